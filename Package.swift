@@ -1,0 +1,43 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Rehearsal",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "rehearse", targets: ["rehearse"]),
+        .library(name: "LuaHost", targets: ["LuaHost"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // The system Lua 5.4 library (Debian: liblua5.4-dev).
+        .systemLibrary(
+            name: "CLua",
+            pkgConfig: "lua5.4",
+            providers: [.apt(["liblua5.4-dev"])]
+        ),
+        // Our C layer: macro wrappers, limits, trampoline, sandbox, bounded patterns.
+        .target(
+            name: "LuaShim",
+            dependencies: ["CLua"],
+            cSettings: [.unsafeFlags(["-O2"])]
+        ),
+        // A sandboxed Lua 5.4 host. Knows nothing of interviews.
+        .target(name: "LuaHost", dependencies: ["LuaShim", "CLua"]),
+        // Subcommands and terminal I/O.
+        .target(
+            name: "RehearsalCLI",
+            dependencies: [
+                "LuaHost",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(name: "rehearse", dependencies: ["RehearsalCLI"]),
+        // In-process benchmarks (state creation, analysis); see docs/performance.md.
+        .executableTarget(name: "rehearse-bench", dependencies: ["LuaHost"]),
+        .testTarget(name: "LuaHostTests", dependencies: ["LuaHost"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "RehearsalCLITests", dependencies: ["RehearsalCLI"]),
+    ]
+)

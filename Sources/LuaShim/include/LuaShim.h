@@ -1,0 +1,197 @@
+#ifndef REHEARSAL_LUASHIM_H
+#define REHEARSAL_LUASHIM_H
+/*
+ * LuaShim: the small C layer between the system Lua 5.4 library and Swift.
+ *
+ * - Functions for Lua's function-like macros, which Swift cannot import.
+ * - A per-state control block (limits, accounting, print sink) reachable from any lua_State of the state.
+ * - A counting allocator (memory cap), a count hook (instruction budget and wall-clock deadline).
+ * - A call trampoline: Swift functions never raise Lua errors; they report a status and the trampoline,
+ *   which is C, raises or yields.
+ * - The sandbox: which libraries exist and how dangerous entries are replaced.
+ * - Bounded Lua patterns (find, match, gmatch, gsub) whose work is charged to the same limits.
+ *
+ * Every exported name starts with rh_ (functions) or RH_ (constants and types).
+ */
+#include <stddef.h>
+#include <stdint.h>
+#include <lua.h>
+#include <lauxlib.h>
+#include <lualib.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* ---------------------------------------------------------------- limits */
+
+/* Which limit stopped a script (RHControl.tripped). */
+typedef enum RHLimit {
+    RH_LIMIT_NONE = 0,
+    RH_LIMIT_INSTRUCTIONS = 1,
+    RH_LIMIT_TIME = 2,
+    RH_LIMIT_MEMORY = 3,
+} RHLimit;
+
+/* Host-side sink for print(): receives the bytes of one print call, newline included. */
+typedef void (*rh_print_fn)(void *context, const char *bytes, size_t length);
+
+/*
+ * Swift function dispatcher, installed once per process with rh_set_dispatcher.
+ * Called by the trampoline with the state, the host object of the state and the function's slot.
+ * Returns RH_CALL_RETURN with the number of results in *count (results on top of the stack),
+ * RH_CALL_YIELD with the number of values to yield in *count, or RH_CALL_ERROR with an error
+ * message string on top of the stack (the trampoline prefixes the caller's position and raises it).
+ * It must never raise a Lua error itself.
+ */
+typedef enum RHCallStatus {
+    RH_CALL_RETURN = 0,
+    RH_CALL_YIELD = 1,
+    RH_CALL_ERROR = 2,
+    RH_CALL_ERROR_NO_POSITION = 3, /* like RH_CALL_ERROR, the message is raised as it is */
+} RHCallStatus;
+typedef int (*rh_dispatch_fn)(lua_State *L, void *host, int slot, int *count);
+
+/* The control block of one state: limits, accounting and host hooks. Owned by the host. */
+typedef struct RHControl {
+    /* Limits: 0 means none. */
+    int64_t instruction_limit;  /* VM instructions per protected call (pattern steps count too) */
+    int64_t time_limit_ns;      /* wall-clock per protected call, monotonic */
+    size_t memory_limit;        /* bytes held by the state at any time */
+
+    /* Accounting. */
+    int64_t instructions;       /* charged since the current protected call began */
+    int64_t deadline_ns;        /* absolute monotonic deadline, 0 = none */
+    size_t memory;              /* bytes currently held */
+    size_t memory_peak;
+    int enforcing;              /* 1 while Lua code runs: the allocator may fail, hooks may raise */
+    int tripped;                /* an RHLimit; sticky until rh_reset_limits */
+    int hook_interval;          /* instructions between count-hook calls */
+
+    int depth;                  /* nesting of rh_pcall/rh_resume */
+    lua_State *running;         /* the thread running now (for the position of a memory error) */
+    char trip_where[256];       /* "chunk:line" where the limit tripped, or "" */
+    char error_where[256];      /* "chunk:line" of the innermost Lua function when an error was raised */
+
+    /* Host. */
+    void *host;                 /* the Swift object that owns the state (unretained) */
+    rh_print_fn print;          /* print() and warn() output; NULL discards it */
+    void *print_context;
+    int warnings_off;           /* warn("@off") */
+    int warn_continuing;        /* a warning message is being continued */
+} RHControl;
+
+/* Monotonic clock in nanoseconds. */
+int64_t rh_now_ns(void);
+
+/*
+ * Creates a state that allocates through ctl's counting allocator. Returns NULL when out of memory.
+ * The state is bare: call rh_open_sandbox next.
+ */
+lua_State *rh_newstate(RHControl *ctl);
+
+/* The control block of any thread of a state made by rh_newstate. */
+RHControl *rh_control(lua_State *L);
+
+/* Starts a protected call's accounting (instructions, deadline, no limit tripped) and installs or removes the hook. */
+void rh_begin_call(lua_State *L);
+
+/*
+ * Charges steps of work done in C (pattern matching) to the instruction budget and checks the deadline.
+ * Raises the limit error (a Lua error, from C) when a limit is exceeded; returns normally otherwise.
+ */
+void rh_charge(lua_State *L, int64_t steps);
+
+/* Installs the count hook on thread L when a limit is set (or removes it). */
+void rh_install_hook(lua_State *L);
+
+/* If a limit has tripped (or status is a memory error under a cap), raises the limit error again. */
+int rh_reraise_if_tripped(lua_State *L, int status);
+
+/* The message of the tripped limit, e.g. "instruction limit of 1000000 exceeded", pushed as a string. */
+void rh_push_limit_message(lua_State *L);
+
+/* "chunk:line" where the limit tripped, and where the last error was raised ("" when unknown). */
+const char *rh_trip_where(lua_State *L);
+const char *rh_error_where(lua_State *L);
+
+/* ---------------------------------------------------------------- sandbox */
+
+/*
+ * Opens the sandboxed libraries into the state's global table: base (without dofile, loadfile; load in
+ * text mode only; print to the sink; no __gc through setmetatable), string (without dump, with bounded
+ * patterns), table, math (random seeded with seed), utf8, coroutine. pcall, xpcall, coroutine.resume,
+ * coroutine.wrap and coroutine.close re-raise a tripped limit. The string metatable is protected.
+ * Run it in protected mode (rh_pcall of rh_open_sandbox_cfunction); returns a Lua status.
+ */
+int rh_open_sandbox(lua_State *L, lua_Integer seed);
+
+/*
+ * Pushes a new environment table for one script: a copy of the sandbox's globals in which every library
+ * table (string, table, math, utf8, coroutine) is a copy too, so one script cannot change what another
+ * script or the host sees. _G refers to the new table. The state's own global table is the pristine
+ * template and is never handed to a script.
+ */
+int rh_push_fresh_env(lua_State *L);
+
+/* ---------------------------------------------------------------- calls */
+
+/*
+ * Loads a text chunk (never binary) named chunkname, with the table at env_index as its _ENV.
+ * Pushes the function, or an error message. Returns a Lua status.
+ */
+int rh_load(lua_State *L, const char *bytes, size_t length, const char *chunkname, int env_index);
+
+/*
+ * Calls the function below nargs arguments in protected mode with the limits of ctl, under a message
+ * handler that appends a traceback. Results (or one error message) are left on the stack.
+ * Returns a Lua status; ctl->tripped tells whether a limit stopped it.
+ */
+int rh_pcall(lua_State *L, int nargs, int nresults);
+
+/*
+ * Resumes coroutine co (function or suspended thread) with nargs arguments taken from co's stack,
+ * under the limits. *nresults receives the number of values yielded or returned.
+ * Returns LUA_OK, LUA_YIELD or an error status (then co's stack has the message, from which
+ * rh_traceback can still build a traceback).
+ */
+int rh_resume(lua_State *co, lua_State *from, int nargs, int *nresults);
+
+/* Pushes onto L the traceback of co (which may be L) starting at level, prefixed by msg. */
+void rh_traceback(lua_State *L, lua_State *co, const char *msg, int level);
+
+/* Sets the process-wide dispatcher for Swift functions. */
+void rh_set_dispatcher(rh_dispatch_fn dispatch);
+/* Pushes a C closure that calls Swift function slot through the dispatcher. */
+void rh_push_swift_function(lua_State *L, int slot);
+
+/* ---------------------------------------------------------------- bounded patterns (rh_pattern.c) */
+
+/* Drop-in replacements for string.find, string.match, string.gmatch and string.gsub. */
+int rh_str_find(lua_State *L);
+int rh_str_match(lua_State *L);
+int rh_str_gmatch(lua_State *L);
+int rh_str_gsub(lua_State *L);
+
+/* ---------------------------------------------------------------- macros as functions */
+
+int rh_upvalueindex(int i);
+int rh_registryindex(void);
+void rh_pop(lua_State *L, int n);
+void rh_newtable(lua_State *L);
+int rh_isnil(lua_State *L, int idx);
+int rh_isnoneornil(lua_State *L, int idx);
+int rh_isfunction(lua_State *L, int idx);
+int rh_istable(lua_State *L, int idx);
+const char *rh_tolstring(lua_State *L, int idx, size_t *len);
+lua_Number rh_tonumber(lua_State *L, int idx, int *isnum);
+lua_Integer rh_tointeger(lua_State *L, int idx, int *isnum);
+void rh_remove(lua_State *L, int idx);
+void rh_insert(lua_State *L, int idx);
+void rh_replace(lua_State *L, int idx);
+const char *rh_typename_at(lua_State *L, int idx);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

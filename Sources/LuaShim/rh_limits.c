@@ -1,0 +1,241 @@
+/*
+ * Limits: the counting allocator (memory cap), the count hook (instruction budget, wall-clock deadline),
+ * protected calls and resumes that account for them, and the sticky limit error.
+ */
+#include "LuaShim.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+int64_t rh_now_ns(void) {
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
+}
+
+RHControl *rh_control(lua_State *L) {
+    void *ud = NULL;
+    lua_getallocf(L, &ud);
+    return (RHControl *)ud;
+}
+
+/* Writes "chunk:line" of the innermost Lua function of L into out (when out is still empty). */
+static void rhl_write_where(char *out, size_t size, lua_State *L) {
+    lua_Debug ar;
+    if (out[0] != '\0' || L == NULL) return;
+    for (int level = 0; lua_getstack(L, level, &ar); level++) {
+        if (!lua_getinfo(L, "Sl", &ar)) break;
+        if (ar.currentline > 0) {
+            snprintf(out, size, "%s:%d", ar.short_src, ar.currentline);
+            return;
+        }
+    }
+}
+
+static void *rhl_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
+    RHControl *ctl = (RHControl *)ud;
+    size_t old = ptr ? osize : 0;
+    if (nsize == 0) {
+        free(ptr);
+        ctl->memory -= old;
+        return NULL;
+    }
+    if (nsize > old && ctl->memory_limit != 0 && ctl->enforcing
+        && ctl->memory - old + nsize > ctl->memory_limit) {
+        /* Lua collects garbage and tries once more before raising a memory error; the error is
+           recognised as the limit by rh_pcall and the sandbox's pcall wrappers. */
+        if (ctl->tripped == RH_LIMIT_NONE) rhl_write_where(ctl->trip_where, sizeof ctl->trip_where, ctl->running);
+        return NULL;
+    }
+    void *block = realloc(ptr, nsize);
+    if (block == NULL) return NULL;
+    ctl->memory = ctl->memory - old + nsize;
+    if (ctl->memory > ctl->memory_peak) ctl->memory_peak = ctl->memory;
+    return block;
+}
+
+lua_State *rh_newstate(RHControl *ctl) {
+    lua_State *L = lua_newstate(rhl_alloc, ctl);
+    if (L != NULL) ctl->running = L;
+    return L;
+}
+
+static void rhl_format_bytes(char *out, size_t size, size_t bytes) {
+    if (bytes % (1024 * 1024) == 0)
+        snprintf(out, size, "%zu MiB", bytes / (1024 * 1024));
+    else if (bytes % 1024 == 0)
+        snprintf(out, size, "%zu KiB", bytes / 1024);
+    else
+        snprintf(out, size, "%zu bytes", bytes);
+}
+
+void rh_push_limit_message(lua_State *L) {
+    RHControl *ctl = rh_control(L);
+    char amount[64];
+    switch (ctl->tripped) {
+    case RH_LIMIT_INSTRUCTIONS:
+        lua_pushfstring(L, "instruction limit of %I exceeded", (lua_Integer)ctl->instruction_limit);
+        break;
+    case RH_LIMIT_TIME:
+        snprintf(amount, sizeof amount, "%g", (double)ctl->time_limit_ns / 1e9);
+        lua_pushfstring(L, "time limit of %s s exceeded", amount);
+        break;
+    case RH_LIMIT_MEMORY:
+        rhl_format_bytes(amount, sizeof amount, ctl->memory_limit);
+        lua_pushfstring(L, "memory limit of %s exceeded", amount);
+        break;
+    default:
+        lua_pushliteral(L, "no limit exceeded");
+        break;
+    }
+}
+
+static void rhl_hook(lua_State *L, lua_Debug *ar);
+
+/* Marks the limit as tripped and raises it. From here on every hook call raises again. */
+static int rhl_trip(lua_State *L, int which) {
+    RHControl *ctl = rh_control(L);
+    if (ctl->tripped == RH_LIMIT_NONE) {
+        ctl->tripped = which;
+        rhl_write_where(ctl->trip_where, sizeof ctl->trip_where, L);
+    }
+    lua_sethook(L, rhl_hook, LUA_MASKCOUNT, 1);
+    /* The message may need memory the cap no longer allows: give it the host's allowance. */
+    int enforcing = ctl->enforcing;
+    ctl->enforcing = 0;
+    if (ctl->trip_where[0] != '\0')
+        lua_pushfstring(L, "%s: ", ctl->trip_where);
+    else
+        lua_pushliteral(L, "");
+    rh_push_limit_message(L);
+    lua_concat(L, 2);
+    ctl->enforcing = enforcing;
+    return lua_error(L);
+}
+
+/* Raises the tripped limit again if one is tripped (used after pcall, resume and Swift calls). */
+int rh_reraise_if_tripped(lua_State *L, int status) {
+    RHControl *ctl = rh_control(L);
+    if (status == LUA_ERRMEM && ctl->memory_limit != 0 && ctl->tripped == RH_LIMIT_NONE)
+        ctl->tripped = RH_LIMIT_MEMORY;
+    if (ctl->tripped != RH_LIMIT_NONE && ctl->enforcing) return rhl_trip(L, ctl->tripped);
+    return 0;
+}
+
+static void rhl_check(lua_State *L, RHControl *ctl) {
+    if (ctl->tripped != RH_LIMIT_NONE) rhl_trip(L, ctl->tripped);
+    if (ctl->instruction_limit != 0 && ctl->instructions > ctl->instruction_limit)
+        rhl_trip(L, RH_LIMIT_INSTRUCTIONS);
+    if (ctl->deadline_ns != 0 && rh_now_ns() > ctl->deadline_ns) rhl_trip(L, RH_LIMIT_TIME);
+}
+
+static void rhl_hook(lua_State *L, lua_Debug *ar) {
+    (void)ar;
+    RHControl *ctl = rh_control(L);
+    if (!ctl->enforcing) return;
+    ctl->instructions += ctl->hook_interval;
+    rhl_check(L, ctl);
+}
+
+void rh_charge(lua_State *L, int64_t steps) {
+    RHControl *ctl = rh_control(L);
+    if (!ctl->enforcing) return;
+    ctl->instructions += steps;
+    rhl_check(L, ctl);
+}
+
+/* Installs the count hook on thread L when any limit is set, or removes it. */
+void rh_install_hook(lua_State *L) {
+    RHControl *ctl = rh_control(L);
+    if (ctl->instruction_limit != 0 || ctl->time_limit_ns != 0)
+        lua_sethook(L, rhl_hook, LUA_MASKCOUNT, ctl->hook_interval);
+    else
+        lua_sethook(L, NULL, 0, 0);
+}
+
+void rh_begin_call(lua_State *L) {
+    RHControl *ctl = rh_control(L);
+    ctl->tripped = RH_LIMIT_NONE;
+    ctl->trip_where[0] = '\0';
+    ctl->error_where[0] = '\0';
+    ctl->instructions = 0;
+    ctl->deadline_ns = ctl->time_limit_ns != 0 ? rh_now_ns() + ctl->time_limit_ns : 0;
+    int64_t interval = 10000;
+    if (ctl->instruction_limit != 0 && ctl->instruction_limit < interval) interval = ctl->instruction_limit;
+    ctl->hook_interval = (int)interval;
+    rh_install_hook(L);
+}
+
+
+/* Message handler for host calls: a string message plus a traceback. */
+static int rhl_message_handler(lua_State *L) {
+    RHControl *ctl = rh_control(L);
+    int enforcing = ctl->enforcing;
+    rhl_write_where(ctl->error_where, sizeof ctl->error_where, L);
+    const char *msg = lua_tostring(L, 1);
+    if (msg == NULL) {
+        /* __tostring runs under the limits: one that never returns is stopped like any script. */
+        if (ctl->tripped == RH_LIMIT_NONE && luaL_callmeta(L, 1, "__tostring") && lua_type(L, -1) == LUA_TSTRING)
+            msg = lua_tostring(L, -1);
+        else
+            msg = lua_pushfstring(L, "(error object is a %s value)", luaL_typename(L, 1));
+    }
+    ctl->enforcing = 0; /* the traceback is bounded; build it under the host's allowance */
+    luaL_traceback(L, L, msg, 1);
+    ctl->enforcing = enforcing;
+    return 1;
+}
+
+int rh_pcall(lua_State *L, int nargs, int nresults) {
+    RHControl *ctl = rh_control(L);
+    int outer = ctl->depth == 0;
+    if (outer) rh_begin_call(L);
+    int base = lua_gettop(L) - nargs;
+    lua_pushcfunction(L, rhl_message_handler);
+    lua_insert(L, base);
+    lua_State *running = ctl->running;
+    int enforcing = ctl->enforcing;
+    ctl->running = L;
+    ctl->enforcing = 1;
+    ctl->depth++;
+    int status = lua_pcall(L, nargs, nresults, base);
+    ctl->depth--;
+    ctl->enforcing = enforcing;
+    ctl->running = running;
+    lua_remove(L, base);
+    if (status == LUA_ERRMEM && ctl->memory_limit != 0 && ctl->tripped == RH_LIMIT_NONE)
+        ctl->tripped = RH_LIMIT_MEMORY;
+    return status;
+}
+
+int rh_resume(lua_State *co, lua_State *from, int nargs, int *nresults) {
+    RHControl *ctl = rh_control(co);
+    int outer = ctl->depth == 0;
+    if (outer) rh_begin_call(co);
+    else rh_install_hook(co);
+    lua_State *running = ctl->running;
+    int enforcing = ctl->enforcing;
+    ctl->running = co;
+    ctl->enforcing = 1;
+    ctl->depth++;
+    int status = lua_resume(co, from, nargs, nresults);
+    ctl->depth--;
+    ctl->enforcing = enforcing;
+    ctl->running = running;
+    if (status == LUA_ERRMEM && ctl->memory_limit != 0 && ctl->tripped == RH_LIMIT_NONE)
+        ctl->tripped = RH_LIMIT_MEMORY;
+    return status;
+}
+
+void rh_traceback(lua_State *L, lua_State *co, const char *msg, int level) {
+    RHControl *ctl = rh_control(L);
+    int enforcing = ctl->enforcing;
+    ctl->enforcing = 0;
+    luaL_traceback(L, co, msg, level);
+    ctl->enforcing = enforcing;
+}
+
+const char *rh_trip_where(lua_State *L) { return rh_control(L)->trip_where; }
+const char *rh_error_where(lua_State *L) { return rh_control(L)->error_where; }

@@ -1,0 +1,553 @@
+/*
+ * The sandbox: the libraries a script sees, the entries replaced so that no script can escape, hang the
+ * host or swallow a limit, and per-script environments.
+ */
+#include "LuaShim.h"
+
+#include <limits.h>
+#include <string.h>
+
+static void rhs_copy_env(lua_State *L, int source);
+
+/* Work done in C loops is charged to the instruction budget in slices of this many steps. */
+#define RHS_SLICE 1024
+
+/* ------------------------------------------------------------------ pcall and xpcall */
+
+/* Continuation and finish of pcall/xpcall: like the stock ones, but a tripped limit is raised again. */
+static int rhs_finish_pcall(lua_State *L, int status, lua_KContext extra) {
+    if (status != LUA_OK && status != LUA_YIELD) {
+        rh_reraise_if_tripped(L, status);
+        lua_pushboolean(L, 0);
+        lua_pushvalue(L, -2);
+        return 2;
+    }
+    return lua_gettop(L) - (int)extra;
+}
+
+static int rhs_pcall(lua_State *L) {
+    luaL_checkany(L, 1);
+    lua_pushboolean(L, 1); /* first result when no error */
+    lua_insert(L, 1);
+    int status = lua_pcallk(L, lua_gettop(L) - 2, LUA_MULTRET, 0, 0, rhs_finish_pcall);
+    return rhs_finish_pcall(L, status, 0);
+}
+
+/*
+ * xpcall's message handler, around the script's own. After a limit trips inside the count hook, Lua runs
+ * message handlers with hooks disabled (they are re-enabled only when a protected call catches the
+ * error), so a handler that never returns would hang the host: it is not called then. The limit is
+ * raised again anyway when xpcall returns.
+ */
+static int rhs_xpcall_handler(lua_State *L) {
+    if (rh_control(L)->tripped != RH_LIMIT_NONE) return 1;
+    lua_pushvalue(L, lua_upvalueindex(1));
+    lua_insert(L, 1);
+    lua_call(L, lua_gettop(L) - 1, 1);
+    return 1;
+}
+
+static int rhs_xpcall(lua_State *L) {
+    int n = lua_gettop(L);
+    luaL_checktype(L, 2, LUA_TFUNCTION); /* the message handler */
+    lua_pushvalue(L, 2);
+    lua_pushcclosure(L, rhs_xpcall_handler, 1);
+    lua_replace(L, 2);
+    lua_pushboolean(L, 1);               /* f, h, args..., true */
+    lua_pushvalue(L, 1);                 /* f, h, args..., true, f */
+    lua_rotate(L, 3, 2);                 /* f, h, true, f, args... */
+    int status = lua_pcallk(L, n - 2, LUA_MULTRET, 2, 2, rhs_finish_pcall);
+    return rhs_finish_pcall(L, status, 2);
+}
+
+/* ------------------------------------------------------------------ coroutines */
+
+/* Resumes co with narg values from L; returns the number of results moved to L, or -1 with an error. */
+static int rhs_auxresume(lua_State *L, lua_State *co, int narg) {
+    if (!lua_checkstack(co, narg)) {
+        lua_pushliteral(L, "too many arguments to resume");
+        return -1;
+    }
+    RHControl *ctl = rh_control(L);
+    rh_install_hook(co); /* the coroutine may have been made under other limits */
+    lua_xmove(L, co, narg);
+    lua_State *running = ctl->running;
+    ctl->running = co;
+    int nres = 0;
+    int status = lua_resume(co, L, narg, &nres);
+    ctl->running = running;
+    if (status == LUA_OK || status == LUA_YIELD) {
+        if (!lua_checkstack(L, nres + 1)) {
+            lua_pop(co, nres);
+            lua_pushliteral(L, "too many results to resume");
+            return -1;
+        }
+        lua_xmove(co, L, nres);
+        return nres;
+    }
+    lua_xmove(co, L, 1); /* the error object */
+    rh_reraise_if_tripped(L, status);
+    return -1;
+}
+
+static lua_State *rhs_checkco(lua_State *L) {
+    lua_State *co = lua_tothread(L, 1);
+    luaL_argexpected(L, co != NULL, 1, "coroutine");
+    return co;
+}
+
+static int rhs_co_resume(lua_State *L) {
+    lua_State *co = rhs_checkco(L);
+    int r = rhs_auxresume(L, co, lua_gettop(L) - 1);
+    if (r < 0) {
+        lua_pushboolean(L, 0);
+        lua_insert(L, -2);
+        return 2;
+    }
+    lua_pushboolean(L, 1);
+    lua_insert(L, -(r + 1));
+    return r + 1;
+}
+
+static int rhs_auxwrap(lua_State *L) {
+    lua_State *co = lua_tothread(L, lua_upvalueindex(1));
+    int r = rhs_auxresume(L, co, lua_gettop(L));
+    if (r < 0) {
+        int status = lua_status(co);
+        if (status != LUA_OK && status != LUA_YIELD) { /* the coroutine died: close its variables */
+            status = lua_resetthread(co);
+            lua_xmove(co, L, 1);
+        }
+        if (status != LUA_ERRMEM && lua_type(L, -1) == LUA_TSTRING) { /* add the caller's position */
+            luaL_where(L, 1);
+            lua_insert(L, -2);
+            lua_concat(L, 2);
+        }
+        return lua_error(L);
+    }
+    return r;
+}
+
+static int rhs_co_wrap(lua_State *L) {
+    luaL_checktype(L, 1, LUA_TFUNCTION);
+    lua_State *co = lua_newthread(L);
+    lua_pushvalue(L, 1);
+    lua_xmove(L, co, 1);
+    lua_pushcclosure(L, rhs_auxwrap, 1);
+    return 1;
+}
+
+/* coroutine.close: the stock function, then a tripped limit is raised again. */
+static int rhs_co_close(lua_State *L) {
+    int n = lua_gettop(L);
+    lua_pushvalue(L, lua_upvalueindex(1));
+    lua_insert(L, 1);
+    lua_call(L, n, LUA_MULTRET);
+    if (lua_gettop(L) >= 2 && !lua_toboolean(L, 1)) rh_reraise_if_tripped(L, LUA_ERRRUN);
+    return lua_gettop(L);
+}
+
+/* ------------------------------------------------------------------ base */
+
+static int rhs_print(lua_State *L) {
+    RHControl *ctl = rh_control(L);
+    int n = lua_gettop(L);
+    luaL_Buffer b;
+    luaL_buffinit(L, &b);
+    for (int i = 1; i <= n; i++) {
+        if (i > 1) luaL_addchar(&b, '\t');
+        luaL_tolstring(L, i, NULL);
+        luaL_addvalue(&b);
+    }
+    luaL_addchar(&b, '\n');
+    luaL_pushresult(&b);
+    size_t length = 0;
+    const char *bytes = lua_tolstring(L, -1, &length);
+    if (ctl->print != NULL) ctl->print(ctl->print_context, bytes, length);
+    return 0;
+}
+
+static void rhs_warn(void *ud, const char *message, int tocont) {
+    RHControl *ctl = (RHControl *)ud;
+    if (!ctl->warn_continuing && !tocont && message[0] == '@') { /* control message */
+        if (strcmp(message, "@on") == 0) ctl->warnings_off = 0;
+        else if (strcmp(message, "@off") == 0) ctl->warnings_off = 1;
+        return;
+    }
+    if (!ctl->warnings_off && ctl->print != NULL) {
+        if (!ctl->warn_continuing) ctl->print(ctl->print_context, "Lua warning: ", 13);
+        ctl->print(ctl->print_context, message, strlen(message));
+        if (!tocont) ctl->print(ctl->print_context, "\n", 1);
+    }
+    ctl->warn_continuing = tocont;
+}
+
+static int rhs_setmetatable(lua_State *L) {
+    if (lua_type(L, 2) == LUA_TTABLE) {
+        lua_pushliteral(L, "__gc");
+        int kind = lua_rawget(L, 2);
+        lua_pop(L, 1);
+        if (kind != LUA_TNIL) return luaL_error(L, "__gc metamethods are not allowed in the sandbox");
+    }
+    lua_pushvalue(L, lua_upvalueindex(1));
+    lua_insert(L, 1);
+    lua_call(L, lua_gettop(L) - 1, 1);
+    return 1;
+}
+
+static int rhs_collectgarbage(lua_State *L) {
+    static const char *const allowed[] = {"collect", "count", "step", "isrunning", NULL};
+    const char *option = luaL_optstring(L, 1, "collect");
+    int ok = 0;
+    for (int i = 0; allowed[i] != NULL; i++)
+        if (strcmp(option, allowed[i]) == 0) ok = 1;
+    if (!ok) return luaL_error(L, "collectgarbage option '%s' is not available in the sandbox", option);
+    lua_pushvalue(L, lua_upvalueindex(1));
+    lua_insert(L, 1);
+    lua_call(L, lua_gettop(L) - 1, LUA_MULTRET);
+    return lua_gettop(L);
+}
+
+/* Reader for load(function): calls the function for each piece. */
+static const char *rhs_generic_reader(lua_State *L, void *ud, size_t *size) {
+    (void)ud;
+    luaL_checkstack(L, 2, "too many nested functions");
+    lua_pushvalue(L, 1);
+    lua_call(L, 0, 1);
+    if (lua_isnil(L, -1)) {
+        lua_pop(L, 1);
+        *size = 0;
+        return NULL;
+    }
+    if (!lua_isstring(L, -1)) luaL_error(L, "reader function must return a string");
+    lua_replace(L, 5); /* keep the piece alive in the reserved slot */
+    return lua_tolstring(L, 5, size);
+}
+
+/* Pushes the _ENV of the Lua function at the given level, or else a fresh environment. */
+static void rhs_push_caller_env(lua_State *L, int level) {
+    lua_Debug ar;
+    if (lua_getstack(L, level, &ar) && lua_getinfo(L, "f", &ar)) {
+        int function = lua_gettop(L);
+        const char *name;
+        for (int i = 1; (name = lua_getupvalue(L, function, i)) != NULL; i++) {
+            if (strcmp(name, "_ENV") == 0) {
+                lua_remove(L, function);
+                return;
+            }
+            lua_pop(L, 1);
+        }
+        lua_pop(L, 1);
+    }
+    lua_pushglobaltable(L); /* the pristine globals: give a copy, never the table itself */
+    rhs_copy_env(L, -1);
+    lua_remove(L, -2);
+}
+
+/* load: text chunks only; without env the chunk sees its caller's environment, never more. */
+static int rhs_load(lua_State *L) {
+    size_t length;
+    const char *text = lua_tolstring(L, 1, &length);
+    const char *mode = luaL_optstring(L, 3, "bt");
+    int has_env = !lua_isnone(L, 4);
+    if (strchr(mode, 't') == NULL) {
+        luaL_pushfail(L);
+        lua_pushliteral(L, "binary chunks are not allowed in the sandbox");
+        return 2;
+    }
+    int status;
+    if (text != NULL) {
+        const char *name = luaL_optstring(L, 2, text);
+        status = luaL_loadbufferx(L, text, length, name, "t");
+    } else {
+        const char *name = luaL_optstring(L, 2, "=(load)");
+        luaL_checktype(L, 1, LUA_TFUNCTION);
+        lua_settop(L, 5); /* slot 5 holds the current piece */
+        status = lua_load(L, rhs_generic_reader, NULL, name, "t");
+    }
+    if (status != LUA_OK) {
+        luaL_pushfail(L);
+        lua_insert(L, -2);
+        return 2;
+    }
+    if (has_env)
+        lua_pushvalue(L, 4);
+    else
+        rhs_push_caller_env(L, 1);
+    if (lua_setupvalue(L, -2, 1) == NULL) lua_pop(L, 1);
+    return 1;
+}
+
+static int rhs_randomseed(lua_State *L) {
+    int n = lua_gettop(L);
+    lua_pushvalue(L, lua_upvalueindex(1)); /* math.randomseed */
+    if (n == 0) { /* no argument: the host's seed, never the clock */
+        lua_pushvalue(L, lua_upvalueindex(2));
+        lua_call(L, 1, LUA_MULTRET);
+    } else {
+        lua_insert(L, 1);
+        lua_call(L, n, LUA_MULTRET);
+    }
+    return lua_gettop(L);
+}
+
+/* ------------------------------------------------------------------ string.rep, table.insert/remove/move */
+
+static int rhs_str_rep(lua_State *L) {
+    size_t l, lsep;
+    const char *s = luaL_checklstring(L, 1, &l);
+    lua_Integer n = luaL_checkinteger(L, 2);
+    const char *sep = luaL_optlstring(L, 3, "", &lsep);
+    if (n <= 0 || l + lsep == 0) { /* stock Lua loops n times even when nothing is copied */
+        lua_pushliteral(L, "");
+        return 1;
+    }
+    if (l + lsep < l || l + lsep > (size_t)INT_MAX / (size_t)n)
+        return luaL_error(L, "resulting string too large");
+    size_t total = (size_t)n * l + (size_t)(n - 1) * lsep;
+    luaL_Buffer b;
+    char *p = luaL_buffinitsize(L, &b, total);
+    for (lua_Integer i = 0; i < n; i++) {
+        memcpy(p, s, l);
+        p += l;
+        if (lsep > 0 && i + 1 < n) {
+            memcpy(p, sep, lsep);
+            p += lsep;
+        }
+    }
+    luaL_pushresultsize(&b, total);
+    return 1;
+}
+
+#define RHS_TAB_R 1
+#define RHS_TAB_W 2
+#define RHS_TAB_L 4
+
+/* Accepts a table, or a value whose metatable provides what the operation needs. */
+static void rhs_checktab(lua_State *L, int arg, int what) {
+    if (lua_type(L, arg) == LUA_TTABLE) return;
+    int n = 1;
+    if (lua_getmetatable(L, arg)
+        && (!(what & RHS_TAB_R) || (n++, lua_getfield(L, -n, "__index") != LUA_TNIL))
+        && (!(what & RHS_TAB_W) || (n++, lua_getfield(L, -n, "__newindex") != LUA_TNIL))
+        && (!(what & RHS_TAB_L) || (n++, lua_getfield(L, -n, "__len") != LUA_TNIL))) {
+        lua_pop(L, n);
+        return;
+    }
+    luaL_checktype(L, arg, LUA_TTABLE);
+}
+
+static lua_Integer rhs_getn(lua_State *L, int arg, int what) {
+    rhs_checktab(L, arg, what | RHS_TAB_L);
+    return luaL_len(L, arg);
+}
+
+static int rhs_tinsert(lua_State *L) {
+    lua_Integer e = rhs_getn(L, 1, RHS_TAB_R | RHS_TAB_W);
+    e = (lua_Integer)((lua_Unsigned)e + 1u); /* first empty slot */
+    lua_Integer pos;
+    switch (lua_gettop(L)) {
+    case 2:
+        pos = e;
+        break;
+    case 3:
+        pos = luaL_checkinteger(L, 2);
+        luaL_argcheck(L, (lua_Unsigned)pos - 1u < (lua_Unsigned)e, 2, "position out of bounds");
+        for (lua_Integer i = e; i > pos; i--) { /* move elements up */
+            if ((e - i) % RHS_SLICE == RHS_SLICE - 1) rh_charge(L, RHS_SLICE);
+            lua_geti(L, 1, i - 1);
+            lua_seti(L, 1, i);
+        }
+        break;
+    default:
+        return luaL_error(L, "wrong number of arguments to 'insert'");
+    }
+    lua_seti(L, 1, pos);
+    return 0;
+}
+
+static int rhs_tremove(lua_State *L) {
+    lua_Integer size = rhs_getn(L, 1, RHS_TAB_R | RHS_TAB_W);
+    lua_Integer pos = luaL_optinteger(L, 2, size);
+    if (pos != size)
+        luaL_argcheck(L, (lua_Unsigned)pos - 1u <= (lua_Unsigned)size, 2, "position out of bounds");
+    lua_geti(L, 1, pos); /* the result */
+    lua_Integer start = pos;
+    for (; pos < size; pos++) {
+        if ((pos - start) % RHS_SLICE == RHS_SLICE - 1) rh_charge(L, RHS_SLICE);
+        lua_geti(L, 1, pos + 1);
+        lua_seti(L, 1, pos);
+    }
+    lua_pushnil(L);
+    lua_seti(L, 1, pos);
+    return 1;
+}
+
+static int rhs_tmove(lua_State *L) {
+    lua_Integer f = luaL_checkinteger(L, 2);
+    lua_Integer e = luaL_checkinteger(L, 3);
+    lua_Integer t = luaL_checkinteger(L, 4);
+    int tt = !lua_isnoneornil(L, 5) ? 5 : 1; /* destination table */
+    rhs_checktab(L, 1, RHS_TAB_R);
+    rhs_checktab(L, tt, RHS_TAB_W);
+    if (e >= f) {
+        luaL_argcheck(L, f > 0 || e < LUA_MAXINTEGER + f, 3, "too many elements to move");
+        lua_Integer n = e - f + 1;
+        luaL_argcheck(L, t <= LUA_MAXINTEGER - n + 1, 4, "destination wrap around");
+        if (t > e || t <= f || (tt != 1 && !lua_compare(L, 1, tt, LUA_OPEQ))) {
+            for (lua_Integer i = 0; i < n; i++) {
+                if (i % RHS_SLICE == RHS_SLICE - 1) rh_charge(L, RHS_SLICE);
+                lua_geti(L, 1, f + i);
+                lua_seti(L, tt, t + i);
+            }
+        } else {
+            for (lua_Integer i = n - 1; i >= 0; i--) {
+                if (i % RHS_SLICE == 0) rh_charge(L, RHS_SLICE);
+                lua_geti(L, 1, f + i);
+                lua_seti(L, tt, t + i);
+            }
+        }
+    }
+    lua_pushvalue(L, tt);
+    return 1;
+}
+
+/* ------------------------------------------------------------------ opening */
+
+/* Replaces t[name] (t at index) with a C closure whose upvalue is the old value. */
+static void rhs_wrap_field(lua_State *L, int table, const char *name, lua_CFunction wrapper) {
+    lua_getfield(L, table, name);
+    lua_pushcclosure(L, wrapper, 1);
+    lua_setfield(L, table, name);
+}
+
+static void rhs_set_field(lua_State *L, int table, const char *name, lua_CFunction function) {
+    lua_pushcfunction(L, function);
+    lua_setfield(L, table, name);
+}
+
+/* Pushes a shallow copy of the table at index, presized so that filling it never rehashes. */
+static void rhs_copy_table(lua_State *L, int source) {
+    int count = 0;
+    lua_pushnil(L);
+    while (lua_next(L, source) != 0) {
+        count++;
+        lua_pop(L, 1);
+    }
+    lua_createtable(L, 0, count);
+    lua_pushnil(L);
+    while (lua_next(L, source) != 0) {
+        lua_pushvalue(L, -2); /* key, value, key */
+        lua_insert(L, -2);    /* key, key, value */
+        lua_rawset(L, -4);
+    }
+}
+
+/*
+ * Pushes a new environment copied from the pristine globals at index: library tables are copied too,
+ * and _G refers to the new table.
+ */
+static void rhs_copy_env(lua_State *L, int source) {
+    source = lua_absindex(L, source);
+    rhs_copy_table(L, source);
+    int target = lua_gettop(L);
+    lua_pushnil(L);
+    while (lua_next(L, source) != 0) {
+        if (lua_type(L, -1) == LUA_TTABLE && !lua_rawequal(L, -1, source)) {
+            rhs_copy_table(L, lua_gettop(L));
+            lua_pushvalue(L, -3); /* key */
+            lua_insert(L, -2);
+            lua_rawset(L, target);
+        }
+        lua_pop(L, 1);
+    }
+    lua_pushvalue(L, target);
+    lua_setfield(L, target, "_G");
+}
+
+static int rhs_open(lua_State *L) {
+    lua_Integer seed = lua_tointeger(L, 1);
+    RHControl *ctl = rh_control(L);
+    lua_setwarnf(L, rhs_warn, ctl);
+
+    luaL_requiref(L, LUA_GNAME, luaopen_base, 1);
+    luaL_requiref(L, LUA_STRLIBNAME, luaopen_string, 1);
+    luaL_requiref(L, LUA_TABLIBNAME, luaopen_table, 1);
+    luaL_requiref(L, LUA_MATHLIBNAME, luaopen_math, 1);
+    luaL_requiref(L, LUA_UTF8LIBNAME, luaopen_utf8, 1);
+    luaL_requiref(L, LUA_COLIBNAME, luaopen_coroutine, 1);
+    int co = lua_gettop(L);
+    int utf8 = co - 1, math = co - 2, table = co - 3, string = co - 4, base = co - 5;
+    (void)utf8;
+
+    /* base */
+    lua_pushnil(L);
+    lua_setfield(L, base, "dofile");
+    lua_pushnil(L);
+    lua_setfield(L, base, "loadfile");
+    rhs_set_field(L, base, "load", rhs_load);
+    rhs_set_field(L, base, "print", rhs_print);
+    rhs_set_field(L, base, "pcall", rhs_pcall);
+    rhs_set_field(L, base, "xpcall", rhs_xpcall);
+    rhs_wrap_field(L, base, "setmetatable", rhs_setmetatable);
+    rhs_wrap_field(L, base, "collectgarbage", rhs_collectgarbage);
+
+    /* string */
+    lua_pushnil(L);
+    lua_setfield(L, string, "dump");
+    rhs_set_field(L, string, "find", rh_str_find);
+    rhs_set_field(L, string, "match", rh_str_match);
+    rhs_set_field(L, string, "gmatch", rh_str_gmatch);
+    rhs_set_field(L, string, "gsub", rh_str_gsub);
+    rhs_set_field(L, string, "rep", rhs_str_rep);
+
+    /* table */
+    rhs_set_field(L, table, "insert", rhs_tinsert);
+    rhs_set_field(L, table, "remove", rhs_tremove);
+    rhs_set_field(L, table, "move", rhs_tmove);
+
+    /* math: seeded by the host; randomseed() without argument re-seeds with the host's seed */
+    lua_getfield(L, math, "randomseed");
+    lua_pushinteger(L, seed);
+    lua_call(L, 1, 0);
+    lua_getfield(L, math, "randomseed");
+    lua_pushinteger(L, seed);
+    lua_pushcclosure(L, rhs_randomseed, 2);
+    lua_setfield(L, math, "randomseed");
+
+    /* coroutine */
+    rhs_set_field(L, co, "resume", rhs_co_resume);
+    rhs_set_field(L, co, "wrap", rhs_co_wrap);
+    rhs_wrap_field(L, co, "close", rhs_co_close);
+
+    /*
+     * The state's global table is now the pristine template: no script ever gets it. Every script runs in
+     * an environment copied from it (rh_push_fresh_env).
+     */
+
+    /* The string metatable: methods from the pristine string table, hidden from getmetatable. */
+    lua_pushliteral(L, "");
+    lua_getmetatable(L, -1);
+    lua_pushvalue(L, string);
+    lua_setfield(L, -2, "__index");
+    lua_pushboolean(L, 0);
+    lua_setfield(L, -2, "__metatable");
+    return 0;
+}
+
+int rh_open_sandbox(lua_State *L, lua_Integer seed) {
+    lua_pushcfunction(L, rhs_open);
+    lua_pushinteger(L, seed);
+    return lua_pcall(L, 1, 0, 0);
+}
+
+static int rhs_fresh_env(lua_State *L) {
+    lua_pushglobaltable(L);
+    rhs_copy_env(L, -1);
+    return 1;
+}
+
+int rh_push_fresh_env(lua_State *L) {
+    lua_pushcfunction(L, rhs_fresh_env);
+    return lua_pcall(L, 0, 1, 0);
+}

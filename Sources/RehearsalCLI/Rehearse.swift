@@ -1,0 +1,14 @@
+import ArgumentParser
+
+/// The root command: `rehearse <subcommand>`.
+public struct Rehearse: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "rehearse",
+        abstract: "Mock interviews from Lua scenarios: run, grade, review and report.",
+        discussion: "Documentation: docs/cli.md and docs/scenario-api.md.",
+        version: "0.1.0",
+        subcommands: [LuaCommand.self]
+    )
+
+    public init() {}
+}

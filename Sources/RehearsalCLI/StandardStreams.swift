@@ -1,0 +1,26 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Unbuffered writes to standard output and standard error (bytes as they are).
+enum StandardStreams {
+    /// Writes bytes to a file descriptor, retrying on partial writes and interrupts.
+    static func write(_ bytes: [UInt8], to descriptor: Int32) {
+        bytes.withUnsafeBytes { raw in
+            var offset = 0
+            while offset < raw.count {
+                let written = Glibc.write(descriptor, raw.baseAddress! + offset, raw.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    return
+                }
+                offset += written
+            }
+        }
+    }
+
+    static func out(_ text: String) { write(Array(text.utf8), to: 1) }
+    static func err(_ text: String) { write(Array(text.utf8), to: 2) }
+}

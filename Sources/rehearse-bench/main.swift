@@ -1,0 +1,8 @@
+// In-process benchmarks (what a process-level timer cannot see). See docs/performance.md.
+// Usage: rehearse-bench [state]
+let which = CommandLine.arguments.dropFirst().first ?? "all"
+do {
+    if which == "state" || which == "all" { print(try StateBenchmark.run()) }
+} catch {
+    print("benchmark failed: \(error)")
+}

@@ -1,0 +1,3 @@
+import RehearsalCLI
+
+Rehearse.main()

@@ -81,3 +81,30 @@ import Testing
         #expect(error?.line == 1)
     }
 }
+
+/// Swift functions learn where they were called from; functions know where they are defined.
+@Suite struct LocationTests {
+    @Test func callerLocation() throws {
+        let lua = try LuaState()
+        var seen: [LuaLocation] = []
+        let record = lua.function("record") { (call: LuaCall) in
+            if let location = call.callerLocation { seen.append(location) }
+            return .none
+        }
+        try lua.setGlobal("record", .function(record))
+        try lua.run("record()\n\nlocal function f()\n  record()\nend\nf()", chunkName: "scenarios/where.lua")
+        #expect(
+            seen == [
+                LuaLocation(chunk: "scenarios/where.lua", line: 1), LuaLocation(chunk: "scenarios/where.lua", line: 4),
+            ])
+    }
+
+    @Test func functionDefinition() throws {
+        let lua = try LuaState()
+        let results = try lua.run("\n\nreturn function() end, print", chunkName: "def.lua")
+        let function = try #require(results.first?.functionValue)
+        #expect(try lua.definition(of: function) == LuaLocation(chunk: "def.lua", line: 3))
+        let builtin = try #require(results.last?.functionValue)
+        #expect(try lua.definition(of: builtin) == nil)
+    }
+}

@@ -26,11 +26,14 @@ let package = Package(
         ),
         // A sandboxed Lua 5.4 host. Knows nothing of interviews.
         .target(name: "LuaHost", dependencies: ["LuaShim", "CLua"]),
+        // Scenario model, DSL loader, engine, scoring and feedback.
+        .target(name: "RehearsalCore", dependencies: ["LuaHost"]),
         // Subcommands and terminal I/O.
         .target(
             name: "RehearsalCLI",
             dependencies: [
                 "LuaHost",
+                "RehearsalCore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -38,6 +41,7 @@ let package = Package(
         // In-process benchmarks (state creation, analysis); see docs/performance.md.
         .executableTarget(name: "rehearse-bench", dependencies: ["LuaHost"]),
         .testTarget(name: "LuaHostTests", dependencies: ["LuaHost"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "RehearsalCoreTests", dependencies: ["RehearsalCore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "RehearsalCLITests", dependencies: ["RehearsalCLI"]),
     ]
 )

@@ -25,7 +25,7 @@ struct LuaStack {
         case .integer(let i): lua_pushinteger(L, i)
         case .number(let d): lua_pushnumber(L, d)
         case .string(let s): push(s)
-        case .function(let reference): try pushRef(reference)
+        case .function(let reference), .reference(let reference): try pushRef(reference)
         case .table(let table): try push(table, depth: depth)
         }
     }

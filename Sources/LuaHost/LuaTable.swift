@@ -8,8 +8,14 @@ public struct LuaTable: Hashable, Sendable, CustomStringConvertible {
     /// The other keys and their values (never nil values).
     public var fields: [LuaValue: LuaValue]
 
+    /// Creates an empty table.
+    public init() {
+        array = []
+        fields = [:]
+    }
+
     /// Creates a table.
-    public init(array: [LuaValue] = [], fields: [LuaValue: LuaValue] = [:]) {
+    public init(array: [LuaValue], fields: [LuaValue: LuaValue] = [:]) {
         self.array = array
         self.fields = fields
     }
@@ -78,4 +84,15 @@ public struct LuaTable: Hashable, Sendable, CustomStringConvertible {
         parts += keyed.sorted()
         return "{" + parts.joined(separator: ", ") + "}"
     }
+}
+
+extension LuaTable: ExpressibleByDictionaryLiteral, ExpressibleByArrayLiteral {
+    /// A table from key-value pairs.
+    public init(dictionaryLiteral elements: (LuaValue, LuaValue)...) {
+        self.init()
+        for (key, value) in elements { self[key] = value }
+    }
+
+    /// A sequence.
+    public init(arrayLiteral elements: LuaValue...) { self.init(array: elements) }
 }

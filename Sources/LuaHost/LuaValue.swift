@@ -2,6 +2,7 @@
 ///
 /// Integers and floats stay distinct, as in Lua 5.4; strings are bytes; tables are copied by value
 /// (``LuaTable``); functions stay in their state and are held by reference (``LuaRef``).
+/// ``reference(_:)`` hands back a value kept in the state as it is (a table keeps its identity).
 ///
 /// ```swift
 /// let v: LuaValue = ["id": "star", "weight": 2, "levels": ["weak", "strong"]]
@@ -16,6 +17,9 @@ public enum LuaValue: Hashable, Sendable {
     case string(LuaString)
     case table(LuaTable)
     case function(LuaRef)
+    /// A value kept in the state (see ``LuaState/makeReference(_:)``), pushed as it is. Never produced
+    /// when reading from Lua.
+    case reference(LuaRef)
 
     /// The Lua type name: "nil", "boolean", "number", "string", "table" or "function".
     public var typeName: String {
@@ -26,6 +30,7 @@ public enum LuaValue: Hashable, Sendable {
         case .string: "string"
         case .table: "table"
         case .function: "function"
+        case .reference: "reference"
         }
     }
 
@@ -117,6 +122,7 @@ extension LuaValue: CustomStringConvertible {
         case .string(let s): return "\"\(s.text)\""
         case .table(let t): return t.description
         case .function(let r): return "function#\(r.id)"
+        case .reference(let r): return "reference#\(r.id)"
         }
     }
 }

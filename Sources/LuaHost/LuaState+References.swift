@@ -1,0 +1,80 @@
+import CLua
+import LuaShim
+
+extension LuaState {
+    /// Keeps a value in the state and returns a reference to it; a table made this way keeps its
+    /// identity wherever ``LuaValue/reference(_:)`` passes it.
+    public func makeReference(_ value: LuaValue) throws -> LuaRef {
+        try stack.reserve(2)
+        try stack.push(value)
+        return stack.makeRef()
+    }
+
+    /// The referenced value, converted to Swift.
+    public func value(of reference: LuaRef) throws -> LuaValue {
+        let top = lua_gettop(L)
+        defer { lua_settop(L, top) }
+        try stack.pushRef(reference)
+        return try stack.value(at: -1)
+    }
+
+    /// Sets `table[key] = value` in a referenced table (raw, without metamethods).
+    public func setField(_ table: LuaRef, _ key: LuaValue, _ value: LuaValue) throws {
+        let top = lua_gettop(L)
+        defer { lua_settop(L, top) }
+        try pushTable(table)
+        try stack.push(key)
+        try stack.push(value)
+        lua_rawset(L, -3)
+    }
+
+    /// Reads `table[key]` from a referenced table (raw, without metamethods).
+    public func field(_ table: LuaRef, _ key: LuaValue) throws -> LuaValue {
+        let top = lua_gettop(L)
+        defer { lua_settop(L, top) }
+        try pushTable(table)
+        try stack.push(key)
+        lua_rawget(L, -2)
+        return try stack.value(at: -1)
+    }
+
+    /// Appends a value to a referenced table's sequence (raw).
+    public func append(_ table: LuaRef, _ value: LuaValue) throws {
+        let top = lua_gettop(L)
+        defer { lua_settop(L, top) }
+        try pushTable(table)
+        let count = lua_rawlen(L, -1)
+        try stack.push(value)
+        lua_rawseti(L, -2, lua_Integer(count) + 1)
+    }
+
+    private func pushTable(_ table: LuaRef) throws {
+        try stack.pushRef(table)
+        guard lua_type(L, -1) == LUA_TTABLE else {
+            throw LuaError(kind: .usage, message: "the reference is not a table")
+        }
+    }
+}
+
+extension LuaCall {
+    /// Keeps argument `index` in the state and returns a reference to it.
+    public func argumentReference(_ index: Int) -> LuaRef {
+        lua_pushvalue(stack.L, Int32(index))
+        return stack.makeRef()
+    }
+}
+
+extension LuaState {
+    /// Re-seeds math.random for every script in the state (through the pristine library, which no
+    /// script can change), so a reused state gives the same numbers as a fresh one with this seed.
+    public func reseed(_ seed: Int64) throws {
+        let top = lua_gettop(L)
+        defer { lua_settop(L, top) }
+        lua_getfield(L, rh_registryindex(), "_LOADED")
+        lua_getfield(L, -1, "math")
+        lua_getfield(L, -1, "randomseed")
+        lua_pushinteger(L, seed)
+        let status = rh_pcall(L, 1, 0)
+        guard status == LUA_OK else { throw error(status: status, thread: L) }
+    }
+}

@@ -1,0 +1,66 @@
+import Foundation
+import RehearsalCore
+
+/// Recorded answers in JSON Lines: one answer a line,
+/// `{"question": id, "text": string, "seconds"?: number, "think_seconds"?: number, "session"?: string,
+/// "candidate"?: string, "started_at"?: string}`.
+struct AnswerLines {
+    struct Line: Decodable {
+        var question: String
+        var text: String
+        var seconds: Double?
+        var thinkSeconds: Double?
+        var session: String?
+        var candidate: String?
+        var startedAt: String?
+
+        enum CodingKeys: String, CodingKey {
+            case question, text, seconds, session, candidate
+            case thinkSeconds = "think_seconds"
+            case startedAt = "started_at"
+        }
+    }
+
+    var lines: [Line] = []
+
+    /// Reads a file; a malformed line is a diagnostic at its line.
+    init(path: String) throws {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw ScenarioError(path: path, line: nil, "cannot read the file")
+        }
+        let decoder = JSONDecoder()
+        var number = 0
+        for raw in data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
+            number += 1
+            guard raw.contains(where: { !($0 == 32 || $0 == 9 || $0 == 13) }) else { continue }
+            do {
+                let line = try decoder.decode(Line.self, from: Data(raw))
+                if let seconds = line.seconds, !(seconds >= 0) {
+                    throw ScenarioError(path: path, line: number, "seconds must be 0 or more")
+                }
+                lines.append(line)
+            } catch let error as ScenarioError {
+                throw error
+            } catch let DecodingError.keyNotFound(key, _) {
+                throw ScenarioError(path: path, line: number, "missing \"\(key.stringValue)\"")
+            } catch let DecodingError.typeMismatch(_, context) {
+                let field = context.codingPath.map(\.stringValue).joined(separator: ".")
+                throw ScenarioError(path: path, line: number, "\"\(field)\" has the wrong type")
+            } catch {
+                throw ScenarioError(path: path, line: number, "not a JSON object")
+            }
+        }
+    }
+
+    /// The driver that replays these answers.
+    var driver: RecordedAnswers {
+        RecordedAnswers(
+            lines.map {
+                ($0.question, CandidateAnswer(text: $0.text, seconds: $0.seconds, thinkSeconds: $0.thinkSeconds))
+            })
+    }
+
+    var sessions: Set<String> { Set(lines.compactMap(\.session)) }
+    var candidate: String? { lines.lazy.compactMap(\.candidate).first }
+    var startedAt: String? { lines.lazy.compactMap(\.startedAt).first }
+}

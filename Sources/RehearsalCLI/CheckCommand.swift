@@ -1,0 +1,102 @@
+import ArgumentParser
+import Foundation
+import RehearsalCore
+
+/// `rehearse check FILE...`: validates scenarios.
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Validate scenario files; with --json, print each scenario's outline.",
+        discussion:
+            "Diagnostics go to standard error as path:line: error|warning: message. Exit status 1 when any file is invalid."
+    )
+
+    @Argument(help: "Scenario files.")
+    var files: [String]
+
+    @Flag(help: "Print the outline of each valid scenario as JSON.")
+    var json = false
+
+    func validate() throws {
+        guard !files.isEmpty else { throw ValidationError("give at least one scenario file") }
+    }
+
+    func run() throws {
+        var outlines: [ScenarioOutline] = []
+        var failed = false
+        for file in files {
+            do {
+                let loaded = try ScenarioLoader().load(path: file)
+                report(loaded.warnings)
+                outlines.append(ScenarioOutline(loaded.scenario))
+            } catch let error as ScenarioError {
+                report(error.diagnostics)
+                failed = true
+            }
+        }
+        if json {
+            StandardStreams.out(try JSONOutput.encode(outlines) + "\n")
+        } else if !failed {
+            let names = outlines.map { "\($0.id) (\($0.questions.count) questions, \($0.criteria.count) criteria)" }
+            StandardStreams.err("ok: " + names.joined(separator: ", ") + "\n")
+        }
+        if failed { throw ExitCode.failed }
+    }
+
+    func report(_ diagnostics: [ScenarioDiagnostic]) {
+        for diagnostic in diagnostics { StandardStreams.err("\(diagnostic)\n") }
+    }
+}
+
+/// What `check --json` prints for a scenario.
+struct ScenarioOutline: Encodable {
+    struct CriterionOutline: Encodable {
+        var id, title: String
+        var weight: Double
+        var levels: [String]
+    }
+    struct QuestionOutline: Encodable {
+        var id, prompt: String
+        var tags, criteria: [String]
+        var think: Double
+        var limit: Double?
+        var overtime: String
+        var retakes: Int
+        var line: Int
+    }
+    var path, id, title: String
+    var version: String?
+    var sha256: String
+    var flow, debrief: Bool
+    var criteria: [CriterionOutline]
+    var questions: [QuestionOutline]
+    var examples: [String]
+
+    init(_ scenario: Scenario) {
+        path = scenario.source.path
+        id = scenario.id
+        title = scenario.title
+        version = scenario.version
+        sha256 = scenario.source.sha256
+        flow = scenario.hasFlow
+        debrief = scenario.hasDebrief
+        criteria = scenario.criteria.map {
+            CriterionOutline(id: $0.id, title: $0.title, weight: $0.weight, levels: $0.levels)
+        }
+        questions = scenario.questions.map {
+            QuestionOutline(
+                id: $0.id, prompt: $0.prompt, tags: $0.tags, criteria: $0.criteria, think: $0.think, limit: $0.limit,
+                overtime: $0.overtime.rawValue, retakes: $0.retakes, line: $0.line)
+        }
+        examples = scenario.examples.map(\.name)
+    }
+}
+
+/// JSON as Rehearsal prints it: sorted keys, pretty, no escaped slashes.
+enum JSONOutput {
+    static func encode<T: Encodable>(_ value: T) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+}

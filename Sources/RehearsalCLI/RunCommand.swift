@@ -1,0 +1,112 @@
+import ArgumentParser
+import RehearsalCore
+
+/// `rehearse run FILE --answers ANSWERS.jsonl`: replays one session from recorded answers.
+struct RunCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Replay one session of a scenario from recorded answers and print the result.",
+        discussion: """
+            Answer lines: {"question": id, "text": string, "seconds"?: number, "think_seconds"?: number, \
+            "session"?: string, "candidate"?: string}. A question the flow asks with no recorded answer is skipped.
+            """
+    )
+
+    @Argument(help: "The scenario file.")
+    var file: String
+
+    @Option(help: "Recorded answers (JSON Lines).")
+    var answers: String
+
+    @Option(help: "Seed of the session's random choices (default: chosen at random and recorded).")
+    var seed: UInt64?
+
+    @Option(help: "The candidate's name (default: from the answer lines).")
+    var candidate: String?
+
+    @Flag(help: "Print the result as JSON (docs/result.schema.json).")
+    var json = false
+
+    @Flag(help: "Do not keep the session in the result store.")
+    var noStore = false
+
+    func run() throws {
+        do {
+            let recorded = try AnswerLines(path: answers)
+            if recorded.sessions.count > 1 {
+                throw ScenarioError(
+                    path: answers, line: nil,
+                    "holds \(recorded.sessions.count) sessions; rehearse run replays one (split the file by session)")
+            }
+            let loaded = try ScenarioLoader().load(path: file)
+            for warning in loaded.warnings { StandardStreams.err("\(warning)\n") }
+            var driver = recorded.driver
+            let options = SessionOptions(
+                seed: seed ?? UInt64.random(in: 0...UInt64(Int64.max)), mode: .replay,
+                candidate: candidate ?? recorded.candidate, sessionID: recorded.sessions.first,
+                startedAt: recorded.startedAt)
+            let result = try Engine.run(loaded, driver: &driver, options: options)
+            StandardStreams.out(
+                json ? try JSONOutput.encode(result) + "\n" : SessionSummary.text(result, loaded.scenario))
+        } catch let error as ScenarioError {
+            StandardStreams.err("\(error)\n")
+            throw ExitCode.failed
+        }
+    }
+}
+
+/// A session result for people to read.
+enum SessionSummary {
+    static func text(_ result: SessionResult, _ scenario: Scenario) -> String {
+        var out = "\(scenario.title) (\(scenario.id)): \(result.mode.rawValue), seed \(result.seed)\n"
+        if let candidate = result.candidate { out += "Candidate: \(candidate)\n" }
+        out += "Session: \(result.session)\n"
+        out += "Overall: " + (result.overall.map { "\(format($0)) / 100" } ?? "not scored") + "\n\n"
+        out += "Rubric\n"
+        for criterion in scenario.criteria {
+            guard let scored = result.criteria[criterion.id] else {
+                out += "  \(pad(criterion.title, 28)) not scored\n"
+                continue
+            }
+            out += "  \(pad(criterion.title, 28)) \(format(scored.level))/\(scored.max)  \(scored.descriptor)\n"
+        }
+        out += "\nAnswers\n"
+        for (index, answer) in result.answers.enumerated() {
+            var line = "  \(index + 1). \(answer.question)"
+            if answer.skipped {
+                line += ": skipped"
+            } else {
+                if let seconds = answer.seconds {
+                    line += " (\(format(seconds)) s\(answer.overtime ? ", overtime" : ""))"
+                }
+                let levels = answer.scores.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value.level)" }
+                if !levels.isEmpty { line += ": " + levels.joined(separator: ", ") }
+            }
+            out += line + "\n"
+        }
+        if !result.feedback.strengths.isEmpty {
+            out += "\nStrengths\n" + result.feedback.strengths.map { "  - \($0.text)\n" }.joined()
+        }
+        if !result.feedback.improvements.isEmpty {
+            out += "\nImprovements\n"
+            for item in result.feedback.improvements {
+                out += "  - \(item.text)\n"
+                for tip in item.tips ?? [] { out += "      tip: \(tip)\n" }
+            }
+        }
+        if !result.feedback.plan.isEmpty {
+            out += "\nDevelopment plan\n" + result.feedback.plan.map { "  - \($0)\n" }.joined()
+        }
+        if !result.notes.isEmpty { out += "\nNotes\n" + result.notes.map { "  - \($0)\n" }.joined() }
+        return out
+    }
+
+    static func format(_ value: Double) -> String {
+        let rounded = (value * 10).rounded() / 10
+        return rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)
+    }
+
+    static func pad(_ text: String, _ width: Int) -> String {
+        text.count >= width ? text : text + String(repeating: " ", count: width - text.count)
+    }
+}

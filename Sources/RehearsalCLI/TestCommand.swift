@@ -1,0 +1,56 @@
+import ArgumentParser
+import RehearsalCore
+
+/// `rehearse test FILE...`: runs every example of each scenario.
+struct TestCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "test",
+        abstract: "Run every example of the scenarios and compare the levels with what they expect.",
+        discussion: "Prints each example as PASS or FAIL with expected and actual levels. Exit status 1 when any fails."
+    )
+
+    @Argument(help: "Scenario files.")
+    var files: [String]
+
+    @Flag(name: .shortAndLong, help: "Also list the expectations that were met.")
+    var verbose = false
+
+    func validate() throws {
+        guard !files.isEmpty else { throw ValidationError("give at least one scenario file") }
+    }
+
+    func run() throws {
+        var passed = 0
+        var failed = 0
+        for file in files {
+            do {
+                let loaded = try ScenarioLoader().load(path: file)
+                for warning in loaded.warnings { StandardStreams.err("\(warning)\n") }
+                if loaded.scenario.examples.isEmpty {
+                    StandardStreams.err(
+                        "\(ScenarioDiagnostic(path: file, line: nil, severity: .warning, message: "no examples to test"))\n"
+                    )
+                }
+                for example in loaded.scenario.examples {
+                    do {
+                        let outcome = try ExampleCheck.run(loaded, example: example)
+                        var text = "\(outcome.passed ? "PASS" : "FAIL") \(file): example '\(example.name)'\n"
+                        for mismatch in outcome.mismatches { text += "    \(mismatch)\n" }
+                        if verbose { for match in outcome.matches { text += "    ok: \(match)\n" } }
+                        StandardStreams.out(text)
+                        if outcome.passed { passed += 1 } else { failed += 1 }
+                    } catch let error as ScenarioError {
+                        StandardStreams.out("FAIL \(file): example '\(example.name)'\n")
+                        StandardStreams.err("\(error)\n")
+                        failed += 1
+                    }
+                }
+            } catch let error as ScenarioError {
+                StandardStreams.err("\(error)\n")
+                failed += 1
+            }
+        }
+        StandardStreams.out("\(passed) passed, \(failed) failed\n")
+        if failed > 0 { throw ExitCode.failed }
+    }
+}

@@ -1,0 +1,59 @@
+/// Gives the engine a candidate's answers: live from a terminal, from a recording, or from an example.
+public protocol CandidateDriver {
+    /// The answer to a question the flow asks.
+    mutating func answer(to question: PosedQuestion) throws -> CandidateAnswer
+    /// When replaying: the question ids the recording answered, in order (session:pick draws from them).
+    var recordedQuestionOrder: [String]? { get }
+}
+
+/// A question as posed to the candidate.
+public struct PosedQuestion: Hashable, Sendable {
+    /// 1 for the first question of the session.
+    public var number: Int
+    public var question: Question
+}
+
+/// What the candidate gave.
+public struct CandidateAnswer: Hashable, Sendable {
+    public var text: String
+    /// Answer time in seconds, when known.
+    public var seconds: Double?
+    /// Think time in seconds, when known.
+    public var thinkSeconds: Double?
+    public var skipped: Bool
+
+    /// Creates an answer.
+    public init(text: String, seconds: Double? = nil, thinkSeconds: Double? = nil, skipped: Bool = false) {
+        self.text = text
+        self.seconds = seconds
+        self.thinkSeconds = thinkSeconds
+        self.skipped = skipped
+    }
+
+    /// A skipped question.
+    public static let skipped = CandidateAnswer(text: "", skipped: true)
+}
+
+/// Answers from a recording: each question id takes its recorded answers in order; a question the
+/// recording did not answer is skipped.
+public struct RecordedAnswers: CandidateDriver {
+    private var queues: [String: [CandidateAnswer]] = [:]
+    public let recordedQuestionOrder: [String]?
+
+    /// Creates a driver from (question id, answer) pairs in recorded order.
+    public init(_ answers: [(question: String, answer: CandidateAnswer)]) {
+        var order: [String] = []
+        for (question, answer) in answers {
+            if queues[question] == nil { order.append(question) }
+            queues[question, default: []].append(answer)
+        }
+        recordedQuestionOrder = order
+    }
+
+    public mutating func answer(to question: PosedQuestion) throws -> CandidateAnswer {
+        guard var queue = queues[question.question.id], !queue.isEmpty else { return .skipped }
+        let answer = queue.removeFirst()
+        queues[question.question.id] = queue
+        return answer
+    }
+}

@@ -1,0 +1,120 @@
+import LuaHost
+
+/// The tables a scenario script hands to the DSL functions, as declared (before validation).
+enum Declarations {
+    struct ScenarioDecl: Decodable {
+        var id: String
+        var title: String
+        var role: String?
+        var description: String?
+        var version: LuaValue?
+        var institution: InstitutionDecl?
+        var feedback: String?
+        var selfAssessment: Bool?
+        var timeLimit: LuaValue?
+
+        enum CodingKeys: String, CodingKey, CaseIterable {
+            case id, title, role, description, version, institution, feedback
+            case selfAssessment = "self_assessment"
+            case timeLimit = "time_limit"
+        }
+    }
+
+    struct InstitutionDecl: Decodable {
+        var name: String
+        var values: [String]?
+    }
+
+    struct CriterionDecl: Decodable {
+        var id: String
+        var title: String
+        var weight: Double?
+        var levels: [String]
+        var tips: [String]?
+        var resources: [String]?
+
+        enum CodingKeys: String, CodingKey, CaseIterable {
+            case id, title, weight, levels, tips, resources
+        }
+    }
+
+    struct QuestionDecl: Decodable {
+        var id: String
+        var prompt: String
+        var think: LuaValue?
+        var limit: LuaValue?
+        var overtime: String?
+        var tags: [String]?
+        var criteria: [String]?
+        var retakes: Int?
+        var keywords: [String]?
+        var score: LuaRef?
+        var followUp: LuaRef?
+
+        enum CodingKeys: String, CodingKey, CaseIterable {
+            case id, prompt, think, limit, overtime, tags, criteria, retakes, keywords, score
+            case followUp = "follow_up"
+        }
+    }
+
+    struct ExampleDecl: Decodable {
+        var name: String
+        var answers: [String: LuaValue]
+        var seed: UInt64?
+        var expect: LuaValue?
+
+        enum CodingKeys: String, CodingKey, CaseIterable {
+            case name, answers, seed, expect
+        }
+    }
+
+    struct ExampleAnswerDecl: Decodable {
+        var text: String
+        var seconds: Double?
+        var thinkSeconds: Double?
+
+        enum CodingKeys: String, CodingKey, CaseIterable {
+            case text, seconds
+            case thinkSeconds = "think_seconds"
+        }
+    }
+
+    struct RangeDecl: Decodable {
+        var min: Double?
+        var max: Double?
+
+        enum CodingKeys: String, CodingKey, CaseIterable {
+            case min, max
+        }
+    }
+
+    /// The names of a declaration's fields, for unknown-field warnings.
+    static func fieldNames<Keys: CodingKey & CaseIterable>(_ keys: Keys.Type) -> [String] {
+        keys.allCases.map(\.stringValue)
+    }
+}
+
+/// "did you mean" suggestions for misspelt field names.
+enum Suggestion {
+    /// The closest candidate within two edits, if any.
+    static func closest(to word: String, in candidates: [String]) -> String? {
+        candidates.map { ($0, distance(word, $0)) }.filter { $0.1 <= 2 }.min { $0.1 < $1.1 }?.0
+    }
+
+    static func distance(_ a: String, _ b: String) -> Int {
+        let a = Array(a)
+        let b = Array(b)
+        guard !a.isEmpty else { return b.count }
+        guard !b.isEmpty else { return a.count }
+        var previous = Array(0...b.count)
+        for i in 1...a.count {
+            var current = [i] + Array(repeating: 0, count: b.count)
+            for j in 1...b.count {
+                current[j] = Swift.min(
+                    previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            }
+            previous = current
+        }
+        return previous[b.count]
+    }
+}

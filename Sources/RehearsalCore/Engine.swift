@@ -1,0 +1,217 @@
+import LuaHost
+
+/// How to run a session.
+public struct SessionOptions: Hashable, Sendable {
+    public var seed: UInt64
+    public var mode: SessionMode
+    public var candidate: String?
+    /// The session id; nil makes one from the scenario, the seed and the answers.
+    public var sessionID: String?
+    /// ISO 8601 start time from the injected clock; nil when unknown (a replay without one).
+    public var startedAt: String?
+
+    /// Creates options.
+    public init(
+        seed: UInt64, mode: SessionMode, candidate: String? = nil, sessionID: String? = nil, startedAt: String? = nil
+    ) {
+        self.seed = seed
+        self.mode = mode
+        self.candidate = candidate
+        self.sessionID = sessionID
+        self.startedAt = startedAt
+    }
+}
+
+/// Runs sessions of a loaded scenario. Live, replayed and example answers all go through here, so a
+/// rubric scores the same everywhere.
+///
+/// ```swift
+/// let loaded = try ScenarioLoader().load(path: "scenarios/teacher.lua")
+/// var driver = RecordedAnswers([("intro", CandidateAnswer(text: "I teach maths...", seconds: 70))])
+/// let result = try Engine.run(loaded, driver: &driver, options: SessionOptions(seed: 7, mode: .replay))
+/// ```
+public enum Engine {
+    /// Runs one session to the end and returns its result.
+    public static func run<Driver: CandidateDriver>(
+        _ loaded: LoadedScenario, driver: inout Driver, options: SessionOptions
+    ) throws -> SessionResult {
+        let session = try SessionRun(loaded: loaded, options: options, recordedOrder: driver.recordedQuestionOrder)
+        return try withUnsafeMutablePointer(to: &driver) { pointer in
+            try session.run { posed in try pointer.pointee.answer(to: posed) }
+        }
+    }
+}
+
+/// The state of one running session. Holds the Lua objects the scenario sees (session, answers).
+final class SessionRun {
+    let loaded: LoadedScenario
+    let options: SessionOptions
+    let recordedOrder: [String]?
+    var state: LuaState { loaded.state }
+    var scenario: Scenario { loaded.scenario }
+    var path: String { loaded.path }
+
+    var random: SeededGenerator
+    var answers: [AnswerResult] = []
+    var notes: [String] = []
+    var asked: [String] = []
+    var elapsed = 0.0
+    /// Questions made by the flow (session:ask with a table, follow-ups), with their functions.
+    var adHoc: [String: (question: Question, score: LuaRef?, followUp: LuaRef?)] = [:]
+    /// The question session:ask is waiting for, between the yield and the resume.
+    var pending: Question?
+
+    var sessionObject: LuaRef!
+    var answersObject: LuaRef!
+    var answerFor: ((PosedQuestion) throws -> CandidateAnswer)!
+
+    init(loaded: LoadedScenario, options: SessionOptions, recordedOrder: [String]?) throws {
+        self.loaded = loaded
+        self.options = options
+        self.recordedOrder = recordedOrder
+        random = SeededGenerator(seed: options.seed)
+    }
+
+    func failure(_ error: LuaError) -> ScenarioError {
+        ScenarioError(path: error.chunk ?? path, line: error.line, error.message)
+    }
+
+    func failure(line: Int?, _ message: String) -> ScenarioError {
+        ScenarioError(path: path, line: line, message)
+    }
+
+    func run(answering: @escaping (PosedQuestion) throws -> CandidateAnswer) throws -> SessionResult {
+        answerFor = answering
+        do {
+            try state.reseed(Int64(bitPattern: options.seed))
+            try makeSessionObject()
+            if let flow = loaded.flow {
+                try runFlow(flow)
+            } else {
+                for question in scenario.questions { _ = try pose(question) }
+            }
+            var result = aggregate()
+            if let debrief = loaded.debrief { try runDebrief(debrief, result: &result) }
+            return result
+        } catch let error as LuaError {
+            throw failure(error)
+        }
+    }
+
+    // MARK: - The session object
+
+    func makeSessionObject() throws {
+        answersObject = try state.makeReference(.table(LuaTable()))
+        let ask = state.function("ask") { [unowned self] call in try self.ask(call) }
+        let pick = state.function("pick") { [unowned self] call in try self.pick(call) }
+        let note = state.function("note") { [unowned self] (call: LuaCall) in
+            self.notes.append(try call.string(2).text)
+            return .none
+        }
+        var fields: LuaTable = [
+            "ask": .function(ask), "pick": .function(pick), "note": .function(note),
+            "answers": .reference(answersObject), "elapsed": 0,
+        ]
+        if let candidate = options.candidate { fields["candidate"] = .string(LuaString(candidate)) }
+        if let limit = scenario.timeLimit { fields["remaining"] = .number(limit) }
+        sessionObject = try state.makeReference(.table(fields))
+    }
+
+    func updateClock() throws {
+        try state.setField(sessionObject, "elapsed", .number(elapsed))
+        if let limit = scenario.timeLimit {
+            try state.setField(sessionObject, "remaining", .number(Swift.max(0, limit - elapsed)))
+        }
+    }
+
+    // MARK: - The flow
+
+    func runFlow(_ flow: LuaRef) throws {
+        let coroutine = try state.newCoroutine(flow)
+        var arguments: [LuaValue] = [.reference(sessionObject)]
+        while true {
+            switch try state.resume(coroutine, arguments) {
+            case .returned:
+                return
+            case .yielded:
+                guard let question = pending else {
+                    throw failure(line: nil, "the flow yielded outside session:ask (use session:ask to ask questions)")
+                }
+                pending = nil
+                arguments = [.reference(try pose(question))]
+            }
+        }
+    }
+
+    /// session:ask(id_or_table): checks the question and yields it to the engine.
+    func ask(_ call: LuaCall) throws -> LuaCallResult {
+        let value = try call.argument(2)
+        switch value {
+        case .string(let id):
+            let id = id.text
+            if let question = scenario.question(id) ?? adHoc[id]?.question {
+                pending = question
+            } else {
+                throw LuaError(kind: .type, message: "session:ask: no question '\(id)' in scenario '\(scenario.id)'")
+            }
+        case .table:
+            pending = try adHocQuestion(value, what: "session:ask", line: call.callerLocation?.line)
+        default:
+            throw LuaError(
+                kind: .type, message: "session:ask expects a question id or a question table, not \(value.typeName)")
+        }
+        return .yield([])
+    }
+
+    /// A question the flow defines with a table (session:ask or a follow-up).
+    func adHocQuestion(_ value: LuaValue, what: String, line: Int?) throws -> Question {
+        let decl: Declarations.QuestionDecl
+        do {
+            decl = try LuaValueDecoder().decode(Declarations.QuestionDecl.self, from: value, path: "question")
+        } catch let error as LuaError {
+            throw LuaError(kind: .type, message: "\(what): \(error.message)")
+        }
+        var problems: [String] = []
+        guard ScenarioValidation.check(question: decl, report: { problems.append($0) }) else {
+            throw LuaError(kind: .type, message: "\(what): " + problems.joined(separator: "; "))
+        }
+        if scenario.question(decl.id) != nil {
+            throw LuaError(
+                kind: .type, message: "\(what): question id '\(decl.id)' is already used by a declared question")
+        }
+        let question = ScenarioValidation.question(decl, line: line ?? 0)
+        adHoc[decl.id] = (question, decl.score, decl.followUp)
+        return question
+    }
+
+    /// session:pick { tag?, count, exclude? }: question ids drawn without replacement by the seeded
+    /// generator, never ones already asked. A replay draws only among the questions it answered.
+    func pick(_ call: LuaCall) throws -> LuaCallResult {
+        struct PickSpec: Decodable {
+            var tag: String?
+            var count: Int
+            var exclude: [String]?
+        }
+        let spec: PickSpec
+        do {
+            spec = try LuaValueDecoder().decode(PickSpec.self, from: try call.argument(2), path: "session:pick")
+        } catch let error as LuaError {
+            throw LuaError(kind: .type, message: error.message)
+        }
+        guard spec.count >= 0 else {
+            throw LuaError(kind: .type, message: "session:pick: count must be 0 or more, not \(spec.count)")
+        }
+        let excluded = Set(spec.exclude ?? []).union(asked)
+        var pool = scenario.questions.filter { question in
+            !excluded.contains(question.id) && (spec.tag.map { question.tags.contains($0) } ?? true)
+        }.map(\.id)
+        if let recordedOrder {
+            pool = recordedOrder.filter(pool.contains)
+            if pool.count <= spec.count {
+                return .values([.table(LuaTable(array: pool.map { .string(LuaString($0)) }))])
+            }
+        }
+        let chosen = random.draw(spec.count, from: pool)
+        return .values([.table(LuaTable(array: chosen.map { .string(LuaString($0)) }))])
+    }
+}

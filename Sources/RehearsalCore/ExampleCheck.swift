@@ -1,0 +1,69 @@
+/// Runs a scenario's examples through the engine and compares the levels with what they expect.
+public enum ExampleCheck {
+    /// The outcome of one example.
+    public struct Outcome: Hashable, Sendable {
+        public var example: String
+        /// Each expectation that was not met, worded for the coach.
+        public var mismatches: [String]
+        /// Each expectation that was met.
+        public var matches: [String]
+        public var result: SessionResult?
+        public var passed: Bool { mismatches.isEmpty }
+    }
+
+    /// Runs one example (mode "example", its seed or 0).
+    public static func run(_ loaded: LoadedScenario, example: Example) throws -> Outcome {
+        let scenario = loaded.scenario
+        // Answers in the order of the questions in the file, then any others (follow-ups) by id.
+        let order =
+            scenario.questions.map(\.id).filter { example.answers[$0] != nil }
+            + example.answers.keys.filter { id in !scenario.questions.contains { $0.id == id } }.sorted()
+        var driver = RecordedAnswers(
+            order.compactMap { id in
+                example.answers[id].map {
+                    (id, CandidateAnswer(text: $0.text, seconds: $0.seconds, thinkSeconds: $0.thinkSeconds))
+                }
+            })
+        let options = SessionOptions(seed: example.seed ?? 0, mode: .example, sessionID: "example-\(example.name)")
+        let result = try Engine.run(loaded, driver: &driver, options: options)
+        var outcome = Outcome(example: example.name, mismatches: [], matches: [], result: result)
+        for questionID in example.expect.keys.sorted() {
+            let expectations = example.expect[questionID] ?? [:]
+            guard let answer = result.answers.first(where: { $0.question == questionID }) else {
+                outcome.mismatches.append("\(questionID): expected it to be asked, but the flow did not ask it")
+                continue
+            }
+            for criterionID in expectations.keys.sorted() {
+                guard let expectation = expectations[criterionID] else { continue }
+                let label = "\(questionID).\(criterionID): expected \(expectation)"
+                guard let score = answer.scores[criterionID] else {
+                    outcome.mismatches.append("\(label), got no score")
+                    continue
+                }
+                if expectation.accepts(Double(score.level)) {
+                    outcome.matches.append("\(label), got \(score.level)")
+                } else {
+                    outcome.mismatches.append("\(label), got \(score.level)")
+                }
+            }
+        }
+        if let expectation = example.overall {
+            let label = "overall: expected \(expectation)"
+            if let overall = result.overall, expectation.accepts(overall) {
+                outcome.matches.append("\(label), got \(LevelExpectation.format(overall))")
+            } else {
+                outcome.mismatches.append("\(label), got \(result.overall.map(LevelExpectation.format) ?? "no score")")
+            }
+        }
+        if let asked = example.asked {
+            let actual = result.answers.map(\.question)
+            let label = "asked: expected \(asked.joined(separator: ", "))"
+            if actual == asked {
+                outcome.matches.append("\(label)")
+            } else {
+                outcome.mismatches.append("\(label), got \(actual.joined(separator: ", "))")
+            }
+        }
+        return outcome
+    }
+}

@@ -1,0 +1,203 @@
+import LuaHost
+
+/// Rules shared by declared questions and questions the flow makes on the fly.
+enum ScenarioValidation {
+    /// `[a-z0-9][a-z0-9-]*`
+    static func isScenarioID(_ id: String) -> Bool {
+        guard let first = id.unicodeScalars.first, isLowerAlnum(first) else { return false }
+        return id.unicodeScalars.allSatisfy { isLowerAlnum($0) || $0 == "-" }
+    }
+
+    private static func isLowerAlnum(_ scalar: Unicode.Scalar) -> Bool {
+        ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar)
+    }
+
+    /// Checks a question's fields; reports each mistake and returns whether there was none.
+    static func check(question decl: Declarations.QuestionDecl, report: (String) -> Void) -> Bool {
+        var ok = true
+        if decl.id.isEmpty {
+            report("question.id must not be empty")
+            ok = false
+        }
+        if let overtime = decl.overtime, OvertimePolicy(rawValue: overtime) == nil {
+            report("question '\(decl.id)': overtime must be \"warn\", \"stop\" or \"penalize\", not \"\(overtime)\"")
+            ok = false
+        }
+        if let retakes = decl.retakes, retakes < 0 {
+            report("question '\(decl.id)': retakes must be 0 or more, not \(retakes)")
+            ok = false
+        }
+        for (field, value) in [("think", decl.think), ("limit", decl.limit)] {
+            guard let value, !value.isNil else { continue }
+            if seconds(value) == nil {
+                report(
+                    "question '\(decl.id)': \(field) must be a duration such as 90, \"45s\", \"2m\" or \"1m30s\", not \(value)"
+                )
+                ok = false
+            }
+        }
+        return ok
+    }
+
+    /// Seconds of a duration value (number or text), or nil.
+    static func seconds(_ value: LuaValue) -> Double? {
+        switch value {
+        case .integer, .number:
+            guard let seconds = value.doubleValue, seconds >= 0, seconds.isFinite else { return nil }
+            return seconds
+        case .string(let text): return DurationText.seconds(text.text)
+        default: return nil
+        }
+    }
+
+    /// The question a declaration describes (its durations already checked).
+    static func question(_ decl: Declarations.QuestionDecl, line: Int) -> Question {
+        Question(
+            id: decl.id, prompt: decl.prompt, think: decl.think.flatMap(seconds) ?? 0,
+            limit: decl.limit.flatMap(seconds),
+            overtime: decl.overtime.flatMap(OvertimePolicy.init(rawValue:)) ?? .warn, tags: decl.tags ?? [],
+            criteria: decl.criteria ?? [], retakes: decl.retakes ?? 0, keywords: decl.keywords ?? [],
+            hasScore: decl.score != nil, hasFollowUp: decl.followUp != nil, line: line)
+    }
+}
+
+extension DeclarationCollector {
+    /// Checks the declarations as a whole and builds the scenario; nil when there is an error.
+    func validate(source: ScenarioSource) -> Scenario? {
+        guard let (decl, scenarioLine) = scenario else {
+            if !hasErrors { error(nil, "no scenario { id = ..., title = ... } declaration") }
+            return nil
+        }
+        if criterionCalls == 0 { error(scenarioLine, "scenario '\(decl.id)' declares no criterion { ... }") }
+        if questionCalls == 0 { error(scenarioLine, "scenario '\(decl.id)' declares no question { ... }") }
+        let criterionIDs = Set(criteria.map(\.decl.id))
+        for (question, line) in questions {
+            for id in question.criteria ?? [] where !criterionIDs.contains(id) {
+                error(line, "question '\(question.id)' lists criterion '\(id)', which is not declared")
+            }
+        }
+        let criteriaValues = criteria.map { decl, line in
+            Criterion(
+                id: decl.id, title: decl.title, weight: decl.weight ?? 1, levels: decl.levels, tips: decl.tips ?? [],
+                resources: decl.resources ?? [], line: line ?? 0)
+        }
+        let questionValues = questions.map { ScenarioValidation.question($0.decl, line: $0.line ?? 0) }
+        let examples = self.examples.compactMap { example($0.decl, line: $0.line, criteria: criteriaValues) }
+        guard !hasErrors else { return nil }
+        let version: String? =
+            switch decl.version {
+            case .string(let s): s.text
+            case .integer(let i): String(i)
+            case .number(let d): String(d)
+            default: nil
+            }
+        return Scenario(
+            id: decl.id, title: decl.title, role: decl.role, description: decl.description, version: version,
+            institution: decl.institution.map { Institution(name: $0.name, values: $0.values ?? []) },
+            feedback: decl.feedback.flatMap(FeedbackTiming.init(rawValue:)) ?? .end,
+            selfAssessment: decl.selfAssessment ?? false,
+            timeLimit: decl.timeLimit.flatMap(ScenarioValidation.seconds), criteria: criteriaValues,
+            questions: questionValues, examples: examples, hasFlow: flow != nil, hasDebrief: debrief != nil,
+            source: source)
+    }
+
+    /// Checks an example against the declared questions and criteria.
+    func example(_ decl: Declarations.ExampleDecl, line: Int?, criteria: [Criterion]) -> Example? {
+        let label = "example '\(decl.name)'"
+        let questionIDs = Set(questions.map(\.decl.id))
+        var answers: [String: ExampleAnswer] = [:]
+        for (id, value) in decl.answers {
+            // With a flow or follow-ups, the flow may ask questions it makes itself: no way to tell here.
+            if !questionIDs.contains(id), flow == nil, followUps.isEmpty {
+                warning(line, "\(label) answers '\(id)', which is not a declared question")
+            }
+            switch value {
+            case .string(let text):
+                answers[id] = ExampleAnswer(text: text.text)
+            default:
+                guard
+                    let answer = try? LuaValueDecoder().decode(
+                        Declarations.ExampleAnswerDecl.self, from: value, path: "\(label).answers.\(id)")
+                else {
+                    error(
+                        line,
+                        "\(label): answers.\(id) must be a text or { text, seconds?, think_seconds? }, not \(value.typeName)"
+                    )
+                    continue
+                }
+                answers[id] = ExampleAnswer(
+                    text: answer.text, seconds: answer.seconds, thinkSeconds: answer.thinkSeconds)
+            }
+        }
+        var expectations: [String: [String: LevelExpectation]] = [:]
+        var overall: LevelExpectation?
+        var asked: [String]?
+        if let expect = decl.expect, !expect.isNil {
+            guard case .table(let table) = expect, table.array.isEmpty else {
+                error(line, "\(label): expect must be a table keyed by question id")
+                return nil
+            }
+            for (key, value) in table.fields {
+                guard let id = key.stringValue else {
+                    error(line, "\(label): expect keys must be question ids, not \(key)")
+                    continue
+                }
+                switch id {
+                case "overall":
+                    overall = range(value, label: "\(label): expect.overall", bounds: 0...100, line: line)
+                case "asked":
+                    guard let list = try? LuaValueDecoder().decode([String].self, from: value) else {
+                        error(line, "\(label): expect.asked must be a list of question ids")
+                        continue
+                    }
+                    asked = list
+                default:
+                    if !questionIDs.contains(id), flow == nil, followUps.isEmpty {
+                        warning(line, "\(label) expects levels for '\(id)', which is not a declared question")
+                    }
+                    guard case .table(let levels) = value, levels.array.isEmpty else {
+                        error(line, "\(label): expect.\(id) must be a table of criterion = level")
+                        continue
+                    }
+                    var perCriterion: [String: LevelExpectation] = [:]
+                    for (criterionKey, level) in levels.fields {
+                        let criterionID = criterionKey.stringValue ?? criterionKey.description
+                        guard let criterion = criteria.first(where: { $0.id == criterionID }) else {
+                            error(
+                                line, "\(label): expect.\(id) names criterion '\(criterionID)', which is not declared")
+                            continue
+                        }
+                        perCriterion[criterionID] = range(
+                            level, label: "\(label): expect.\(id).\(criterionID)",
+                            bounds: 1...Double(criterion.maxLevel),
+                            line: line)
+                    }
+                    expectations[id] = perCriterion
+                }
+            }
+        }
+        return Example(
+            name: decl.name, answers: answers, seed: decl.seed, expect: expectations, overall: overall, asked: asked,
+            line: line ?? 0)
+    }
+
+    /// A level or `{ min?, max? }` within bounds; reports a mistake and returns nil otherwise.
+    private func range(_ value: LuaValue, label: String, bounds: ClosedRange<Double>, line: Int?) -> LevelExpectation? {
+        let expectation: LevelExpectation
+        if let exact = value.doubleValue {
+            expectation = .exactly(exact)
+        } else if let decl = try? LuaValueDecoder().decode(Declarations.RangeDecl.self, from: value) {
+            expectation = LevelExpectation(min: decl.min, max: decl.max)
+        } else {
+            error(line, "\(label) must be a level or { min = ..., max = ... }")
+            return nil
+        }
+        for bound in [expectation.min, expectation.max].compactMap({ $0 }) where !bounds.contains(bound) {
+            error(
+                line,
+                "\(label): \(LevelExpectation.format(bound)) is outside \(LevelExpectation.format(bounds.lowerBound))..\(LevelExpectation.format(bounds.upperBound))"
+            )
+        }
+        return expectation
+    }
+}

@@ -1,0 +1,97 @@
+import LuaHost
+
+extension SessionRun {
+    /// Per-criterion levels, the overall score and the feedback from the rubric.
+    func aggregate() -> SessionResult {
+        var criteria: [String: CriterionResult] = [:]
+        var weighted = 0.0
+        var weights = 0.0
+        var feedback = Feedback(strengths: [], improvements: [], plan: [])
+        for criterion in scenario.criteria {
+            let levels = answers.compactMap { $0.scores[criterion.id]?.level }
+            guard !levels.isEmpty else { continue }
+            let mean = Double(levels.reduce(0, +)) / Double(levels.count)
+            let descriptorIndex = Swift.min(criterion.maxLevel, Swift.max(1, Int((mean + 0.5).rounded(.down)))) - 1
+            let descriptor = criterion.levels[descriptorIndex]
+            criteria[criterion.id] = CriterionResult(
+                title: criterion.title, level: mean, max: criterion.maxLevel, weight: criterion.weight,
+                descriptor: descriptor)
+            let normalised = (mean - 1) / Double(criterion.maxLevel - 1)
+            weighted += criterion.weight * normalised
+            weights += criterion.weight
+            if normalised >= 0.75 {
+                feedback.strengths.append(
+                    FeedbackItem(criterion: criterion.id, text: "\(criterion.title): \(descriptor)"))
+            } else if normalised < 0.5 {
+                feedback.improvements.append(
+                    FeedbackItem(
+                        criterion: criterion.id, text: "\(criterion.title): \(descriptor)", tips: criterion.tips))
+                for resource in criterion.resources where !feedback.plan.contains(resource) {
+                    feedback.plan.append(resource)
+                }
+            }
+        }
+        for answer in answers {
+            for text in answer.strengths { feedback.strengths.append(FeedbackItem(criterion: nil, text: text)) }
+            for text in answer.improvements { feedback.improvements.append(FeedbackItem(criterion: nil, text: text)) }
+        }
+        let overall = weights > 0 ? (1000 * weighted / weights).rounded() / 10 : nil
+        return SessionResult(
+            session: options.sessionID ?? derivedSessionID(), candidate: options.candidate,
+            scenario: ScenarioReference(
+                id: scenario.id, title: scenario.title, version: scenario.version, sha256: scenario.source.sha256),
+            seed: options.seed, mode: options.mode, startedAt: options.startedAt, completed: true, answers: answers,
+            criteria: criteria, overall: overall, feedback: feedback, notes: notes, selfAssessment: nil)
+    }
+
+    /// A session id from what makes the session: the scenario, the seed and the answers.
+    func derivedSessionID() -> String {
+        var identity = "\(scenario.source.sha256)\u{1F}\(options.seed)\u{1F}\(options.candidate ?? "")"
+        for answer in answers {
+            identity +=
+                "\u{1E}\(answer.question)\u{1F}\(answer.text)\u{1F}\(answer.seconds ?? -1)\u{1F}\(answer.thinkSeconds ?? -1)"
+        }
+        return "\(options.mode.rawValue)-" + SHA256.hex(Array(identity.utf8)).prefix(12)
+    }
+
+    /// Calls debrief(result); its strengths, improvements and plan lines join the feedback.
+    func runDebrief(_ debrief: LuaRef, result: inout SessionResult) throws {
+        var added = Feedback(strengths: [], improvements: [], plan: [])
+        let criteria = result.criteria
+        let strength = state.function("strength") { (call: LuaCall) in
+            added.strengths.append(FeedbackItem(criterion: nil, text: try call.string(2).text))
+            return .none
+        }
+        let improve = state.function("improve") { [scenario] (call: LuaCall) in
+            let id = try call.string(2).text
+            guard let criterion = scenario.criterion(id) else {
+                throw LuaError(kind: .type, message: "result:improve: no criterion '\(id)' in the scenario")
+            }
+            added.improvements.append(FeedbackItem(criterion: id, text: try call.string(3).text, tips: criterion.tips))
+            return .none
+        }
+        let plan = state.function("plan") { (call: LuaCall) in
+            added.plan.append(try call.string(2).text)
+            return .none
+        }
+        var criteriaTable = LuaTable()
+        for (id, criterion) in criteria {
+            criteriaTable[.string(LuaString(id))] = [
+                "title": .string(LuaString(criterion.title)), "level": .number(criterion.level),
+                "max": .integer(Int64(criterion.max)), "weight": .number(criterion.weight),
+                "descriptor": .string(LuaString(criterion.descriptor)),
+            ]
+        }
+        let answersValue = try state.value(of: answersObject)
+        var object: LuaTable = [
+            "criteria": .table(criteriaTable), "answers": answersValue, "strength": .function(strength),
+            "improve": .function(improve), "plan": .function(plan),
+        ]
+        if let overall = result.overall { object["overall"] = .number(overall) }
+        _ = try state.call(debrief, [.table(object)])
+        for function in [strength, improve, plan] { state.release(function) }
+        result.feedback.strengths += added.strengths
+        result.feedback.improvements += added.improvements
+        for line in added.plan where !result.feedback.plan.contains(line) { result.feedback.plan.append(line) }
+    }
+}

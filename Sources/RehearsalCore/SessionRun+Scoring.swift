@@ -1,0 +1,144 @@
+import LuaHost
+
+extension SessionRun {
+    /// Asks a question: gets the answer, scores it, runs its follow-ups; returns the answer object.
+    func pose(_ question: Question) throws -> LuaRef {
+        asked.append(question.id)
+        let given = try answerFor(PosedQuestion(number: answers.count + 1, question: question))
+        let words = WordCount.count(given.text)
+        let overtime = !given.skipped && question.limit.map { (given.seconds ?? 0) > $0 } == true
+        var wpm: Double?
+        if let seconds = given.seconds, seconds > 0 { wpm = Double(words) / (seconds / 60) }
+        var fields: LuaTable = [
+            "id": .string(LuaString(question.id)), "prompt": .string(LuaString(question.prompt)),
+            "text": .string(LuaString(given.text)), "words": .integer(Int64(words)), "overtime": .boolean(overtime),
+            "skipped": .boolean(given.skipped),
+        ]
+        if let seconds = given.seconds { fields["seconds"] = .number(seconds) }
+        if let think = given.thinkSeconds { fields["think_seconds"] = .number(think) }
+        if let wpm { fields["wpm"] = .number(wpm) }
+        let answer = try state.makeReference(.table(fields))
+        try state.append(answersObject, .reference(answer))
+        elapsed += (given.thinkSeconds ?? 0) + (given.seconds ?? 0)
+        try updateClock()
+
+        var result = AnswerResult(
+            question: question.id, prompt: question.prompt, text: given.text, thinkSeconds: given.thinkSeconds,
+            seconds: given.seconds, overtime: overtime, skipped: given.skipped, scores: [:], strengths: [],
+            improvements: [])
+        let functions =
+            adHoc[question.id].map { ($0.score, $0.followUp) }
+            ?? (loaded.scoreFunctions[question.id], loaded.followUps[question.id])
+        if given.skipped {
+            for id in question.criteria {
+                if let criterion = scenario.criterion(id) {
+                    result.scores[id] = Score(level: 1, max: criterion.maxLevel)
+                }
+            }
+        } else if let score = functions.0 {
+            let returned = try state.call(score, [.reference(answer), .reference(sessionObject)])
+            try read(returned.first ?? .nil, from: score, question: question, into: &result)
+            if overtime, question.overtime == .penalize {
+                for (id, value) in result.scores { result.scores[id]?.level = Swift.max(1, value.level - 1) }
+            }
+        }
+        answers.append(result)
+
+        if !given.skipped, let followUp = functions.1 {
+            let next = try state.call(followUp, [.reference(answer), .reference(sessionObject)]).first ?? .nil
+            switch next {
+            case .nil, .boolean(false):
+                break
+            case .table:
+                let line = try state.definition(of: followUp)?.line
+                let followUpQuestion: Question
+                do {
+                    followUpQuestion = try adHocQuestion(
+                        next, what: "follow_up of question '\(question.id)'", line: line)
+                } catch let error as LuaError {
+                    throw failure(line: line, error.message)
+                }
+                _ = try pose(followUpQuestion)
+            default:
+                let line = try state.definition(of: followUp)?.line
+                throw failure(
+                    line: line,
+                    "follow_up of question '\(question.id)' must return a question table or nil, not \(next.typeName)")
+            }
+        }
+        return answer
+    }
+
+    /// Checks what a score function returned and puts its levels, notes and remarks into the result.
+    func read(_ value: LuaValue, from score: LuaRef, question: Question, into result: inout AnswerResult) throws {
+        let line = try state.definition(of: score)?.line
+        let label = "score of question '\(question.id)'"
+        guard case .table(let table) = value else {
+            throw failure(line: line, "\(label) must return a table of criterion = level, not \(value.typeName)")
+        }
+        if !table.array.isEmpty {
+            throw failure(line: line, "\(label) must return a table keyed by criterion id, not a list")
+        }
+        for (key, entry) in table.fields.sorted(by: { $0.key.description < $1.key.description }) {
+            guard let id = key.stringValue else {
+                throw failure(line: line, "\(label) returned the key \(key); keys must be criterion ids")
+            }
+            if id == "strengths" || id == "improvements" {
+                guard let remarks = try? LuaValueDecoder().decode([String].self, from: entry) else {
+                    throw failure(line: line, "\(label): \(id) must be a list of texts")
+                }
+                if id == "strengths" { result.strengths += remarks } else { result.improvements += remarks }
+                continue
+            }
+            guard let criterion = scenario.criterion(id) else {
+                throw failure(line: line, "\(label) scored criterion '\(id)', which is not declared")
+            }
+            var levelValue = entry
+            var note: String?
+            if case .table(let detail) = entry {
+                // { level = 3, note = "..." } or { 3, "..." }
+                let named: LuaValue = detail[.string("level")]
+                levelValue = named.isNil ? detail[.integer(1)] : named
+                let namedNote: LuaValue = detail[.string("note")]
+                note = (namedNote.isNil ? detail[.integer(2)] : namedNote).stringValue
+            }
+            guard let number = levelValue.doubleValue else {
+                throw failure(
+                    line: line,
+                    "\(label), criterion '\(id)': the level must be an integer or { level, note }, not \(levelValue.typeName)"
+                )
+            }
+            guard let level = Int(exactly: number) else {
+                throw failure(line: line, "\(label), criterion '\(id)': the level must be an integer, not \(number)")
+            }
+            guard (1...criterion.maxLevel).contains(level) else {
+                throw failure(
+                    line: line, "\(label), criterion '\(id)': level \(level) is outside 1..\(criterion.maxLevel)")
+            }
+            result.scores[id] = Score(level: level, max: criterion.maxLevel, note: note)
+        }
+    }
+}
+
+/// Words as the engine counts them: whitespace-separated tokens with at least one letter or digit.
+enum WordCount {
+    static func count(_ text: String) -> Int {
+        var count = 0
+        var inToken = false
+        var tokenHasWordCharacter = false
+        for scalar in text.unicodeScalars {
+            if scalar.properties.isWhitespace {
+                if inToken, tokenHasWordCharacter { count += 1 }
+                inToken = false
+                tokenHasWordCharacter = false
+            } else {
+                inToken = true
+                if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+                    tokenHasWordCharacter = true
+                }
+            }
+        }
+        if inToken, tokenHasWordCharacter { count += 1 }
+        return count
+    }
+}

@@ -1,0 +1,109 @@
+import Foundation
+import Testing
+
+/// `rehearse check`, `run --answers` and `test`, as a coach runs them.
+@Suite struct ScenarioCommandTests {
+    static let scenario = """
+        scenario { id = "mini", title = "Mini interview" }
+        criterion { id = "clarity", title = "Clarity", levels = { "unclear", "mixed", "clear" },
+            tips = { "Lead with your point." }, resources = { "Read one op-ed a day." } }
+        question { id = "why", prompt = "Why teaching?", limit = "1m", criteria = { "clarity" },
+            score = function(a) return { clarity = a.words >= 5 and 3 or 1 } end }
+        question { id = "plan", prompt = "Describe a lesson plan.", criteria = { "clarity" },
+            score = function(a) return { clarity = a.text:find("objective") and 3 or 2 } end }
+        example { name = "good", answers = { why = "I love helping kids learn new things.", plan = "The objective first." },
+            expect = { why = { clarity = 3 }, plan = { clarity = 3 }, overall = 100 } }
+
+        """
+
+    @Test func checkValidAndInvalid() throws {
+        let scratch = try Scratch()
+        try scratch.write("good.lua", ScenarioCommandTests.scenario)
+        try scratch.write(
+            "bad.lua",
+            "scenario { id = \"bad\", title = \"Bad\" }\ncriterion { id = \"c\", title = \"C\", levels = { \"x\" } }\n")
+        let good = try RehearseProcess.run(["check", "good.lua"], in: scratch.url)
+        #expect(good.status == 0)
+        #expect(good.stderr == "ok: mini (2 questions, 1 criteria)\n")
+        let bad = try RehearseProcess.run(["check", "good.lua", "bad.lua"], in: scratch.url)
+        #expect(bad.status == 1)
+        #expect(
+            bad.stderr
+                == "bad.lua:2: error: criterion 'c' needs 2 or more levels, from lowest to highest (it has 1)\n"
+                + "bad.lua:1: error: scenario 'bad' declares no question { ... }\n")
+    }
+
+    @Test func checkJSONOutline() throws {
+        let scratch = try Scratch()
+        try scratch.write("good.lua", ScenarioCommandTests.scenario)
+        let result = try RehearseProcess.run(["check", "--json", "good.lua"], in: scratch.url)
+        #expect(result.status == 0)
+        let outline = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
+        #expect(outline.first?["id"] as? String == "mini")
+        let questions = try #require(outline.first?["questions"] as? [[String: Any]])
+        #expect(questions.map { $0["id"] as? String } == ["why", "plan"])
+        #expect(questions.first?["limit"] as? Double == 60)
+        #expect(outline.first?["examples"] as? [String] == ["good"])
+    }
+
+    @Test func runReplaysAnswers() throws {
+        let scratch = try Scratch()
+        try scratch.write("mini.lua", ScenarioCommandTests.scenario)
+        try scratch.write(
+            "answers.jsonl",
+            """
+            {"question": "why", "text": "Because kids.", "seconds": 80, "candidate": "Ana", "session": "s-1"}
+            {"question": "plan", "text": "Warm-up, practice, exit ticket.", "seconds": 40}
+
+            """)
+        let human = try RehearseProcess.run(
+            ["run", "mini.lua", "--answers", "answers.jsonl", "--seed", "3"], in: scratch.url)
+        #expect(human.status == 0, "\(human.stderr)")
+        #expect(human.stdout.contains("Candidate: Ana"))
+        #expect(human.stdout.contains("1. why (80 s, overtime): clarity 1"))
+        #expect(human.stdout.contains("tip: Lead with your point."))
+        let json = try RehearseProcess.run(
+            ["run", "mini.lua", "--answers", "answers.jsonl", "--seed", "3", "--json", "--no-store"], in: scratch.url)
+        #expect(json.status == 0)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        #expect(object["session"] as? String == "s-1")
+        #expect(object["seed"] as? Int == 3)
+        #expect(object["mode"] as? String == "replay")
+        let again = try RehearseProcess.run(
+            ["run", "mini.lua", "--answers", "answers.jsonl", "--seed", "3", "--json"], in: scratch.url)
+        #expect(again.stdout == json.stdout)
+    }
+
+    @Test func runReportsBadAnswerLinesAtTheirLine() throws {
+        let scratch = try Scratch()
+        try scratch.write("mini.lua", ScenarioCommandTests.scenario)
+        try scratch.write("answers.jsonl", "{\"question\": \"why\", \"text\": \"ok\"}\n{\"question\": \"plan\"}\n")
+        let result = try RehearseProcess.run(["run", "mini.lua", "--answers", "answers.jsonl"], in: scratch.url)
+        #expect(result.status == 1)
+        #expect(result.stderr == "answers.jsonl:2: error: missing \"text\"\n")
+    }
+
+    @Test func runWithoutSeedRecordsTheOneItChose() throws {
+        let scratch = try Scratch()
+        try scratch.write("mini.lua", ScenarioCommandTests.scenario)
+        try scratch.write("answers.jsonl", "{\"question\": \"why\", \"text\": \"ok\"}\n")
+        let result = try RehearseProcess.run(
+            ["run", "mini.lua", "--answers", "answers.jsonl", "--json"], in: scratch.url)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        #expect(object["seed"] is NSNumber)
+    }
+
+    @Test func testPassesAndFails() throws {
+        let scratch = try Scratch()
+        try scratch.write("mini.lua", ScenarioCommandTests.scenario)
+        let pass = try RehearseProcess.run(["test", "mini.lua"], in: scratch.url)
+        #expect(pass.status == 0)
+        #expect(pass.stdout == "PASS mini.lua: example 'good'\n1 passed, 0 failed\n")
+        try scratch.write(
+            "wrong.lua", ScenarioCommandTests.scenario.replacingOccurrences(of: "overall = 100", with: "overall = 50"))
+        let fail = try RehearseProcess.run(["test", "wrong.lua"], in: scratch.url)
+        #expect(fail.status == 1)
+        #expect(
+            fail.stdout == "FAIL wrong.lua: example 'good'\n    overall: expected 50, got 100\n0 passed, 1 failed\n")
+    }
+}

@@ -18,6 +18,7 @@ final class DeclarationCollector {
     var scoreFunctions: [String: LuaRef] = [:]
     var followUps: [String: LuaRef] = [:]
     /// Calls made, valid or not (a missing declaration is reported only when none was attempted).
+    var scenarioCalls = 0
     var criterionCalls = 0
     var questionCalls = 0
 
@@ -125,6 +126,7 @@ final class DeclarationCollector {
     }
 
     func declareScenario(_ value: LuaValue, _ line: Int?) -> LuaValue {
+        scenarioCalls += 1
         let usage = "scenario { id = \"teacher-interview\", title = \"...\" }"
         guard
             let decl = decode(
@@ -146,7 +148,10 @@ final class DeclarationCollector {
         if let version = decl.version, version.stringValue == nil, version.doubleValue == nil {
             error(line, "scenario.version must be a string or a number, not \(version.typeName)")
         }
-        guard duration(decl.timeLimit, field: "scenario.time_limit", line: line) != nil else { return .nil }
+        guard let timeLimit = duration(decl.timeLimit, field: "scenario.time_limit", line: line) else { return .nil }
+        if timeLimit == 0 {
+            error(line, "scenario.time_limit must be more than 0 seconds (leave it out for no limit)")
+        }
         scenario = (decl, line)
         return .string(LuaString(decl.id))
     }

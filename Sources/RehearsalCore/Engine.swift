@@ -60,6 +60,8 @@ final class SessionRun {
     var adHoc: [String: (question: Question, score: LuaRef?, followUp: LuaRef?)] = [:]
     /// The question session:ask is waiting for, between the yield and the resume.
     var pending: Question?
+    /// Whether the flow itself is running (not a score, follow-up or debrief function it triggered).
+    var flowRunning = false
 
     var sessionObject: LuaRef!
     var answersObject: LuaRef!
@@ -130,7 +132,10 @@ final class SessionRun {
         let coroutine = try state.newCoroutine(flow)
         var arguments: [LuaValue] = [.reference(sessionObject)]
         while true {
-            switch try state.resume(coroutine, arguments) {
+            flowRunning = true
+            let step = try state.resume(coroutine, arguments)
+            flowRunning = false
+            switch step {
             case .returned:
                 return
             case .yielded:
@@ -145,6 +150,9 @@ final class SessionRun {
 
     /// session:ask(id_or_table): checks the question and yields it to the engine.
     func ask(_ call: LuaCall) throws -> LuaCallResult {
+        guard flowRunning else {
+            throw LuaError(kind: .type, message: "session:ask can only be called from the flow function")
+        }
         let value = try call.argument(2)
         switch value {
         case .string(let id):
@@ -179,7 +187,17 @@ final class SessionRun {
             throw LuaError(
                 kind: .type, message: "\(what): question id '\(decl.id)' is already used by a declared question")
         }
+        for id in decl.criteria ?? [] where scenario.criterion(id) == nil {
+            throw LuaError(
+                kind: .type, message: "\(what): question '\(decl.id)' lists criterion '\(id)', which is not declared")
+        }
         let question = ScenarioValidation.question(decl, line: line ?? 0)
+        // Asking the same question again is fine; giving another question the same id is not.
+        if let earlier = adHoc[decl.id]?.question, earlier.prompt != question.prompt {
+            throw LuaError(
+                kind: .type,
+                message: "\(what): question id '\(decl.id)' is already used in this session by another question")
+        }
         adHoc[decl.id] = (question, decl.score, decl.followUp)
         return question
     }

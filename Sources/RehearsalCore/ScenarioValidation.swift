@@ -29,10 +29,15 @@ enum ScenarioValidation {
         }
         for (field, value) in [("think", decl.think), ("limit", decl.limit)] {
             guard let value, !value.isNil else { continue }
-            if seconds(value) == nil {
+            guard let duration = seconds(value) else {
                 report(
                     "question '\(decl.id)': \(field) must be a duration such as 90, \"45s\", \"2m\" or \"1m30s\", not \(value)"
                 )
+                ok = false
+                continue
+            }
+            if field == "limit", duration == 0 {
+                report("question '\(decl.id)': limit must be more than 0 seconds (leave it out for no limit)")
                 ok = false
             }
         }
@@ -64,12 +69,11 @@ enum ScenarioValidation {
 extension DeclarationCollector {
     /// Checks the declarations as a whole and builds the scenario; nil when there is an error.
     func validate(source: ScenarioSource) -> Scenario? {
-        guard let (decl, scenarioLine) = scenario else {
-            if !hasErrors { error(nil, "no scenario { id = ..., title = ... } declaration") }
-            return nil
-        }
-        if criterionCalls == 0 { error(scenarioLine, "scenario '\(decl.id)' declares no criterion { ... }") }
-        if questionCalls == 0 { error(scenarioLine, "scenario '\(decl.id)' declares no question { ... }") }
+        let scenario = self.scenario
+        if scenario == nil, scenarioCalls == 0 { error(nil, "no scenario { id = ..., title = ... } declaration") }
+        let label = scenario.map { "scenario '\($0.decl.id)'" } ?? "the scenario"
+        if criterionCalls == 0 { error(scenario?.line, "\(label) declares no criterion { ... }") }
+        if questionCalls == 0 { error(scenario?.line, "\(label) declares no question { ... }") }
         let criterionIDs = Set(criteria.map(\.decl.id))
         for (question, line) in questions {
             for id in question.criteria ?? [] where !criterionIDs.contains(id) {
@@ -83,7 +87,7 @@ extension DeclarationCollector {
         }
         let questionValues = questions.map { ScenarioValidation.question($0.decl, line: $0.line ?? 0) }
         let examples = self.examples.compactMap { example($0.decl, line: $0.line, criteria: criteriaValues) }
-        guard !hasErrors else { return nil }
+        guard !hasErrors, let (decl, _) = scenario else { return nil }
         let version: String? =
             switch decl.version {
             case .string(let s): s.text
@@ -170,7 +174,7 @@ extension DeclarationCollector {
                         perCriterion[criterionID] = range(
                             level, label: "\(label): expect.\(id).\(criterionID)",
                             bounds: 1...Double(criterion.maxLevel),
-                            line: line)
+                            line: line, integral: true)
                     }
                     expectations[id] = perCriterion
                 }
@@ -182,7 +186,9 @@ extension DeclarationCollector {
     }
 
     /// A level or `{ min?, max? }` within bounds; reports a mistake and returns nil otherwise.
-    private func range(_ value: LuaValue, label: String, bounds: ClosedRange<Double>, line: Int?) -> LevelExpectation? {
+    private func range(
+        _ value: LuaValue, label: String, bounds: ClosedRange<Double>, line: Int?, integral: Bool = false
+    ) -> LevelExpectation? {
         let expectation: LevelExpectation
         if let exact = value.doubleValue {
             expectation = .exactly(exact)
@@ -192,7 +198,15 @@ extension DeclarationCollector {
             error(line, "\(label) must be a level or { min = ..., max = ... }")
             return nil
         }
-        for bound in [expectation.min, expectation.max].compactMap({ $0 }) where !bounds.contains(bound) {
+        if let low = expectation.min, let high = expectation.max, low > high {
+            error(
+                line, "\(label): min \(LevelExpectation.format(low)) is more than max \(LevelExpectation.format(high))")
+        }
+        let values = Array(Set([expectation.min, expectation.max].compactMap { $0 })).sorted()
+        if integral, value.doubleValue != nil, let exact = values.first, exact != exact.rounded() {
+            error(line, "\(label): a level is a whole number, not \(LevelExpectation.format(exact))")
+        }
+        for bound in values where !bounds.contains(bound) {
             error(
                 line,
                 "\(label): \(LevelExpectation.format(bound)) is outside \(LevelExpectation.format(bounds.lowerBound))..\(LevelExpectation.format(bounds.upperBound))"

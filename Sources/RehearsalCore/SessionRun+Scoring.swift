@@ -43,6 +43,10 @@ extension SessionRun {
             }
         }
         answers.append(result)
+        // The flow gets the scored answer: answer.scores.clarity == 3.
+        var scores = LuaTable()
+        for (id, score) in result.scores { scores[.string(LuaString(id))] = .integer(Int64(score.level)) }
+        try state.setField(answer, "scores", .table(scores))
 
         if !given.skipped, let followUp = functions.1 {
             let next = try state.call(followUp, [.reference(answer), .reference(sessionObject)]).first ?? .nil

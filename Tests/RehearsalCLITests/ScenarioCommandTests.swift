@@ -107,3 +107,38 @@ import Testing
             fail.stdout == "FAIL wrong.lua: example 'good'\n    overall: expected 50, got 100\n0 passed, 1 failed\n")
     }
 }
+
+/// The result JSON that `run --json` prints conforms to the published schema (docs/result.schema.json),
+/// checked with Python's jsonschema (installed by .ci/run).
+@Suite struct ResultSchemaTests {
+    static var repositoryRoot: URL {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
+    }
+
+    @Test func runOutputMatchesTheSchema() throws {
+        let scratch = try Scratch()
+        try scratch.write("mini.lua", ScenarioCommandTests.scenario)
+        try scratch.write(
+            "answers.jsonl",
+            "{\"question\": \"why\", \"text\": \"Because I love it.\", \"seconds\": 20}\n")
+        let result = try RehearseProcess.run(
+            ["run", "mini.lua", "--answers", "answers.jsonl", "--json"], in: scratch.url)
+        #expect(result.status == 0)
+        let output = try scratch.write("result.json", result.stdout)
+        let schema = ResultSchemaTests.repositoryRoot.appendingPathComponent("docs/result.schema.json").path
+        let check = Process()
+        check.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        check.arguments = [
+            "python3", "-c",
+            "import json, sys, jsonschema; jsonschema.validate(json.load(open(sys.argv[2])), json.load(open(sys.argv[1])))",
+            schema, output,
+        ]
+        let errors = Pipe()
+        check.standardError = errors
+        try check.run()
+        check.waitUntilExit()
+        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(check.terminationStatus == 0, "\(message)")
+    }
+}

@@ -262,6 +262,14 @@ import Testing
         ),
         ("coroutine.yield()", "the flow yielded outside session:ask"),
         ("session:pick { count = -1 }", "session:pick: count must be 0 or more, not -1"),
+        (
+            "session:ask { id = 'x', prompt = 'p', criteria = { 'depht' } }",
+            "question 'x' lists criterion 'depht', which is not declared"
+        ),
+        (
+            "session:ask { id = 'x', prompt = 'p' } session:ask { id = 'x', prompt = 'other' }",
+            "question id 'x' is already used in this session by another question"
+        ),
     ])
     func flowMistakes(_ call: String, _ message: String) throws {
         let source =
@@ -270,6 +278,33 @@ import Testing
             _ = try replay(source, [])
         } throws: { error in
             "\(error)".contains(message)
+        }
+    }
+
+    @Test func theFlowGetsTheScoredAnswer() throws {
+        let result = try replay(
+            EngineTests.rubric + """
+                question { id = "q", prompt = "?", score = function(a) return { clarity = a.words } end }
+                flow(function(session)
+                    local answer = session:ask("q")
+                    session:note("clarity " .. answer.scores.clarity .. ", depth " .. tostring(answer.scores.depth))
+                    session:ask { id = "again", prompt = "Once more?" }
+                    session:ask { id = "again", prompt = "Once more?" }
+                end)
+                """, [("q", "two words", nil)])
+        #expect(result.notes == ["clarity 2, depth nil"])
+        #expect(result.answers.map(\.question) == ["q", "again", "again"])
+    }
+
+    @Test func askOutsideTheFlowIsAClearError() throws {
+        let source =
+            EngineTests.rubric + """
+                question { id = "q", prompt = "?", score = function(a, session) session:ask("q") return {} end }
+                """
+        #expect {
+            _ = try replay(source, [("q", "x", nil)])
+        } throws: { error in
+            "\(error)" == "s.lua:5: error: session:ask can only be called from the flow function"
         }
     }
 

@@ -111,6 +111,30 @@ import Testing
             expected: "s.lua:4: error: example 'e': expect.q names criterion 'depth', which is not declared"
         ),
         Mistake(
+            source: minimalHeader + "question { id = \"q\", prompt = \"p\", limit = 0 }",
+            expected: "s.lua:3: error: question 'q': limit must be more than 0 seconds (leave it out for no limit)"
+        ),
+        Mistake(
+            source: "scenario { id = \"x\", title = \"X\", time_limit = \"0s\" }\n"
+                + "criterion { id = \"c\", title = \"C\", levels = { \"a\", \"b\" } }\nquestion { id = \"q\", prompt = \"p\" }",
+            expected: "s.lua:1: error: scenario.time_limit must be more than 0 seconds (leave it out for no limit)"
+        ),
+        Mistake(
+            source: minimalHeader
+                + "question { id = \"q\", prompt = \"p\" }\nexample { name = \"e\", answers = { q = \"x\" }, expect = { q = { clarity = { min = 3, max = 2 } } } }",
+            expected: "s.lua:4: error: example 'e': expect.q.clarity: min 3 is more than max 2"
+        ),
+        Mistake(
+            source: minimalHeader
+                + "question { id = \"q\", prompt = \"p\" }\nexample { name = \"e\", answers = { q = \"x\" }, expect = { q = { clarity = 2.5 } } }",
+            expected: "s.lua:4: error: example 'e': expect.q.clarity: a level is a whole number, not 2.5"
+        ),
+        Mistake(
+            source:
+                "scenario { id = 7, title = \"X\" }\ncriterion { id = \"c\", title = \"C\", levels = { \"a\", \"b\" } }\nquestion { id = \"q\", prompt = \"p\", criteria = { \"nope\" } }",
+            expected: "s.lua:3: error: question 'q' lists criterion 'nope', which is not declared"
+        ),
+        Mistake(
             source: minimalHeader,
             expected: "s.lua:1: error: scenario 'mini' declares no question { ... }"
         ),
@@ -130,6 +154,14 @@ import Testing
                 "s.lua:3: warning: unknown field 'colour' in question 'q'",
                 "s.lua:3: warning: unknown field 'limt' in question 'q' (did you mean 'limit'?)",
             ])
+    }
+
+    @Test func anOutOfRangeLevelIsReportedOnce() {
+        let found = diagnostics(
+            minimalHeader
+                + "question { id = \"q\", prompt = \"p\" }\nexample { name = \"e\", answers = { q = \"x\" }, expect = { q = { clarity = 9 } } }"
+        )
+        #expect(found == ["s.lua:4: error: example 'e': expect.q.clarity: 9 is outside 1..4"])
     }
 
     @Test func allMistakesAreReportedTogether() {

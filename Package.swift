@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "rehearse", targets: ["rehearse"]),
         .library(name: "LuaHost", targets: ["LuaHost"]),
+        .library(name: "Analysis", targets: ["Analysis"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -26,8 +27,10 @@ let package = Package(
         ),
         // A sandboxed Lua 5.4 host. Knows nothing of interviews.
         .target(name: "LuaHost", dependencies: ["LuaShim", "CLua"]),
+        // Text measurements of answers (pure Swift, no Lua).
+        .target(name: "Analysis"),
         // Scenario model, DSL loader, engine, scoring and feedback.
-        .target(name: "RehearsalCore", dependencies: ["LuaHost"]),
+        .target(name: "RehearsalCore", dependencies: ["LuaHost", "Analysis"]),
         // Subcommands and terminal I/O.
         .target(
             name: "RehearsalCLI",
@@ -39,8 +42,9 @@ let package = Package(
         ),
         .executableTarget(name: "rehearse", dependencies: ["RehearsalCLI"]),
         // In-process benchmarks (state creation, analysis); see docs/performance.md.
-        .executableTarget(name: "rehearse-bench", dependencies: ["LuaHost"]),
+        .executableTarget(name: "rehearse-bench", dependencies: ["LuaHost", "Analysis"]),
         .testTarget(name: "LuaHostTests", dependencies: ["LuaHost"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "AnalysisTests", dependencies: ["Analysis"], resources: [.copy("Fixtures")]),
         .testTarget(name: "RehearsalCoreTests", dependencies: ["RehearsalCore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "RehearsalCLITests", dependencies: ["RehearsalCLI"]),
     ]

@@ -1,8 +1,9 @@
 // In-process benchmarks (what a process-level timer cannot see). See docs/performance.md.
-// Usage: rehearse-bench [state]
+// Usage: rehearse-bench [state|analysis]
 let which = CommandLine.arguments.dropFirst().first ?? "all"
 do {
     if which == "state" || which == "all" { print(try StateBenchmark.run()) }
+    if which == "analysis" || which == "all" { print(AnalysisBenchmark.run()) }
 } catch {
     print("benchmark failed: \(error)")
 }

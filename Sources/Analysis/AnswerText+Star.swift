@@ -1,0 +1,209 @@
+extension AnswerText {
+    /// STAR structure: for situation, task, action and result, whether present and the sentences that show it.
+    public var star: StarStructure {
+        let lexicon = configuration.lexicon
+        let keys = Keys.shared
+        // Each mark: component (0…3), sentence, and the cue (a phrase index, or a token pair for the
+        // built-in patterns, turned into text only at the end).
+        let empty = Mark(part: 0, sentence: 0, phrase: 0, first: 0, second: 0)
+        return withScratch(Mark.self, count: sentenceSpans.count * 4, zero: empty) { marks in
+            var markCount = 0
+            withBytes { bytes in
+                tokens.withUnsafeBufferPointer { tokens in
+                    for (sentence, span) in sentenceSpans.enumerated() {
+                        var done: UInt8 = 0
+                        var index = span.firstToken
+                        while index < span.endToken && done != 0b1111 {
+                            let token = tokens[index]
+                            // Cue phrases, by walking the phrase trie.
+                            var node = token.node
+                            var end = index
+                            while node >= 0 {
+                                let from = Int(lexicon.terminalStarts[Int(node)])
+                                let to = Int(lexicon.terminalStarts[Int(node) + 1])
+                                for position in from..<to {
+                                    let phrase = Int(lexicon.terminalPhrases[position])
+                                    let part: Int
+                                    switch lexicon.kinds[phrase] {
+                                    case .situation: part = 0
+                                    case .task: part = 1
+                                    case .result: part = 3
+                                    default: continue
+                                    }
+                                    guard done & (1 << part) == 0 else { continue }
+                                    if part == 3 && Self.isHypothetical(tokens, index, end) { continue }
+                                    done |= 1 << part
+                                    marks[markCount] = Mark(
+                                        part: part, sentence: sentence, phrase: phrase, first: -1, second: -1)
+                                    markCount += 1
+                                }
+                                guard end + 1 < span.endToken, tokens[end].gapAfter.isAdjacent else { break }
+                                end += 1
+                                node = lexicon.edges.lookup(WordHash.edge(node, tokens[end].hash))
+                            }
+                            let next = index + 1 < span.endToken && token.gapAfter.isAdjacent ? index + 1 : -1
+                            if done & 1 == 0 && next >= 0 && token.classes.contains(.yearPreposition)
+                                && Self.isYear(tokens[next], bytes)
+                            {
+                                done |= 1
+                                marks[markCount] = Mark(
+                                    part: 0, sentence: sentence, phrase: -1, first: index, second: next)
+                                markCount += 1
+                            }
+                            if done & 4 == 0 && (token.hash == keys.i || token.hash == keys.we),
+                                let verb = Self.pastAction(after: index, in: span, tokens, bytes, keys)
+                            {
+                                done |= 4
+                                marks[markCount] = Mark(
+                                    part: 2, sentence: sentence, phrase: -1, first: index, second: verb)
+                                markCount += 1
+                            }
+                            if done & 8 == 0 && next >= 0 && Self.quantifiedOutcome(at: index, next, span, tokens, keys)
+                            {
+                                done |= 8
+                                marks[markCount] = Mark(
+                                    part: 3, sentence: sentence, phrase: -1, first: index, second: next)
+                                markCount += 1
+                            }
+                            index += 1
+                        }
+                    }
+                }
+            }
+            func component(_ part: Int) -> StarComponent {
+                var evidence: [Evidence] = []
+                for position in 0..<markCount where marks[position].part == part {
+                    let mark = marks[position]
+                    let cue: String
+                    if mark.phrase >= 0 {
+                        cue = lexicon.terms[mark.phrase]
+                    } else if tokens[mark.first].hash == keys.from {
+                        cue = "from … to"
+                    } else {
+                        cue = lowercasedToken(mark.first) + " " + lowercasedToken(mark.second)
+                    }
+                    evidence.append(sentenceEvidence(mark.sentence, term: cue))
+                }
+                return StarComponent(present: !evidence.isEmpty, evidence: evidence)
+            }
+            return StarStructure(
+                situation: component(0), task: component(1), action: component(2), result: component(3))
+        }
+    }
+
+    /// One sentence showing one STAR component, and its cue.
+    struct Mark {
+        var part: Int
+        var sentence: Int
+        var phrase: Int
+        var first: Int
+        var second: Int
+    }
+
+    /// Whether "by <number>" or "from <number> … to <number>" starts at `index` (not hypothetical).
+    static func quantifiedOutcome(
+        at index: Int, _ next: Int, _ span: SentenceSpan, _ tokens: UnsafeBufferPointer<Token>, _ keys: Keys
+    ) -> Bool {
+        let hash = tokens[index].hash
+        guard hash == keys.by || hash == keys.from, isNumberPart(tokens[next]) else { return false }
+        if isHypothetical(tokens, index, index) { return false }
+        if hash == keys.by { return true }
+        var later = next + 1
+        while later + 1 < span.endToken {
+            if tokens[later].hash == keys.to && tokens[later].gapAfter.isAdjacent && isNumberPart(tokens[later + 1]) {
+                return true
+            }
+            later += 1
+        }
+        return false
+    }
+
+    /// Whether a modal stands within the three words before tokens `first...last` or right after them
+    /// (in the same sentence): "would have improved", "the result would be".
+    static func isHypothetical(_ tokens: UnsafeBufferPointer<Token>, _ first: Int, _ last: Int) -> Bool {
+        let sentence = tokens[first].sentence
+        var index = first - 1
+        while index >= 0 && index >= first - 3 && tokens[index].sentence == sentence {
+            if isModal(tokens[index]) { return true }
+            index -= 1
+        }
+        if last + 1 < tokens.count && tokens[last + 1].sentence == sentence && isModal(tokens[last + 1]) {
+            return true
+        }
+        return false
+    }
+
+    @inline(__always)
+    static func isModal(_ token: Token) -> Bool {
+        token.classes.contains(.modal) || token.flags.contains(.modalContraction)
+    }
+
+    /// A token that can start or continue a number: digits, or a number word.
+    @inline(__always)
+    static func isNumberPart(_ token: Token) -> Bool {
+        token.flags.contains(.startsWithDigit) || token.classes.contains(.numberWord)
+    }
+
+    /// Whether the token is a year written 1900–2099.
+    static func isYear(_ token: Token, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard token.byteEnd - token.byteStart == 4, token.flags.contains(.startsWithDigit) else { return false }
+        var value = 0
+        for index in token.byteStart..<token.byteEnd {
+            let digit = bytes[index] &- 0x30
+            guard digit < 10 else { return false }
+            value = value * 10 + Int(digit)
+        }
+        return value >= 1900 && value <= 2099
+    }
+
+    /// For a subject "I"/"we" at `subject`: the index of a past-tense action verb after at most two adverbs,
+    /// or nil (also nil right after "if"/"unless").
+    static func pastAction(
+        after subject: Int, in span: SentenceSpan, _ tokens: UnsafeBufferPointer<Token>,
+        _ bytes: UnsafeBufferPointer<UInt8>, _ keys: Keys
+    ) -> Int? {
+        if subject > span.firstToken && tokens[subject].gapBefore.isAdjacent
+            && tokens[subject - 1].classes.contains(.conditional)
+        {
+            return nil
+        }
+        var index = subject + 1
+        var adverbs = 0
+        while index < span.endToken && tokens[index - 1].gapAfter.isAdjacent {
+            let token = tokens[index]
+            if isPastAction(index, tokens, bytes, keys) { return index }
+            guard token.classes.contains(.actionAdverb), adverbs < 2 else { return nil }
+            adverbs += 1
+            index += 1
+        }
+        return nil
+    }
+
+    /// Whether token `index` is a past-tense action verb (see docs/analysis.md, "Action").
+    static func isPastAction(
+        _ index: Int, _ tokens: UnsafeBufferPointer<Token>, _ bytes: UnsafeBufferPointer<UInt8>, _ keys: Keys
+    ) -> Bool {
+        let token = tokens[index]
+        if token.classes.contains(.statePast) { return false }
+        if token.classes.contains(.irregularPast) { return true }
+        let length = token.byteEnd - token.byteStart
+        guard length >= 4, token.flags.contains(.letter), !token.flags.contains(.digit),
+            !token.flags.contains(.nonASCII)
+        else { return false }
+        let last = bytes[token.byteEnd - 1] | 0x20
+        let second = bytes[token.byteEnd - 2] | 0x20
+        guard last == UInt8(ascii: "d"), second == UInt8(ascii: "e") else { return false }
+        for position in token.byteStart..<token.byteEnd where CharKind.ascii(bytes[position]) != .letter {
+            return false
+        }
+        if bytes[token.byteEnd - 3] | 0x20 == UInt8(ascii: "e") {
+            return token.hash == keys.agreed || token.hash == keys.freed || token.hash == keys.guaranteed
+        }
+        if token.hash == keys.used && index + 1 < tokens.count && token.gapAfter.isAdjacent
+            && tokens[index + 1].hash == keys.to
+        {
+            return false
+        }
+        return true
+    }
+}

@@ -1,0 +1,145 @@
+extension AnswerText {
+    /// Fillers (um, uh, er, erm, hmm, you know, I mean, like by default): total, by term, with evidence.
+    ///
+    /// "like" counts only as a filler by the rules in docs/analysis.md ("we were, like, late"; not
+    /// "I like geometry" or "looks like rain").
+    public var fillers: TermCounts { termCounts(.filler) }
+
+    /// Hedges (I think, maybe, probably, sort of, kind of, I guess…): total, by term, with evidence.
+    public var hedges: TermCounts { termCounts(.hedge) }
+
+    /// Counts the configured terms of one kind, with their context rules.
+    func termCounts(_ kind: Phrase.Kind) -> TermCounts {
+        let lexicon = configuration.lexicon
+        let keys = Keys.shared
+        let names = kind == .filler ? lexicon.fillerTerms : lexicon.hedgeTerms
+        return tokens.withUnsafeBufferPointer { tokens in
+            // Scratch: per-term counts, then the matches (first token, last token, term) in text order.
+            withScratch(Int.self, count: names.count + tokens.count * 3, zero: 0) { scratch in
+                var matched = 0
+                var index = 0
+                while index < tokens.count {
+                    let token = tokens[index]
+                    if kind == .filler && token.soundHash != 0 {
+                        let phrase = lexicon.sounds.lookup(token.soundHash)
+                        if phrase >= 0 {
+                            let term = lexicon.termIndices[Int(phrase)]
+                            scratch[term] += 1
+                            let base = names.count + matched * 3
+                            scratch[base] = index
+                            scratch[base + 1] = index
+                            scratch[base + 2] = term
+                            matched += 1
+                            index += 1
+                            continue
+                        }
+                    }
+                    guard token.classes.contains(.termStart) else {
+                        index += 1
+                        continue
+                    }
+                    // The longest allowed term starting here, by walking the phrase trie.
+                    var best = -1
+                    var bestEnd = index
+                    var node = token.node
+                    var end = index
+                    while node >= 0 {
+                        let from = Int(lexicon.terminalStarts[Int(node)])
+                        let to = Int(lexicon.terminalStarts[Int(node) + 1])
+                        for position in from..<to {
+                            let phrase = Int(lexicon.terminalPhrases[position])
+                            if lexicon.kinds[phrase] == kind
+                                && Self.ruleAllows(lexicon.rules[phrase], tokens, index, end, keys)
+                            {
+                                best = phrase
+                                bestEnd = end
+                            }
+                        }
+                        guard end + 1 < tokens.count, tokens[end].gapAfter.isAdjacent else { break }
+                        end += 1
+                        node = lexicon.edges.lookup(WordHash.edge(node, tokens[end].hash))
+                    }
+                    if best >= 0 {
+                        let term = lexicon.termIndices[best]
+                        scratch[term] += 1
+                        let base = names.count + matched * 3
+                        scratch[base] = index
+                        scratch[base + 1] = bestEnd
+                        scratch[base + 2] = term
+                        matched += 1
+                        index = bestEnd + 1
+                    } else {
+                        index += 1
+                    }
+                }
+                var byTerm: [String: Int] = [:]
+                var total = 0
+                for term in 0..<names.count where scratch[term] > 0 {
+                    byTerm[names[term]] = scratch[term]
+                    total += scratch[term]
+                }
+                var evidence: [Evidence] = []
+                evidence.reserveCapacity(matched)
+                for match in 0..<matched {
+                    let base = names.count + match * 3
+                    evidence.append(tokenEvidence(scratch[base], scratch[base + 1], term: names[scratch[base + 2]]))
+                }
+                let perMinute = duration.map { Double(total) * 60 / $0 }
+                return TermCounts(total: total, byTerm: byTerm, perMinute: perMinute, evidence: evidence)
+            }
+        }
+    }
+
+    /// Whether a context rule lets the phrase at tokens `first...last` count.
+    static func ruleAllows(
+        _ rule: Phrase.Rule, _ tokens: UnsafeBufferPointer<Token>, _ first: Int, _ last: Int, _ keys: Keys
+    ) -> Bool {
+        let start = tokens[first]
+        let end = tokens[last]
+        // The word right before / after, when nothing but spaces separates them.
+        let before: Token? = first > 0 && start.gapBefore.isAdjacent ? tokens[first - 1] : nil
+        let after: Token? = last + 1 < tokens.count && end.gapAfter.isAdjacent ? tokens[last + 1] : nil
+        switch rule {
+        case .none:
+            return true
+        case .like:
+            if first > 0 && !start.gapBefore.contains(.edge) && !start.gapBefore.contains(.sentenceEnd)
+                && keys.isSound(tokens[first - 1].soundHash)
+            {
+                return true
+            }
+            if let before, before.classes.contains(.likeGovernor) { return false }
+            if end.gapAfter.contains(.pauseMark) { return true }
+            if let after {
+                if after.classes.contains(.intensifier) || after.classes.contains(.numberWord)
+                    || after.flags.contains(.startsWithDigit) || after.hash == keys.one
+                {
+                    return true
+                }
+            }
+            return false
+        case .youKnow:
+            if let before, before.classes.contains(.youKnowBefore) { return false }
+            if let after, after.classes.contains(.youKnowAfter) { return false }
+            return true
+        case .iMean:
+            if let before, before.classes.contains(.iMeanBefore) { return false }
+            if let after, after.classes.contains(.iMeanAfter) { return false }
+            return true
+        case .iThink:
+            if let after, after.classes.contains(.iThinkAfter) { return false }
+            return true
+        case .kindOf:
+            if let before, before.classes.contains(.determiner) { return false }
+            return true
+        case .inAWay:
+            if let after, after.classes.contains(.inAWayAfter) || after.classes.contains(.subjectPronoun) {
+                return false
+            }
+            return true
+        case .sayTo:
+            if let after, after.hash == keys.to { return false }
+            return true
+        }
+    }
+}

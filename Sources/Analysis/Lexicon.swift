@@ -1,0 +1,144 @@
+/// A configuration compiled for matching: word classes, the phrase trie and the filler sounds.
+///
+/// Built once per configuration (the `.english` one once per process) and shared; immutable.
+final class Lexicon: Sendable {
+    /// Word hash to entry index.
+    let words: WordTable
+    /// Classes per entry.
+    let classes: [WordClass]
+    /// Trie node of the phrases starting with each entry's word, or -1.
+    let nodes: [Int32]
+    /// Trie edges: `WordHash.edge(node, word)` to the child node.
+    let edges: WordTable
+    /// Phrase indices ending at trie node n: `terminalPhrases[terminalStarts[n]..<terminalStarts[n + 1]]`.
+    let terminalStarts: [Int32]
+    let terminalPhrases: [Int32]
+    /// All phrases: the configured fillers and hedges and the STAR cues.
+    let phrases: [Phrase]
+    /// Per phrase (flat copies of `phrases`, so the hot loops touch no reference-counted values):
+    /// its kind, rule, index in its list, and term.
+    let kinds: [Phrase.Kind]
+    let rules: [Phrase.Rule]
+    let termIndices: [Int]
+    let terms: [String]
+    /// Squeezed filler sound hash to phrase index.
+    let sounds: WordTable
+    /// Normalised filler terms, in configured order.
+    let fillerTerms: [String]
+    /// Normalised hedge terms, in configured order.
+    let hedgeTerms: [String]
+
+    init(fillerTerms: [String], hedgeTerms: [String], stopWords: [String]) {
+        var builder = Builder()
+        for (wordClass, list) in CoreWords.lists {
+            for word in list { builder.add(wordClass, to: WordHash.of(word)) }
+        }
+        for word in stopWords { builder.add(.stop, to: WordHash.of(Phrase.normalize(word))) }
+        var sounds = WordTable(capacity: 16)
+        let soundSpellings: [String: [String]] = [
+            "um": ["um", "uhm"], "uh": ["uh"], "er": ["er"], "erm": ["erm"], "hmm": ["hm"],
+        ]
+        var normalizedFillers: [String] = []
+        for term in fillerTerms {
+            let normalized = Phrase.normalize(term)
+            guard !normalized.isEmpty, !normalizedFillers.contains(normalized) else { continue }
+            normalizedFillers.append(normalized)
+            if let spellings = soundSpellings[normalized] {
+                let index = builder.phrases.count
+                builder.phrases.append(
+                    Phrase(
+                        term: normalized, words: [], kind: .filler, rule: .none,
+                        termIndex: normalizedFillers.count - 1))
+                for spelling in spellings { sounds.insert(WordHash.of(spelling), Int32(index)) }
+            } else {
+                builder.addPhrase(term, normalized: normalized, kind: .filler, termIndex: normalizedFillers.count - 1)
+            }
+        }
+        var normalizedHedges: [String] = []
+        for term in hedgeTerms {
+            let normalized = Phrase.normalize(term)
+            guard !normalized.isEmpty, !normalizedHedges.contains(normalized) else { continue }
+            normalizedHedges.append(normalized)
+            builder.addPhrase(term, normalized: normalized, kind: .hedge, termIndex: normalizedHedges.count - 1)
+        }
+        for (kind, cues) in [
+            (Phrase.Kind.situation, StarCues.situation), (.task, StarCues.task), (.result, StarCues.result),
+        ] {
+            for (index, cue) in cues.enumerated() {
+                builder.addPhrase(cue, normalized: cue, kind: kind, termIndex: index)
+            }
+        }
+        words = builder.words
+        classes = builder.classes
+        nodes = builder.nodes
+        edges = builder.edges
+        var starts: [Int32] = [0]
+        var flat: [Int32] = []
+        for list in builder.terminals {
+            flat += list
+            starts.append(Int32(flat.count))
+        }
+        terminalStarts = starts
+        terminalPhrases = flat
+        phrases = builder.phrases
+        kinds = builder.phrases.map(\.kind)
+        rules = builder.phrases.map(\.rule)
+        termIndices = builder.phrases.map(\.termIndex)
+        terms = builder.phrases.map(\.term)
+        self.sounds = sounds
+        self.fillerTerms = normalizedFillers
+        self.hedgeTerms = normalizedHedges
+    }
+
+    private struct Builder {
+        var words = WordTable(capacity: 256)
+        var classes: [WordClass] = []
+        var nodes: [Int32] = []
+        var edges = WordTable(capacity: 256)
+        var terminals: [[Int32]] = []
+        var phrases: [Phrase] = []
+
+        mutating func entry(_ hash: UInt64) -> Int {
+            let found = words.lookup(hash)
+            if found >= 0 { return Int(found) }
+            words.insert(hash, Int32(classes.count))
+            classes.append([])
+            nodes.append(-1)
+            return classes.count - 1
+        }
+
+        mutating func add(_ wordClass: WordClass, to hash: UInt64) {
+            let index = entry(hash)
+            classes[index].insert(wordClass)
+        }
+
+        mutating func newNode() -> Int32 {
+            terminals.append([])
+            return Int32(terminals.count - 1)
+        }
+
+        mutating func addPhrase(_ term: String, normalized: String, kind: Phrase.Kind, termIndex: Int) {
+            let hashes = Phrase.splitWords(term).map { WordHash.of($0) }
+            guard let first = hashes.first else { return }
+            let firstEntry = entry(first)
+            if kind == .filler || kind == .hedge { classes[firstEntry].insert(.termStart) }
+            var node = nodes[firstEntry]
+            if node < 0 {
+                node = newNode()
+                nodes[firstEntry] = node
+            }
+            for hash in hashes.dropFirst() {
+                let key = WordHash.edge(node, hash)
+                var child = edges.lookup(key)
+                if child < 0 {
+                    child = newNode()
+                    edges.insert(key, child)
+                }
+                node = child
+            }
+            let rule = Phrase.rule(for: normalized, kind: kind)
+            terminals[Int(node)].append(Int32(phrases.count))
+            phrases.append(Phrase(term: normalized, words: hashes, kind: kind, rule: rule, termIndex: termIndex))
+        }
+    }
+}

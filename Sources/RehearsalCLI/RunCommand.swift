@@ -63,12 +63,13 @@ enum SessionSummary {
         out += "Session: \(result.session)\n"
         out += "Overall: " + (result.overall.map { "\(format($0)) / 100" } ?? "not scored") + "\n\n"
         out += "Rubric\n"
+        let width = scenario.criteria.map(\.title.count).max() ?? 0
         for criterion in scenario.criteria {
             guard let scored = result.criteria[criterion.id] else {
-                out += "  \(pad(criterion.title, 28)) not scored\n"
+                out += "  \(pad(criterion.title, width))  not scored\n"
                 continue
             }
-            out += "  \(pad(criterion.title, 28)) \(format(scored.level))/\(scored.max)  \(scored.descriptor)\n"
+            out += "  \(pad(criterion.title, width))  \(format(scored.level))/\(scored.max)  \(scored.descriptor)\n"
         }
         out += "\nAnswers\n"
         for (index, answer) in result.answers.enumerated() {
@@ -83,6 +84,9 @@ enum SessionSummary {
                 if !levels.isEmpty { line += ": " + levels.joined(separator: ", ") }
             }
             out += line + "\n"
+            for (id, score) in answer.scores.sorted(by: { $0.key < $1.key }) {
+                if let note = score.note { out += "       \(id): \(note)\n" }
+            }
         }
         if !result.feedback.strengths.isEmpty {
             out += "\nStrengths\n" + result.feedback.strengths.map { "  - \($0.text)\n" }.joined()

@@ -36,13 +36,14 @@ let package = Package(
             name: "RehearsalCLI",
             dependencies: [
                 "LuaHost",
+                "Analysis",
                 "RehearsalCore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(name: "rehearse", dependencies: ["RehearsalCLI"]),
         // In-process benchmarks (state creation, analysis); see docs/performance.md.
-        .executableTarget(name: "rehearse-bench", dependencies: ["LuaHost", "Analysis"]),
+        .executableTarget(name: "rehearse-bench", dependencies: ["LuaHost", "Analysis", "RehearsalCore"]),
         .testTarget(name: "LuaHostTests", dependencies: ["LuaHost"], resources: [.copy("Fixtures")]),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis"], resources: [.copy("Fixtures")]),
         .testTarget(name: "RehearsalCoreTests", dependencies: ["RehearsalCore"], resources: [.copy("Fixtures")]),

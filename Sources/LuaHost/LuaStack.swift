@@ -96,7 +96,11 @@ struct LuaStack {
         case LUA_TSTRING: return .string(string(at: index))
         case LUA_TFUNCTION:
             lua_pushvalue(L, index)
-            return .function(makeRef())
+            let reference = makeRef()
+            if !state.referenceScopes.isEmpty {
+                state.referenceScopes[state.referenceScopes.count - 1].append(reference)
+            }
+            return .function(reference)
         case LUA_TTABLE: return .table(try table(at: index, visiting: &visiting, depth: depth))
         default:
             let name = String(cString: rh_typename_at(L, index))

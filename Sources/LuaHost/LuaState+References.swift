@@ -78,3 +78,56 @@ extension LuaState {
         guard status == LUA_OK else { throw error(status: status, thread: L) }
     }
 }
+
+extension LuaState {
+    /// Sets the metatable of a referenced table.
+    public func setMetatable(_ table: LuaRef, _ metatable: LuaValue) throws {
+        let top = lua_gettop(L)
+        defer { lua_settop(L, top) }
+        try stack.pushRef(table)
+        guard lua_type(L, -1) == LUA_TTABLE else {
+            throw LuaError(kind: .usage, message: "the reference is not a table")
+        }
+        try stack.push(metatable)
+        lua_setmetatable(L, -2)
+    }
+}
+
+extension LuaCall {
+    /// The identity of argument `index` (tables, functions, threads), stable while the value lives.
+    public func identity(_ index: Int) -> UnsafeRawPointer? {
+        guard index >= 1, index <= argumentCount else { return nil }
+        return lua_topointer(stack.L, Int32(index))
+    }
+
+    /// Sets `argument[key] = value` without metamethods, when argument `index` is a table.
+    public func rawSet(argument index: Int, _ key: LuaValue, _ value: LuaValue) throws {
+        guard index >= 1, index <= argumentCount, lua_type(stack.L, Int32(index)) == LUA_TTABLE else { return }
+        try stack.reserve(2)
+        try stack.push(key)
+        try stack.push(value)
+        lua_rawset(stack.L, Int32(index))
+    }
+}
+
+extension LuaState {
+    /// The identity of a referenced value (the same as ``LuaCall/identity(_:)`` sees for it).
+    public func identity(of reference: LuaRef) throws -> UnsafeRawPointer? {
+        let top = lua_gettop(L)
+        defer { lua_settop(L, top) }
+        try stack.pushRef(reference)
+        return lua_topointer(L, -1)
+    }
+}
+
+extension LuaState {
+    /// Runs `body`; the function references that reading Lua values makes inside it (a table handed to
+    /// the host holding functions, say) are released when it returns. Scopes nest.
+    public func withReferenceScope<T>(_ body: () throws -> T) rethrows -> T {
+        referenceScopes.append([])
+        defer {
+            for reference in referenceScopes.removeLast() { release(reference) }
+        }
+        return try body()
+    }
+}

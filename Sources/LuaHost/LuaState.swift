@@ -23,6 +23,8 @@ public final class LuaState {
     var functions: [LuaFunction] = []
     /// The environment of chunks loaded without one, made on first use.
     private var sharedEnvironment: LuaRef?
+    /// References made while reading values inside ``withReferenceScope(_:)``, per open scope.
+    var referenceScopes: [[LuaRef]] = []
 
     /// The identity of this state; references carry it.
     public let id: UInt64

@@ -26,7 +26,7 @@ struct CheckCommand: ParsableCommand {
         var failed = false
         for file in files {
             do {
-                let loaded = try ScenarioLoader().load(path: file)
+                let loaded = try ScenarioLoader.forCommands.load(path: file)
                 report(loaded.warnings)
                 outlines.append(ScenarioOutline(loaded.scenario))
             } catch let error as ScenarioError {

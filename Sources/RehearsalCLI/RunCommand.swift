@@ -38,7 +38,7 @@ struct RunCommand: ParsableCommand {
                     path: answers, line: nil,
                     "holds \(recorded.sessions.count) sessions; rehearse run replays one (split the file by session)")
             }
-            let loaded = try ScenarioLoader().load(path: file)
+            let loaded = try ScenarioLoader.forCommands.load(path: file)
             for warning in loaded.warnings { StandardStreams.err("\(warning)\n") }
             var driver = recorded.driver
             let options = SessionOptions(

@@ -1,3 +1,5 @@
+import RehearsalCore
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
@@ -23,4 +25,13 @@ enum StandardStreams {
 
     static func out(_ text: String) { write(Array(text.utf8), to: 1) }
     static func err(_ text: String) { write(Array(text.utf8), to: 2) }
+}
+
+extension ScenarioLoader {
+    /// The loader the commands use: a script's print() goes to standard error (results own standard output).
+    static var forCommands: ScenarioLoader {
+        var loader = ScenarioLoader()
+        loader.output = { StandardStreams.write($0.bytes, to: 2) }
+        return loader
+    }
 }

@@ -24,7 +24,7 @@ struct TestCommand: ParsableCommand {
         var failed = 0
         for file in files {
             do {
-                let loaded = try ScenarioLoader().load(path: file)
+                let loaded = try ScenarioLoader.forCommands.load(path: file)
                 for warning in loaded.warnings { StandardStreams.err("\(warning)\n") }
                 if loaded.scenario.examples.isEmpty {
                     StandardStreams.err(

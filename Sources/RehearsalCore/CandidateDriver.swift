@@ -1,3 +1,5 @@
+import Analysis
+
 /// Gives the engine a candidate's answers: live from a terminal, from a recording, or from an example.
 public protocol CandidateDriver {
     /// The answer to a question the flow asks.
@@ -21,13 +23,18 @@ public struct CandidateAnswer: Hashable, Sendable {
     /// Think time in seconds, when known.
     public var thinkSeconds: Double?
     public var skipped: Bool
+    /// Timed pieces of the answer (from a transcript), for pauses; empty when unknown.
+    public var cues: [TimedCue]
 
     /// Creates an answer.
-    public init(text: String, seconds: Double? = nil, thinkSeconds: Double? = nil, skipped: Bool = false) {
+    public init(
+        text: String, seconds: Double? = nil, thinkSeconds: Double? = nil, skipped: Bool = false, cues: [TimedCue] = []
+    ) {
         self.text = text
         self.seconds = seconds
         self.thinkSeconds = thinkSeconds
         self.skipped = skipped
+        self.cues = cues
     }
 
     /// A skipped question.

@@ -1,3 +1,4 @@
+import Analysis
 import LuaHost
 
 /// Receives the DSL calls of one scenario script (scenario, criterion, question, flow, debrief,
@@ -15,6 +16,8 @@ final class DeclarationCollector {
     var examples: [(decl: D.ExampleDecl, line: Int?)] = []
     var flow: (function: LuaRef, line: Int?)?
     var debrief: (function: LuaRef, line: Int?)?
+    var analysis = AnalysisConfiguration.english
+    var analysisLine: Int?
     var scoreFunctions: [String: LuaRef] = [:]
     var followUps: [String: LuaRef] = [:]
     /// Calls made, valid or not (a missing declaration is reported only when none was attempted).
@@ -45,6 +48,7 @@ final class DeclarationCollector {
         let functions: [(String, (DeclarationCollector) -> (LuaValue, Int?) -> LuaValue)] = [
             ("scenario", { $0.declareScenario }), ("criterion", { $0.declareCriterion }),
             ("question", { $0.declareQuestion }), ("example", { $0.declareExample }),
+            ("analysis", { $0.declareAnalysis }),
         ]
         for (name, body) in functions {
             let function = state.function(name) { [weak self] (call: LuaCall) in
@@ -208,6 +212,41 @@ final class DeclarationCollector {
             if let followUp = decl.followUp { followUps[decl.id] = followUp }
         }
         return .string(LuaString(decl.id))
+    }
+
+    func declareAnalysis(_ value: LuaValue, _ line: Int?) -> LuaValue {
+        let usage = "analysis { extra_fillers = { \"basically\" }, pause_threshold = 1.5 }"
+        guard
+            let decl = decode(
+                D.AnalysisDecl.self, value, kind: "analysis", fields: D.fieldNames(D.AnalysisDecl.CodingKeys.self),
+                usage: usage, line: line)
+        else { return .nil }
+        if let previous = analysisLine {
+            error(line, "analysis is declared more than once (first at line \(previous))")
+            return .nil
+        }
+        var configuration = AnalysisConfiguration.english
+        if let fillers = decl.fillers { configuration.fillerTerms = fillers }
+        if let hedges = decl.hedges { configuration.hedgeTerms = hedges }
+        if let extra = decl.extraFillers { configuration = configuration.extendingFillers(extra) }
+        if let extra = decl.extraHedges { configuration = configuration.extendingHedges(extra) }
+        if let threshold = decl.pauseThreshold {
+            guard threshold > 0, threshold.isFinite else {
+                error(line, "analysis.pause_threshold must be a positive number of seconds, not \(threshold)")
+                return .nil
+            }
+            configuration.pauseThreshold = threshold
+        }
+        if let count = decl.topWords {
+            guard count > 0 else {
+                error(line, "analysis.top_words must be 1 or more, not \(count)")
+                return .nil
+            }
+            configuration.topWordCount = count
+        }
+        analysis = configuration
+        analysisLine = line ?? 0
+        return .nil
     }
 
     func declareExample(_ value: LuaValue, _ line: Int?) -> LuaValue {

@@ -79,6 +79,23 @@ enum Declarations {
         }
     }
 
+    struct AnalysisDecl: Decodable {
+        var fillers: [String]?
+        var extraFillers: [String]?
+        var hedges: [String]?
+        var extraHedges: [String]?
+        var pauseThreshold: Double?
+        var topWords: Int?
+
+        enum CodingKeys: String, CodingKey, CaseIterable {
+            case fillers, hedges
+            case extraFillers = "extra_fillers"
+            case extraHedges = "extra_hedges"
+            case pauseThreshold = "pause_threshold"
+            case topWords = "top_words"
+        }
+    }
+
     struct RangeDecl: Decodable {
         var min: Double?
         var max: Double?

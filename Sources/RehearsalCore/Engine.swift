@@ -1,3 +1,4 @@
+import Analysis
 import LuaHost
 
 /// How to run a session.
@@ -9,6 +10,9 @@ public struct SessionOptions: Hashable, Sendable {
     public var sessionID: String?
     /// ISO 8601 start time from the injected clock; nil when unknown (a replay without one).
     public var startedAt: String?
+    /// Whether answer objects carry the analysis measurements (fillers, star, ...). They cost nothing
+    /// until read; tools that know no score function reads them may turn them off.
+    public var measurements = true
 
     /// Creates options.
     public init(
@@ -63,6 +67,14 @@ final class SessionRun {
     /// Whether the flow itself is running (not a score, follow-up or debrief function it triggered).
     var flowRunning = false
 
+    /// The measurements of each answer object, by its identity.
+    var measures: [UnsafeRawPointer: AnswerMeasures] = [:]
+    /// What the debrief added to the feedback.
+    var debriefAdded = Feedback(strengths: [], improvements: [], plan: [])
+    var functions: SessionFunctions!
+    /// References made for this session, released when it ends.
+    var owned: [LuaRef] = []
+
     var sessionObject: LuaRef!
     var answersObject: LuaRef!
     var answerFor: ((PosedQuestion) throws -> CandidateAnswer)!
@@ -83,8 +95,18 @@ final class SessionRun {
     }
 
     func run(answering: @escaping (PosedQuestion) throws -> CandidateAnswer) throws -> SessionResult {
+        try state.withReferenceScope { try runInScope(answering: answering) }
+    }
+
+    private func runInScope(answering: @escaping (PosedQuestion) throws -> CandidateAnswer) throws -> SessionResult {
         answerFor = answering
+        loaded.activeRun = self
+        defer {
+            loaded.activeRun = nil
+            releaseOwned()
+        }
         do {
+            functions = try loaded.sessionFunctions()
             try state.reseed(Int64(bitPattern: options.seed))
             try makeSessionObject()
             if let flow = loaded.flow {
@@ -103,20 +125,14 @@ final class SessionRun {
     // MARK: - The session object
 
     func makeSessionObject() throws {
-        answersObject = try state.makeReference(.table(LuaTable()))
-        let ask = state.function("ask") { [unowned self] call in try self.ask(call) }
-        let pick = state.function("pick") { [unowned self] call in try self.pick(call) }
-        let note = state.function("note") { [unowned self] (call: LuaCall) in
-            self.notes.append(try call.string(2).text)
-            return .none
-        }
+        answersObject = own(try state.makeReference(.table(LuaTable())))
         var fields: LuaTable = [
-            "ask": .function(ask), "pick": .function(pick), "note": .function(note),
+            "ask": .function(functions.ask), "pick": .function(functions.pick), "note": .function(functions.note),
             "answers": .reference(answersObject), "elapsed": 0,
         ]
         if let candidate = options.candidate { fields["candidate"] = .string(LuaString(candidate)) }
         if let limit = scenario.timeLimit { fields["remaining"] = .number(limit) }
-        sessionObject = try state.makeReference(.table(fields))
+        sessionObject = own(try state.makeReference(.table(fields)))
     }
 
     func updateClock() throws {
@@ -130,6 +146,7 @@ final class SessionRun {
 
     func runFlow(_ flow: LuaRef) throws {
         let coroutine = try state.newCoroutine(flow)
+        _ = own(coroutine.reference)
         var arguments: [LuaValue] = [.reference(sessionObject)]
         while true {
             flowRunning = true

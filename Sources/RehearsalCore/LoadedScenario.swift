@@ -1,3 +1,4 @@
+import Analysis
 import LuaHost
 
 /// A scenario loaded into its own Lua state: the validated ``Scenario`` plus the functions the engine
@@ -15,11 +16,28 @@ public final class LoadedScenario {
     let followUps: [String: LuaRef]
     let flow: LuaRef?
     let debrief: LuaRef?
+    /// The session running now (the session functions act on it).
+    weak var activeRun: SessionRun?
+    /// Made on the first session.
+    private var madeFunctions: SessionFunctions?
+
+    /// The Swift functions behind the session, answer and result objects, made once.
+    func sessionFunctions() throws -> SessionFunctions {
+        if let madeFunctions { return madeFunctions }
+        let made = try SessionFunctions(self)
+        madeFunctions = made
+        return made
+    }
+
+    /// What the answer measurements count (fillers, hedges, pause threshold), from `analysis { ... }`.
+    public let analysis: AnalysisConfiguration
 
     init(
         scenario: Scenario, warnings: [ScenarioDiagnostic], state: LuaState, environment: LuaRef,
-        scoreFunctions: [String: LuaRef], followUps: [String: LuaRef], flow: LuaRef?, debrief: LuaRef?
+        scoreFunctions: [String: LuaRef], followUps: [String: LuaRef], flow: LuaRef?, debrief: LuaRef?,
+        analysis: AnalysisConfiguration
     ) {
+        self.analysis = analysis
         self.scenario = scenario
         self.warnings = warnings
         self.state = state

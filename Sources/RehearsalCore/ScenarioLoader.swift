@@ -10,6 +10,8 @@ import LuaHost
 public struct ScenarioLoader: Sendable {
     /// The limits the script runs under while it loads.
     public var limits: LuaLimits = .scenarioLoad
+    /// Where the script's print() and warn() go (nil discards them).
+    public var output: (@Sendable (LuaString) -> Void)?
 
     /// Creates a loader.
     public init() {}
@@ -28,6 +30,7 @@ public struct ScenarioLoader: Sendable {
         let environment: LuaRef
         do {
             state = try LuaState(limits: limits, seed: Int64(bitPattern: seed))
+            state.output = output
             environment = try state.newEnvironment()
         } catch let error as LuaError {
             throw ScenarioError(path: path, line: nil, error.message)
@@ -51,6 +54,6 @@ public struct ScenarioLoader: Sendable {
         return LoadedScenario(
             scenario: scenario, warnings: collector.diagnostics, state: state, environment: environment,
             scoreFunctions: collector.scoreFunctions, followUps: collector.followUps, flow: collector.flow?.function,
-            debrief: collector.debrief?.function)
+            debrief: collector.debrief?.function, analysis: collector.analysis)
     }
 }

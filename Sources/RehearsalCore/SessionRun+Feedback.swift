@@ -56,42 +56,24 @@ extension SessionRun {
 
     /// Calls debrief(result); its strengths, improvements and plan lines join the feedback.
     func runDebrief(_ debrief: LuaRef, result: inout SessionResult) throws {
-        var added = Feedback(strengths: [], improvements: [], plan: [])
-        let criteria = result.criteria
-        let strength = state.function("strength") { (call: LuaCall) in
-            added.strengths.append(FeedbackItem(criterion: nil, text: try call.string(2).text))
-            return .none
-        }
-        let improve = state.function("improve") { [scenario] (call: LuaCall) in
-            let id = try call.string(2).text
-            guard let criterion = scenario.criterion(id) else {
-                throw LuaError(kind: .type, message: "result:improve: no criterion '\(id)' in the scenario")
-            }
-            added.improvements.append(FeedbackItem(criterion: id, text: try call.string(3).text, tips: criterion.tips))
-            return .none
-        }
-        let plan = state.function("plan") { (call: LuaCall) in
-            added.plan.append(try call.string(2).text)
-            return .none
-        }
+        debriefAdded = Feedback(strengths: [], improvements: [], plan: [])
         var criteriaTable = LuaTable()
-        for (id, criterion) in criteria {
+        for (id, criterion) in result.criteria {
             criteriaTable[.string(LuaString(id))] = [
                 "title": .string(LuaString(criterion.title)), "level": .number(criterion.level),
                 "max": .integer(Int64(criterion.max)), "weight": .number(criterion.weight),
                 "descriptor": .string(LuaString(criterion.descriptor)),
             ]
         }
-        let answersValue = try state.value(of: answersObject)
         var object: LuaTable = [
-            "criteria": .table(criteriaTable), "answers": answersValue, "strength": .function(strength),
-            "improve": .function(improve), "plan": .function(plan),
+            "criteria": .table(criteriaTable), "answers": .reference(answersObject),
+            "strength": .function(functions.strength), "improve": .function(functions.improve),
+            "plan": .function(functions.plan),
         ]
         if let overall = result.overall { object["overall"] = .number(overall) }
         _ = try state.call(debrief, [.table(object)])
-        for function in [strength, improve, plan] { state.release(function) }
-        result.feedback.strengths += added.strengths
-        result.feedback.improvements += added.improvements
-        for line in added.plan where !result.feedback.plan.contains(line) { result.feedback.plan.append(line) }
+        result.feedback.strengths += debriefAdded.strengths
+        result.feedback.improvements += debriefAdded.improvements
+        for line in debriefAdded.plan where !result.feedback.plan.contains(line) { result.feedback.plan.append(line) }
     }
 }

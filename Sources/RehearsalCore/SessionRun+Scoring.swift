@@ -17,7 +17,8 @@ extension SessionRun {
         if let seconds = given.seconds { fields["seconds"] = .number(seconds) }
         if let think = given.thinkSeconds { fields["think_seconds"] = .number(think) }
         if let wpm { fields["wpm"] = .number(wpm) }
-        let answer = try state.makeReference(.table(fields))
+        let answer = own(try state.makeReference(.table(fields)))
+        if !given.skipped, options.measurements { try attachMeasures(to: answer, given: given, question: question) }
         try state.append(answersObject, .reference(answer))
         elapsed += (given.thinkSeconds ?? 0) + (given.seconds ?? 0)
         try updateClock()

@@ -86,6 +86,18 @@ import Testing
         lua.release(counter)
     }
 
+    @Test func referenceScopesReleaseWhatReadingMade() throws {
+        let make = try lua.load("return { f = function() end, g = print }", chunkName: "fns.lua")
+        _ = try lua.call(make)
+        try lua.run("collectgarbage('collect')", chunkName: "gc")
+        let before = lua.memoryInUse
+        for _ in 0..<2000 { _ = try lua.withReferenceScope { try lua.call(make) } }
+        try lua.run("collectgarbage('collect')", chunkName: "gc")
+        #expect(lua.memoryInUse - before < 8 << 10, "grew from \(before) to \(lua.memoryInUse)")
+        let kept = try lua.withReferenceScope { try lua.call(make) }
+        #expect(kept.first?["f"]?.functionValue != nil)
+    }
+
     @Test func referencesFromAnotherStateAreRefused() throws {
         let other = try LuaState()
         let f = try other.load("return 1", chunkName: "other.lua")

@@ -308,6 +308,25 @@ import Testing
         }
     }
 
+    /// Batch grading reuses one loaded scenario for many sessions: results stay identical and the state
+    /// does not grow.
+    @Test func manySessionsInOneStateStayIdenticalAndFlat() throws {
+        let loaded = try loadScenario(EngineTests.flowScenario + "\ndebrief(function(r) r:plan('practise') end)")
+        let answers = [("intro", "hello there you", 5.0), ("s2", "one two three", 10), ("s1", "four five", 12)]
+        func session() throws -> SessionResult {
+            var driver = RecordedAnswers(answers.map { ($0.0, CandidateAnswer(text: $0.1, seconds: $0.2)) })
+            return try Engine.run(loaded, driver: &driver, options: SessionOptions(seed: 4, mode: .replay))
+        }
+        let first = try session()
+        for _ in 0..<50 { _ = try session() }
+        try loaded.state.run("collectgarbage('collect')", chunkName: "gc")
+        let settled = loaded.state.memoryInUse
+        for _ in 0..<250 { #expect(try session() == first) }
+        try loaded.state.run("collectgarbage('collect')", chunkName: "gc")
+        #expect(
+            loaded.state.memoryInUse - settled < 16 << 10, "grew from \(settled) to \(loaded.state.memoryInUse) bytes")
+    }
+
     @Test func randomInScoreFunctionsFollowsTheSessionSeed() throws {
         let source =
             EngineTests.rubric

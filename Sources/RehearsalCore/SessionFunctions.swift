@@ -1,0 +1,92 @@
+import Analysis
+import LuaHost
+
+/// The Swift functions behind the objects a scenario sees (session, answer, debrief result). They are made
+/// once per loaded scenario and act on the session running now, so running many sessions in one state
+/// (batch grading) makes nothing new in it.
+struct SessionFunctions {
+    let ask: LuaRef
+    let pick: LuaRef
+    let note: LuaRef
+    let strength: LuaRef
+    let improve: LuaRef
+    let plan: LuaRef
+    /// The metatable of answer objects: measurements on first read, methods mentions and coverage.
+    let answerMetatable: LuaRef
+
+    init(_ loaded: LoadedScenario) throws {
+        let state = loaded.state
+        func routed(_ name: String, _ body: @escaping (SessionRun, LuaCall) throws -> LuaCallResult) -> LuaRef {
+            state.function(name) { [unowned loaded] (call: LuaCall) in
+                guard let run = loaded.activeRun else {
+                    throw LuaError(kind: .type, message: "\(name): the session is over")
+                }
+                return try body(run, call)
+            }
+        }
+        ask = routed("ask") { run, call in try run.ask(call) }
+        pick = routed("pick") { run, call in try run.pick(call) }
+        note = routed("note") { run, call in
+            run.notes.append(try call.string(2).text)
+            return .none
+        }
+        strength = routed("strength") { run, call in
+            run.debriefAdded.strengths.append(FeedbackItem(criterion: nil, text: try call.string(2).text))
+            return .none
+        }
+        improve = routed("improve") { run, call in
+            let id = try call.string(2).text
+            guard let criterion = run.scenario.criterion(id) else {
+                throw LuaError(kind: .type, message: "result:improve: no criterion '\(id)' in the scenario")
+            }
+            run.debriefAdded.improvements.append(
+                FeedbackItem(criterion: id, text: try call.string(3).text, tips: criterion.tips))
+            return .none
+        }
+        plan = routed("plan") { run, call in
+            run.debriefAdded.plan.append(try call.string(2).text)
+            return .none
+        }
+        let mentions = routed("mentions") { run, call in
+            guard let identity = call.identity(1), let measures = run.measures[identity] else {
+                throw LuaError(kind: .type, message: "answer:mentions must be called on an answer (use ':')")
+            }
+            let terms = try SessionFunctions.terms(call, name: "answer:mentions") ?? []
+            return .values([.table(LuaTable(array: measures.answer.mentions(terms).map(LuaBridge.match)))])
+        }
+        let coverage = routed("coverage") { run, call in
+            guard let identity = call.identity(1), let measures = run.measures[identity] else {
+                throw LuaError(kind: .type, message: "answer:coverage must be called on an answer (use ':')")
+            }
+            let terms = try SessionFunctions.terms(call, name: "answer:coverage") ?? measures.keywords
+            return .values([LuaBridge.coverage(measures.answer.coverage(terms))])
+        }
+        let values = loaded.scenario.institution?.values ?? []
+        let index = routed("answer") { run, call in
+            guard let identity = call.identity(1), let measures = run.measures[identity],
+                case .string(let key) = try call.argument(2)
+            else { return .values([.nil]) }
+            switch key.text {
+            case "mentions": return .values([.function(mentions)])
+            case "coverage": return .values([.function(coverage)])
+            default:
+                guard let value = measures.value(key.text, values: values) else { return .values([.nil]) }
+                try call.rawSet(argument: 1, .string(key), value)
+                return .values([value])
+            }
+        }
+        answerMetatable = try state.makeReference(["__index": .function(index), "__metatable": false])
+    }
+
+    /// A list of terms (strings) as argument 2, or nil when it is absent.
+    static func terms(_ call: LuaCall, name: String) throws -> [String]? {
+        let value = try call.argument(2)
+        if value.isNil { return nil }
+        if let single = value.stringValue { return [single] }
+        guard let list = try? LuaValueDecoder().decode([String].self, from: value) else {
+            throw LuaError(
+                kind: .type, message: "\(name) expects a list of terms, like { \"curriculum\", \"assessment\" }")
+        }
+        return list
+    }
+}

@@ -20,7 +20,8 @@ enum ScoringBenchmark {
         """
     }
 
-    /// Median microseconds per session of one scored answer, for each way of scoring.
+    /// Median microseconds per session of one scored answer, for each way of scoring. The batches of the
+    /// cases alternate, so a change of machine speed during the run weighs on all of them alike.
     static func run(batches: Int = 15, perBatch: Int = 400) throws -> String {
         let cases: [(String, String, Bool)] = [
             ("score reads words; measurements off", "a.words", false),
@@ -28,17 +29,25 @@ enum ScoringBenchmark {
             ("score reads fillers.total", "a.fillers.total", true),
             ("score reads star and numbers", "a.star.result.present and a.numbers.total", true),
         ]
-        var lines: [String] = []
-        for (name, expression, measurements) in cases {
+        let sessions: [() throws -> Void] = try cases.map { _, expression, measurements in
             let loaded = try ScenarioLoader().load(source: Array(scenario(reading: expression).utf8), path: "bench.lua")
             var options = SessionOptions(seed: 1, mode: .replay)
             options.measurements = measurements
-            let samples = try StateBenchmark.measure(batches: batches, perBatch: perBatch) {
+            return {
                 var driver = RecordedAnswers([("q", CandidateAnswer(text: answer, seconds: 60))])
                 _ = try Engine.run(loaded, driver: &driver, options: options)
-            }.sorted()
-            lines.append("scoring, \(name): median \(StateBenchmark.format(samples[samples.count / 2])) us per answer")
+            }
         }
-        return lines.joined(separator: "\n")
+        var samples = Array(repeating: [Double](), count: cases.count)
+        for session in sessions { _ = try StateBenchmark.measure(batches: 1, perBatch: perBatch / 4, session) }
+        for _ in 0..<batches {
+            for (index, session) in sessions.enumerated() {
+                samples[index] += try StateBenchmark.measure(batches: 1, perBatch: perBatch, session)
+            }
+        }
+        return zip(cases, samples).map { item, values in
+            let sorted = values.sorted()
+            return "scoring, \(item.0): median \(StateBenchmark.format(sorted[sorted.count / 2])) us per answer"
+        }.joined(separator: "\n")
     }
 }

@@ -11,6 +11,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // The system Lua 5.4 library (Debian: liblua5.4-dev).
@@ -31,6 +32,11 @@ let package = Package(
         .target(name: "Analysis"),
         // Scenario model, DSL loader, engine, scoring and feedback.
         .target(name: "RehearsalCore", dependencies: ["LuaHost", "Analysis"]),
+        // The result store: an interface, and its SQLite implementation (GRDB).
+        .target(
+            name: "Store",
+            dependencies: ["RehearsalCore", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         // Subcommands and terminal I/O.
         .target(
             name: "RehearsalCLI",
@@ -38,6 +44,7 @@ let package = Package(
                 "LuaHost",
                 "Analysis",
                 "RehearsalCore",
+                "Store",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -47,6 +54,10 @@ let package = Package(
         .testTarget(name: "LuaHostTests", dependencies: ["LuaHost"], resources: [.copy("Fixtures")]),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis"], resources: [.copy("Fixtures")]),
         .testTarget(name: "RehearsalCoreTests", dependencies: ["RehearsalCore"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "RehearsalCLITests", dependencies: ["RehearsalCLI"]),
+        .testTarget(name: "StoreTests", dependencies: ["Store", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(
+            name: "RehearsalCLITests",
+            dependencies: ["RehearsalCLI", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
     ]
 )

@@ -22,12 +22,15 @@ struct AnswerLines {
     }
 
     var lines: [Line] = []
+    /// SHA-256 of the file's bytes: the identity of the recorded input.
+    var sha256 = ""
 
     /// Reads a file; a malformed line is a diagnostic at its line.
     init(path: String) throws {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw ScenarioError(path: path, line: nil, "cannot read the file")
         }
+        sha256 = SHA256.hex(Array(data))
         let decoder = JSONDecoder()
         var number = 0
         for raw in data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {

@@ -7,7 +7,11 @@ public struct Rehearse: ParsableCommand {
         abstract: "Mock interviews from Lua scenarios: run, grade, review and report.",
         discussion: "Documentation: docs/cli.md and docs/scenario-api.md.",
         version: "0.1.0",
-        subcommands: [CheckCommand.self, RunCommand.self, TestCommand.self, AnalyzeCommand.self, LuaCommand.self]
+        subcommands: [
+            CheckCommand.self, RunCommand.self, TestCommand.self, AnalyzeCommand.self, HistoryCommand.self,
+            ShowCommand.self,
+            ReviewCommand.self, ExportCommand.self, ImportCommand.self, DeleteCommand.self, LuaCommand.self,
+        ]
     )
 
     public init() {}

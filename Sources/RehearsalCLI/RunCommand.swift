@@ -1,5 +1,7 @@
 import ArgumentParser
+import Foundation
 import RehearsalCore
+import Store
 
 /// `rehearse run FILE --answers ANSWERS.jsonl`: replays one session from recorded answers.
 struct RunCommand: ParsableCommand {
@@ -30,6 +32,8 @@ struct RunCommand: ParsableCommand {
     @Flag(help: "Do not keep the session in the result store.")
     var noStore = false
 
+    @OptionGroup var storeOptions: StoreOptions
+
     func run() throws {
         do {
             let recorded = try AnswerLines(path: answers)
@@ -48,9 +52,28 @@ struct RunCommand: ParsableCommand {
             let result = try Engine.run(loaded, driver: &driver, options: options)
             StandardStreams.out(
                 json ? try JSONOutput.encode(result) + "\n" : SessionSummary.text(result, loaded.scenario))
+            if !noStore { try keep(result, loaded.scenario, input: recorded.sha256) }
         } catch let error as ScenarioError {
             StandardStreams.err("\(error)\n")
             throw ExitCode.failed
+        }
+    }
+}
+
+extension RunCommand {
+    /// Stores the session, or says it was stored already.
+    func keep(_ result: SessionResult, _ scenario: Scenario, input: String) throws {
+        let store = try storeOptions.open()
+        let outcome = try storeOperation {
+            try store.save(result, scenario: scenario.source, title: scenario.title, input: input)
+        }
+        switch outcome {
+        case .stored:
+            StandardStreams.err("stored as session \(result.session) (rehearse show \(result.session))\n")
+        case .duplicate(let existing):
+            StandardStreams.err(
+                "these answers were already replayed with this scenario: stored as session \(existing); not stored again\n"
+            )
         }
     }
 }

@@ -155,4 +155,11 @@ public struct ScenarioSource: Hashable, Sendable, Codable {
     public var sha256: String
     /// The full text of the script.
     public var text: String
+    /// Creates a value.
+    public init(path: String, sha256: String, text: String) {
+        self.path = path
+        self.sha256 = sha256
+        self.text = text
+    }
+
 }

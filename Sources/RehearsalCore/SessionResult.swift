@@ -18,6 +18,27 @@ public struct SessionResult: Hashable, Sendable, Codable {
     /// The candidate's own levels per criterion, when the scenario asks for them.
     public var selfAssessment: [String: Int]?
 
+    /// Creates a value.
+    public init(
+        session: String, candidate: String?, scenario: ScenarioReference, seed: UInt64, mode: SessionMode,
+        startedAt: String?, completed: Bool, answers: [AnswerResult], criteria: [String: CriterionResult],
+        overall: Double?, feedback: Feedback, notes: [String], selfAssessment: [String: Int]?
+    ) {
+        self.session = session
+        self.candidate = candidate
+        self.scenario = scenario
+        self.seed = seed
+        self.mode = mode
+        self.startedAt = startedAt
+        self.completed = completed
+        self.answers = answers
+        self.criteria = criteria
+        self.overall = overall
+        self.feedback = feedback
+        self.notes = notes
+        self.selfAssessment = selfAssessment
+    }
+
     enum CodingKeys: String, CodingKey {
         case session, candidate, scenario, seed, mode, completed, answers, criteria, overall, feedback, notes
         case startedAt = "started_at"
@@ -56,6 +77,14 @@ public struct ScenarioReference: Hashable, Sendable, Codable {
     public var version: String?
     public var sha256: String
 
+    /// Creates a value.
+    public init(id: String, title: String, version: String?, sha256: String) {
+        self.id = id
+        self.title = title
+        self.version = version
+        self.sha256 = sha256
+    }
+
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(id, forKey: .id)
@@ -77,6 +106,23 @@ public struct AnswerResult: Hashable, Sendable, Codable {
     public var scores: [String: Score]
     public var strengths: [String]
     public var improvements: [String]
+
+    /// Creates a value.
+    public init(
+        question: String, prompt: String, text: String, thinkSeconds: Double?, seconds: Double?, overtime: Bool,
+        skipped: Bool, scores: [String: Score], strengths: [String], improvements: [String]
+    ) {
+        self.question = question
+        self.prompt = prompt
+        self.text = text
+        self.thinkSeconds = thinkSeconds
+        self.seconds = seconds
+        self.overtime = overtime
+        self.skipped = skipped
+        self.scores = scores
+        self.strengths = strengths
+        self.improvements = improvements
+    }
 
     enum CodingKeys: String, CodingKey {
         case question, prompt, text, seconds, overtime, skipped, scores, strengths, improvements

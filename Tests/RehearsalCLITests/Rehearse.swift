@@ -22,12 +22,22 @@ struct RehearseProcess {
     }
 
     /// Runs `rehearse arguments...`, with stdin from `input`, and waits at most `timeout` seconds.
-    static func run(_ arguments: [String], input: String? = nil, in directory: URL? = nil, timeout: Double = 60)
-        throws -> Output
-    {
+    /// Unless `store` is given, the process gets a store of its own in a temporary folder, so tests never
+    /// touch the user's store.
+    static func run(
+        _ arguments: [String], input: String? = nil, in directory: URL? = nil, store: String? = nil,
+        timeout: Double = 60
+    ) throws -> Output {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
+        var environment = ProcessInfo.processInfo.environment
+        environment["REHEARSE_STORE"] =
+            store
+            ?? FileManager.default.temporaryDirectory.appendingPathComponent(
+                "rehearse-store-\(UUID().uuidString).sqlite"
+            ).path
+        process.environment = environment
         if let directory { process.currentDirectoryURL = directory }
         let out = Pipe()
         let err = Pipe()

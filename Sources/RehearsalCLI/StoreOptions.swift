@@ -1,0 +1,30 @@
+import ArgumentParser
+import Store
+
+/// `--store PATH`, shared by every command that reads or writes the result store.
+struct StoreOptions: ParsableArguments {
+    @Option(
+        name: .long, help: "The result store (default: $REHEARSE_STORE, else $XDG_DATA_HOME/rehearse/results.sqlite).")
+    var store: String?
+
+    /// Opens the store; a failure is reported as a runtime error (exit status 1).
+    func open() throws -> SQLiteStore {
+        let path = StoreLocation.resolve(store)
+        do {
+            return try SQLiteStore(path: path)
+        } catch {
+            StandardStreams.err("\(path): error: \(error)\n")
+            throw ExitCode.failed
+        }
+    }
+}
+
+/// Runs a store operation, reporting a store error as `error: message` with exit status 1.
+func storeOperation<T>(_ body: () throws -> T) throws -> T {
+    do {
+        return try body()
+    } catch let error as StoreError {
+        StandardStreams.err("error: \(error)\n")
+        throw ExitCode.failed
+    }
+}

@@ -1,0 +1,138 @@
+import RehearsalCore
+
+/// Where sessions are kept. SQLite (``SQLiteStore``) is the embedded default; a PostgreSQL store can
+/// implement the same interface later. Nothing above this layer knows SQL.
+public protocol ResultStore {
+    /// Saves a finished session in one transaction. A session whose input was already stored with the
+    /// same scenario is not stored twice: the existing session is returned as a duplicate.
+    func save(_ result: SessionResult, scenario: ScenarioSource, title: String, input: String?) throws -> SaveOutcome
+    /// Saves a session that is still running (a live session after each answer), replacing the earlier
+    /// progress of the same session; refused once the session is complete. Each call is one transaction,
+    /// so a crash loses at most the answer in progress.
+    func saveProgress(_ result: SessionResult, scenario: ScenarioSource, title: String) throws
+    /// Sessions, newest first.
+    func sessions(candidate: String?, scenario: String?) throws -> [SessionSummary]
+    /// One session with its reviews; nil when there is none with that id.
+    func session(_ id: String) throws -> StoredSession?
+    /// Adds a coach's review of a session.
+    func review(_ review: Review, replacing: Bool) throws
+    /// Everything about the sessions (of one candidate, or all), for export.
+    func export(candidate: String?) throws -> [StoredSession]
+    /// Stores exported sessions; returns how many were new.
+    func `import`(_ sessions: [StoredSession]) throws -> Int
+    /// Removes one session, or a candidate and everything about them; returns how many sessions went.
+    func delete(session: String?, candidate: String?) throws -> Int
+}
+
+/// What saving a session did.
+public enum SaveOutcome: Equatable, Sendable {
+    /// Stored.
+    case stored
+    /// The same input was already stored with the same scenario, as this session.
+    case duplicate(of: String)
+}
+
+/// A line of `rehearse history`.
+public struct SessionSummary: Hashable, Sendable, Codable {
+    public var session: String
+    public var candidate: String?
+    public var scenario: String
+    public var mode: String
+    public var startedAt: String?
+    public var storedAt: String
+    public var completed: Bool
+    public var overall: Double?
+    /// Session level per criterion id (the mean over its answers).
+    public var criteria: [String: Double]
+
+    enum CodingKeys: String, CodingKey {
+        case session, candidate, scenario, mode, completed, overall, criteria
+        case startedAt = "started_at"
+        case storedAt = "stored_at"
+    }
+}
+
+/// A session as kept: the engine's result, where it came from, and the reviews of it.
+public struct StoredSession: Hashable, Sendable, Codable {
+    public var result: SessionResult
+    public var scenario: StoredScenario
+    /// SHA-256 of the recorded input, for replays; nil for live sessions.
+    public var inputSHA256: String?
+    public var storedAt: String
+    public var reviews: [Review]
+
+    enum CodingKeys: String, CodingKey {
+        case result, scenario, reviews
+        case inputSHA256 = "input_sha256"
+        case storedAt = "stored_at"
+    }
+
+    /// Creates a stored session.
+    public init(
+        result: SessionResult, scenario: StoredScenario, inputSHA256: String?, storedAt: String, reviews: [Review]
+    ) {
+        self.result = result
+        self.scenario = scenario
+        self.inputSHA256 = inputSHA256
+        self.storedAt = storedAt
+        self.reviews = reviews
+    }
+}
+
+/// The exact script a session ran with, so any result can be reproduced.
+public struct StoredScenario: Hashable, Sendable, Codable {
+    public var sha256: String
+    public var id: String
+    public var title: String
+    public var version: String?
+    public var path: String
+    public var source: String
+
+    /// Creates a stored scenario.
+    public init(sha256: String, id: String, title: String, version: String?, path: String, source: String) {
+        self.sha256 = sha256
+        self.id = id
+        self.title = title
+        self.version = version
+        self.path = path
+        self.source = source
+    }
+}
+
+/// A coach's review of a session: levels per criterion, comments per criterion, and a note.
+public struct Review: Hashable, Sendable, Codable {
+    public var session: String
+    public var rater: String
+    public var levels: [String: Int]
+    public var comments: [String: String]
+    public var note: String?
+    public var createdAt: String
+
+    enum CodingKeys: String, CodingKey {
+        case session, rater, levels, comments, note
+        case createdAt = "created_at"
+    }
+
+    /// Creates a review.
+    public init(
+        session: String, rater: String, levels: [String: Int], comments: [String: String], note: String?,
+        createdAt: String
+    ) {
+        self.session = session
+        self.rater = rater
+        self.levels = levels
+        self.comments = comments
+        self.note = note
+        self.createdAt = createdAt
+    }
+}
+
+/// A store operation that cannot be done, worded for the user.
+public struct StoreError: Error, Hashable, Sendable, CustomStringConvertible {
+    public var message: String
+
+    /// Creates an error.
+    public init(_ message: String) { self.message = message }
+
+    public var description: String { message }
+}

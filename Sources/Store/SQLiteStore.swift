@@ -1,0 +1,403 @@
+import Foundation
+import GRDB
+import RehearsalCore
+
+/// The embedded result store: one SQLite file (WAL mode, so many processes can write at once), or an
+/// in-memory database for tests. The schema is documented in docs/store.md.
+///
+/// ```swift
+/// let store = try SQLiteStore(path: StoreLocation.resolve(nil))
+/// _ = try store.save(result, scenario: loaded.scenario.source, title: loaded.scenario.title, input: sha)
+/// ```
+public final class SQLiteStore: ResultStore {
+    let writer: any DatabaseWriter
+    let now: () -> String
+
+    /// Opens (creating it and its folder if needed) the store at a path and migrates it to this version.
+    /// - Parameter now: the clock for `stored_at` and review times (ISO 8601 text); injected by tests.
+    public init(path: String, now: @escaping () -> String = SQLiteStore.isoNow) throws {
+        let folder = (path as NSString).deletingLastPathComponent
+        if !folder.isEmpty {
+            try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        }
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(60)
+        configuration.foreignKeysEnabled = true
+        do {
+            writer = try DatabasePool(path: path, configuration: configuration)
+        } catch let error as DatabaseError {
+            throw StoreError("cannot open the store \(path): \(error.message ?? "\(error)")")
+        }
+        self.now = now
+        try prepare(label: path)
+    }
+
+    /// An in-memory store (for tests); it lives as long as this object.
+    public init(inMemoryWithClock now: @escaping () -> String = SQLiteStore.isoNow) throws {
+        var configuration = Configuration()
+        configuration.foreignKeysEnabled = true
+        writer = try DatabaseQueue(configuration: configuration)
+        self.now = now
+        try prepare(label: "in-memory store")
+    }
+
+    /// The current time as ISO 8601 (UTC, milliseconds).
+    public static func isoNow() -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        return formatter.string(from: Date())
+    }
+
+    private func prepare(label: String) throws {
+        let migrator = StoreSchema.migrator
+        let superseded = try writer.read { db in try migrator.hasBeenSuperseded(db) }
+        if superseded {
+            throw StoreError(
+                "\(label) was written by a newer version of rehearse; upgrade rehearse to use it (nothing was changed)")
+        }
+        // Several processes may open a new store at once. The migrator checks what is applied before it
+        // takes the write lock, so a second process can try a migration the first has just applied: then
+        // look again, and go on once the store is migrated.
+        var attempt = 0
+        while true {
+            do {
+                try migrator.migrate(writer)
+                return
+            } catch let error as DatabaseError {
+                attempt += 1
+                if try writer.read({ db in try migrator.hasCompletedMigrations(db) }) { return }
+                guard attempt < 10 else {
+                    throw StoreError("cannot prepare the store \(label): \(error.message ?? "\(error)")")
+                }
+                usleep(useconds_t(20_000 * attempt))
+            }
+        }
+    }
+
+    // MARK: - Saving
+
+    public func save(_ result: SessionResult, scenario: ScenarioSource, title: String, input: String?) throws
+        -> SaveOutcome
+    {
+        let stored = StoredSession(
+            result: result,
+            scenario: StoredScenario(
+                sha256: scenario.sha256, id: result.scenario.id, title: title, version: result.scenario.version,
+                path: scenario.path, source: scenario.text),
+            inputSHA256: input, storedAt: now(), reviews: [])
+        return try writer.write { db in try insert(stored, db) }
+    }
+
+    public func saveProgress(_ result: SessionResult, scenario: ScenarioSource, title: String) throws {
+        try writer.write { db in
+            var storedAt = now()
+            if let row = try Row.fetchOne(
+                db, sql: "SELECT completed, stored_at, scenario_sha256 FROM session WHERE id = ?",
+                arguments: [result.session])
+            {
+                guard !(row[0] as Bool) else {
+                    throw StoreError("session '\(result.session)' is complete; its progress cannot be changed")
+                }
+                guard (row[2] as String) == scenario.sha256 else {
+                    throw StoreError("session '\(result.session)' was started with another version of the scenario")
+                }
+                storedAt = row[1]
+                try db.execute(sql: "DELETE FROM session WHERE id = ?", arguments: [result.session])
+            }
+            let stored = StoredSession(
+                result: result,
+                scenario: StoredScenario(
+                    sha256: scenario.sha256, id: result.scenario.id, title: title, version: result.scenario.version,
+                    path: scenario.path, source: scenario.text),
+                inputSHA256: nil, storedAt: storedAt, reviews: [])
+            _ = try insert(stored, db)
+        }
+    }
+
+    /// Inserts a whole session (its scenario, candidate, rows and reviews) in the caller's transaction.
+    func insert(_ stored: StoredSession, _ db: Database) throws -> SaveOutcome {
+        let result = stored.result
+        if let input = stored.inputSHA256,
+            let existing = try String.fetchOne(
+                db, sql: "SELECT id FROM session WHERE scenario_sha256 = ? AND input_sha256 = ?",
+                arguments: [stored.scenario.sha256, input])
+        {
+            return .duplicate(of: existing)
+        }
+        if try Bool.fetchOne(db, sql: "SELECT 1 FROM session WHERE id = ?", arguments: [result.session]) == true {
+            throw StoreError(
+                "a different session with the id '\(result.session)' is already stored; nothing was overwritten")
+        }
+        try db.execute(
+            sql: "INSERT OR IGNORE INTO scenario (sha256, id, title, version, path, source) VALUES (?, ?, ?, ?, ?, ?)",
+            arguments: [
+                stored.scenario.sha256, stored.scenario.id, stored.scenario.title, stored.scenario.version,
+                stored.scenario.path, stored.scenario.source,
+            ])
+        var candidateID: Int64?
+        if let name = result.candidate {
+            try db.execute(sql: "INSERT OR IGNORE INTO candidate (name) VALUES (?)", arguments: [name])
+            candidateID = try Int64.fetchOne(db, sql: "SELECT id FROM candidate WHERE name = ?", arguments: [name])
+        }
+        try db.execute(
+            sql: """
+                INSERT INTO session (id, candidate_id, scenario_sha256, scenario_id, seed, mode, started_at, stored_at,
+                                     completed, overall, input_sha256, result)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                result.session, candidateID, stored.scenario.sha256, result.scenario.id, String(result.seed),
+                result.mode.rawValue, result.startedAt, stored.storedAt, result.completed, result.overall,
+                stored.inputSHA256, try StoreJSON.text(result),
+            ])
+        for (position, answer) in result.answers.enumerated() {
+            try db.execute(
+                sql: """
+                    INSERT INTO answer (session_id, position, question, prompt, text, think_seconds, seconds, overtime, skipped)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    result.session, position + 1, answer.question, answer.prompt, answer.text, answer.thinkSeconds,
+                    answer.seconds, answer.overtime, answer.skipped,
+                ])
+            for (criterion, score) in answer.scores.sorted(by: { $0.key < $1.key }) {
+                try insertScore(
+                    db, result.session, position + 1, criterion, Double(score.level), score.max, score.note, "auto")
+            }
+        }
+        for (criterion, level) in result.criteria.sorted(by: { $0.key < $1.key }) {
+            try insertScore(db, result.session, nil, criterion, level.level, level.max, nil, "auto")
+        }
+        for (criterion, level) in (result.selfAssessment ?? [:]).sorted(by: { $0.key < $1.key }) {
+            let max = result.criteria[criterion]?.max ?? level
+            try insertScore(db, result.session, nil, criterion, Double(level), max, nil, "self")
+        }
+        for (position, note) in result.notes.enumerated() {
+            try db.execute(
+                sql: "INSERT INTO note (session_id, position, text) VALUES (?, ?, ?)",
+                arguments: [result.session, position + 1, note])
+        }
+        let feedback: [(String, [(String?, String)])] = [
+            ("strength", result.feedback.strengths.map { ($0.criterion, $0.text) }),
+            ("improvement", result.feedback.improvements.map { ($0.criterion, $0.text) }),
+            ("plan", result.feedback.plan.map { (nil, $0) }),
+        ]
+        for (kind, items) in feedback {
+            for (position, item) in items.enumerated() {
+                try db.execute(
+                    sql: "INSERT INTO feedback (session_id, kind, position, criterion, text) VALUES (?, ?, ?, ?, ?)",
+                    arguments: [result.session, kind, position + 1, item.0, item.1])
+            }
+        }
+        for review in stored.reviews { try insert(review, db, maxLevels: result.criteria.mapValues(\.max)) }
+        return .stored
+    }
+
+    private func insertScore(
+        _ db: Database, _ session: String, _ position: Int?, _ criterion: String, _ level: Double, _ max: Int,
+        _ note: String?, _ source: String, review: Int64? = nil
+    ) throws {
+        try db.execute(
+            sql: """
+                INSERT INTO score (session_id, position, criterion, level, max, note, source, review_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [session, position, criterion, level, max, note, source, review])
+    }
+
+    // MARK: - Reviews
+
+    public func review(_ review: Review, replacing: Bool) throws {
+        try writer.write { db in
+            guard
+                let text = try String.fetchOne(
+                    db, sql: "SELECT result FROM session WHERE id = ?", arguments: [review.session])
+            else { throw StoreError("no session '\(review.session)' in the store") }
+            let result = try StoreJSON.result(text)
+            if let existing = try Int64.fetchOne(
+                db, sql: "SELECT id FROM review WHERE session_id = ? AND rater = ?",
+                arguments: [review.session, review.rater])
+            {
+                guard replacing else {
+                    throw StoreError(
+                        "\(review.rater) has already reviewed session '\(review.session)'; use --replace to replace that review"
+                    )
+                }
+                try db.execute(sql: "DELETE FROM review WHERE id = ?", arguments: [existing])
+            }
+            try insert(review, db, maxLevels: result.criteria.mapValues(\.max))
+        }
+    }
+
+    private func insert(_ review: Review, _ db: Database, maxLevels: [String: Int]) throws {
+        try db.execute(
+            sql: "INSERT INTO review (session_id, rater, note, created_at) VALUES (?, ?, ?, ?)",
+            arguments: [review.session, review.rater, review.note, review.createdAt])
+        let id = db.lastInsertedRowID
+        for (criterion, level) in review.levels.sorted(by: { $0.key < $1.key }) {
+            try insertScore(
+                db, review.session, nil, criterion, Double(level), maxLevels[criterion] ?? level, nil,
+                "coach:\(review.rater)", review: id)
+        }
+        for (criterion, text) in review.comments.sorted(by: { $0.key < $1.key }) {
+            try db.execute(
+                sql: "INSERT INTO review_comment (review_id, criterion, text) VALUES (?, ?, ?)",
+                arguments: [id, criterion, text])
+        }
+    }
+
+    // MARK: - Reading
+
+    public func sessions(candidate: String?, scenario: String?) throws -> [SessionSummary] {
+        try writer.read { db in
+            var conditions: [String] = []
+            var arguments: [(any DatabaseValueConvertible)?] = []
+            if let candidate {
+                conditions.append("c.name = ?")
+                arguments.append(candidate)
+            }
+            if let scenario {
+                conditions.append("s.scenario_id = ?")
+                arguments.append(scenario)
+            }
+            let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+            let rows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT s.id, c.name, s.scenario_id, s.mode, s.started_at, s.stored_at, s.completed, s.overall
+                    FROM session s LEFT JOIN candidate c ON c.id = s.candidate_id
+                    \(filter)
+                    ORDER BY s.stored_at DESC, s.id DESC
+                    """, arguments: StatementArguments(arguments))
+            return try rows.map { row in
+                let id: String = row[0]
+                var criteria: [String: Double] = [:]
+                for level in try Row.fetchAll(
+                    db,
+                    sql:
+                        "SELECT criterion, level FROM score WHERE session_id = ? AND position IS NULL AND source = 'auto'",
+                    arguments: [id])
+                {
+                    criteria[level[0]] = level[1]
+                }
+                return SessionSummary(
+                    session: id, candidate: row[1], scenario: row[2], mode: row[3], startedAt: row[4], storedAt: row[5],
+                    completed: row[6], overall: row[7], criteria: criteria)
+            }
+        }
+    }
+
+    public func session(_ id: String) throws -> StoredSession? {
+        try writer.read { db in try stored(id, db) }
+    }
+
+    func stored(_ id: String, _ db: Database) throws -> StoredSession? {
+        guard
+            let row = try Row.fetchOne(
+                db,
+                sql: """
+                    SELECT s.result, s.input_sha256, s.stored_at, sc.sha256, sc.id, sc.title, sc.version, sc.path, sc.source
+                    FROM session s JOIN scenario sc ON sc.sha256 = s.scenario_sha256 WHERE s.id = ?
+                    """, arguments: [id])
+        else { return nil }
+        var reviews: [Review] = []
+        for review in try Row.fetchAll(
+            db, sql: "SELECT id, rater, note, created_at FROM review WHERE session_id = ? ORDER BY created_at, rater",
+            arguments: [id])
+        {
+            let reviewID: Int64 = review[0]
+            var levels: [String: Int] = [:]
+            for score in try Row.fetchAll(
+                db, sql: "SELECT criterion, level FROM score WHERE review_id = ?", arguments: [reviewID])
+            {
+                levels[score[0]] = Int((score[1] as Double).rounded())
+            }
+            var comments: [String: String] = [:]
+            for comment in try Row.fetchAll(
+                db, sql: "SELECT criterion, text FROM review_comment WHERE review_id = ?", arguments: [reviewID])
+            {
+                comments[comment[0]] = comment[1]
+            }
+            reviews.append(
+                Review(
+                    session: id, rater: review[1], levels: levels, comments: comments, note: review[2],
+                    createdAt: review[3]))
+        }
+        return StoredSession(
+            result: try StoreJSON.result(row[0]),
+            scenario: StoredScenario(
+                sha256: row[3], id: row[4], title: row[5], version: row[6], path: row[7], source: row[8]),
+            inputSHA256: row[1], storedAt: row[2], reviews: reviews)
+    }
+
+    // MARK: - Export, import, delete
+
+    public func export(candidate: String?) throws -> [StoredSession] {
+        try writer.read { db in
+            let ids: [String]
+            if let candidate {
+                ids = try String.fetchAll(
+                    db,
+                    sql: """
+                        SELECT s.id FROM session s JOIN candidate c ON c.id = s.candidate_id
+                        WHERE c.name = ? ORDER BY s.stored_at, s.id
+                        """, arguments: [candidate])
+            } else {
+                ids = try String.fetchAll(db, sql: "SELECT id FROM session ORDER BY stored_at, id")
+            }
+            return try ids.compactMap { try stored($0, db) }
+        }
+    }
+
+    public func `import`(_ sessions: [StoredSession]) throws -> Int {
+        try writer.write { db in
+            var added = 0
+            for session in sessions {
+                if try Bool.fetchOne(db, sql: "SELECT 1 FROM session WHERE id = ?", arguments: [session.result.session])
+                    == true
+                {
+                    continue
+                }
+                if case .stored = try insert(session, db) { added += 1 }
+            }
+            return added
+        }
+    }
+
+    public func delete(session: String?, candidate: String?) throws -> Int {
+        try writer.write { db in
+            if let session {
+                try db.execute(sql: "DELETE FROM session WHERE id = ?", arguments: [session])
+                return db.changesCount
+            }
+            guard let candidate else { return 0 }
+            let count =
+                try Int.fetchOne(
+                    db,
+                    sql: "SELECT COUNT(*) FROM session s JOIN candidate c ON c.id = s.candidate_id WHERE c.name = ?",
+                    arguments: [candidate]) ?? 0
+            try db.execute(
+                sql: "DELETE FROM session WHERE candidate_id IN (SELECT id FROM candidate WHERE name = ?)",
+                arguments: [candidate])
+            try db.execute(sql: "DELETE FROM candidate WHERE name = ?", arguments: [candidate])
+            return count
+        }
+    }
+}
+
+/// How results are kept as JSON text in the store: compact, keys sorted.
+enum StoreJSON {
+    static func text<T: Encodable>(_ value: T) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+
+    static func result(_ text: String) throws -> SessionResult {
+        do {
+            return try JSONDecoder().decode(SessionResult.self, from: Data(text.utf8))
+        } catch {
+            throw StoreError("a stored result cannot be read: \(error)")
+        }
+    }
+}

@@ -1,0 +1,235 @@
+import Foundation
+import GRDB
+import RehearsalCore
+import Testing
+
+@testable import Store
+
+/// The store keeps every session exactly, never duplicates or overwrites one, and forgets a candidate
+/// completely when asked.
+@Suite struct StoreTests {
+    static let source = ScenarioSource(
+        path: "scenarios/demo.lua", sha256: String(repeating: "a", count: 64), text: "-- demo\n")
+
+    /// A clock that ticks one second per call, from a fixed start.
+    final class Clock: @unchecked Sendable {
+        var tick = 0
+        func now() -> String {
+            tick += 1
+            return String(format: "2026-11-26T10:%02d:%02d.000Z", tick / 60, tick % 60)
+        }
+    }
+
+    static func result(_ id: String, candidate: String? = "Ana", overall: Double? = 62.5, seed: UInt64 = 7)
+        -> SessionResult
+    {
+        SessionResult(
+            session: id, candidate: candidate,
+            scenario: ScenarioReference(id: "demo", title: "Demo", version: "1.0", sha256: source.sha256), seed: seed,
+            mode: .replay, startedAt: nil, completed: true,
+            answers: [
+                AnswerResult(
+                    question: "intro", prompt: "Why?", text: "Because — it matters. ✓", thinkSeconds: 3, seconds: 42.5,
+                    overtime: false, skipped: false, scores: ["clarity": Score(level: 3, max: 4, note: "clear")],
+                    strengths: ["Good hook."], improvements: []),
+                AnswerResult(
+                    question: "story", prompt: "A story?", text: "", thinkSeconds: nil, seconds: nil, overtime: false,
+                    skipped: true, scores: ["clarity": Score(level: 1, max: 4)], strengths: [], improvements: []),
+            ],
+            criteria: ["clarity": CriterionResult(title: "Clarity", level: 2, max: 4, weight: 1, descriptor: "mixed")],
+            overall: overall,
+            feedback: Feedback(
+                strengths: [FeedbackItem(criterion: nil, text: "Good hook.")],
+                improvements: [
+                    FeedbackItem(criterion: "clarity", text: "Clarity: mixed", tips: ["Lead with the point."])
+                ],
+                plan: ["Practise openings."]),
+            notes: ["asked 2"], selfAssessment: ["clarity": 4])
+    }
+
+    func store(_ clock: Clock = Clock()) throws -> SQLiteStore {
+        try SQLiteStore(inMemoryWithClock: clock.now)
+    }
+
+    @Test func savesAndReadsBackExactly() throws {
+        let store = try store()
+        let result = Self.result("s-1", seed: UInt64.max)
+        #expect(try store.save(result, scenario: Self.source, title: "Demo", input: "input-1") == .stored)
+        let stored = try #require(try store.session("s-1"))
+        #expect(stored.result == result)
+        #expect(stored.scenario.source == "-- demo\n")
+        #expect(stored.inputSHA256 == "input-1")
+        #expect(try store.session("nope") == nil)
+    }
+
+    @Test func theSameInputIsRecognisedNotDuplicated() throws {
+        let store = try store()
+        _ = try store.save(Self.result("s-1"), scenario: Self.source, title: "Demo", input: "same")
+        #expect(
+            try store.save(Self.result("s-2"), scenario: Self.source, title: "Demo", input: "same")
+                == .duplicate(of: "s-1"))
+        #expect(try store.sessions(candidate: nil, scenario: nil).count == 1)
+    }
+
+    @Test func nothingIsOverwritten() throws {
+        let store = try store()
+        _ = try store.save(Self.result("s-1"), scenario: Self.source, title: "Demo", input: "a")
+        #expect(throws: StoreError.self) {
+            _ = try store.save(Self.result("s-1", overall: 10), scenario: Self.source, title: "Demo", input: "b")
+        }
+        #expect(try store.session("s-1")?.result.overall == 62.5)
+    }
+
+    @Test func liveProgressIsKeptAnswerByAnswer() throws {
+        let store = try store()
+        var partial = Self.result("live-1")
+        partial.completed = false
+        partial.answers = [partial.answers[0]]
+        try store.saveProgress(partial, scenario: Self.source, title: "Demo")
+        #expect(try store.session("live-1")?.result.answers.count == 1)
+        #expect(try store.sessions(candidate: nil, scenario: nil).first?.completed == false)
+        var full = Self.result("live-1")
+        full.completed = false
+        try store.saveProgress(full, scenario: Self.source, title: "Demo")
+        full.completed = true
+        try store.saveProgress(full, scenario: Self.source, title: "Demo")
+        #expect(try store.session("live-1")?.result == full)
+        #expect(try store.sessions(candidate: nil, scenario: nil).count == 1)
+        #expect(throws: StoreError.self) { try store.saveProgress(partial, scenario: Self.source, title: "Demo") }
+    }
+
+    @Test func historyIsNewestFirstAndFilters() throws {
+        let store = try store()
+        _ = try store.save(Self.result("s-1"), scenario: Self.source, title: "Demo", input: nil)
+        _ = try store.save(Self.result("s-2", candidate: "Ben"), scenario: Self.source, title: "Demo", input: nil)
+        _ = try store.save(Self.result("s-3"), scenario: Self.source, title: "Demo", input: nil)
+        #expect(try store.sessions(candidate: nil, scenario: nil).map(\.session) == ["s-3", "s-2", "s-1"])
+        #expect(try store.sessions(candidate: "Ana", scenario: nil).map(\.session) == ["s-3", "s-1"])
+        #expect(try store.sessions(candidate: nil, scenario: "other").isEmpty)
+        let first = try #require(try store.sessions(candidate: "Ben", scenario: "demo").first)
+        #expect(first.criteria == ["clarity": 2])
+        #expect(first.overall == 62.5)
+    }
+
+    @Test func reviewsFromSeveralRaters() throws {
+        let store = try store()
+        _ = try store.save(Self.result("s-1"), scenario: Self.source, title: "Demo", input: nil)
+        try store.review(
+            Review(
+                session: "s-1", rater: "Dana", levels: ["clarity": 2], comments: ["clarity": "Rambles"],
+                note: "Good start",
+                createdAt: "2026-11-26T11:00:00Z"), replacing: false)
+        try store.review(
+            Review(
+                session: "s-1", rater: "Lee", levels: ["clarity": 3], comments: [:], note: nil,
+                createdAt: "2026-11-26T11:05:00Z"),
+            replacing: false)
+        #expect(throws: StoreError.self) {
+            try store.review(
+                Review(session: "s-1", rater: "Dana", levels: ["clarity": 4], comments: [:], note: nil, createdAt: "x"),
+                replacing: false)
+        }
+        try store.review(
+            Review(
+                session: "s-1", rater: "Dana", levels: ["clarity": 4], comments: [:], note: nil,
+                createdAt: "2026-11-26T12:00:00Z"),
+            replacing: true)
+        let reviews = try #require(try store.session("s-1")).reviews
+        #expect(reviews.map(\.rater) == ["Lee", "Dana"])
+        #expect(reviews.map(\.levels) == [["clarity": 3], ["clarity": 4]])
+        #expect(throws: StoreError.self) {
+            try store.review(
+                Review(session: "nope", rater: "Dana", levels: [:], comments: [:], note: "x", createdAt: "x"),
+                replacing: false)
+        }
+    }
+
+    @Test func exportImportRoundTripsExactly() throws {
+        let clock = Clock()
+        let source = try store(clock)
+        _ = try source.save(Self.result("s-1"), scenario: Self.source, title: "Demo", input: "i1")
+        _ = try source.save(
+            Self.result("s-2", candidate: nil, overall: nil), scenario: Self.source, title: "Demo", input: nil)
+        try source.review(
+            Review(
+                session: "s-1", rater: "Dana", levels: ["clarity": 2], comments: ["clarity": "ok"], note: "n",
+                createdAt: "t"),
+            replacing: false)
+        let exported = try source.export(candidate: nil)
+        let target = try store()
+        #expect(try target.import(exported) == 2)
+        #expect(try target.import(exported) == 0)
+        #expect(try target.export(candidate: nil) == exported)
+        #expect(try source.export(candidate: "Ana").map(\.result.session) == ["s-1"])
+    }
+
+    @Test func deletingACandidateLeavesNothingOfThem() throws {
+        let store = try store()
+        _ = try store.save(Self.result("s-1"), scenario: Self.source, title: "Demo", input: nil)
+        _ = try store.save(Self.result("s-2", candidate: "Ben"), scenario: Self.source, title: "Demo", input: nil)
+        try store.review(
+            Review(
+                session: "s-1", rater: "Dana", levels: ["clarity": 2], comments: ["clarity": "ok"], note: "n",
+                createdAt: "t"),
+            replacing: false)
+        #expect(try store.delete(session: nil, candidate: "Ana") == 1)
+        let (left, comments, candidates) = try store.writer.read { db in
+            var left: [String: Int] = [:]
+            for table in ["answer", "score", "note", "feedback", "review"] {
+                left[table] = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table) WHERE session_id = 's-1'") ?? -1
+            }
+            return (
+                left, try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM review_comment"),
+                try String.fetchAll(db, sql: "SELECT name FROM candidate")
+            )
+        }
+        #expect(left.values.allSatisfy { $0 == 0 }, "rows of the deleted candidate remain: \(left)")
+        #expect(comments == 0)
+        #expect(candidates == ["Ben"])
+        #expect(try store.delete(session: "s-2", candidate: nil) == 1)
+        #expect(try store.delete(session: "s-2", candidate: nil) == 0)
+    }
+
+    @Test func aStoreFromANewerVersionIsRefusedUntouched() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("newer-\(UUID().uuidString).sqlite")
+            .path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        _ = try SQLiteStore(path: path)
+        let queue = try DatabaseQueue(path: path)
+        try queue.write { db in
+            try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v99: from the future')")
+        }
+        #expect {
+            _ = try SQLiteStore(path: path)
+        } throws: { error in
+            "\(error)".contains("was written by a newer version of rehearse")
+        }
+        let still: [String] = try queue.read { db in
+            try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations")
+        }
+        #expect(still.count == 2)
+    }
+
+    @Test func fileStoresUseWALAndForeignKeys() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("wal-\(UUID().uuidString).sqlite").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let store = try SQLiteStore(path: path)
+        let (journal, foreignKeys) = try store.writer.read { db in
+            (try String.fetchOne(db, sql: "PRAGMA journal_mode"), try Int.fetchOne(db, sql: "PRAGMA foreign_keys"))
+        }
+        #expect(journal == "wal")
+        #expect(foreignKeys == 1)
+    }
+
+    @Test func storeLocation() {
+        #expect(StoreLocation.resolve("/x/y.sqlite", environment: ["REHEARSE_STORE": "/e"]) == "/x/y.sqlite")
+        #expect(StoreLocation.resolve(nil, environment: ["REHEARSE_STORE": "/e.sqlite"]) == "/e.sqlite")
+        #expect(
+            StoreLocation.resolve(nil, environment: ["XDG_DATA_HOME": "/data", "HOME": "/h"])
+                == "/data/rehearse/results.sqlite")
+        #expect(StoreLocation.resolve(nil, environment: ["HOME": "/h"]) == "/h/.local/share/rehearse/results.sqlite")
+        #expect(
+            StoreLocation.resolve(nil, environment: ["XDG_DATA_HOME": "relative", "HOME": "/h"])
+                == "/h/.local/share/rehearse/results.sqlite")
+    }
+}

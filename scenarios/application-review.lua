@@ -6,12 +6,14 @@
 -- There is no flow: the two questions are asked once each, in file order. The limits are generous,
 -- because the candidate is pasting or writing a document, not speaking.
 --
--- How the values are matched: each value has a list of word stems, and a stem matches any word that
--- starts with it, ignoring case ("collaborat" matches collaborate, collaborative, collaboration). A value
--- is *covered* when a stem appears anywhere, and *shown* when it appears in a sentence that also holds
--- evidence: something the candidate did ("I organised") or a number. Listing the values back to the
--- employer covers them; only evidence shows them. Values without a stem list get a stem made from the
--- value itself (see `stems_for`), so adding a value to the institution is enough to start scoring it.
+-- How the values are matched: the engine checks every answer against `institution.values` (`answer.values`),
+-- matching each value's inflections ("collaboration" finds collaborate and collaborative), and
+-- `VALUE_SYNONYMS` below adds the related words a reader would accept. A value is *covered* when it is
+-- named anywhere, and *shown* when it is named in a sentence that tells what the candidate did or achieved
+-- (a STAR action or result sentence), or in the sentence just before one: the usual topic sentence and
+-- example. Listing the values back to the employer covers them; only evidence shows them. A value with no
+-- synonyms is still matched through `answer.values`, so adding a value to the institution is enough to
+-- start scoring it.
 
 local INSTITUTION = {
     name = "Lakeshore Community Health",
@@ -111,171 +113,177 @@ local tailoring = criterion {
 }
 
 ------------------------------------------------------------------------------------------------------------
--- Text helpers
+-- Quoting the candidate. Measurements carry evidence (the matched text and its place in the answer); these
+-- helpers turn it into short quotes for notes and remarks.
 ------------------------------------------------------------------------------------------------------------
 
--- Lower-case, punctuation to single spaces, a space at each end: "Co-designed, with 40% more" reads
--- " co designed with 40% more ". "%" is kept, and thousands separators are dropped first ("1,400" reads
--- "1400", one number rather than two).
-local function flatten(text)
-    local joined = text:gsub("(%d),(%d%d%d)", "%1%2")
-    local flat = joined:lower():gsub("[^%w%%]+", " ")
-    return " " .. flat .. " "
+-- Squeeze whitespace (documents written as indented long strings carry line breaks), drop trailing
+-- punctuation, and cut a long text at a word boundary.
+local function quote(text, limit)
+    limit = limit or 70
+    local squeezed = text:gsub("%s+", " "):match("^ ?(.-)[ ,;:.]*$")
+    if #squeezed <= limit then return squeezed end
+    local cut = squeezed:sub(1, limit):match("^(.+) ")
+    return cut and (cut .. "...") or squeezed
 end
 
--- True when a word of the flattened text starts with `stem`. A stem ending in a space matches a whole word
--- only ("fair " is not "fairly"). Phrases work: "to whom it may concern".
-local function has_stem(flat, stem)
-    return flat:find(" " .. stem, 1, true) ~= nil
+-- A few words either side of a short match ("equity", "1,400"), within its sentence.
+local function in_context(answer, item, width)
+    width = width or 25
+    local text = answer.text
+    local from, to = math.max(1, item.first - width), math.min(#text, item.last + width)
+    local before, after = text:sub(from, item.first - 1), text:sub(item.last + 1, to)
+    if from > 1 then before = before:match("^%S*%s+(.*)$") or "" end    -- drop a word cut in half
+    if to < #text then after = after:match("^(.*)%s+%S*$") or "" end
+    before = before:match(".*[.!?]%s+(.*)$") or before                 -- stay within the sentence
+    after = after:match("^(.-[.!?])%s") or after
+    return quote(before .. item.text .. after, 2 * width + #item.text)
 end
 
-local function found_stems(flat, stems)
+-- The terms a coverage found, as the candidate said them: "team player", "hard-working".
+local function said(matches, most)
+    local quoted = {}
+    for _, match in ipairs(matches) do
+        if match.found and #quoted < (most or 4) then
+            quoted[#quoted + 1] = ('"%s"'):format(quote(match.evidence[1].text, 40))
+        end
+    end
+    return table.concat(quoted, ", ")
+end
+
+-- "1 sentence", "3 sentences".
+local function count(n, noun)
+    return ("%d %s%s"):format(n, noun, n == 1 and "" or "s")
+end
+
+-- Quotes of evidence items, in context: "reached 1,400 residents", "halved missed appointments".
+local function quotes(answer, items, most)
+    local quoted = {}
+    for i = 1, math.min(most or 3, #items) do quoted[i] = ('"%s"'):format(in_context(answer, items[i], 15)) end
+    return table.concat(quoted, ", ")
+end
+
+------------------------------------------------------------------------------------------------------------
+-- Evidence: what the candidate did, and the figures that measure it
+------------------------------------------------------------------------------------------------------------
+
+-- The STAR action sentences led by "I" ("I ran a mobile screening clinic"): what the candidate did.
+local function own_actions(answer)
     local found = {}
-    for _, stem in ipairs(stems) do
-        if has_stem(flat, stem) then found[#found + 1] = (stem:gsub(" $", "")) end
+    for _, action in ipairs(answer.star.action.evidence) do
+        if action.term:match("^(%S+)") == "i" then found[#found + 1] = action end
     end
     return found
 end
 
-local function any_stem(flat, stems)
-    return #found_stems(flat, stems) > 0
-end
-
--- The sentences of a text: runs of characters up to a ".", "!" or "?" (or the end).
-local function sentences(text)
-    local list = {}
-    for sentence in text:gmatch("[^%.!?]+") do
-        if sentence:find("%a") then list[#list + 1] = sentence end
-    end
-    return list
-end
-
-------------------------------------------------------------------------------------------------------------
--- Evidence detectors
-------------------------------------------------------------------------------------------------------------
-
-local IRREGULAR_PAST = {
-    led = true, ran = true, built = true, wrote = true, made = true, set = true, took = true, gave = true,
-    brought = true, won = true, taught = true, found = true, cut = true, grew = true, spent = true, met = true,
-    kept = true, began = true, chose = true, held = true, said = true, told = true, saw = true, spoke = true,
-    put = true, sent = true, drew = true, rewrote = true, oversaw = true, did = true, got = true, went = true,
-}
-local NOT_PAST = { need = true, proceed = true, exceed = true, succeed = true, feed = true }
--- Words allowed between "I" and the verb. "co" and "re" are there because flatten splits hyphenated verbs:
--- "I co-designed" reads "i co designed".
-local ADVERBS = {
-    also = true, ["then"] = true, personally = true, successfully = true, recently = true, jointly = true,
-    later = true, first = true, have = true, co = true, re = true,
-}
-
-local function is_past_tense(word)
-    if IRREGULAR_PAST[word] then return true end
-    return #word > 3 and word:sub(-2) == "ed" and not NOT_PAST[word]
-end
-
--- "I" followed by a past tense (or "I have" + participle, "I also led"): what the candidate did.
-local function own_actions(flat)
-    local words = {}
-    for word in flat:gmatch("%S+") do words[#words + 1] = word end
-    local count = 0
-    for i, word in ipairs(words) do
-        if word == "i" then
-            local verb = words[i + 1]
-            if verb and ADVERBS[verb] then verb = words[i + 2] end
-            if verb and is_past_tense(verb) then count = count + 1 end
-        end
-    end
-    return count
-end
-
 -- Measurements written in words count too: "halved missed appointments" is as measured as "cut by 50%".
-local QUANTITY_WORDS = {
-    "halved", "doubled", "tripled", "quadrupled", "a third", "a quarter", "a fifth", "three times", "ten times",
-}
+-- (Number words such as "three times" are numbers already.)
+local QUANTITY_WORDS = { "halved", "doubled", "tripled", "quadrupled", "a third", "a quarter", "a fifth" }
 
--- Numbers that measure something. A four-digit number from 1950 to 2039 is taken for a year ("since
--- 2019") and not counted.
-local function quantities(flat)
-    local count = #found_stems(flat, QUANTITY_WORDS)
-    for digits in flat:gmatch("%d+") do
-        local n = tonumber(digits)
-        local is_year = #digits == 4 and n >= 1950 and n <= 2039
-        if not is_year then count = count + 1 end
+-- The figures that measure something: the numbers in the text, less years ("In 2023": four digits from 1900
+-- to 2099 is a date, not a measurement), plus QUANTITY_WORDS.
+local function figures(answer)
+    local found = {}
+    for _, number in ipairs(answer.numbers.evidence) do
+        local year = number.term == "number" and number.text:match("^%d%d%d%d$") and tonumber(number.text)
+        if not (year and year >= 1900 and year <= 2099) then found[#found + 1] = number end
     end
-    return count
+    for _, match in ipairs(answer:mentions(QUANTITY_WORDS)) do
+        for _, item in ipairs(match.evidence) do found[#found + 1] = item end
+    end
+    return found
 end
 
 ------------------------------------------------------------------------------------------------------------
 -- The values
 ------------------------------------------------------------------------------------------------------------
 
--- The stems that count as each value. Related words a reader would accept are included; broad words that
--- would match almost anything ("care", "improve") are left out on purpose.
-local VALUE_STEMS = {
-    compassion = { "compassion", "empath", "kindness", "dignity", "caring " },
-    collaboration = { "collaborat", "partner", "teamwork", "co design", "co produc", "alongside" },
-    integrity = { "integrity", "honest", "transparen", "accountab", "ethic", "confidential" },
-    curiosity = { "curio", "inquisitiv", "asking why", "evaluat", "research" },
+-- Words that also count as naming a value, beyond the value's own forms. Terms match their inflections, so
+-- broad words are left out on purpose: "caring" (it matches "care"), "kindness" (it matches "kind"),
+-- "accountable" (it matches "accounts") and "accessible" (it matches "access").
+local VALUE_SYNONYMS = {
+    compassion = { "empathy", "empathetic", "dignity" },
+    collaboration = { "partner", "partnership", "teamwork", "co-design", "co-produce", "alongside" },
+    integrity = { "honest", "honesty", "transparent", "ethical", "confidential" },
+    curiosity = { "curious", "inquisitive", "asking why", "evaluation", "research" },
     equity = {
-        "equit", "inequalit", "inclus", "accessib", "underserved", "marginalis", "marginaliz", "barrier", "fair ",
-        "interpreter", "translat",
+        "inequality", "inclusion", "underserved", "marginalised", "marginalized", "barrier", "fair",
+        "interpreter", "translate",
     },
 }
 
--- A stem made from a value with no list above: drop one common ending, keeping at least five letters
--- ("innovation" -> "innov", "respect" stays "respect"). Crude, but better than nothing; add a list for any
--- value that matters.
-local ENDINGS = { "ation", "ition", "ity", "ness", "ion", "ing", "ive", "ed", "e" }
-
-local function stems_for(value)
-    local key = value:lower()
-    if VALUE_STEMS[key] then return VALUE_STEMS[key] end
-    for _, ending in ipairs(ENDINGS) do
-        local base = key:sub(1, #key - #ending)
-        if key:sub(-#ending) == ending and #base >= 5 then return { base } end
-    end
-    return { key }
-end
-
-local function has_evidence(flat)
-    return own_actions(flat) > 0 or quantities(flat) > 0
-end
-
--- The values a piece of flattened text names, in the order of `INSTITUTION.values`.
-local function values_named(flat)
+-- The values a text names, in the order of `INSTITUTION.values`: { value, mentions = evidence list }.
+local function values_named(answer)
     local named = {}
-    for _, value in ipairs(INSTITUTION.values) do
-        if any_stem(flat, stems_for(value)) then named[#named + 1] = value end
+    for _, match in ipairs(answer.values.matches) do
+        local mentions = {}
+        for _, item in ipairs(match.evidence) do mentions[#mentions + 1] = item end
+        for _, synonym in ipairs(answer:mentions(VALUE_SYNONYMS[match.term] or {})) do
+            for _, item in ipairs(synonym.evidence) do mentions[#mentions + 1] = item end
+        end
+        if #mentions > 0 then named[#named + 1] = { value = match.term, mentions = mentions } end
     end
     return named
 end
 
--- Which values are covered (named anywhere), shown (backed by evidence) and missing. A value is shown
--- when a sentence names it and holds evidence (an own action or a number), or when a sentence names it
--- alone and the next sentence holds the evidence: the usual topic sentence and example. A sentence that
--- lists several values shows none of them through the next one: reciting the values is not evidence.
--- All three lists follow the order of `INSTITUTION.values`.
-local function value_coverage(text)
-    local flat_sentences = {}
-    for i, sentence in ipairs(sentences(text)) do flat_sentences[i] = flatten(sentence) end
-    local is_shown = {}
-    for i, flat in ipairs(flat_sentences) do
-        local named = values_named(flat)
-        if has_evidence(flat) then
-            for _, value in ipairs(named) do is_shown[value] = true end
-        elseif #named == 1 and flat_sentences[i + 1] and has_evidence(flat_sentences[i + 1]) then
-            is_shown[named[1]] = true
+-- No measurement gives the boundaries of every sentence (STAR evidence holds only the sentences with a
+-- cue), so this counts the sentence ends in a stretch of text: a ".", "!" or "?" before whitespace, or a
+-- blank line. An abbreviation with a period ("e.g.") counts as one, which errs towards "not shown".
+local function sentence_ends(text)
+    local marked, ends = text:gsub("[.!?][\"')]*%s+", "|")
+    local _, blanks = marked:gsub("\n%s*\n", "")
+    return ends + blanks
+end
+
+-- Whether `mention` (of one value) shares its sentence with a mention of another value: a list of values.
+local function in_a_list(answer, named, value, mention)
+    for _, other in ipairs(named) do
+        if other.value ~= value then
+            for _, item in ipairs(other.mentions) do
+                local from, to = math.min(mention.last, item.last), math.max(mention.first, item.first)
+                if sentence_ends(answer.text:sub(from + 1, to - 1)) == 0 then return true end
+            end
         end
     end
-    local covered = values_named(flatten(text))
-    local is_covered, shown, missing = {}, {}, {}
-    for _, value in ipairs(covered) do is_covered[value] = true end
-    for _, value in ipairs(INSTITUTION.values) do
-        if is_shown[value] then shown[#shown + 1] = value end
-        if not is_covered[value] then missing[#missing + 1] = value end
-    end
-    return covered, shown, missing
+    return false
 end
+
+-- Which values are covered (named anywhere) and shown: named in a STAR action or result sentence, or in
+-- the sentence just before one when that sentence names no other value (a sentence that lists several
+-- values shows none of them through the next one: reciting the values is not evidence). Returns the
+-- named list, the shown list ({ value, quote }) and the missing values, in the order of the values.
+local function value_coverage(answer)
+    local named = values_named(answer)
+    local deeds = {}
+    for _, part in ipairs({ "action", "result" }) do
+        for _, item in ipairs(answer.star[part].evidence) do deeds[#deeds + 1] = item end
+    end
+    local shown = {}
+    for _, entry in ipairs(named) do
+        local proof
+        for _, mention in ipairs(entry.mentions) do
+            for _, deed in ipairs(deeds) do
+                local inside = mention.first >= deed.first and mention.last <= deed.last
+                local next_one = deed.first > mention.last
+                    and sentence_ends(answer.text:sub(mention.last + 1, deed.first - 1)) == 1
+                    and not in_a_list(answer, named, entry.value, mention)
+                if not proof and (inside or next_one) then proof = mention end
+            end
+        end
+        if proof then shown[#shown + 1] = { value = entry.value, quote = in_context(answer, proof) } end
+    end
+    local is_named, missing = {}, {}
+    for _, entry in ipairs(named) do is_named[entry.value] = true end
+    for _, value in ipairs(INSTITUTION.values) do
+        if not is_named[value] then missing[#missing + 1] = value end
+    end
+    return named, shown, missing
+end
+
+-- The values each document named, by its text, for the debrief: the debrief's answers carry only the
+-- measurements a score function read, and these need `answer:mentions`. (The same text always names the
+-- same values, so what is remembered never goes stale.)
+local values_in_text = {}
 
 ------------------------------------------------------------------------------------------------------------
 -- Level functions. Each document has its own expectations, passed in as a table of numbers so the two
@@ -285,13 +293,18 @@ end
 -- `enough_shown`: how many values shown make level 4. A resume summary has room for two; a cover letter
 -- should show most of them.
 local function values_level(answer, enough_shown)
-    local covered, shown, missing = value_coverage(answer.text)
+    local named, shown, missing = value_coverage(answer)
+    local names = {}
+    for i, entry in ipairs(named) do names[i] = entry.value end
+    values_in_text[answer.text] = names
+    local shown_quotes = {}
+    for i, entry in ipairs(shown) do shown_quotes[i] = ('%s ("%s")'):format(entry.value, entry.quote) end
     local note = ("Covered: %s. Shown with evidence: %s. Missing: %s."):format(
-        #covered > 0 and table.concat(covered, ", ") or "none",
-        #shown > 0 and table.concat(shown, ", ") or "none",
+        #names > 0 and table.concat(names, ", ") or "none",
+        #shown > 0 and table.concat(shown_quotes, ", ") or "none",
         #missing > 0 and table.concat(missing, ", ") or "none")
     local level
-    if #covered == 0 then
+    if #named == 0 then
         level = 1
     elseif #shown == 0 then
         level = 2
@@ -303,20 +316,21 @@ local function values_level(answer, enough_shown)
     return { level = level, note = note }
 end
 
--- Evidence: numbers that measure something, and the candidate's own actions. `band` gives the numbers
+-- Evidence: figures that measure something, and the candidate's own actions. `band` gives the figures
 -- needed: { measured = n for level 3, full = n for level 4, actions = own actions needed for level 4 }.
 local function evidence_level(answer, band)
-    local flat = flatten(answer.text)
-    local measured, actions = quantities(flat), own_actions(flat)
-    local counts = ("%d measured figures, %d things you say you did"):format(measured, actions)
-    if measured == 0 and actions == 0 then
+    local measured, actions = figures(answer), own_actions(answer)
+    local counts = ("%s%s, %s saying what you did%s"):format(
+        count(#measured, "measured figure"), #measured > 0 and (" (" .. quotes(answer, measured) .. ")") or "",
+        count(#actions, "sentence"), #actions > 0 and (' ("' .. quote(actions[1].text, 50) .. '")') or "")
+    if #measured == 0 and #actions == 0 then
         return { level = 1, note = counts .. ": claims only." }
-    elseif measured < band.measured then
+    elseif #measured < band.measured then
         return { level = 2, note = counts .. ": add numbers." }
-    elseif measured >= band.full and actions >= band.actions then
+    elseif #measured >= band.full and #actions >= band.actions then
         return { level = 4, note = counts .. "." }
     end
-    return { level = 3, note = counts .. ((actions < band.actions) and ": say what you did, in the first person."
+    return { level = 3, note = counts .. ((#actions < band.actions) and ": say what you did, in the first person."
         or ": more numbers would make it stronger.") }
 end
 
@@ -332,17 +346,15 @@ local CLICHES = {
 -- ({ ideal_min, ideal_max }) and the limits outside which the document is too short or too long
 -- ({ too_short, too_long }).
 local function clarity_level(answer, band)
-    local flat = flatten(answer.text)
-    local words = answer.words
-    local cliches = found_stems(flat, CLICHES)
-    local average = words / math.max(1, #sentences(answer.text))
+    local words, average = answer.words, answer.average_sentence_length
+    local cliches = answer:coverage(CLICHES)
     local shape = ("%d words, %.0f words a sentence"):format(words, average)
-    if #cliches > 0 then shape = shape .. ", clichés: " .. table.concat(cliches, ", ") end
+    if cliches.count > 0 then shape = shape .. ", clichés: " .. said(cliches.matches, 5) end
     if words < band.too_short then
         return { level = 1, note = shape .. ": too short to judge." }
     elseif words > band.too_long then
         return { level = 1, note = shape .. ": far too long; a reader will skim it." }
-    elseif #cliches >= 3 or average > 30 then
+    elseif cliches.count >= 3 or average > 30 then
         return { level = 2, note = shape .. ": padded or long-winded." }
     end
     -- Clear enough for 3; level 4 when nothing stands between it and concise.
@@ -350,7 +362,7 @@ local function clarity_level(answer, band)
     if words < band.ideal_min or words > band.ideal_max then
         to_fix[#to_fix + 1] = ("aim for %d to %d words"):format(band.ideal_min, band.ideal_max)
     end
-    if #cliches > 1 then to_fix[#to_fix + 1] = "cut the clichés" end
+    if cliches.count > 1 then to_fix[#to_fix + 1] = "cut the clichés" end
     if average > 25 then to_fix[#to_fix + 1] = "shorten the sentences" end
     if #to_fix == 0 then
         return { level = 4, note = shape .. "." }
@@ -359,9 +371,10 @@ local function clarity_level(answer, band)
 end
 
 -- Tailoring has three layers: naming Lakeshore or the role; speaking to the role's duties (words from the
--- job description); and speaking to Lakeshore's own work (what its advert and website say it does). A
--- sector word like "patient" fits any health employer; "neighbourhood clinics" fits Lakeshore.
-local ROLE_STEMS = { "lakeshore", "programme coordinator", "program coordinator", "coordinator" }
+-- job description: the questions' `keywords`); and speaking to Lakeshore's own work (what its advert and
+-- website say it does). A sector word like "patient" fits any health employer; "neighbourhood clinics"
+-- fits Lakeshore.
+local ROLE_NAMES = { "lakeshore", "programme coordinator", "program coordinator", "coordinator" }
 local ROLE_DUTIES = {
     "outreach", "clinic", "patient", "screening", "vaccination", "residents", "health worker", "public health",
     "caseload", "referral", "health education", "peer support", "volunteer",
@@ -373,26 +386,26 @@ local LAKESHORE_WORK = {
 local GENERIC = { "to whom it may concern", "dear sir or madam", "your company", "the company" }
 
 local function tailoring_level(answer)
-    local flat = flatten(answer.text)
-    local named = any_stem(flat, ROLE_STEMS)
-    local duties, own_work = found_stems(flat, ROLE_DUTIES), found_stems(flat, LAKESHORE_WORK)
+    local named, duties = answer:coverage(ROLE_NAMES), answer.keywords
+    local own_work = answer:coverage(LAKESHORE_WORK)
     local note = ("Names Lakeshore or the role: %s; the role's duties: %s; Lakeshore's own work: %s."):format(
-        named and "yes" or "no",
-        #duties > 0 and table.concat(duties, ", ") or "none",
-        #own_work > 0 and table.concat(own_work, ", ") or "none")
+        named.count > 0 and said(named.matches, 2) or "no",
+        duties.count > 0 and said(duties.matches) or "none",
+        own_work.count > 0 and said(own_work.matches) or "none")
     local level
-    if not named and #duties == 0 then
+    if named.count == 0 and duties.count == 0 then
         level = 1
-    elseif not named or #duties == 0 then
+    elseif named.count == 0 or duties.count == 0 then
         level = 2
-    elseif #own_work == 0 then
+    elseif own_work.count == 0 then
         level = 3
     else
         level = 4
     end
-    if any_stem(flat, GENERIC) and level > 2 then
+    local generic = answer:coverage(GENERIC)
+    if generic.count > 0 and level > 2 then
         -- A template phrase caps tailoring at 2, whatever else is named.
-        return { level = 2, note = note .. " Reads like a template." }
+        return { level = 2, note = note .. (" Reads like a template: %s."):format(said(generic.matches)) }
     end
     return { level = level, note = note }
 end
@@ -423,6 +436,7 @@ question {
     limit = "20m",
     tags = { "document" },
     criteria = { values_alignment, evidence, clarity, tailoring },
+    keywords = ROLE_DUTIES,
     score = score_summary,
 }
 
@@ -440,9 +454,10 @@ local function score_cover_letter(answer)
         [tailoring] = tailoring_level(answer),
     }
     -- A letter that recites the values without evidence gets a pointed remark of its own.
-    local covered, shown = value_coverage(answer.text)
-    if #covered >= 3 and #shown == 0 then
-        scored.improvements = { "You list our values but show none of them: replace the list with examples." }
+    local named, shown = value_coverage(answer)
+    if #named >= 3 and #shown == 0 then
+        scored.improvements = { ('You list our values ("%s") but show none of them: replace the list with '
+            .. "examples."):format(in_context(answer, named[1].mentions[1], 40)) }
     end
     return scored
 end
@@ -453,6 +468,7 @@ question {
     limit = "1h",
     tags = { "document" },
     criteria = { values_alignment, evidence, clarity, tailoring },
+    keywords = ROLE_DUTIES,
     score = score_cover_letter,
 }
 
@@ -461,12 +477,19 @@ question {
 ------------------------------------------------------------------------------------------------------------
 
 debrief(function(result)
-    local all_text = {}
+    local covered, documents = {}, 0
     for _, answer in ipairs(result.answers) do
-        if not answer.skipped then all_text[#all_text + 1] = answer.text end
+        local names = not answer.skipped and values_in_text[answer.text]
+        if names then
+            documents = documents + 1
+            for _, value in ipairs(names) do covered[value] = true end
+        end
     end
-    if #all_text == 0 then return end
-    local _, _, missing = value_coverage(table.concat(all_text, "\n"))
+    if documents == 0 then return end
+    local missing = {}
+    for _, value in ipairs(INSTITUTION.values) do
+        if not covered[value] then missing[#missing + 1] = value end
+    end
     if #missing == 0 then
         result:strength("Together, your documents touch every one of Lakeshore's values.")
     else

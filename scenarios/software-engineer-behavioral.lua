@@ -9,9 +9,12 @@
 -- Story answers that run past their limit lose a level on every criterion (overtime = "penalize"): a
 -- story that needs more than three minutes has not been prepared.
 --
--- The score functions read the words the candidate used. They are deliberately simple, and every level
--- carries a note saying what was found, so a coach can see at a glance why a level was given and overrule
--- it. The word lists are the rubric: edit them for your company's vocabulary.
+-- The score functions read the engine's measurements of each answer (docs/analysis.md): its STAR structure
+-- (which sentences give the situation, the candidate's actions and the result), the numbers in it, and
+-- "I" against "we". What no measurement knows (initiative, blame, who benefited) is a list of terms, matched
+-- with their inflections. Every level carries a note quoting what was found, so a coach can see at a glance
+-- why a level was given and overrule it. The term lists are the rubric: edit them for your company's
+-- vocabulary.
 
 scenario {
     id = "software-engineer-behavioral",
@@ -104,168 +107,138 @@ local collaboration = criterion {
 }
 
 ------------------------------------------------------------------------------------------------------------
--- Text helpers
+-- Quoting the candidate. Measurements carry evidence (the matched text and its place in the answer); these
+-- helpers turn it into short quotes for notes and remarks.
 ------------------------------------------------------------------------------------------------------------
 
--- Lower-case the text and turn every run of punctuation into one space, with a space at each end:
--- "p99 latency, down 40%!" reads " p99 latency down 40% ". "%" is kept for percentages.
-local function flatten(text)
-    local flat = text:lower():gsub("[^%w%%]+", " ")
-    return " " .. flat .. " "
+-- Squeeze whitespace (answers written as indented long strings carry line breaks), drop trailing
+-- punctuation, and cut a long text at a word boundary.
+local function quote(text, limit)
+    limit = limit or 70
+    local squeezed = text:gsub("%s+", " "):match("^ ?(.-)[ ,;:.]*$")
+    if #squeezed <= limit then return squeezed end
+    local cut = squeezed:sub(1, limit):match("^(.+) ")
+    return cut and (cut .. "...") or squeezed
 end
 
--- True when a word starts with `stem` ("deploy" finds deploys, deployed, deployment). End the stem with a
--- space to match a whole word only ("pm " is not "pmd"). Phrases work too ("on call").
-local function has_stem(flat, stem)
-    return flat:find(" " .. stem, 1, true) ~= nil
+-- A few words either side of a short match ("35%", "stupid"), within its sentence.
+local function in_context(answer, evidence, width)
+    width = width or 25
+    local text = answer.text
+    local from, to = math.max(1, evidence.first - width), math.min(#text, evidence.last + width)
+    local before, after = text:sub(from, evidence.first - 1), text:sub(evidence.last + 1, to)
+    if from > 1 then before = before:match("^%S*%s+(.*)$") or "" end    -- drop a word cut in half
+    if to < #text then after = after:match("^(.*)%s+%S*$") or "" end
+    before = before:match(".*[.!?]%s+(.*)$") or before                 -- stay within the sentence
+    after = after:match("^(.-[.!?])%s") or after
+    return quote(before .. evidence.text .. after, 2 * width + #evidence.text)
 end
 
-local function found_stems(flat, stems)
+-- A STAR evidence item is a whole sentence; its `term` is the cue that matched ("i rolled", "last year").
+-- Quote the words around the cue, or the start of the sentence when the cue cannot be found in it.
+local function cue(answer, evidence, width)
+    local pattern = evidence.term and evidence.term:gsub("%p", "%%%0"):gsub(" ", "%%s+")
+    local at, stop = evidence.text:lower():find(pattern or "^$")
+    if not at or stop < at then return quote(evidence.text, 60) end
+    local first, last = evidence.first + at - 1, evidence.first + stop - 1
+    return in_context(answer, { first = first, last = last, text = answer.text:sub(first, last) }, width or 30)
+end
+
+-- The terms a coverage found, as the candidate said them: "paired", "postmortem".
+local function said(matches, most)
+    local quoted = {}
+    for _, match in ipairs(matches) do
+        if match.found and #quoted < (most or 4) then
+            quoted[#quoted + 1] = ('"%s"'):format(quote(match.evidence[1].text, 40))
+        end
+    end
+    return table.concat(quoted, ", ")
+end
+
+------------------------------------------------------------------------------------------------------------
+-- Who did what, and what came of it: the STAR measurement
+------------------------------------------------------------------------------------------------------------
+
+-- The STAR action sentences led by `subject` ("i" or "we"): the action cue (`term`) is the subject and the
+-- past-tense verb, "i rolled", "we launched". Hypotheticals ("I would...") are not actions.
+local function actions_by(answer, subject)
     local found = {}
-    for _, stem in ipairs(stems) do
-        if has_stem(flat, stem) then found[#found + 1] = (stem:gsub(" $", "")) end
+    for _, evidence in ipairs(answer.star.action.evidence) do
+        if evidence.term:match("^(%S+)") == subject then found[#found + 1] = evidence end
     end
     return found
 end
 
-local function any_stem(flat, stems)
-    return #found_stems(flat, stems) > 0
-end
-
-local function any_pattern(flat, patterns)
-    for _, pattern in ipairs(patterns) do
-        if flat:find(pattern) then return true end
-    end
-    return false
-end
-
-------------------------------------------------------------------------------------------------------------
--- Who did what: "I" versus "we" followed by a past tense
-------------------------------------------------------------------------------------------------------------
-
-local IRREGULAR_PAST = {
-    wrote = true, built = true, led = true, made = true, set = true, took = true, gave = true, ran = true,
-    found = true, got = true, sent = true, spent = true, split = true, cut = true, put = true, rewrote = true,
-    met = true, spoke = true, told = true, began = true, chose = true, drew = true, brought = true, kept = true,
-    held = true, said = true, read = true, shipped = true, did = true, paid = true, sat = true, won = true,
-    left = true, broke = true, rolled = true, thought = true, understood = true, went = true, let = true,
-}
-local NOT_PAST = { need = true, proceed = true, exceed = true, succeed = true, speed = true, feed = true }
-local ADVERBS = {
-    also = true, ["then"] = true, first = true, quickly = true, immediately = true, just = true,
-    finally = true, eventually = true, personally = true, actually = true, later = true, still = true,
-    never = true, always = true, simply = true, together = true, all = true,
-}
-
-local function is_past_tense(word)
-    if IRREGULAR_PAST[word] then return true end
-    return #word > 3 and word:sub(-2) == "ed" and not NOT_PAST[word]
-end
-
--- How many times `subject` ("i" or "we") is followed by a past tense: "I wrote", "we then shipped".
-local function actions_by(flat, subject)
-    local words = {}
-    for word in flat:gmatch("%S+") do words[#words + 1] = word end
-    local count = 0
-    for i, word in ipairs(words) do
-        if word == subject then
-            local verb = words[i + 1]
-            if verb and ADVERBS[verb] then verb = words[i + 2] end
-            if verb and is_past_tense(verb) then count = count + 1 end
+-- The numbers that measure the outcome: those inside a STAR result sentence ("database load fell by 35%"),
+-- or any number at all when the question asked for the result (`asked_for_result`), since then the whole
+-- answer is the result. A number elsewhere ("a team of four", "two sprints") is context, not an outcome.
+-- A number belongs to the sentence it starts in: when an answer ends without a period ("...dropped by 90%"),
+-- the sentence's evidence stops before the final "%".
+local function measures(answer, asked_for_result)
+    if asked_for_result then return answer.numbers.evidence end
+    local found = {}
+    for _, number in ipairs(answer.numbers.evidence) do
+        for _, result in ipairs(answer.star.result.evidence) do
+            if number.first >= result.first and number.first <= result.last then
+                found[#found + 1] = number
+                break
+            end
         end
     end
-    return count
+    return found
 end
 
-------------------------------------------------------------------------------------------------------------
--- Evidence detectors
-------------------------------------------------------------------------------------------------------------
-
--- A measured result: a percentage, a multiple, or a number with a unit ("40 ms", "3 weeks", "12 tickets").
-local UNITS = {
-    "ms", "milliseconds", "seconds", "minutes", "mins", "hours", "days", "weeks", "months", "users",
-    "customers", "clients", "tickets", "incidents", "alerts", "pages", "requests", "errors", "bugs",
-    "engineers", "teams", "services", "releases", "deploys", "deployments", "percent", "times", "people",
-    "queries", "builds", "tests", "signups", "orders", "dollars", "pounds", "euros", "gb", "tb", "lines",
-    "prs", "pull requests", "hires", "starters", "points", "sessions",
-}
-local METRIC_PATTERNS = {
-    "%d+ ?%%", " %d+x ", " %d+k ", " %d+m ", " %d+ms ", " from %d+ to %d+", " %d+ out of %d+",
-}
-for _, unit in ipairs(UNITS) do METRIC_PATTERNS[#METRIC_PATTERNS + 1] = " %d+ " .. unit .. " " end
-
-local function has_metric(flat)
-    return any_pattern(flat, METRIC_PATTERNS)
-end
-
--- Words that say a result is being reported, measured or not.
-local RESULT_WORDS = {
-    "as a result", "result", "reduced", "increased", "cut ", "saved", "dropped", "fell", "grew", "improved",
-    "shipped", "launched", "went from", "down to", "up to", "ended up", "in the end", "outcome", "since then",
-    "halved", "doubled", "eliminated", "no longer", "stopped happening", "fixed", "resolved",
-}
-
--- Outcomes without a measurement: enough for "a vague outcome" (impact 2) and for the R of STAR.
+-- Outcomes without a measurement, beyond the STAR result cues ("as a result", "improved", "in the end"):
+-- enough for "a vague outcome" (impact 2) and for the R of STAR. ("better" also matches "good".)
 local VAGUE_OUTCOMES = {
-    "happy", "better", "went well", "worked out", "worked well", "success", "pleased", "positive",
-    "learning experience", "lesson", "appreciated", "so we ", "agreed with me", "got it working", "now ",
-    "by the end", "by the next", "after a few", "after a couple", "afterwards",
+    "happy", "better", "went well", "worked well", "pleased", "learning experience", "lesson", "appreciated",
+    "agreed with me", "got it working", "now", "by the next", "after a few", "after a couple", "afterwards",
 }
 
 -- Who a result mattered to. A number is good; a number that someone outside the team felt is better.
+-- ("product" also matches "production"; "cost" matches "costing".)
 local BENEFICIARIES = {
     "user", "customer", "client", "revenue", "cost", "on call", "support ticket", "conversion", "churn",
     "sales", "outage", "downtime", "sla", "pager", "business", "money", "developer", "other team", "product",
     "on time", "launch date", "new starter", "new hire",
 }
 
--- The parts of a STAR story. Situation and task are found together as "context": candidates often imply
--- the task ("a launch in two months") rather than announce it.
-local SITUATION = {
-    "last year", "last quarter", "last month", "last spring", "last summer", "last autumn", "last winter",
-    "a few months ago", "years ago", "at my previous", "at my last", "at my current", "when i was",
-    "when i joined", "we were", "our team", "my team", "the team was", "in 20", "at the time", "back when",
-}
-local TASK = {
-    "i was asked", "my job was", "my role was", "the goal was", "our goal", "i needed to", "i had to",
-    "we needed to", "we had to", "responsible for", "tasked", "the problem was", "the challenge was",
-    "the task was", "i was supposed to", "the deadline",
-}
-
 -- Initiative and accountability: doing more than was asked, or owning a mistake out loud.
 local INITIATIVE = {
-    "i proposed", "i volunteered", "i took ownership", "i decided", "i offered", "i suggested", "i pushed",
-    "i took it on", "i stepped", "on my own", "nobody owned", "no one owned", "i led", "i raised", "i flagged",
-    "my mistake", "i was wrong", "my fault", "i owned", "i took responsibility", "i insisted", "i started",
+    "I proposed", "I volunteered", "I took ownership", "I decided", "I offered", "I suggested", "I pushed",
+    "I took it on", "I stepped", "on my own", "nobody owned", "no one owned", "I led", "I raised",
+    "I flagged", "my mistake", "I was wrong", "my fault", "I owned", "I took responsibility", "I insisted",
+    "I started",
 }
 
+-- People, and how the candidate worked with them. ("lead" alone would match "I led".)
 local PEOPLE = {
-    "teammate", "colleague", "manager", "product manager", "pm ", "designer", "team", "engineer", "lead",
-    "stakeholder", "customer", "qa ", "sre", "director", "cto", "support", "reviewer", "mentor", "junior",
+    "teammate", "colleague", "manager", "product manager", "pm", "designer", "team", "engineer", "tech lead",
+    "stakeholder", "customer", "qa", "sre", "director", "cto", "support", "reviewer", "mentor", "junior",
     "senior", "intern", "partner", "analyst", "architect",
 }
 local WORKED_WITH = {
-    "paired", "pair ", "review", "asked", "listened", "listen", "aligned", "agreed", "met ", "meeting",
-    "walked", "shared", "credit", "together", "compromise", "their point", "their concern", "explained",
-    "demo", "design doc", "rfc", "one on one", "synced", "invited", "workshop", "brought", "talked",
-    "flagged", "told", "informed", "updated", "postmortem", "communicat",
+    "pair", "review", "ask", "listen", "aligned", "agreed", "meet", "walked", "shared", "credit", "together",
+    "compromise", "their point", "their concern", "explained", "demo", "design doc", "rfc", "one on one",
+    "synced", "invited", "workshop", "brought", "talked", "flagged", "told", "informed", "updated",
+    "postmortem", "communicate",
 }
 -- Bridging: a disagreement that ended in agreement, or work across team boundaries.
-local DISAGREEMENT = { "disagree", "pushed back", "push back", "objected", "conflict", "argued", "tension" }
+local DISAGREEMENT = { "disagree", "push back", "objected", "conflict", "argued", "tension" }
 local RESOLUTION = { "agreed", "compromise", "consensus", "middle ground", "both", "common ground", "aligned" }
 local ACROSS_TEAMS = {
-    "other team", "another team", "across teams", "cross team", "two teams", "three teams", "stakeholders",
-    "other teams", "partner team",
+    "other team", "another team", "across teams", "cross-team", "two teams", "three teams", "stakeholders",
+    "partner team",
 }
 -- Blaming people (or a team) caps collaboration at 1.
 local BLAME = {
     "their fault", "his fault", "her fault", "incompetent", "clueless", "useless", "idiot", "stupid", "lazy",
-    "wouldn t listen", "didn t listen to me", "was slow", "were slow", "dropped the ball", "because of them",
+    "wouldn't listen", "didn't listen to me", "was slow", "dropped the ball", "because of them",
 }
 -- Passive language: the story happened to the candidate. An all-"we" story with it is "passive" (ownership
 -- 1); without it, the team at least acted (ownership 2).
 local PASSIVE = {
-    "just happened", "it happened", "happened to", "were told", "was told", "got told", "was decided",
+    "just happened", "it happened", "happened to", "were told", "got told", "was decided",
     "out of our hands", "nothing we could",
 }
 
@@ -273,21 +246,33 @@ local PASSIVE = {
 -- Level functions: one per criterion, each returning { level = n, note = why }.
 ------------------------------------------------------------------------------------------------------------
 
-local function has_outcome(flat)
-    return has_metric(flat) or any_stem(flat, RESULT_WORDS) or any_stem(flat, VAGUE_OUTCOMES)
+-- The outcome of a story, as a quote, or nil: its first STAR result sentence, else a vague outcome phrase.
+local function outcome(answer)
+    local result = answer.star.result.evidence[1]
+    if result then return cue(answer, result) end
+    for _, match in ipairs(answer:mentions(VAGUE_OUTCOMES)) do
+        if match.found then return in_context(answer, match.evidence[1]) end
+    end
+    return nil
 end
 
--- Structure looks for three parts: context (situation or task), the candidate's own actions (two or more
--- "I" actions: a behavioural story is about the teller) and an outcome. All three make level 3; level 4
--- also needs the story to be crisp: 120 to 400 words, about two to three minutes spoken. Under 60 words a
--- story cannot hold its parts, so it stays at 2 at most.
+-- Structure looks for three parts: context (a STAR situation or task), the candidate's own actions (a STAR
+-- action led by "I": a behavioural story is about the teller) and an outcome. All three make level 3;
+-- level 4 also needs the story to be crisp: 120 to 400 words, about two to three minutes spoken. Under 60
+-- words a story cannot hold its parts, so it stays at 2 at most.
 local function structure_level(answer)
-    local flat = flatten(answer.text)
-    local parts = {}
-    if any_stem(flat, SITUATION) or any_stem(flat, TASK) then parts[#parts + 1] = "context" end
-    if actions_by(flat, "i") >= 2 then parts[#parts + 1] = "your actions" end
-    if has_outcome(flat) then parts[#parts + 1] = "outcome" end
-    local found = "STAR parts found: " .. (#parts > 0 and table.concat(parts, ", ") or "none") .. "."
+    local star = answer.star
+    local context = star.situation.evidence[1] or star.task.evidence[1]
+    local mine, result = actions_by(answer, "i")[1], outcome(answer)
+    local parts, missing = {}, {}
+    if context then parts[#parts + 1] = ('context ("%s")'):format(cue(answer, context, 20)) end
+    if not context then missing[#missing + 1] = "context" end
+    if mine then parts[#parts + 1] = ('your actions ("%s")'):format(cue(answer, mine, 20)) end
+    if not mine then missing[#missing + 1] = "your own actions" end
+    if result then parts[#parts + 1] = ('outcome ("%s")'):format(result) end
+    if not result then missing[#missing + 1] = "an outcome" end
+    local found = "STAR: " .. (#parts > 0 and table.concat(parts, ", ") or "no part found")
+        .. (#missing > 0 and ("; missing " .. table.concat(missing, ", ")) or "") .. "."
     if #parts <= 1 then
         return { level = 1, note = found }
     elseif #parts == 2 then
@@ -300,97 +285,138 @@ local function structure_level(answer)
     return { level = 4, note = found .. " Crisp." }
 end
 
+-- Ownership reads who acts in the story: STAR action sentences led by "I" against those led by "we". The
+-- note adds how often each pronoun is said (`answer.pronouns`), which counts every "we'd" and "our" too,
+-- so it informs the coach but does not decide the level.
 local function ownership_level(answer)
-    local flat = flatten(answer.text)
-    local mine, ours = actions_by(flat, "i"), actions_by(flat, "we")
-    local counts = ("%d 'I' actions, %d 'we' actions"):format(mine, ours)
-    if mine == 0 and (ours < 2 or any_stem(flat, PASSIVE)) then
-        return { level = 1, note = counts .. ": the story happens to you. What did you do?" }
+    local mine, ours = actions_by(answer, "i"), actions_by(answer, "we")
+    local pronouns = answer.pronouns
+    local counts = ("Actions told in 'I': %d, in 'we': %d ('I' said %d %s, 'we' %d)"):format(
+        #mine, #ours, pronouns.i, pronouns.i == 1 and "time" or "times", pronouns.we)
+    local passive = answer:coverage(PASSIVE)
+    if #mine == 0 and (#ours < 2 or passive.count > 0) then
+        local why = passive.count > 0 and (" (%s)"):format(said(passive.matches, 2)) or ""
+        return { level = 1, note = counts .. ": the story happens to you" .. why .. ". What did you do?" }
     end
-    if mine < 2 or mine < ours then
-        return { level = 2, note = counts .. ": your own part is unclear." }
+    if #mine == 0 or #mine < #ours then
+        local example = ours[1] and (': "%s"'):format(cue(answer, ours[1], 20)) or ""
+        return { level = 2, note = counts .. ": your own part is unclear" .. example .. "." }
     end
-    local initiative = found_stems(flat, INITIATIVE)
-    if mine >= 3 and #initiative > 0 then
-        return { level = 4, note = counts .. "; initiative: " .. table.concat(initiative, ", ") .. "." }
+    local initiative = answer:coverage(INITIATIVE)
+    if #mine >= 2 and initiative.count > 0 then
+        return { level = 4, note = counts .. "; initiative: " .. said(initiative.matches) .. "." }
     end
-    return { level = 3, note = counts .. "." }
+    return { level = 3, note = ('%s: "%s".'):format(counts, cue(answer, mine[1], 20)) }
 end
 
-local function impact_level(answer)
-    local flat = flatten(answer.text)
-    local metric, result_words = has_metric(flat), any_stem(flat, RESULT_WORDS)
-    if not metric and not result_words and not any_stem(flat, VAGUE_OUTCOMES) then
+-- Impact: a measured outcome (`measures`), and who it mattered to. `asked_for_result` is true for the
+-- follow-up that asked for the result.
+local function impact_level(answer, asked_for_result)
+    local measured, result = measures(answer, asked_for_result), outcome(answer)
+    if #measured == 0 and not result then
         return { level = 1, note = "No outcome given." }
     end
-    if not metric then
-        return { level = 2, note = "An outcome, but no number." }
+    if #measured == 0 then
+        return { level = 2, note = ('An outcome, but no number: "%s".'):format(result) }
     end
-    local who = found_stems(flat, BENEFICIARIES)
-    if #who > 0 and result_words then
-        return { level = 4, note = "Measured, and it mattered to: " .. table.concat(who, ", ") .. "." }
+    local figure = in_context(answer, measured[#measured])
+    local who = answer:coverage(BENEFICIARIES)
+    if who.count > 0 then
+        return { level = 4, note = ('Measured ("%s"), and it mattered to: %s.'):format(figure, said(who.matches)) }
     end
-    return { level = 3, note = "Measured; say who it mattered to." }
+    return { level = 3, note = ('Measured ("%s"); say who it mattered to.'):format(figure) }
 end
 
 local function collaboration_level(answer)
-    local flat = flatten(answer.text)
-    if any_stem(flat, BLAME) then
-        return { level = 1, note = "Blames others: " .. table.concat(found_stems(flat, BLAME), ", ") .. "." }
+    local blame = answer:coverage(BLAME)
+    if blame.count > 0 then
+        return { level = 1, note = "Blames others: " .. said(blame.matches) .. "." }
     end
-    if not any_stem(flat, PEOPLE) then
+    local people = answer:coverage(PEOPLE)
+    if people.count == 0 then
         return { level = 1, note = "Nobody else appears in the story." }
     end
-    if #found_stems(flat, WORKED_WITH) < 2 then
-        return { level = 2, note = "Others are there, but not how you worked with them." }
+    local worked = answer:coverage(WORKED_WITH)
+    if worked.count < 2 then
+        return { level = 2, note = ("Others are there (%s), but not how you worked with them."):format(
+            said(people.matches, 3)) }
     end
-    if any_stem(flat, DISAGREEMENT) and any_stem(flat, RESOLUTION) then
-        return { level = 4, note = "A disagreement, resolved together." }
+    local disagreement, resolution = answer:coverage(DISAGREEMENT), answer:coverage(RESOLUTION)
+    if disagreement.count > 0 and resolution.count > 0 then
+        return { level = 4, note = ("A disagreement (%s), resolved together (%s)."):format(
+            said(disagreement.matches, 2), said(resolution.matches, 2)) }
     end
-    if any_stem(flat, ACROSS_TEAMS) then
-        return { level = 4, note = "Worked across teams." }
+    local across = answer:coverage(ACROSS_TEAMS)
+    if across.count > 0 then
+        return { level = 4, note = ("Worked across teams (%s)."):format(said(across.matches, 2)) }
     end
-    return { level = 3, note = "Worked with others." }
+    return { level = 3, note = ("Worked with others (%s)."):format(said(worked.matches, 3)) }
 end
 
 ------------------------------------------------------------------------------------------------------------
 -- Score functions
 ------------------------------------------------------------------------------------------------------------
 
--- Every story is scored on all four criteria, plus a pointer when it runs long.
+-- Every story is scored on all four criteria, plus pointers that quote the story: when it runs long, when it
+-- has no outcome, and for each result sentence that is hedged ("I think the main lesson was...").
 local function score_story(answer)
     local scored = {
         [structure] = structure_level(answer),
         [ownership] = ownership_level(answer),
         [impact] = impact_level(answer),
         [collaboration] = collaboration_level(answer),
+        improvements = {},
     }
+    local star = answer.star
     if answer.overtime then
-        scored.improvements = {
-            "Ran over the limit (every level lowered by one): cut the context, keep the actions.",
-        }
+        local context = star.situation.evidence[1] or star.task.evidence[1]
+        scored.improvements[#scored.improvements + 1] = "Ran over the limit (every level lowered by one): cut "
+            .. (context and ('the context ("%s")'):format(cue(answer, context, 20)) or "the context")
+            .. ", keep the actions."
+    end
+    if not outcome(answer) then
+        local last = star.action.evidence[#star.action.evidence]
+        scored.improvements[#scored.improvements + 1] = last
+            and ('No result stated: the story stops at "%s". Say what changed.'):format(quote(last.text, 80))
+            or "No result stated: say what changed, with a number."
+    end
+    for _, result in ipairs(star.result.evidence) do
+        local hedged = {}
+        for _, hedge in ipairs(answer.hedges.evidence) do
+            if hedge.first >= result.first and hedge.last <= result.last then
+                hedged[#hedged + 1] = ('"%s"'):format(hedge.text)
+            end
+        end
+        if #hedged > 0 then
+            scored.improvements[#scored.improvements + 1] = ('State the result plainly, without %s: "%s".'):format(
+                table.concat(hedged, ", "), quote(result.text, 80))
+        end
     end
     return scored
 end
 
 -- The opener is not a story, so it is scored on structure only: a clear arc from past to present to
--- what the candidate wants next. Level 4 needs specifics (numbers, own actions) and the forward part.
-local FORWARD = { "looking for", "next", "want to", "i d like", "i would like", "hoping", "excited", "why i" }
+-- what the candidate wants next. Level 4 needs specifics (a number and a STAR action of their own) and the
+-- forward part. A bare "next" is not enough ("a good next step" says nothing of what they want).
+local FORWARD = { "looking for", "want to", "I'd like", "I would like", "hoping", "excited", "why I" }
 
 local function score_background(answer)
-    local flat = flatten(answer.text)
     if answer.words < 40 then
-        return { [structure] = { level = 1, note = "Too brief to give a picture of you." } }
+        return { [structure] = {
+            level = 1, note = ("%d words: too brief to give a picture of you."):format(answer.words) } }
     end
-    local specific = flat:find("%d") ~= nil and actions_by(flat, "i") >= 1
-    local forward = any_stem(flat, FORWARD)
+    local number, did = answer.numbers.evidence[1], actions_by(answer, "i")[1]
+    local specific = number and did and ('"%s", "%s"'):format(in_context(answer, number, 15), cue(answer, did, 15))
+    local forward = answer:coverage(FORWARD)
     local level
-    if specific and forward and not answer.overtime then
-        level = { level = 4, note = "Past, present and what you want next, with specifics." }
+    if specific and forward.count > 0 and not answer.overtime then
+        level = { level = 4, note = ("Past, present and what you want next (%s), with specifics (%s)."):format(
+            said(forward.matches, 2), specific) }
     elseif specific then
-        level = { level = 3, note = "Specific, but say what you want next." }
-    elseif forward then
-        level = { level = 3, note = "Says what you want next; add specifics (years, scale, what you built)." }
+        level = { level = 3, note = ("Specific (%s), but say what you want next."):format(specific) }
+    elseif forward.count > 0 then
+        level = { level = 3, note = ("Says what you want next (%s); add specifics (years, scale, what you built).")
+            :format(said(forward.matches, 2)) }
     else
         level = { level = 2, note = "A list of jobs rather than a story." }
     end
@@ -398,9 +424,9 @@ local function score_background(answer)
 end
 
 ------------------------------------------------------------------------------------------------------------
--- Follow-ups. First "what did *you* do?" when the story has fewer than two "I" actions or more "we" than
--- "I"; then "what was the result?" when there is no number. They are ad-hoc questions, scored on the one
--- criterion they probe: skipping one scores level 1 on it.
+-- Follow-ups. First "what did *you* do?" when no STAR action is led by "I", or fewer than are led by "we";
+-- then "what was the result?" when no number measures the outcome. They are ad-hoc questions, scored on
+-- the one criterion they probe: skipping one scores level 1 on it.
 ------------------------------------------------------------------------------------------------------------
 
 local function result_question(story_id)
@@ -410,7 +436,7 @@ local function result_question(story_id)
         think = "10s",
         limit = "1m30s",
         criteria = { impact },
-        score = function(answer) return { [impact] = impact_level(answer) } end,
+        score = function(answer) return { [impact] = impact_level(answer, true) } end,
     }
 end
 
@@ -424,19 +450,19 @@ local function you_question(story_id, needs_result)
         score = function(answer) return { [ownership] = ownership_level(answer) } end,
         -- Chain: if the story had no number and this answer does not give one either, ask for it.
         follow_up = function(answer)
-            if needs_result and not has_metric(flatten(answer.text)) then return result_question(story_id) end
+            if needs_result and #measures(answer) == 0 then return result_question(story_id) end
             return nil
         end,
     }
 end
 
 local function follow_up_story(answer)
-    local flat = flatten(answer.text)
-    local own_part_unclear = actions_by(flat, "i") < 2 or actions_by(flat, "i") < actions_by(flat, "we")
-    if own_part_unclear then
-        return you_question(answer.id, not has_metric(flat))
+    local mine, ours = #actions_by(answer, "i"), #actions_by(answer, "we")
+    local measured = #measures(answer) > 0
+    if mine == 0 or mine < ours then
+        return you_question(answer.id, not measured)
     end
-    if not has_metric(flat) then
+    if not measured then
         return result_question(answer.id)
     end
     return nil

@@ -6,13 +6,13 @@
 --      each one is followed up when the answer has no concrete classroom example;
 --   3. a fixed closing question on what the candidate would bring beyond the classroom.
 --
--- How the scoring works, in one paragraph: every answer is lower-cased and flattened (punctuation turned
--- into spaces) and then searched for word stems: "collaborat" finds collaborate, collaborative and
--- collaboration. A "concrete example" means the candidate says what *they* did, in the past tense, at
--- least twice ("I moved", "I rang", "I taught") and places it somewhere real (a year group, a placement,
--- "last term"). The lists of stems below are the rubric made visible: change them to suit your school.
--- Word-matching is a blunt instrument, so every level comes with a note saying what was (not) found,
--- which lets a coach overrule it in seconds.
+-- How the scoring works, in one paragraph: the engine measures every answer before it is scored
+-- (docs/analysis.md): its STAR structure, the numbers in it, fillers and hedges, and which of a list of terms
+-- it covers, matching inflected forms ("collaborate" finds collaborative and collaboration). A "concrete
+-- example" means the answer is placed somewhere real (a STAR situation such as "last term", or a year group)
+-- and says what the candidate did, in the past tense (STAR actions: "I moved", "we agreed"). The term lists
+-- below are the rubric made visible: change them to suit your school. Every level comes with a note quoting
+-- what was (not) found, which lets a coach overrule it in seconds.
 
 local SCHOOL = "Riverside Community School"
 
@@ -107,137 +107,151 @@ local reflective = criterion {
 }
 
 ------------------------------------------------------------------------------------------------------------
--- Text helpers
+-- Quoting the candidate. Measurements carry evidence (the matched text and its place in the answer); these
+-- helpers turn it into short quotes for notes and remarks.
 ------------------------------------------------------------------------------------------------------------
 
--- Lower-case the text and turn every run of punctuation into a single space, with a space at each end, so
--- that "Year-9," reads " year 9 " and a phrase can be found with a plain search. "%" is kept.
-local function flatten(text)
-    local flat = text:lower():gsub("[^%w%%]+", " ")
-    return " " .. flat .. " "
+-- Squeeze whitespace (answers written as indented long strings carry line breaks) and cut a long text at a
+-- word boundary.
+local function quote(text, limit)
+    limit = limit or 70
+    local squeezed = text:gsub("%s+", " "):match("^ ?(.-)[ ,;:.]*$")
+    if #squeezed <= limit then return squeezed end
+    local cut = squeezed:sub(1, limit):match("^(.+) ")
+    return cut and (cut .. "...") or squeezed
 end
 
--- True when a word of the flattened text starts with `stem`. End a stem with a space to match a whole word
--- only: "ta " finds "TA" but not "take". Phrases work too: "exit ticket".
-local function has_stem(flat, stem)
-    return flat:find(" " .. stem, 1, true) ~= nil
+-- A few words either side of a short match ("um", "inclusive"), within its sentence, so the quote shows how
+-- it was used.
+local function in_context(answer, evidence, width)
+    width = width or 25
+    local text = answer.text
+    local from, to = math.max(1, evidence.first - width), math.min(#text, evidence.last + width)
+    local before, after = text:sub(from, evidence.first - 1), text:sub(evidence.last + 1, to)
+    if from > 1 then before = before:match("^%S*%s+(.*)$") or "" end    -- drop a word cut in half
+    if to < #text then after = after:match("^(.*)%s+%S*$") or "" end
+    before = before:match(".*[.!?]%s+(.*)$") or before                 -- stay within the sentence
+    after = after:match("^(.-[.!?])%s") or after
+    return quote(before .. evidence.text .. after, 2 * width + #evidence.text)
 end
 
--- The stems of `stems` that the text contains, in list order.
-local function found_stems(flat, stems)
+-- A STAR evidence item is a whole sentence; its `term` is the cue that matched ("i set", "last term"). Quote
+-- the words around the cue, or the start of the sentence when the cue cannot be found in it.
+local function cue(answer, evidence, width)
+    local pattern = evidence.term and evidence.term:gsub("%p", "%%%0"):gsub(" ", "%%s+")
+    local at, stop = evidence.text:lower():find(pattern or "^$")
+    if not at or stop < at then return quote(evidence.text, 60) end
+    local first, last = evidence.first + at - 1, evidence.first + stop - 1
+    return in_context(answer, { first = first, last = last, text = answer.text:sub(first, last) }, width or 30)
+end
+
+-- The terms a coverage (or mention list) found, as the candidate said them: "modelled", "mini-whiteboards".
+local function said(matches, most)
+    local quoted = {}
+    for _, match in ipairs(matches) do
+        if match.found and #quoted < (most or 5) then
+            quoted[#quoted + 1] = ('"%s"'):format(quote(match.evidence[1].text, 40))
+        end
+    end
+    return table.concat(quoted, ", ")
+end
+
+------------------------------------------------------------------------------------------------------------
+-- Evidence shared by the score functions
+------------------------------------------------------------------------------------------------------------
+
+-- Where: a year group, key stage or other school setting. No measurement knows school year groups, so they
+-- are terms (a term with digits matches exactly: "year 9" finds "Year 9"). "half term" is here because the
+-- number measurement reads "last half term" as a duration, and it is a when, not a how many.
+local SETTINGS = { "reception", "sixth form", "nursery", "placement", "half term" }
+for n = 1, 13 do
+    SETTINGS[#SETTINGS + 1] = "year " .. n
+    SETTINGS[#SETTINGS + 1] = "y" .. n
+end
+for n = 1, 5 do
+    SETTINGS[#SETTINGS + 1] = "key stage " .. n
+    SETTINGS[#SETTINGS + 1] = "ks" .. n
+end
+
+-- The settings the answer names, as evidence.
+local function settings(answer)
     local found = {}
-    for _, stem in ipairs(stems) do
-        if has_stem(flat, stem) then found[#found + 1] = (stem:gsub(" $", "")) end
+    for _, match in ipairs(answer:mentions(SETTINGS)) do
+        for _, evidence in ipairs(match.evidence) do found[#found + 1] = evidence end
     end
     return found
 end
 
-local function any_stem(flat, stems)
-    return #found_stems(flat, stems) > 0
-end
-
--- Lua patterns (not plain stems), for things like "year 9" where the digit varies.
-local function any_pattern(flat, patterns)
-    for _, pattern in ipairs(patterns) do
-        if flat:find(pattern) then return true end
-    end
-    return false
-end
-
-------------------------------------------------------------------------------------------------------------
--- Evidence detectors shared by the score functions
-------------------------------------------------------------------------------------------------------------
-
--- Past tenses that do not end in -ed, and -ed words that are not past tenses.
-local IRREGULAR_PAST = {
-    taught = true, made = true, set = true, spoke = true, met = true, wrote = true, gave = true, took = true,
-    sat = true, rang = true, brought = true, kept = true, went = true, ran = true, built = true, led = true,
-    began = true, chose = true, found = true, got = true, held = true, put = true, said = true, sent = true,
-    spent = true, told = true, won = true, did = true, cut = true, drew = true, split = true, let = true,
-    left = true, rewrote = true, retaught = true, thought = true, understood = true, read = true,
-}
-local NOT_PAST = { need = true, feed = true, proceed = true, exceed = true, succeed = true, speed = true }
--- Words allowed between "I" and the verb: "I then rang", "I also asked". "co" and "re" are there because
--- flatten splits hyphenated verbs: "I co-planned" reads "i co planned".
-local ADVERBS = {
-    also = true, ["then"] = true, first = true, quickly = true, immediately = true, just = true, finally = true,
-    eventually = true, personally = true, deliberately = true, actually = true, later = true, gently = true,
-    calmly = true, still = true, never = true, always = true, simply = true, carefully = true, co = true,
-    re = true,
-}
-
-local function is_past_tense(word)
-    if IRREGULAR_PAST[word] then return true end
-    return #word > 3 and word:sub(-2) == "ed" and not NOT_PAST[word]
-end
-
--- How many times the candidate says what they did: "I" followed by a past tense ("I rang", "I then moved").
-local function own_actions(flat)
-    local words = {}
-    for word in flat:gmatch("%S+") do words[#words + 1] = word end
-    local count = 0
-    for i, word in ipairs(words) do
-        if word == "i" then
-            local verb = words[i + 1]
-            if verb and ADVERBS[verb] then verb = words[i + 2] end
-            if verb and is_past_tense(verb) then count = count + 1 end
+-- The numbers that count something ("24 of 28", "three weeks"), leaving out those inside a setting: the 9 of
+-- "Year 9" is a where, not a how many.
+local function figures(answer)
+    local places, counted = settings(answer), {}
+    for _, number in ipairs(answer.numbers.evidence) do
+        local in_place = false
+        for _, place in ipairs(places) do
+            if number.first >= place.first and number.last <= place.last then in_place = true end
         end
+        if not in_place then counted[#counted + 1] = number end
     end
-    return count
+    return counted
 end
 
--- Where and when: a year group, a key stage, a placement, "last term"...
-local SETTING_PATTERNS = { " year %d", " y%d+ ", " ks%d", " key stage", " reception ", " sixth form", " nursery " }
-local WHEN_STEMS = {
-    "last term", "last year", "last week", "last spring", "last summer", "last autumn", "last winter",
-    "this term", "this year", "placement", "in my first", "in my second", "in my nqt", "in my ect",
-    "one lesson", "one morning", "one afternoon", "during my", "at my last", "at my current", "at my previous",
-}
-
--- A concrete example: the candidate did things (twice at least) somewhere real. This is what the follow-up
--- asks for when it is missing. Hypothetical answers ("I would...") fail it on purpose.
-local function concrete_example(flat)
-    local placed = any_pattern(flat, SETTING_PATTERNS) or any_stem(flat, WHEN_STEMS)
-    return placed and own_actions(flat) >= 2
+-- A concrete example: placed somewhere real (a STAR situation, or a year group) and saying what the
+-- candidate did (STAR actions: past-tense "I" or "we"), in two sentences at least, or in one with a figure
+-- for what happened. This is what the follow-up asks for when it is missing. Hypothetical answers ("I
+-- would...") have no STAR action, so they fail it on purpose.
+local function concrete_example(answer)
+    local placed = answer.star.situation.present or #settings(answer) > 0
+    local did = #answer.star.action.evidence
+    return placed and (did >= 2 or (did == 1 and #figures(answer) > 0))
 end
 
--- Outcomes the panel can check: "18 of 28 pupils", "80%", "from 4 to 9", "12 pupils".
-local OUTCOME_PATTERNS = {
-    "%d+ ?%%", " %d+ out of %d+", " %d+ of %d+", " %d+ of the %d+", " %d+ pupils", " %d+ students",
-    " %d+ children", " from %d+ to %d+", " %d+ more ",
+-- The school's values: `answer.values` covers the values themselves and their inflections (inclusive,
+-- collaborative). These words also count as naming one.
+local VALUE_SYNONYMS = {
+    inclusion = { "belonging" },
+    curiosity = { "curious", "wonder" },
+    collaboration = { "co-plan", "team teaching" },
 }
 
--- The school's values and the stems that count as naming each one. Keep these in step with
--- `institution.values` above.
-local VALUE_STEMS = {
-    { value = "inclusion", stems = { "inclus", "belong" } },
-    { value = "curiosity", stems = { "curios", "curious", "wonder" } },
-    { value = "collaboration", stems = { "collaborat", "co plan", "team teach" } },
-}
-
-local function values_named(flat)
+-- The values an answer names, in the order of `institution.values`, each with a quote: { value, quote }.
+local function values_named(answer)
     local named = {}
-    for _, entry in ipairs(VALUE_STEMS) do
-        if any_stem(flat, entry.stems) then named[#named + 1] = entry.value end
+    for _, match in ipairs(answer.values.matches) do
+        local evidence = match.evidence[1]
+        if not evidence then
+            for _, synonym in ipairs(answer:mentions(VALUE_SYNONYMS[match.term] or {})) do
+                evidence = evidence or synonym.evidence[1]
+            end
+        end
+        if evidence then named[#named + 1] = { value = match.term, quote = in_context(answer, evidence) } end
     end
     return named
+end
+
+-- "inclusion ("...inclusion is not a poster here..."), curiosity (...)"
+local function list_values(named)
+    local parts = {}
+    for _, entry in ipairs(named) do parts[#parts + 1] = ('%s ("%s")'):format(entry.value, entry.quote) end
+    return table.concat(parts, ", ")
 end
 
 -- Things about Riverside a candidate only knows from doing their homework (its website, a visit). Merely
 -- saying "Riverside" does not count: the name is in the question.
 local SCHOOL_FEATURES = { "nurture", "reading programme", "reading program", "forest school", "house system" }
 
-local function knows_school(flat)
-    return any_stem(flat, SCHOOL_FEATURES)
-end
-
 ------------------------------------------------------------------------------------------------------------
 -- Level functions: one per criterion. Each takes the answer and returns { level = n, note = why }, ready to
 -- put in a score table. Question score functions combine them and add what is special to the question.
 ------------------------------------------------------------------------------------------------------------
 
--- Delivery problems cap communication whatever the content: too short, over time, too fast or slow, too
--- long. Returns nil when the delivery is fine. (wpm is nil for a written or untimed answer.)
+-- Fillers at this rate are what the panel remembers ("um", "you know", "like" as a filler: docs/analysis.md).
+-- At least three, so that two ums in a short answer do not count.
+local FILLERS_PER_MINUTE = 4
+
+-- Delivery problems cap communication whatever the content: too short, over time, too fast or slow, full of
+-- fillers, too long. Returns nil when the delivery is fine. (wpm and per_minute are nil for a written or
+-- untimed answer.)
 local function delivery_problem(answer)
     if answer.words < 40 then
         return { level = 1, note = ("%d words: too brief for the panel to follow a point."):format(answer.words) }
@@ -251,53 +265,64 @@ local function delivery_problem(answer)
     if answer.wpm and answer.wpm < 90 then
         return { level = 2, note = ("%.0f words a minute: halting; prepare the example."):format(answer.wpm) }
     end
+    local fillers = answer.fillers
+    if fillers.per_minute and fillers.per_minute >= FILLERS_PER_MINUTE and fillers.total >= 3 then
+        return { level = 2, note = ('%.0f fillers a minute, e.g. "%s".'):format(
+            fillers.per_minute, in_context(answer, fillers.evidence[1])) }
+    end
     if answer.words > 450 then
         return { level = 2, note = ("%d words: the point gets buried."):format(answer.words) }
     end
     return nil
 end
 
--- General pedagogy: the vocabulary of someone who has thought about how pupils learn.
+-- General pedagogy: the vocabulary of someone who has thought about how pupils learn. Terms match their
+-- inflections, so each is chosen not to match everyday words: "formative" alone would match "forms",
+-- "questioning" matches every "question", and "practical" matches "practice".
 local PEDAGOGY = {
-    "misconception", "scaffold", "retrieval", "model", "worked example", "formative", "summative", "assess",
-    "feedback", "exit ticket", "hinge question", "cold call", "questioning", "differentiat", "adaptive teaching",
+    "misconception", "scaffold", "retrieval", "model", "worked example", "formative assessment", "summative",
+    "assess", "feedback", "exit ticket", "hinge question", "cold call", "differentiation", "adaptive teaching",
     "prior knowledge", "success criteria", "learning objective", "learning intention", "mini whiteboard",
-    "think pair share", "spaced", "interleav", "phonics", "vocabulary", "sentence starter", "manipulative",
-    "concrete pictorial", "senco", "special educational", "ehcp", "eal ", "curriculum", "schema",
-    "cognitive load", "dual coding", "chunk", "check for understanding", "checking for understanding", "quiz",
-    "mark scheme", "reading age", "oracy", "knowledge organiser", "graphic organiser", "do now", "practical",
+    "think pair share", "spaced practice", "interleaving", "phonics", "vocabulary", "sentence starter",
+    "manipulatives", "concrete pictorial", "senco", "special educational", "ehcp", "eal", "curriculum", "schema",
+    "cognitive load", "dual coding", "chunk", "check for understanding", "quiz", "mark scheme", "reading age",
+    "oracy", "knowledge organiser", "graphic organiser", "do now",
 }
 
 -- Sparking curiosity has its own craft (a hook, a puzzle, a prediction, talk); the curiosity question
 -- counts these as well.
 local HOOKS = {
-    "puzzle", "mystery", "why it works", "real world", "real life", "investigat", "enquiry", "inquiry", "hook",
+    "puzzle", "mystery", "why it works", "real world", "real life", "investigate", "enquiry", "inquiry", "hook",
     "predict", "demonstration", "big question", "surprise", "story", "discussion", "debate", "in pairs",
 }
 
--- Behaviour management has its own vocabulary; the behaviour question uses this list instead.
+-- Behaviour management has its own vocabulary; the behaviour question uses this list instead. ("positive"
+-- is left out: it would match "position".)
 local BEHAVIOUR = {
     "routine", "seating plan", "restorative", "consequence", "behaviour policy", "warning", "praise",
-    "expectation", "de escalat", "reset", "quiet word", "private word", "positive", "script", "sanction",
-    "head of year", "senco", "home school", "report card", "meet and greet", "at the door", "trigger",
+    "expectation", "de-escalate", "reset", "quiet word", "private word", "script", "sanction",
+    "head of year", "senco", "home-school", "report card", "meet and greet", "at the door", "trigger",
 }
 
--- The kinds of specific detail that let a panel picture an answer: where (a year group), when (last term),
--- how many (a number) and how (a named teaching strategy). Returns the kinds found.
--- A number counts as "how many" unless it is part of a year group or key stage ("Year 9" is a "where").
-local function has_quantity(flat)
-    local without_groups = flat:gsub(" year %d+", " "):gsub(" y%d+", " "):gsub(" ks%d", " "):gsub(" stage %d", " ")
-    return without_groups:find("%d") ~= nil
+-- Every strategy term, for "how" in communication.
+local STRATEGIES = {}
+for _, list in ipairs({ PEDAGOGY, HOOKS, BEHAVIOUR }) do
+    for _, term in ipairs(list) do STRATEGIES[#STRATEGIES + 1] = term end
 end
 
-local function specifics(flat)
+-- The kinds of specific detail that let a panel picture an answer: where (a year group), when (a STAR
+-- situation: "last term", "during my placement"), how many (a figure) and how (a named teaching strategy).
+-- Returns the kinds found, each with a quote: { "where (\"Year 9\")", ... }.
+local function specifics(answer)
     local kinds = {}
-    if any_pattern(flat, SETTING_PATTERNS) then kinds[#kinds + 1] = "where" end
-    if any_stem(flat, WHEN_STEMS) then kinds[#kinds + 1] = "when" end
-    if has_quantity(flat) then kinds[#kinds + 1] = "how many" end
-    if any_stem(flat, PEDAGOGY) or any_stem(flat, BEHAVIOUR) or any_stem(flat, HOOKS) then
-        kinds[#kinds + 1] = "how"
-    end
+    local place = settings(answer)[1]
+    if place then kinds[#kinds + 1] = ('where ("%s")'):format(quote(place.text)) end
+    local situation = answer.star.situation.evidence[1]
+    if situation then kinds[#kinds + 1] = ('when ("%s")'):format(cue(answer, situation, 20)) end
+    local figure = figures(answer)[1]
+    if figure then kinds[#kinds + 1] = ('how many ("%s")'):format(quote(figure.text)) end
+    local strategies = answer:coverage(STRATEGIES)
+    if strategies.count > 0 then kinds[#kinds + 1] = ("how (%s)"):format(said(strategies.matches, 2)) end
     return kinds
 end
 
@@ -307,10 +332,10 @@ end
 local function communication_level(answer)
     local problem = delivery_problem(answer)
     if problem then return problem end
-    local flat = flatten(answer.text)
-    local kinds = specifics(flat)
-    if answer.words >= 60 and (concrete_example(flat) or #kinds >= 3) then
-        return { level = 4, note = "Clear, well paced, and the panel can picture it." }
+    local kinds = specifics(answer)
+    if answer.words >= 60 and (concrete_example(answer) or #kinds >= 3) then
+        return { level = 4, note = "Clear, well paced, and the panel can picture it: " .. table.concat(kinds, ", ")
+            .. "." }
     end
     if #kinds >= 1 then
         return { level = 3, note = "Clear and well paced; specific about " .. table.concat(kinds, ", ") .. "." }
@@ -318,110 +343,154 @@ local function communication_level(answer)
     return { level = 2, note = "Clear but generic: name the class, the topic or the strategy you used." }
 end
 
-local function knowledge_level(answer, terms)
-    local flat = flatten(answer.text)
-    local found = found_stems(flat, terms)
-    local listed = table.concat(found, ", ")
-    if #found == 0 then
+-- Knowledge: how many of the question's strategy terms (its `keywords`) the answer names; level 4 when
+-- three or more are grounded in a concrete example.
+local function knowledge_level(answer)
+    local coverage = answer.keywords
+    local listed = said(coverage.matches)
+    if coverage.count == 0 then
         return { level = 1, note = "No teaching strategy or subject detail named." }
-    elseif #found == 1 then
+    elseif coverage.count == 1 then
         return { level = 2, note = "One strategy named (" .. listed .. "); say how and why it works." }
-    elseif #found >= 3 and concrete_example(flat) then
+    elseif coverage.count >= 3 and concrete_example(answer) then
         return { level = 4, note = "Strategies (" .. listed .. ") grounded in a real lesson." }
     end
     return { level = 3, note = "Names strategies (" .. listed .. ")." }
 end
 
+-- Interpersonal: who is in the answer, how they were engaged, whether their view is shown, and the
+-- follow-up. No measurement knows these, so they are term lists.
 local PEOPLE = {
-    "parent", "carer", "mum", "dad", "family", "families", "colleague", "teaching assistant", "ta ", "senco",
+    "parent", "carer", "mum", "dad", "family", "colleague", "teaching assistant", "ta", "senco",
     "head of year", "head of department", "mentor", "pupil", "student", "child", "form tutor", "tutor",
     "department", "team", "guardian", "grandparent",
 }
 local ENGAGED = {
-    "listen", "called", "rang", "phoned", "phone call", "met ", "meeting", "asked", "agreed", "follow",
-    "explained", "shared", "invited", "reassur", "acknowledg", "apologis", "apologiz", "thanked", "spoke",
-    "talked", "emailed", "worked with", "checked in", "sat down", "co plan", "planned together", "visited",
+    "listen", "rang", "phone", "meet", "ask", "agree", "follow", "explain", "share", "invite",
+    "reassure", "acknowledge", "apologise", "apologize", "thank", "speak", "talk", "email", "work with",
+    "check in", "sat down", "co-plan", "plan together", "visit",
 }
 local EMPATHY = {
-    "understand", "understood", "worried", "anxious", "upset", "felt", "feel", "perspective", "frustrat",
-    "trust", "relationship", "point of view", "concern", "respect", "embarrass", "scared", "nervous",
+    "understand", "worry", "anxious", "upset", "feel", "perspective", "frustrated", "trust", "relationship",
+    "point of view", "concern", "respect", "embarrassed", "scared", "nervous",
 }
 local FOLLOWED_UP = {
-    "follow", "checked in", "a week later", "weeks later", "since then", "kept in touch", "every week",
-    "weekly", "every friday", "regular", "from then on", "each week", "fortnight",
+    "follow up", "check in", "week later", "since then", "kept in touch", "every week", "weekly",
+    "every friday", "regular", "regularly", "from then on", "each week", "fortnight", "fortnightly",
 }
 -- Blaming pupils, parents or colleagues is level 1 (the descriptor says "or blamed") whatever else is said.
 local BLAME = { "their fault", "his fault", "her fault", "lazy", "not my job", "not my problem", "naughty" }
 
 local function interpersonal_level(answer)
-    local flat = flatten(answer.text)
-    if any_stem(flat, BLAME) then
-        return { level = 1, note = "Blames the other person; show their side of it instead." }
+    local blame = answer:coverage(BLAME)
+    if blame.count > 0 then
+        return { level = 1, note = ("Blames the other person (%s); show their side of it instead."):format(
+            said(blame.matches)) }
     end
-    if not any_stem(flat, PEOPLE) then
+    local people = answer:coverage(PEOPLE)
+    if people.count == 0 then
         return { level = 1, note = "No pupil, parent or colleague appears in the answer." }
     end
-    local engaged = #found_stems(flat, ENGAGED)
-    if engaged < 2 then
-        return { level = 2, note = "Others are mentioned, but not how you worked with them." }
+    local engaged = answer:coverage(ENGAGED)
+    if engaged.count < 2 then
+        return { level = 2, note = ("Others are mentioned (%s), but not how you worked with them."):format(
+            said(people.matches, 3)) }
     end
-    if not any_stem(flat, EMPATHY) then
-        return { level = 2, note = "Says what you did, but not what the other person felt or needed." }
+    local empathy = answer:coverage(EMPATHY)
+    if empathy.count == 0 then
+        return { level = 2, note = ("Says what you did (%s), but not what the other person felt or needed."):format(
+            said(engaged.matches, 3)) }
     end
-    if any_stem(flat, FOLLOWED_UP) and concrete_example(flat) then
-        return { level = 4, note = "Listens, acts with the other person and follows up, in a real example." }
+    local followed = answer:coverage(FOLLOWED_UP)
+    if followed.count > 0 and concrete_example(answer) then
+        return { level = 4, note = ("Listens (%s), shows their view (%s) and follows up (%s), in a real example.")
+            :format(said(engaged.matches, 3), said(empathy.matches, 2), said(followed.matches, 2)) }
     end
-    return { level = 3, note = "Listens and shows the other person's view; show the follow-up for the top level." }
+    return { level = 3, note = ("Listens (%s) and shows their view (%s); show the follow-up for the top level."):format(
+        said(engaged.matches, 3), said(empathy.matches, 2)) }
 end
 
+-- Reflection: noticing what went wrong, changing the practice, and checking the effect. The check is
+-- measured (a STAR result, or a figure such as "24 of 28"); noticing and changing are term lists.
 local NOTICED = {
-    "realis", "realiz", "learned", "learnt", "reflect", "looking back", "hindsight", "i noticed", "mistake",
-    "went wrong", "didn t work", "did not work", "wasn t working", "i misjudged", "i underestimated",
-    "i assumed", "should have",
+    "realise", "realize", "I learned", "reflect", "looking back", "hindsight", "I noticed", "mistake",
+    "went wrong", "didn't work", "did not work", "wasn't working", "I misjudged", "I underestimated",
+    "I assumed", "should have",
 }
 local CHANGED = {
-    "changed", "i change", "now i", "next time", "since then", "i started", "i stopped", "adapted", "i adapt",
-    "redesign", "rewrote", "replann", "retaught", "re taught", "reteach", "re teach", "from then on",
-    "these days", "i now",
+    "I changed", "we changed", "now I", "I now", "next time", "since then", "I started", "I stopped",
+    "I adapted", "redesign", "rewrote", "rewrite", "replan", "retaught", "reteach", "re-teach",
+    "from then on", "these days",
 }
-local CHECKED = {
-    "next lesson", "results", "scores", "improved", "exit ticket", "data", "checked", "by the end", "went up",
-    "rose", "the following", "compared", "re test", "retest",
-}
+-- Checks a teacher makes that are not numbers or result phrases.
+local CHECKED = { "next lesson", "exit ticket", "compared", "retest", "re-test", "the following" }
 
 -- Blaming the class for a lesson that failed is the opposite of reflection.
-local BLAMES_CLASS = { "they just wouldn t", "they just would not", "the class was just", "bad class", "lazy" }
+local BLAMES_CLASS = { "they just wouldn't", "they just would not", "the class was just", "bad class", "lazy" }
+
+-- How the answer checked the effect of the change, as a quote, or nil. A story tells what happened last, so
+-- the later of its last figure and its last STAR result sentence; else a check such as "next lesson".
+local function checked_effect(answer)
+    local counted, results = figures(answer), answer.star.result.evidence
+    local figure, result = counted[#counted], results[#results]
+    if figure and (not result or figure.first > result.first) then return in_context(answer, figure) end
+    if result then return cue(answer, result) end
+    for _, check in ipairs(answer:mentions(CHECKED)) do
+        if check.found then return in_context(answer, check.evidence[1]) end
+    end
+    return nil
+end
 
 local function reflective_level(answer)
-    local flat = flatten(answer.text)
-    local noticed = any_stem(flat, NOTICED)
-    local changed = any_stem(flat, CHANGED)
-    if any_stem(flat, BLAMES_CLASS) then
-        local level = (noticed or changed) and 2 or 1
-        return { level = level, note = "Puts the problem on the pupils rather than the teaching." }
+    local noticed, changed = answer:coverage(NOTICED), answer:coverage(CHANGED)
+    local blames = answer:coverage(BLAMES_CLASS)
+    if blames.count > 0 then
+        local level = (noticed.count > 0 or changed.count > 0) and 2 or 1
+        return { level = level, note = ("Puts the problem on the pupils (%s) rather than the teaching."):format(
+            said(blames.matches)) }
     end
-    if not noticed and not changed then
+    if noticed.count == 0 and changed.count == 0 then
         return { level = 1, note = "Tells what happened without examining it." }
     end
-    if not changed then
-        return { level = 2, note = "Says what went wrong, not what you changed." }
+    if changed.count == 0 then
+        return { level = 2, note = ("Says what went wrong (%s), not what you changed."):format(
+            said(noticed.matches, 2)) }
     end
-    local checked = any_stem(flat, CHECKED) or any_pattern(flat, OUTCOME_PATTERNS)
-    if noticed and checked then
-        return { level = 4, note = "Noticed the problem, changed the practice and checked the effect." }
+    local effect = checked_effect(answer)
+    if noticed.count > 0 and effect then
+        return { level = 4, note = ('Noticed (%s), changed (%s) and checked the effect: "%s".'):format(
+            said(noticed.matches, 2), said(changed.matches, 2), effect) }
     end
-    return { level = 3, note = "Says what changed; add how you knew it worked." }
+    return { level = 3, note = ("Says what changed (%s); add how you knew it worked."):format(
+        said(changed.matches, 2)) }
+end
+
+-- Hedges ("I think", "maybe", "sort of") soften a point; two or more in one answer earn a remark that
+-- lists them and quotes the first in context.
+local function hedging_remark(answer)
+    local hedges = answer.hedges
+    if hedges.total < 2 then return nil end
+    local terms, seen = {}, {}
+    for _, hedge in ipairs(hedges.evidence) do
+        if not seen[hedge.term] then
+            seen[hedge.term] = true
+            terms[#terms + 1] = ('"%s"'):format(hedge.text)
+        end
+    end
+    return ('%d hedges soften your point (%s), e.g. "%s". Say it plainly.'):format(
+        hedges.total, table.concat(terms, ", "), in_context(answer, hedges.evidence[1], 30))
 end
 
 ------------------------------------------------------------------------------------------------------------
 -- Follow-up: when an answer has no concrete example, ask for one. The follow-up is scored on one criterion,
 -- the one the original question most needed evidence for, so a candidate who can produce the example on
--- the second try earns that credit back. Skipping it gives level 1 on that criterion.
+-- the second try earns that credit back. Skipping it gives level 1 on that criterion. `keywords` are the
+-- original question's strategy terms, for `knowledge_level`.
 ------------------------------------------------------------------------------------------------------------
 
-local function ask_for_example(focus, level_of)
+local function ask_for_example(focus, level_of, keywords)
     return function(answer)
-        if concrete_example(flatten(answer.text)) then return nil end
+        if concrete_example(answer) then return nil end
         return {
             id = answer.id .. "-example",
             prompt = "Can you give us a specific example: which class, what you did, and what happened for the "
@@ -429,16 +498,12 @@ local function ask_for_example(focus, level_of)
             think = "15s",
             limit = "2m",
             criteria = { focus },
+            keywords = keywords,
             score = function(example_answer)
                 return { [focus] = level_of(example_answer) }
             end,
         }
     end
-end
-
--- The knowledge level function with the general pedagogy list, for follow-ups.
-local function pedagogy_level(answer)
-    return knowledge_level(answer, PEDAGOGY)
 end
 
 ------------------------------------------------------------------------------------------------------------
@@ -447,23 +512,28 @@ end
 
 -- The opener is about fit: a clear answer that could be given to any school stays at level 2. Naming one of
 -- Riverside's values or something particular to it reaches 3; two values plus something the candidate
--- actually did reaches 4.
+-- actually did (a STAR action) reaches 4.
 local function score_motivation(answer)
-    local flat = flatten(answer.text)
-    local named = values_named(flat)
+    local named = values_named(answer)
+    local features = answer:coverage(SCHOOL_FEATURES)
     local scored = { strengths = {}, improvements = {} }
     if #named > 0 then
-        scored.strengths[1] = "Connected your motivation to our values: " .. table.concat(named, ", ") .. "."
+        scored.strengths[1] = "Connected your motivation to our values: " .. list_values(named) .. "."
     else
         scored.improvements[1] = "Connect your motivation to Riverside's values: inclusion, curiosity, collaboration."
     end
     local problem = delivery_problem(answer)
+    local did = answer.star.action.evidence[1]
     if problem then
         scored[communication] = problem
-    elseif #named >= 2 and own_actions(flat) >= 1 then
-        scored[communication] = { level = 4, note = "Tailored to Riverside and backed by your own experience." }
-    elseif #named >= 1 or knows_school(flat) then
-        scored[communication] = { level = 3, note = "Tailored to Riverside; add what you have done that shows it." }
+    elseif #named >= 2 and did then
+        scored[communication] = { level = 4, note = ('Tailored to Riverside and backed by your own experience: "%s".')
+            :format(cue(answer, did)) }
+    elseif #named >= 1 or features.count > 0 then
+        local tailored = #named > 0 and list_values(named) or said(features.matches)
+        scored[communication] = {
+            level = 3, note = ("Tailored to Riverside (%s); add what you have done that shows it."):format(tailored),
+        }
     else
         scored[communication] = { level = 2, note = "Clear, but it could be said to any school: why Riverside?" }
     end
@@ -481,14 +551,24 @@ question {
 }
 
 -- The pool of core questions: the flow picks three of them. Each has think time, a three-minute limit (a
--- panel's patience for one story), the criteria it is about, and a follow-up asking for an example.
+-- panel's patience for one story), the criteria it is about, its strategy terms where knowledge is scored
+-- (`keywords`), and a follow-up asking for an example. Each also gets a remark when it hedges.
+
+local function with_hedging(scored, answer)
+    local remark = hedging_remark(answer)
+    if remark then
+        scored.improvements = scored.improvements or {}
+        scored.improvements[#scored.improvements + 1] = remark
+    end
+    return scored
+end
 
 local function score_failed_lesson(answer)
-    return {
+    return with_hedging({
         [communication] = communication_level(answer),
         [reflective] = reflective_level(answer),
-        [knowledge] = pedagogy_level(answer),
-    }
+        [knowledge] = knowledge_level(answer),
+    }, answer)
 end
 
 question {
@@ -498,23 +578,28 @@ question {
     limit = "3m",
     tags = { "core", "reflection" },
     criteria = { communication, reflective, knowledge },
+    keywords = PEDAGOGY,
     score = score_failed_lesson,
-    follow_up = ask_for_example(reflective, reflective_level),
+    follow_up = ask_for_example(reflective, reflective_level, PEDAGOGY),
 }
 
 -- Differentiation: naming strategies is not enough; the answer has to say *who* the adaptation was for.
 local LEARNER_GROUPS = {
-    "special educational", "send ", "sen ", "ehcp", "eal ", "english as an additional", "new to english",
-    "dyslexi", "autis", "adhd", "higher attain", "lower attain", "high attain", "low attain", "most able",
-    "stretch", "extension", "struggl", "less confident", "reading age", "gifted", "pupil premium",
+    "special educational", "ehcp", "eal", "english as an additional", "new to english", "dyslexia",
+    "autism", "autistic", "adhd", "higher attaining", "lower attaining", "high attaining", "low attaining",
+    "most able", "stretch", "extension", "struggling", "less confident", "reading age", "gifted",
+    "pupil premium",
 }
 
 local function score_differentiation(answer)
-    local level = pedagogy_level(answer)
-    if level.level > 2 and not any_stem(flatten(answer.text), LEARNER_GROUPS) then
+    local level = knowledge_level(answer)
+    local groups = answer:coverage(LEARNER_GROUPS)
+    if level.level > 2 and groups.count == 0 then
         level = { level = 2, note = level.note .. " But who was it for? Name the learners you adapted for." }
+    elseif groups.count > 0 then
+        level.note = level.note .. (" Adapted for %s."):format(said(groups.matches, 3))
     end
-    return { [knowledge] = level, [communication] = communication_level(answer) }
+    return with_hedging({ [knowledge] = level, [communication] = communication_level(answer) }, answer)
 end
 
 question {
@@ -524,12 +609,14 @@ question {
     limit = "3m",
     tags = { "core", "pedagogy" },
     criteria = { knowledge, communication },
+    keywords = PEDAGOGY,
     score = score_differentiation,
-    follow_up = ask_for_example(knowledge, pedagogy_level),
+    follow_up = ask_for_example(knowledge, knowledge_level, PEDAGOGY),
 }
 
 local function score_parent(answer)
-    return { [interpersonal] = interpersonal_level(answer), [communication] = communication_level(answer) }
+    local scored = { [interpersonal] = interpersonal_level(answer), [communication] = communication_level(answer) }
+    return with_hedging(scored, answer)
 end
 
 question {
@@ -543,13 +630,10 @@ question {
     follow_up = ask_for_example(interpersonal, interpersonal_level),
 }
 
--- Behaviour: knowledge here means behaviour-management practice, so it uses its own list of terms.
-local function behaviour_level(answer)
-    return knowledge_level(answer, BEHAVIOUR)
-end
-
+-- Behaviour: knowledge here means behaviour-management practice, so its keywords are that list.
 local function score_behaviour(answer)
-    return { [interpersonal] = interpersonal_level(answer), [knowledge] = behaviour_level(answer) }
+    local scored = { [interpersonal] = interpersonal_level(answer), [knowledge] = knowledge_level(answer) }
+    return with_hedging(scored, answer)
 end
 
 question {
@@ -559,13 +643,14 @@ question {
     limit = "3m",
     tags = { "core", "behaviour" },
     criteria = { interpersonal, knowledge },
+    keywords = BEHAVIOUR,
     score = score_behaviour,
-    follow_up = ask_for_example(knowledge, behaviour_level),
+    follow_up = ask_for_example(knowledge, knowledge_level, BEHAVIOUR),
 }
 
 -- Assessment: knowing *that* pupils learned, and doing something with what you found.
 local function score_assessment(answer)
-    return { [knowledge] = pedagogy_level(answer), [reflective] = reflective_level(answer) }
+    return with_hedging({ [knowledge] = knowledge_level(answer), [reflective] = reflective_level(answer) }, answer)
 end
 
 question {
@@ -575,12 +660,14 @@ question {
     limit = "3m",
     tags = { "core", "pedagogy" },
     criteria = { knowledge, reflective },
+    keywords = PEDAGOGY,
     score = score_assessment,
-    follow_up = ask_for_example(knowledge, pedagogy_level),
+    follow_up = ask_for_example(knowledge, knowledge_level, PEDAGOGY),
 }
 
 local function score_colleague(answer)
-    return { [interpersonal] = interpersonal_level(answer), [communication] = communication_level(answer) }
+    local scored = { [interpersonal] = interpersonal_level(answer), [communication] = communication_level(answer) }
+    return with_hedging(scored, answer)
 end
 
 question {
@@ -599,17 +686,14 @@ local CURIOSITY_TERMS = {}
 for _, term in ipairs(PEDAGOGY) do CURIOSITY_TERMS[#CURIOSITY_TERMS + 1] = term end
 for _, term in ipairs(HOOKS) do CURIOSITY_TERMS[#CURIOSITY_TERMS + 1] = term end
 
-local function curiosity_level(answer)
-    return knowledge_level(answer, CURIOSITY_TERMS)
-end
-
 -- Curiosity is one of the school's values, so naming it (or showing it) earns an answer-level strength.
 local function score_curiosity(answer)
-    local scored = { [knowledge] = curiosity_level(answer), [communication] = communication_level(answer) }
-    if #values_named(flatten(answer.text)) > 0 then
-        scored.strengths = { "Linked your teaching to the school's values." }
+    local scored = { [knowledge] = knowledge_level(answer), [communication] = communication_level(answer) }
+    local named = values_named(answer)
+    if #named > 0 then
+        scored.strengths = { "Linked your teaching to the school's values: " .. list_values(named) .. "." }
     end
-    return scored
+    return with_hedging(scored, answer)
 end
 
 question {
@@ -619,37 +703,42 @@ question {
     limit = "3m",
     tags = { "core", "pedagogy" },
     criteria = { knowledge, communication },
+    keywords = CURIOSITY_TERMS,
     score = score_curiosity,
-    follow_up = ask_for_example(knowledge, curiosity_level),
+    follow_up = ask_for_example(knowledge, knowledge_level, CURIOSITY_TERMS),
 }
 
 -- The closing question looks forward, so there is no past-tense requirement for level 3: a concrete offer
--- that involves other people is enough. Level 4 adds evidence from the past and names a school value.
+-- that involves other people is enough. Level 4 adds evidence from the past (a STAR action) and names a
+-- school value.
 local OFFERS = {
-    "run ", "lead", "start", "set up", "coach", "share", "help", "organis", "organiz", "volunteer", "mentor",
+    "run", "lead", "start", "set up", "coach", "share", "help", "organise", "organize", "volunteer", "mentor",
     "support", "club", "trip",
 }
 local COMMUNITY = {
-    "colleague", "department", "families", "parent", "community", "club", "team", "staff", "pupils",
-    "students", "local", "trip",
+    "colleague", "department", "family", "parent", "community", "club", "team", "staff", "pupil", "student",
+    "local", "trip",
 }
 
 local function score_contribution(answer)
-    local flat = flatten(answer.text)
-    local named = values_named(flat)
+    local named = values_named(answer)
+    local community, offers = answer:coverage(COMMUNITY), answer:coverage(OFFERS)
+    local did = answer.star.action.evidence[1]
     local level
-    if not any_stem(flat, COMMUNITY) then
+    if community.count == 0 then
         level = { level = 1, note = "Nothing beyond your own classroom." }
-    elseif not any_stem(flat, OFFERS) then
-        level = { level = 2, note = "Mentions the wider school, but no concrete offer." }
-    elseif own_actions(flat) >= 1 and #named >= 1 then
-        level = { level = 4, note = "A concrete offer, backed by what you have done, in the school's terms." }
+    elseif offers.count == 0 then
+        level = { level = 2, note = ("Mentions the wider school (%s), but no concrete offer."):format(
+            said(community.matches, 3)) }
+    elseif did and #named >= 1 then
+        level = { level = 4, note = ('A concrete offer (%s), backed by what you have done ("%s"), in the school\'s '
+            .. "terms (%s)."):format(said(offers.matches, 3), cue(answer, did), list_values(named)) }
     else
-        level = { level = 3, note = "A concrete offer that involves others." }
+        level = { level = 3, note = ("A concrete offer that involves others: %s."):format(said(offers.matches, 3)) }
     end
     local scored = { [interpersonal] = level, [communication] = communication_level(answer) }
-    if #named > 0 then scored.strengths = { "Spoke to our values: " .. table.concat(named, ", ") .. "." } end
-    return scored
+    if #named > 0 then scored.strengths = { "Spoke to our values: " .. list_values(named) .. "." } end
+    return with_hedging(scored, answer)
 end
 
 question {
@@ -666,7 +755,13 @@ question {
 -- Flow and debrief
 ------------------------------------------------------------------------------------------------------------
 
+-- Whether any answer of the session named one of the school's values, for the debrief. The debrief's
+-- answers carry only the measurements a score function happened to read, so the flow, which sees them all,
+-- works it out after the last question (and resets it first, so no session inherits another's).
+local values_mentioned = false
+
 flow(function(session)
+    values_mentioned = false
     session:ask("motivation")
     -- Three of the seven core questions, chosen by the session's seed. In a replay, the three the
     -- recording answered.
@@ -674,6 +769,9 @@ flow(function(session)
         session:ask(id)
     end
     session:ask("contribution")
+    for _, answer in ipairs(session.answers) do
+        if not answer.skipped and #values_named(answer) > 0 then values_mentioned = true end
+    end
 end)
 
 -- The reference (docs/scenario-api.md) names a debrief answer's question id `question`; the engine this was
@@ -683,10 +781,9 @@ local function question_id(answer)
 end
 
 debrief(function(result)
-    local follow_ups, values_mentioned = 0, false
+    local follow_ups = 0
     for _, answer in ipairs(result.answers) do
         if question_id(answer):find("%-example$") then follow_ups = follow_ups + 1 end
-        if not answer.skipped and #values_named(flatten(answer.text)) > 0 then values_mentioned = true end
     end
     if follow_ups >= 2 then
         result:plan("Build a bank of six classroom stories: year group, what you did, what changed for pupils.")

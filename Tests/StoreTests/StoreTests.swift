@@ -210,6 +210,28 @@ import Testing
         #expect(still.count == 2)
     }
 
+    /// A store written by the first schema (a dump committed as a fixture, with a replayed session in it)
+    /// opens with this version, is migrated in place, and keeps its data. Every later migration is tested
+    /// against this file.
+    @Test func aStoreFromTheFirstSchemaOpensWithItsData() throws {
+        let folder = try #require(Bundle.module.url(forResource: "Fixtures", withExtension: nil))
+        let dump = try String(contentsOf: folder.appendingPathComponent("store-v1.sql"), encoding: .utf8)
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("v1-\(UUID().uuidString).sqlite").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        do {
+            let queue = try DatabaseQueue(path: path)
+            try queue.writeWithoutTransaction { db in try db.execute(sql: dump) }
+        }
+        let store = try SQLiteStore(path: path)
+        let sessions = try store.sessions(candidate: nil, scenario: nil)
+        #expect(sessions.map(\.session) == ["aisha-mensah-application"])
+        let stored = try #require(try store.session("aisha-mensah-application"))
+        #expect(stored.result.candidate == "Aisha Mensah")
+        #expect(stored.result.answers.count == 2)
+        #expect(stored.scenario.source.contains("scenario {"))
+        #expect(try store.export(candidate: nil).count == 1)
+    }
+
     @Test func fileStoresUseWALAndForeignKeys() throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("wal-\(UUID().uuidString).sqlite").path
         defer { try? FileManager.default.removeItem(atPath: path) }

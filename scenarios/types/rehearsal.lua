@@ -67,7 +67,7 @@
 ---@field tags? string[] Labels for `session:pick`. Default `{}`.
 ---@field criteria? string[] Declared criterion ids; a skipped answer gets level 1 on each. Default `{}`.
 ---@field retakes? integer Live sessions: how many times the answer may be recorded again. Default `0`.
----@field keywords? string[] Terms a good answer covers, for the analysis library (coming). Default `{}`.
+---@field keywords? string[] Terms a good answer covers; `answer.keywords` is their coverage. Default `{}`.
 ---@field score? fun(answer: Answer, session: Session): ScoreResult Scores the answer; not called when skipped.
 ---@field follow_up? fun(answer: Answer, session: Session): QuestionSpec|false|nil Returns a question to ask next.
 
@@ -131,6 +131,79 @@
 ---@field skipped boolean The question got no answer.
 ---@field wpm? number Words per minute; nil when seconds is 0 or unknown.
 ---@field scores table<string, integer> Once scored: the level per criterion id (after any overtime penalty).
+---@field sentences integer The number of sentences (measured on first read, like every field below).
+---@field average_sentence_length number Words per sentence.
+---@field fillers TermCounts Fillers (um, uh, "you know", "like" as a filler, ...).
+---@field hedges TermCounts Hedges ("I think", "maybe", "probably", ...).
+---@field star Star Situation, task, action and result, each present or not, with evidence.
+---@field numbers Numbers Numbers, percentages, money and durations mentioned.
+---@field pronouns { i: integer, we: integer, i_share: number } I/me/my against we/us/our.
+---@field top_words { word: string, count: integer }[] The most used content words.
+---@field repeated_phrases { phrase: string, count: integer, evidence: Evidence[] }[] Phrases said more than once.
+---@field repeated_phrases { phrase: string, count: integer, evidence: Evidence[] }[] Phrases said twice or more.
+---@field keywords Coverage Coverage of the question's keywords.
+---@field values Coverage Coverage of the scenario's institution values.
+local Answer = {}
+
+---Coverage of a list of terms or phrases (default: the question's keywords); stem-aware, case-insensitive.
+---@param terms? string[]|string
+---@return Coverage
+function Answer:coverage(terms) end
+
+---One `{ term, count, found, evidence }` per term, in the order given.
+---@param terms string[]|string
+---@return TermMatch[]
+function Answer:mentions(terms) end
+
+---Where a measurement found something: `answer.text:sub(e.first, e.last) == e.text`.
+---@class Evidence
+---@field text string
+---@field first integer
+---@field last integer
+---@field offset integer Characters before the match (Unicode scalars, from 0).
+---@field length integer
+---@field term? string
+---@field start_time? number
+---@field end_time? number
+
+---@class TermCounts
+---@field total integer
+---@field by_term table<string, integer>
+---@field per_minute? number
+---@field evidence Evidence[]
+
+---@class StarPart
+---@field present boolean
+---@field evidence Evidence[]
+
+---@class Star
+---@field situation StarPart
+---@field task StarPart
+---@field action StarPart
+---@field result StarPart
+---@field count integer How many of the four parts are present.
+---@field missing string[] The names of the absent parts.
+
+---@class Numbers
+---@field total integer
+---@field number integer
+---@field percentage integer
+---@field money integer
+---@field duration integer
+---@field evidence Evidence[]
+
+---@class TermMatch
+---@field term string
+---@field count integer
+---@field found boolean
+---@field evidence Evidence[]
+
+---@class Coverage
+---@field covered string[]
+---@field missing string[]
+---@field count integer
+---@field fraction number
+---@field matches TermMatch[]
 
 ---The session, passed to the flow, score functions and follow-ups. Read its fields; do not assign them.
 ---@class Session

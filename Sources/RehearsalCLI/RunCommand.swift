@@ -7,18 +7,26 @@ import Store
 struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
-        abstract: "Replay one session of a scenario from recorded answers and print the result.",
+        abstract: "Run a mock session of a scenario: live, or replayed from recorded answers.",
         discussion: """
-            Answer lines: {"question": id, "text": string, "seconds"?: number, "think_seconds"?: number, \
-            "session"?: string, "candidate"?: string}. A question the flow asks with no recorded answer is skipped.
+            Without --answers, the session is live: answer each question as it comes. With --answers, recorded \
+            answers are replayed: {"question": id, "text": string, "seconds"?: number, "think_seconds"?: number, \
+            "session"?: string, "candidate"?: string} per line; a question with no recorded answer is skipped.
             """
     )
 
     @Argument(help: "The scenario file.")
     var file: String
 
-    @Option(help: "Recorded answers (JSON Lines).")
-    var answers: String
+    @Option(help: "Recorded answers (JSON Lines) to replay instead of a live session.")
+    var answers: String?
+
+    @Option(help: "Continue an interrupted live session (its id), with the same seed.")
+    var resume: String?
+
+    @Flag(
+        help: "Answer aloud: only timing (and typed notes) is captured; levels come from self-assessment and reviews.")
+    var spoken = false
 
     @Option(help: "Seed of the session's random choices (default: chosen at random and recorded).")
     var seed: UInt64?
@@ -34,7 +42,18 @@ struct RunCommand: ParsableCommand {
 
     @OptionGroup var storeOptions: StoreOptions
 
+    func validate() throws {
+        if answers != nil, resume != nil || spoken {
+            throw ValidationError("--answers replays a recording; --resume and --spoken are for live sessions")
+        }
+        if resume != nil, noStore { throw ValidationError("--resume needs the store; leave out --no-store") }
+    }
+
     func run() throws {
+        guard let answers else {
+            try live()
+            return
+        }
         do {
             let recorded = try AnswerLines(path: answers)
             if recorded.sessions.count > 1 {

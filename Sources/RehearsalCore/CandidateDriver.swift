@@ -6,6 +6,18 @@ public protocol CandidateDriver {
     mutating func answer(to question: PosedQuestion) throws -> CandidateAnswer
     /// When replaying: the question ids the recording answered, in order (session:pick draws from them).
     var recordedQuestionOrder: [String]? { get }
+    /// Shows an answer's levels and measurements right after it (scenarios with `feedback = "each"`).
+    mutating func feedback(_ answer: AnswerResult, for question: Question) throws
+    /// The candidate's own level per criterion, asked before they see any score (scenarios with
+    /// `self_assessment = true`, and spoken sessions); nil to skip.
+    mutating func selfAssessment(_ criteria: [Criterion]) throws -> [String: Int]?
+}
+
+extension CandidateDriver {
+    /// Recordings show nothing.
+    public mutating func feedback(_ answer: AnswerResult, for question: Question) throws {}
+    /// Recordings carry no self-assessment.
+    public mutating func selfAssessment(_ criteria: [Criterion]) throws -> [String: Int]? { nil }
 }
 
 /// A question as posed to the candidate.

@@ -10,6 +10,9 @@ public struct SessionOptions: Hashable, Sendable {
     public var sessionID: String?
     /// ISO 8601 start time from the injected clock; nil when unknown (a replay without one).
     public var startedAt: String?
+    /// Whether score functions run. Off for spoken answers, whose levels come from the candidate's own
+    /// assessment and coach reviews.
+    public var scoring = true
     /// Whether answer objects carry the analysis measurements (fillers, star, ...). They cost nothing
     /// until read; tools that know no score function reads them may turn them off.
     public var measurements = true
@@ -36,12 +39,18 @@ public struct SessionOptions: Hashable, Sendable {
 /// ```
 public enum Engine {
     /// Runs one session to the end and returns its result.
+    /// - Parameter progress: called after each answer with the session so far (`completed` false), so a
+    ///   live session can be saved as it goes.
     public static func run<Driver: CandidateDriver>(
-        _ loaded: LoadedScenario, driver: inout Driver, options: SessionOptions
+        _ loaded: LoadedScenario, driver: inout Driver, options: SessionOptions,
+        progress: ((SessionResult) throws -> Void)? = nil
     ) throws -> SessionResult {
         let session = try SessionRun(loaded: loaded, options: options, recordedOrder: driver.recordedQuestionOrder)
+        session.progress = progress
         return try withUnsafeMutablePointer(to: &driver) { pointer in
-            try session.run { posed in try pointer.pointee.answer(to: posed) }
+            session.feedbackFor = { answer, question in try pointer.pointee.feedback(answer, for: question) }
+            session.selfAssessmentFor = { criteria in try pointer.pointee.selfAssessment(criteria) }
+            return try session.run { posed in try pointer.pointee.answer(to: posed) }
         }
     }
 }
@@ -78,6 +87,9 @@ final class SessionRun {
     var sessionObject: LuaRef!
     var answersObject: LuaRef!
     var answerFor: ((PosedQuestion) throws -> CandidateAnswer)!
+    var feedbackFor: ((AnswerResult, Question) throws -> Void)?
+    var selfAssessmentFor: (([Criterion]) throws -> [String: Int]?)?
+    var progress: ((SessionResult) throws -> Void)?
 
     init(loaded: LoadedScenario, options: SessionOptions, recordedOrder: [String]?) throws {
         self.loaded = loaded
@@ -114,7 +126,12 @@ final class SessionRun {
             } else {
                 for question in scenario.questions { _ = try pose(question) }
             }
+            var own: [String: Int]?
+            if scenario.selfAssessment || !options.scoring, let ask = selfAssessmentFor {
+                own = try ask(scenario.criteria)
+            }
             var result = aggregate()
+            result.selfAssessment = own
             if let debrief = loaded.debrief { try runDebrief(debrief, result: &result) }
             return result
         } catch let error as LuaError {

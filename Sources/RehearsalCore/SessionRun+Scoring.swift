@@ -36,7 +36,7 @@ extension SessionRun {
                     result.scores[id] = Score(level: 1, max: criterion.maxLevel)
                 }
             }
-        } else if let score = functions.0 {
+        } else if options.scoring, let score = functions.0 {
             let returned = try state.call(score, [.reference(answer), .reference(sessionObject)])
             try read(returned.first ?? .nil, from: score, question: question, into: &result)
             if overtime, question.overtime == .penalize {
@@ -44,6 +44,12 @@ extension SessionRun {
             }
         }
         answers.append(result)
+        if let progress {
+            var partial = aggregate()
+            partial.completed = false
+            try progress(partial)
+        }
+        if scenario.feedback == .each, let show = feedbackFor { try show(result, question) }
         // The flow gets the scored answer: answer.scores.clarity == 3.
         var scores = LuaTable()
         for (id, score) in result.scores { scores[.string(LuaString(id))] = .integer(Int64(score.level)) }

@@ -120,16 +120,20 @@ import Testing
 
     /// The debrief gets the same answer objects: measurements and methods work there too.
     @Test func theDebriefReadsMeasurements() throws {
-        let source = minimalHeader + """
-            question { id = "q", prompt = "?", keywords = { "assessment" } }
-            debrief(function(result)
-                local a = result.answers[1]
-                result:plan(("fillers %d, covers %s, mentions %d, metatable %s"):format(
-                    a.fillers.total, table.concat(a.keywords.covered, ","), a:mentions("plan")[1].count, tostring(getmetatable(a))))
-            end)
-            """
-        var driver = RecordedAnswers([("q", CandidateAnswer(text: "Um, I planned the assessment, um, carefully.", seconds: 20))])
-        let result = try Engine.run(try loadScenario(source), driver: &driver, options: SessionOptions(seed: 1, mode: .replay))
+        let source =
+            minimalHeader + """
+                question { id = "q", prompt = "?", keywords = { "assessment" } }
+                debrief(function(result)
+                    local a = result.answers[1]
+                    result:plan(("fillers %d, covers %s, mentions %d, metatable %s"):format(
+                        a.fillers.total, table.concat(a.keywords.covered, ","), a:mentions("plan")[1].count, tostring(getmetatable(a))))
+                end)
+                """
+        var driver = RecordedAnswers([
+            ("q", CandidateAnswer(text: "Um, I planned the assessment, um, carefully.", seconds: 20))
+        ])
+        let result = try Engine.run(
+            try loadScenario(source), driver: &driver, options: SessionOptions(seed: 1, mode: .replay))
         #expect(result.feedback.plan == ["fillers 2, covers assessment, mentions 1, metatable false"])
     }
 

@@ -1,0 +1,110 @@
+import ArgumentParser
+import Foundation
+import RehearsalCore
+import Store
+
+extension RunCommand {
+    /// A live session: the candidate answers at the terminal (or through standard input), each answer
+    /// is stored as it is given, and Ctrl-C leaves a session that `--resume` continues.
+    func live() throws {
+        do {
+            let loaded = try ScenarioLoader.forCommands.load(path: file)
+            for warning in loaded.warnings { StandardStreams.err("\(warning)\n") }
+            let scenario = loaded.scenario
+            let store = noStore ? nil : try storeOptions.open()
+            var options = SessionOptions(
+                seed: seed ?? UInt64.random(in: 0...UInt64(Int64.max)), mode: .live, candidate: candidate,
+                sessionID: "live-" + String(UInt64.random(in: 0...UInt64.max), radix: 16),
+                startedAt: SQLiteStore.isoNow())
+            options.scoring = !spoken
+            var resumed: [(question: String, answer: CandidateAnswer)] = []
+            if let resume, let store {
+                guard let stored = try storeOperation({ try store.session(resume) }) else {
+                    throw ScenarioError(path: file, line: nil, "no session '\(resume)' in the store to resume")
+                }
+                guard !stored.result.completed else {
+                    throw ScenarioError(
+                        path: file, line: nil, "session '\(resume)' is complete; there is nothing to resume")
+                }
+                guard stored.scenario.sha256 == scenario.source.sha256 else {
+                    throw ScenarioError(
+                        path: file, line: nil,
+                        "session '\(resume)' was run with another version of this scenario; it cannot be resumed")
+                }
+                options.seed = stored.result.seed
+                options.sessionID = resume
+                options.startedAt = stored.result.startedAt
+                options.candidate = candidate ?? stored.result.candidate
+                resumed = stored.result.answers.map {
+                    (
+                        $0.question,
+                        CandidateAnswer(
+                            text: $0.text, seconds: $0.seconds, thinkSeconds: $0.thinkSeconds, skipped: $0.skipped)
+                    )
+                }
+            }
+            let console = PlainConsole()
+            console.write(LiveHeader.text(scenario, resumedAnswers: resumed.count))
+            if store != nil {
+                let id = options.sessionID ?? ""
+                Interrupt.install(
+                    message: "\nInterrupted. Every answer you gave is saved (session \(id)).\n"
+                        + "Resume with: rehearse run \(file) --resume \(id)\n")
+            }
+            defer { Interrupt.remove() }
+            var driver = LiveDriver(console: console, scenario: scenario, spoken: spoken, resumed: resumed)
+            let save: ((SessionResult) throws -> Void)? = store.map { store in
+                { partial in
+                    try storeOperation {
+                        try store.saveProgress(partial, scenario: scenario.source, title: scenario.title)
+                    }
+                }
+            }
+            let result = try Engine.run(loaded, driver: &driver, options: options, progress: save)
+            try save?(result)
+            var summary = "\n" + SessionSummary.text(result, scenario) + SessionSummary.selfAssessment(result, scenario)
+            if store != nil { summary += "\nStored as session \(result.session): rehearse show \(result.session)\n" }
+            console.write(summary)
+        } catch let error as ScenarioError {
+            StandardStreams.err("\(error)\n")
+            throw ExitCode.failed
+        }
+    }
+}
+
+/// What a live session shows before the first question.
+enum LiveHeader {
+    static func text(_ scenario: Scenario, resumedAnswers: Int) -> String {
+        var text = "\(scenario.title)\n"
+        var facts: [String] = []
+        if let role = scenario.role { facts.append("Role: \(role)") }
+        if let institution = scenario.institution { facts.append(institution.name) }
+        facts.append("\(scenario.criteria.count) criteria: " + scenario.criteria.map(\.title).joined(separator: ", "))
+        if let limit = scenario.timeLimit { facts.append("time budget \(Clock.format(limit))") }
+        text += facts.joined(separator: ". ") + ".\n"
+        if resumedAnswers > 0 {
+            text += "Resuming after \(resumedAnswers) answered question\(resumedAnswers == 1 ? "" : "s").\n"
+        }
+        return text
+    }
+}
+
+extension SessionSummary {
+    /// The candidate's own levels next to the scored ones, with the gap called out.
+    static func selfAssessment(_ result: SessionResult, _ scenario: Scenario) -> String {
+        guard let own = result.selfAssessment, !own.isEmpty else { return "" }
+        var out = "\nYou and the rubric\n"
+        let width = scenario.criteria.map(\.title.count).max() ?? 0
+        for criterion in scenario.criteria {
+            guard let mine = own[criterion.id] else { continue }
+            var line = "  \(pad(criterion.title, width))  you \(mine)/\(criterion.maxLevel)"
+            if let scored = result.criteria[criterion.id] {
+                let gap = Double(mine) - scored.level
+                line += ", scored \(format(scored.level))"
+                if abs(gap) >= 1 { line += gap > 0 ? "  (you rated yourself higher)" : "  (you rated yourself lower)" }
+            }
+            out += line + "\n"
+        }
+        return out
+    }
+}

@@ -73,6 +73,14 @@ public struct LuaCall {
         return lua_tonumberx(stack.L, Int32(index), nil)
     }
 
+    /// Charges work a Swift function is about to do to the call's instruction budget (and checks the
+    /// deadline), so that no script can make the host work without limit. Throws the limit error when a
+    /// limit is exceeded; Lua then raises it where the script called the function.
+    public func charge(_ steps: Int64) throws {
+        guard rh_account(stack.L, max(0, steps)) != 0 else { return }
+        throw LuaError(kind: .limit(.instructions), message: "limit exceeded in \(name)")
+    }
+
     /// Pushes a result (use with ``LuaCallResult/pushed(_:)``).
     public func push(_ value: LuaValue) throws {
         try stack.reserve(1)

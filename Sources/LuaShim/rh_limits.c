@@ -139,6 +139,19 @@ static void rhl_hook(lua_State *L, lua_Debug *ar) {
     rhl_check(L, ctl);
 }
 
+int rh_account(lua_State *L, int64_t steps) {
+    RHControl *ctl = rh_control(L);
+    if (ctl->tripped != RH_LIMIT_NONE) return 1;
+    ctl->instructions += steps;
+    int which = RH_LIMIT_NONE;
+    if (ctl->instruction_limit != 0 && ctl->instructions > ctl->instruction_limit) which = RH_LIMIT_INSTRUCTIONS;
+    else if (ctl->deadline_ns != 0 && rh_now_ns() > ctl->deadline_ns) which = RH_LIMIT_TIME;
+    if (which == RH_LIMIT_NONE) return 0;
+    ctl->tripped = which;
+    rhl_write_where(ctl->trip_where, sizeof ctl->trip_where, L);
+    return 1;
+}
+
 void rh_charge(lua_State *L, int64_t steps) {
     RHControl *ctl = rh_control(L);
     if (!ctl->enforcing) return;

@@ -78,6 +78,10 @@ final class SessionRun {
 
     /// The measurements of each answer object, by its identity.
     var measures: [UnsafeRawPointer: AnswerMeasures] = [:]
+    /// Bytes of text the session keeps in Swift (notes, remarks), outside the Lua memory cap.
+    var keptBytes = 0
+    /// The most text a session keeps in notes and remarks.
+    static let keptBytesLimit = 1 << 20
     /// What the debrief added to the feedback.
     var debriefAdded = Feedback(strengths: [], improvements: [], plan: [])
     var functions: SessionFunctions!
@@ -203,6 +207,15 @@ final class SessionRun {
                 kind: .type, message: "session:ask expects a question id or a question table, not \(value.typeName)")
         }
         return .yield([])
+    }
+
+    /// Counts text the session keeps (notes, remarks) against its limit.
+    func keep(_ text: String, in function: String) throws -> String {
+        keptBytes += text.utf8.count
+        guard keptBytes <= SessionRun.keptBytesLimit else {
+            throw LuaError(kind: .type, message: "\(function): a session keeps at most 1 MiB of notes and remarks")
+        }
+        return text
     }
 
     /// A question the flow defines with a table (session:ask or a follow-up).

@@ -27,11 +27,12 @@ struct SessionFunctions {
         ask = routed("ask") { run, call in try run.ask(call) }
         pick = routed("pick") { run, call in try run.pick(call) }
         note = routed("note") { run, call in
-            run.notes.append(try call.string(2).text)
+            run.notes.append(try run.keep(try call.string(2).text, in: "session:note"))
             return .none
         }
         strength = routed("strength") { run, call in
-            run.debriefAdded.strengths.append(FeedbackItem(criterion: nil, text: try call.string(2).text))
+            run.debriefAdded.strengths.append(
+                FeedbackItem(criterion: nil, text: try run.keep(try call.string(2).text, in: "result:strength")))
             return .none
         }
         improve = routed("improve") { run, call in
@@ -40,11 +41,13 @@ struct SessionFunctions {
                 throw LuaError(kind: .type, message: "result:improve: no criterion '\(id)' in the scenario")
             }
             run.debriefAdded.improvements.append(
-                FeedbackItem(criterion: id, text: try call.string(3).text, tips: criterion.tips))
+                FeedbackItem(
+                    criterion: id, text: try run.keep(try call.string(3).text, in: "result:improve"),
+                    tips: criterion.tips))
             return .none
         }
         plan = routed("plan") { run, call in
-            run.debriefAdded.plan.append(try call.string(2).text)
+            run.debriefAdded.plan.append(try run.keep(try call.string(2).text, in: "result:plan"))
             return .none
         }
         let mentions = routed("mentions") { run, call in
@@ -52,6 +55,7 @@ struct SessionFunctions {
                 throw LuaError(kind: .type, message: "answer:mentions must be called on an answer (use ':')")
             }
             let terms = try SessionFunctions.terms(call, name: "answer:mentions") ?? []
+            try SessionFunctions.charge(call, terms: terms, measures: measures)
             return .values([.table(LuaTable(array: measures.answer.mentions(terms).map(LuaBridge.match)))])
         }
         let coverage = routed("coverage") { run, call in
@@ -59,6 +63,7 @@ struct SessionFunctions {
                 throw LuaError(kind: .type, message: "answer:coverage must be called on an answer (use ':')")
             }
             let terms = try SessionFunctions.terms(call, name: "answer:coverage") ?? measures.keywords
+            try SessionFunctions.charge(call, terms: terms, measures: measures)
             return .values([LuaBridge.coverage(measures.answer.coverage(terms))])
         }
         let values = loaded.scenario.institution?.values ?? []
@@ -76,6 +81,13 @@ struct SessionFunctions {
             }
         }
         answerMetatable = try state.makeReference(["__index": .function(index), "__metatable": false])
+    }
+
+    /// Charges a coverage or mentions call to the scoring call's budget before it runs: its work grows
+    /// with the number and length of the terms times the answer's words.
+    static func charge(_ call: LuaCall, terms: [String], measures: AnswerMeasures) throws {
+        let termWork = terms.reduce(Int64(0)) { $0 + 1 + Int64($1.utf8.count / 8) }
+        try call.charge(termWork * Int64(max(1, measures.answer.wordCount)))
     }
 
     /// A list of terms (strings) as argument 2, or nil when it is absent.

@@ -98,6 +98,11 @@ extension SessionRun {
                 guard let remarks = try? LuaValueDecoder().decode([String].self, from: entry) else {
                     throw failure(line: line, "\(label): \(id) must be a list of texts")
                 }
+                do {
+                    for remark in remarks { _ = try keep(remark, in: label) }
+                } catch let error as LuaError {
+                    throw failure(line: line, error.message)
+                }
                 if id == "strengths" { result.strengths += remarks } else { result.improvements += remarks }
                 continue
             }

@@ -72,6 +72,23 @@ import Testing
         }
     }
 
+    /// Work done in Swift is charged too: a script cannot make the host work without limit, and cannot
+    /// swallow the limit with pcall.
+    @Test func swiftWorkIsChargedAndTheLimitIsSticky() throws {
+        let lua = try LuaState(limits: LuaLimits(instructions: 1_000_000, seconds: 5, memory: 0))
+        let heavy = lua.function("heavy") { (call: LuaCall) in
+            try call.charge(400_000)
+            return .none
+        }
+        try lua.setGlobal("heavy", .function(heavy))
+        #expect(try lua.run("heavy() heavy() return 'ok'", chunkName: "light.lua") == ["ok"])
+        #expect {
+            try lua.run("\nwhile true do pcall(heavy) end", chunkName: "swift.lua")
+        } throws: { error in
+            (error as? LuaError)?.description == "swift.lua:2: instruction limit of 1000000 exceeded"
+        }
+    }
+
     @Test func stateIsReusableAfterALimit() throws {
         let lua = try LuaState(limits: LimitTests.tight)
         #expect(throws: LuaError.self) { try lua.run("while true do end", chunkName: "spin.lua") }

@@ -137,6 +137,32 @@ import Testing
         #expect(result.feedback.plan == ["fillers 2, covers assessment, mentions 1, metatable false"])
     }
 
+    /// The reviewer's hang: huge term lists in coverage and mentions are charged to the scoring call's
+    /// budget instead of running for minutes.
+    @Test func hugeTermListsHitTheLimitNotTheHost() throws {
+        let clock = ContinuousClock()
+        let start = clock.now
+        #expect {
+            _ = try notes(
+                """
+                local terms = {}
+                for i = 1, 20000 do terms[i] = "word" .. i .. " with several tokens in the phrase " .. i end
+                for j = 1, 20 do local _ = a:mentions(terms) end
+                """, text: String(repeating: "word1 with several tokens ", count: 400))
+        } throws: { error in
+            "\(error)".contains("instruction limit of 10000000 exceeded")
+        }
+        #expect(clock.now - start < .seconds(5))
+    }
+
+    @Test func notesAreBounded() throws {
+        #expect {
+            _ = try notes("for i = 1, 2000 do session:note(('x'):rep(1000)) end", text: "hello")
+        } throws: { error in
+            "\(error)".contains("session:note: a session keeps at most 1 MiB of notes and remarks")
+        }
+    }
+
     @Test func methodsNeedTheColon() throws {
         #expect {
             _ = try notes("a.coverage({ 'x' })", text: "hello")

@@ -108,6 +108,12 @@ void rh_install_hook(lua_State *L);
 /* If a limit has tripped (or status is a memory error under a cap), raises the limit error again. */
 int rh_reraise_if_tripped(lua_State *L, int status);
 
+/*
+ * Like rh_charge, but never raises: for work done in Swift. Returns nonzero when a limit has tripped
+ * (the trampoline raises it once the Swift function returns).
+ */
+int rh_account(lua_State *L, int64_t steps);
+
 /* The message of the tripped limit, e.g. "instruction limit of 1000000 exceeded", pushed as a string. */
 void rh_push_limit_message(lua_State *L);
 

@@ -115,7 +115,7 @@ extension LuaState {
     func dispatch(_ thread: OpaquePointer, slot: Int, count: UnsafeMutablePointer<Int32>) -> Int32 {
         let base = lua_gettop(thread)
         let body = functions[slot]
-        let call = LuaCall(stack: LuaStack(L: thread, state: self), name: "?", argumentCount: Int(base))
+        let call = LuaCall(stack: LuaStack(L: thread, state: self, charging: true), name: "?", argumentCount: Int(base))
         do {
             let result = try body(call)
             let values: [LuaValue]

@@ -6,6 +6,11 @@ import LuaShim
 struct LuaStack {
     let L: OpaquePointer
     let state: LuaState
+    /// Whether reading values charges the limits (arguments of a Swift function called by a script).
+    var charging = false
+
+    /// Each value read from a script's arguments costs this many instructions of the budget.
+    static let stepsPerValue: Int64 = 8
 
     /// Tables nested deeper than this are refused (they would exhaust the C stack).
     static let maximumDepth = 100
@@ -77,7 +82,18 @@ struct LuaStack {
 
     func value(at index: Int32) throws -> LuaValue {
         var visiting = Set<UnsafeRawPointer>()
-        return try value(at: lua_absindex(L, index), visiting: &visiting, depth: 0)
+        var read = 0
+        return try value(at: lua_absindex(L, index), visiting: &visiting, depth: 0, read: &read)
+    }
+
+    /// Counts a value read; while charging, every 1,024 values are charged to the budget, so a script
+    /// cannot make the host read without limit.
+    private func count(_ read: inout Int) throws {
+        read += 1
+        guard charging, read % 1024 == 0 else { return }
+        if rh_account(L, 1024 * LuaStack.stepsPerValue) != 0 {
+            throw LuaError(kind: .limit(.instructions), message: "limit exceeded while reading a table")
+        }
     }
 
     func string(at index: Int32) -> LuaString {
@@ -86,7 +102,10 @@ struct LuaStack {
         return LuaString(bytes: Array(UnsafeRawBufferPointer(start: bytes, count: length)))
     }
 
-    private func value(at index: Int32, visiting: inout Set<UnsafeRawPointer>, depth: Int) throws -> LuaValue {
+    private func value(at index: Int32, visiting: inout Set<UnsafeRawPointer>, depth: Int, read: inout Int) throws
+        -> LuaValue
+    {
+        try count(&read)
         switch lua_type(L, index) {
         case LUA_TNIL, LUA_TNONE: return .nil
         case LUA_TBOOLEAN: return .boolean(lua_toboolean(L, index) != 0)
@@ -101,14 +120,16 @@ struct LuaStack {
                 state.referenceScopes[state.referenceScopes.count - 1].append(reference)
             }
             return .function(reference)
-        case LUA_TTABLE: return .table(try table(at: index, visiting: &visiting, depth: depth))
+        case LUA_TTABLE: return .table(try table(at: index, visiting: &visiting, depth: depth, read: &read))
         default:
             let name = String(cString: rh_typename_at(L, index))
             throw LuaError(kind: .type, message: "a \(name) value cannot be handed to the host")
         }
     }
 
-    private func table(at index: Int32, visiting: inout Set<UnsafeRawPointer>, depth: Int) throws -> LuaTable {
+    private func table(at index: Int32, visiting: inout Set<UnsafeRawPointer>, depth: Int, read: inout Int) throws
+        -> LuaTable
+    {
         guard depth < LuaStack.maximumDepth, lua_checkstack(L, 4) != 0 else {
             throw LuaError(kind: .type, message: "table nesting is deeper than \(LuaStack.maximumDepth) levels")
         }
@@ -121,7 +142,7 @@ struct LuaStack {
         var fields: [LuaValue: LuaValue] = [:]
         lua_pushnil(L)
         while lua_next(L, index) != 0 {
-            let element = try value(at: lua_gettop(L), visiting: &visiting, depth: depth + 1)
+            let element = try value(at: lua_gettop(L), visiting: &visiting, depth: depth + 1, read: &read)
             if lua_isinteger(L, -2) != 0 {
                 let key = lua_tointegerx(L, -2, nil)
                 if key >= 1, key <= count {
@@ -130,7 +151,7 @@ struct LuaStack {
                     continue
                 }
             }
-            let key = try value(at: lua_gettop(L) - 1, visiting: &visiting, depth: depth + 1)
+            let key = try value(at: lua_gettop(L) - 1, visiting: &visiting, depth: depth + 1, read: &read)
             fields[key] = element
             lua_settop(L, -2)
         }

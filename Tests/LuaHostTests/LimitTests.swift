@@ -89,6 +89,27 @@ import Testing
         }
     }
 
+    /// Reading a huge table handed to a Swift function is charged as it goes.
+    @Test func readingHugeArgumentsIsCharged() throws {
+        let lua = try LuaState(limits: LuaLimits(instructions: 5_000_000, seconds: 10, memory: 0))
+        let take = lua.function("take") { (call: LuaCall) in
+            _ = try call.argument(1)
+            return .none
+        }
+        try lua.setGlobal("take", .function(take))
+        let clock = ContinuousClock()
+        let start = clock.now
+        #expect {
+            try lua.run(
+                "local big = {} for i = 1, 200000 do big[i] = 'x' .. i end\nwhile true do pcall(take, big) end",
+                chunkName: "big.lua")
+        } throws: { error in
+            guard case .limit = (error as? LuaError)?.kind else { return false }
+            return (error as? LuaError)?.line == 2
+        }
+        #expect(clock.now - start < .seconds(8))
+    }
+
     @Test func stateIsReusableAfterALimit() throws {
         let lua = try LuaState(limits: LimitTests.tight)
         #expect(throws: LuaError.self) { try lua.run("while true do end", chunkName: "spin.lua") }

@@ -6,6 +6,9 @@ public struct LuaCoroutine {
     /// Keeps the thread alive in the registry.
     public let reference: LuaRef
     let thread: OpaquePointer
+
+    /// The identity of the coroutine's thread (as ``LuaCall/threadIdentity`` sees it).
+    public var threadIdentity: UnsafeRawPointer { UnsafeRawPointer(thread) }
 }
 
 /// What a resume gave back.

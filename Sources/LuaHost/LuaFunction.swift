@@ -29,6 +29,9 @@ public struct LuaCall {
     /// The state the call runs in.
     public var state: LuaState { stack.state }
 
+    /// The identity of the thread (coroutine) the call runs on.
+    public var threadIdentity: UnsafeRawPointer { UnsafeRawPointer(stack.L) }
+
     /// Argument `index` (1-based); nil when absent.
     public func argument(_ index: Int) throws -> LuaValue {
         guard index >= 1, index <= argumentCount else { return .nil }

@@ -137,8 +137,11 @@ struct LuaStack {
             throw LuaError(kind: .type, message: "a table that contains itself cannot be handed to the host")
         }
         defer { visiting.remove(identity) }
-        let count = Int(lua_rawlen(L, index))
-        var array = [LuaValue](repeating: .nil, count: count)
+        // The border (#t) can be far larger than the entries (keys 1, 2, 4, ..., 2^62): the sequence part
+        // is sized by the entries found, never by the border.
+        let count = Int(clamping: lua_rawlen(L, index))
+        var array: [LuaValue] = []
+        var sparse: [Int: LuaValue] = [:]
         var fields: [LuaValue: LuaValue] = [:]
         lua_pushnil(L)
         while lua_next(L, index) != 0 {
@@ -146,7 +149,7 @@ struct LuaStack {
             if lua_isinteger(L, -2) != 0 {
                 let key = lua_tointegerx(L, -2, nil)
                 if key >= 1, key <= count {
-                    array[Int(key) - 1] = element
+                    sparse[Int(key)] = element
                     lua_settop(L, -2)
                     continue
                 }
@@ -154,6 +157,13 @@ struct LuaStack {
             let key = try value(at: lua_gettop(L) - 1, visiting: &visiting, depth: depth + 1, read: &read)
             fields[key] = element
             lua_settop(L, -2)
+        }
+        // Dense enough: a sequence with holes; otherwise the integer keys stay fields.
+        if sparse.count * 2 >= count {
+            array = [LuaValue](repeating: .nil, count: count)
+            for (key, element) in sparse { array[key - 1] = element }
+        } else {
+            for (key, element) in sparse { fields[.integer(Int64(key))] = element }
         }
         return LuaTable(array: array, fields: fields)
     }

@@ -76,7 +76,9 @@ public final class LuaState {
 
     private func applyLimits() {
         control.pointee.instruction_limit = max(0, limits.instructions)
-        control.pointee.time_limit_ns = limits.seconds > 0 ? Int64((limits.seconds * 1e9).rounded()) : 0
+        // Beyond ~292 years the nanoseconds would overflow: that is no limit at all.
+        control.pointee.time_limit_ns =
+            limits.seconds > 0 && limits.seconds < 9e9 ? Int64((limits.seconds * 1e9).rounded()) : 0
         control.pointee.memory_limit = limits.memory > 0 ? limits.memory : 0
     }
 

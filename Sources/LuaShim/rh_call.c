@@ -22,6 +22,7 @@ static int rhc_trampoline(lua_State *L) {
     ctl->enforcing = enforcing;
     if (enforcing && ctl->memory_limit != 0 && ctl->memory > ctl->memory_limit && ctl->tripped == RH_LIMIT_NONE)
         ctl->tripped = RH_LIMIT_MEMORY;
+    if (enforcing) rh_account(L, 1); /* the deadline, after whatever Swift did */
     rh_reraise_if_tripped(L, LUA_OK);
     switch (status) {
     case RH_CALL_RETURN:

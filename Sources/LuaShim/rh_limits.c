@@ -46,11 +46,15 @@ static void *rhl_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
         && ctl->memory - old + nsize > ctl->memory_limit) {
         /* Lua collects garbage and tries once more before raising a memory error; the error is
            recognised as the limit by rh_pcall and the sandbox's pcall wrappers. */
-        if (ctl->tripped == RH_LIMIT_NONE) rhl_write_where(ctl->trip_where, sizeof ctl->trip_where, ctl->running);
+        /* Only a scratch note: Lua collects garbage and retries, and the retry may succeed. */
+        ctl->memory_refused = 1;
+        ctl->memory_where[0] = '\0';
+        rhl_write_where(ctl->memory_where, sizeof ctl->memory_where, ctl->running);
         return NULL;
     }
     void *block = realloc(ptr, nsize);
     if (block == NULL) return NULL;
+    ctl->memory_refused = 0;
     ctl->memory = ctl->memory - old + nsize;
     if (ctl->memory > ctl->memory_peak) ctl->memory_peak = ctl->memory;
     return block;
@@ -116,10 +120,14 @@ static int rhl_trip(lua_State *L, int which) {
 }
 
 /* Raises the tripped limit again if one is tripped (used after pcall, resume and Swift calls). */
+static void rhl_trip_memory(RHControl *ctl) {
+    ctl->tripped = RH_LIMIT_MEMORY;
+    memcpy(ctl->trip_where, ctl->memory_where, sizeof ctl->trip_where);
+}
+
 int rh_reraise_if_tripped(lua_State *L, int status) {
     RHControl *ctl = rh_control(L);
-    if (status == LUA_ERRMEM && ctl->memory_limit != 0 && ctl->tripped == RH_LIMIT_NONE)
-        ctl->tripped = RH_LIMIT_MEMORY;
+    if (status == LUA_ERRMEM && ctl->memory_limit != 0 && ctl->tripped == RH_LIMIT_NONE) rhl_trip_memory(ctl);
     if (ctl->tripped != RH_LIMIT_NONE && ctl->enforcing) return rhl_trip(L, ctl->tripped);
     return 0;
 }
@@ -168,11 +176,24 @@ void rh_install_hook(lua_State *L) {
         lua_sethook(L, NULL, 0, 0);
 }
 
+void rh_sync_hook(lua_State *L) {
+    RHControl *ctl = rh_control(L);
+    int wanted = ctl->instruction_limit != 0 || ctl->time_limit_ns != 0;
+    if (wanted) {
+        /* Reinstalling resets the countdown: only when the hook is not already ours (a tripped limit's
+           count of 1 is kept too). */
+        if (lua_gethook(L) != rhl_hook) lua_sethook(L, rhl_hook, LUA_MASKCOUNT, ctl->hook_interval);
+    } else if (lua_gethook(L) != NULL) {
+        lua_sethook(L, NULL, 0, 0);
+    }
+}
+
 void rh_begin_call(lua_State *L) {
     RHControl *ctl = rh_control(L);
     ctl->tripped = RH_LIMIT_NONE;
     ctl->trip_where[0] = '\0';
     ctl->error_where[0] = '\0';
+    ctl->memory_refused = 0;
     ctl->instructions = 0;
     ctl->deadline_ns = ctl->time_limit_ns != 0 ? rh_now_ns() + ctl->time_limit_ns : 0;
     int64_t interval = 10000;
@@ -218,8 +239,7 @@ int rh_pcall(lua_State *L, int nargs, int nresults) {
     ctl->enforcing = enforcing;
     ctl->running = running;
     lua_remove(L, base);
-    if (status == LUA_ERRMEM && ctl->memory_limit != 0 && ctl->tripped == RH_LIMIT_NONE)
-        ctl->tripped = RH_LIMIT_MEMORY;
+    if (status == LUA_ERRMEM && ctl->memory_limit != 0 && ctl->tripped == RH_LIMIT_NONE) rhl_trip_memory(ctl);
     return status;
 }
 
@@ -227,7 +247,7 @@ int rh_resume(lua_State *co, lua_State *from, int nargs, int *nresults) {
     RHControl *ctl = rh_control(co);
     int outer = ctl->depth == 0;
     if (outer) rh_begin_call(co);
-    else rh_install_hook(co);
+    else rh_sync_hook(co);
     lua_State *running = ctl->running;
     int enforcing = ctl->enforcing;
     ctl->running = co;
@@ -237,8 +257,7 @@ int rh_resume(lua_State *co, lua_State *from, int nargs, int *nresults) {
     ctl->depth--;
     ctl->enforcing = enforcing;
     ctl->running = running;
-    if (status == LUA_ERRMEM && ctl->memory_limit != 0 && ctl->tripped == RH_LIMIT_NONE)
-        ctl->tripped = RH_LIMIT_MEMORY;
+    if (status == LUA_ERRMEM && ctl->memory_limit != 0 && ctl->tripped == RH_LIMIT_NONE) rhl_trip_memory(ctl);
     return status;
 }
 

@@ -9,8 +9,11 @@
 
 static void rhs_copy_env(lua_State *L, int source);
 
-/* Work done in C loops is charged to the instruction budget in slices of this many steps. */
-#define RHS_SLICE 1024
+/*
+ * Work done in C loops over table elements is charged (and the deadline checked) every this many elements.
+ * One element may cost up to 2,000 steps (an __index chain), so slices stay small.
+ */
+#define RHS_SLICE 64
 
 /* ------------------------------------------------------------------ pcall and xpcall */
 
@@ -69,7 +72,7 @@ static int rhs_auxresume(lua_State *L, lua_State *co, int narg) {
         return -1;
     }
     RHControl *ctl = rh_control(L);
-    rh_install_hook(co); /* the coroutine may have been made under other limits */
+    rh_sync_hook(co); /* the coroutine may have been made under other limits */
     lua_xmove(L, co, narg);
     lua_State *running = ctl->running;
     ctl->running = co;
@@ -117,6 +120,7 @@ static int rhs_auxwrap(lua_State *L) {
         if (status != LUA_OK && status != LUA_YIELD) { /* the coroutine died: close its variables */
             status = lua_resetthread(co);
             lua_xmove(co, L, 1);
+            rh_reraise_if_tripped(L, status);
         }
         if (status != LUA_ERRMEM && lua_type(L, -1) == LUA_TSTRING) { /* add the caller's position */
             luaL_where(L, 1);
@@ -143,7 +147,12 @@ static int rhs_co_close(lua_State *L) {
     lua_pushvalue(L, lua_upvalueindex(1));
     lua_insert(L, 1);
     lua_call(L, n, LUA_MULTRET);
-    if (lua_gettop(L) >= 2 && !lua_toboolean(L, 1)) rh_reraise_if_tripped(L, LUA_ERRRUN);
+    if (lua_gettop(L) >= 2 && !lua_toboolean(L, 1)) {
+        /* close reports only the error value: Lua's memory error is its preallocated message. */
+        const char *message = lua_tostring(L, 2);
+        int memory = message != NULL && strcmp(message, "not enough memory") == 0;
+        rh_reraise_if_tripped(L, memory ? LUA_ERRMEM : LUA_ERRRUN);
+    }
     return lua_gettop(L);
 }
 
@@ -202,6 +211,8 @@ static int rhs_collectgarbage(lua_State *L) {
     for (int i = 0; allowed[i] != NULL; i++)
         if (strcmp(option, allowed[i]) == 0) ok = 1;
     if (!ok) return luaL_error(L, "collectgarbage option '%s' is not available in the sandbox", option);
+    if (strcmp(option, "collect") == 0 || strcmp(option, "step") == 0)
+        rh_charge(L, (int64_t)(rh_control(L)->memory / 64) + 1000);
     lua_pushvalue(L, lua_upvalueindex(1));
     lua_insert(L, 1);
     lua_call(L, lua_gettop(L) - 1, LUA_MULTRET);
@@ -266,6 +277,7 @@ static int rhs_load(lua_State *L) {
         status = lua_load(L, rhs_generic_reader, NULL, name, "t");
     }
     if (status != LUA_OK) {
+        if (status == LUA_ERRMEM) rh_reraise_if_tripped(L, status);
         luaL_pushfail(L);
         lua_insert(L, -2);
         return 2;
@@ -324,15 +336,21 @@ static int rhs_str_rep(lua_State *L) {
 #define RHS_TAB_L 4
 
 /* Accepts a table, or a value whose metatable provides what the operation needs. */
+static int rhs_has_field(lua_State *L, const char *name) { /* metatable on top */
+    lua_pushstring(L, name);
+    int kind = lua_rawget(L, -2);
+    lua_pop(L, 1);
+    return kind != LUA_TNIL;
+}
+
 static void rhs_checktab(lua_State *L, int arg, int what) {
     if (lua_type(L, arg) == LUA_TTABLE) return;
-    int n = 1;
-    if (lua_getmetatable(L, arg)
-        && (!(what & RHS_TAB_R) || (n++, lua_getfield(L, -n, "__index") != LUA_TNIL))
-        && (!(what & RHS_TAB_W) || (n++, lua_getfield(L, -n, "__newindex") != LUA_TNIL))
-        && (!(what & RHS_TAB_L) || (n++, lua_getfield(L, -n, "__len") != LUA_TNIL))) {
-        lua_pop(L, n);
-        return;
+    if (lua_getmetatable(L, arg)) {
+        int ok = (!(what & RHS_TAB_R) || rhs_has_field(L, "__index"))
+            && (!(what & RHS_TAB_W) || rhs_has_field(L, "__newindex"))
+            && (!(what & RHS_TAB_L) || rhs_has_field(L, "__len"));
+        lua_pop(L, 1);
+        if (ok) return;
     }
     luaL_checktype(L, arg, LUA_TTABLE);
 }
@@ -410,6 +428,166 @@ static int rhs_tmove(lua_State *L) {
     }
     lua_pushvalue(L, tt);
     return 1;
+}
+
+/* table.unpack: as stock, with the element reads charged. */
+static int rhs_tunpack(lua_State *L) {
+    lua_Integer i = luaL_optinteger(L, 2, 1);
+    lua_Integer e = luaL_opt(L, luaL_checkinteger, 3, luaL_len(L, 1));
+    if (i > e) return 0; /* empty range */
+    lua_Unsigned n = (lua_Unsigned)e - (lua_Unsigned)i; /* number of elements minus 1 */
+    if (n >= (unsigned int)INT_MAX || !lua_checkstack(L, (int)(++n)))
+        return luaL_error(L, "too many results to unpack");
+    for (lua_Unsigned k = 0; k < n; k++) {
+        if (k % RHS_SLICE == RHS_SLICE - 1) rh_charge(L, RHS_SLICE);
+        lua_geti(L, 1, i + (lua_Integer)k);
+    }
+    return (int)n;
+}
+
+/* table.concat: as stock, with the element reads charged. */
+static int rhs_tconcat(lua_State *L) {
+    luaL_Buffer b;
+    lua_Integer last = rhs_getn(L, 1, RHS_TAB_R);
+    size_t lsep;
+    const char *sep = luaL_optlstring(L, 2, "", &lsep);
+    lua_Integer i = luaL_optinteger(L, 3, 1);
+    last = luaL_optinteger(L, 4, last);
+    luaL_buffinit(L, &b);
+    for (lua_Integer k = 0; i <= last; i++, k++) {
+        if (k % RHS_SLICE == RHS_SLICE - 1) rh_charge(L, RHS_SLICE);
+        lua_geti(L, 1, i);
+        if (!lua_isstring(L, -1))
+            return luaL_error(L, "invalid value (%s) at index %I in table for 'concat'", luaL_typename(L, -1), (lua_Integer)i);
+        luaL_addvalue(&b);
+        if (i != last) luaL_addlstring(&b, sep, lsep);
+        if (i == LUA_MAXINTEGER) break; /* i + 1 would overflow */
+    }
+    luaL_pushresult(&b);
+    return 1;
+}
+
+/*
+ * table.sort: the stock sort for plain tables (no metatable: every read is raw and cheap). A table with a
+ * metatable is read into a plain copy, sorted there and written back, each read and write charged.
+ */
+static int rhs_tsort(lua_State *L) {
+    if (!lua_isnoneornil(L, 2)) luaL_checktype(L, 2, LUA_TFUNCTION);
+    int has_metatable = lua_getmetatable(L, 1);
+    if (has_metatable) lua_pop(L, 1);
+    if (lua_type(L, 1) == LUA_TTABLE && !has_metatable) {
+        lua_pushvalue(L, lua_upvalueindex(1));
+        lua_insert(L, 1);
+        lua_call(L, lua_gettop(L) - 1, 0);
+        return 0;
+    }
+    lua_settop(L, 2);
+    lua_Integer n = rhs_getn(L, 1, RHS_TAB_R | RHS_TAB_W);
+    if (n <= 1) return 0;
+    luaL_argcheck(L, n < INT_MAX, 1, "array too big");
+    lua_createtable(L, (int)n, 0); /* 3: the plain copy */
+    for (lua_Integer i = 1; i <= n; i++) {
+        if (i % RHS_SLICE == 0) rh_charge(L, RHS_SLICE);
+        lua_geti(L, 1, i);
+        lua_rawseti(L, 3, i);
+    }
+    lua_pushvalue(L, lua_upvalueindex(1)); /* stock sort(copy, comparator) */
+    lua_pushvalue(L, 3);
+    lua_pushvalue(L, 2);
+    lua_call(L, 2, 0);
+    for (lua_Integer i = 1; i <= n; i++) {
+        if (i % RHS_SLICE == 0) rh_charge(L, RHS_SLICE);
+        lua_rawgeti(L, 3, i);
+        lua_seti(L, 1, i);
+    }
+    return 0;
+}
+
+/* ------------------------------------------------------------------ pairs in a fixed order */
+
+/*
+ * Lua 5.4 seeds its string hashes per process, so next() and stock pairs() visit keys in an order that
+ * changes from run to run. Scenarios must give the same result every time, so the sandbox's pairs visits
+ * keys in a fixed order: numbers in numeric order, then strings in byte order, then booleans (false
+ * first); keys of other types (tables, functions) come last in no set order.
+ */
+static int rhs_key_rank(lua_State *L, int idx) {
+    switch (lua_type(L, idx)) {
+    case LUA_TNUMBER: return 0;
+    case LUA_TSTRING: return 1;
+    case LUA_TBOOLEAN: return 2;
+    default: return 3;
+    }
+}
+
+static int rhs_key_less(lua_State *L) {
+    int ra = rhs_key_rank(L, 1), rb = rhs_key_rank(L, 2);
+    if (ra != rb) {
+        lua_pushboolean(L, ra < rb);
+        return 1;
+    }
+    int less = 0;
+    if (ra == 0) {
+        less = lua_compare(L, 1, 2, LUA_OPLT);
+    } else if (ra == 1) {
+        size_t la, lb;
+        const char *a = lua_tolstring(L, 1, &la), *b = lua_tolstring(L, 2, &lb);
+        int c = memcmp(a, b, la < lb ? la : lb);
+        less = c < 0 || (c == 0 && la < lb);
+    } else if (ra == 2) {
+        less = !lua_toboolean(L, 1) && lua_toboolean(L, 2);
+    }
+    lua_pushboolean(L, less);
+    return 1;
+}
+
+/* upvalues: 1 the table, 2 its keys in order, 3 the position reached */
+static int rhs_pairs_next(lua_State *L) {
+    lua_Integer i = lua_tointeger(L, lua_upvalueindex(3));
+    for (;;) {
+        i++;
+        if (lua_rawgeti(L, lua_upvalueindex(2), i) == LUA_TNIL) return 0;
+        lua_pushvalue(L, -1);
+        if (lua_rawget(L, lua_upvalueindex(1)) != LUA_TNIL) {
+            lua_pushinteger(L, i);
+            lua_replace(L, lua_upvalueindex(3));
+            return 2;
+        }
+        lua_pop(L, 2); /* removed during the loop: skip it */
+    }
+}
+
+static int rhs_pairs(lua_State *L) {
+    luaL_checkany(L, 1);
+    if (luaL_getmetafield(L, 1, "__pairs") != LUA_TNIL) { /* the stock protocol */
+        lua_pushvalue(L, 1);
+        lua_call(L, 1, 3);
+        return 3;
+    }
+    luaL_checktype(L, 1, LUA_TTABLE);
+    lua_settop(L, 1);
+    lua_newtable(L); /* 2: the keys */
+    lua_Integer n = 0;
+    lua_pushnil(L);
+    while (lua_next(L, 1) != 0) {
+        lua_pop(L, 1);
+        lua_pushvalue(L, -1);
+        lua_rawseti(L, 2, ++n);
+        if (n % RHS_SLICE == 0) rh_charge(L, RHS_SLICE);
+    }
+    if (n > 1) {
+        lua_pushvalue(L, lua_upvalueindex(1)); /* stock table.sort(keys, less) */
+        lua_pushvalue(L, 2);
+        lua_pushcfunction(L, rhs_key_less);
+        lua_call(L, 2, 0);
+    }
+    lua_pushvalue(L, 1);
+    lua_pushvalue(L, 2);
+    lua_pushinteger(L, 0);
+    lua_pushcclosure(L, rhs_pairs_next, 3);
+    lua_pushvalue(L, 1);
+    lua_pushnil(L);
+    return 3;
 }
 
 /* ------------------------------------------------------------------ opening */
@@ -505,6 +683,13 @@ static int rhs_open(lua_State *L) {
     rhs_set_field(L, table, "insert", rhs_tinsert);
     rhs_set_field(L, table, "remove", rhs_tremove);
     rhs_set_field(L, table, "move", rhs_tmove);
+    rhs_set_field(L, table, "unpack", rhs_tunpack);
+    rhs_set_field(L, table, "concat", rhs_tconcat);
+    /* pairs in a fixed order uses the stock sort, taken before table.sort is replaced */
+    lua_getfield(L, table, "sort");
+    lua_pushcclosure(L, rhs_pairs, 1);
+    lua_setfield(L, base, "pairs");
+    rhs_wrap_field(L, table, "sort", rhs_tsort);
 
     /* math: seeded by the host; randomseed() without argument re-seeds with the host's seed */
     lua_getfield(L, math, "randomseed");

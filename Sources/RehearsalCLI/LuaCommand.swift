@@ -30,7 +30,7 @@ struct LuaCommand: ParsableCommand {
 
     func validate() throws {
         guard instructions >= 0 else { throw ValidationError("--instructions must be 0 or more") }
-        guard timeout >= 0, timeout.isFinite else { throw ValidationError("--timeout must be 0 or more seconds") }
+        guard timeout >= 0, timeout <= 1e6 else { throw ValidationError("--timeout must be 0 to 1000000 seconds") }
         guard memory >= 0, memory < 1 << 40 else { throw ValidationError("--memory must be 0 or more MiB") }
     }
 

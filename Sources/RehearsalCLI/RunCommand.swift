@@ -71,7 +71,9 @@ struct RunCommand: ParsableCommand {
             let result = try Engine.run(loaded, driver: &driver, options: options)
             StandardStreams.out(
                 json ? try JSONOutput.encode(result) + "\n" : SessionSummary.text(result, loaded.scenario))
-            if !noStore { try keep(result, loaded.scenario, input: recorded.sha256) }
+            // The same recording for another candidate is another session.
+            let identity = SHA256.hex(Array((recorded.sha256 + "\u{1F}" + (result.candidate ?? "")).utf8))
+            if !noStore { try keep(result, loaded.scenario, input: identity) }
         } catch let error as ScenarioError {
             StandardStreams.err("\(error)\n")
             throw ExitCode.failed

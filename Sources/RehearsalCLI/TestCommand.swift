@@ -33,7 +33,9 @@ struct TestCommand: ParsableCommand {
                 }
                 for example in loaded.scenario.examples {
                     do {
-                        let outcome = try ExampleCheck.run(loaded, example: example)
+                        // Each example in a fresh state: what one example's scripts keep cannot change another's.
+                        let fresh = try ScenarioLoader.forCommands.load(path: file)
+                        let outcome = try ExampleCheck.run(fresh, example: example)
                         var text = "\(outcome.passed ? "PASS" : "FAIL") \(file): example '\(example.name)'\n"
                         for mismatch in outcome.mismatches { text += "    \(mismatch)\n" }
                         if verbose { for match in outcome.matches { text += "    ok: \(match)\n" } }

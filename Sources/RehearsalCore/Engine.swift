@@ -75,6 +75,10 @@ final class SessionRun {
     var pending: Question?
     /// Whether the flow itself is running (not a score, follow-up or debrief function it triggered).
     var flowRunning = false
+    /// The thread the flow runs on: session:ask must be called there, not in a coroutine the flow made.
+    var flowThread: UnsafeRawPointer?
+    /// The most questions one session asks (a flow that loops forever stops here, at its line).
+    static let questionLimit = 1000
 
     /// The measurements of each answer object, by its identity.
     var measures: [UnsafeRawPointer: AnswerMeasures] = [:]
@@ -103,7 +107,7 @@ final class SessionRun {
     }
 
     func failure(_ error: LuaError) -> ScenarioError {
-        ScenarioError(path: error.chunk ?? path, line: error.line, error.message)
+        ScenarioError(path: ScenarioPath.restore(error.chunk, path: path), line: error.line, error.message)
     }
 
     func failure(line: Int?, _ message: String) -> ScenarioError {
@@ -168,6 +172,7 @@ final class SessionRun {
     func runFlow(_ flow: LuaRef) throws {
         let coroutine = try state.newCoroutine(flow)
         _ = own(coroutine.reference)
+        flowThread = coroutine.threadIdentity
         var arguments: [LuaValue] = [.reference(sessionObject)]
         while true {
             flowRunning = true
@@ -190,6 +195,14 @@ final class SessionRun {
     func ask(_ call: LuaCall) throws -> LuaCallResult {
         guard flowRunning else {
             throw LuaError(kind: .type, message: "session:ask can only be called from the flow function")
+        }
+        guard call.threadIdentity == flowThread else {
+            throw LuaError(
+                kind: .type, message: "session:ask must be called by the flow itself, not inside a coroutine it made")
+        }
+        guard asked.count < SessionRun.questionLimit else {
+            throw LuaError(
+                kind: .type, message: "session:ask: a session asks at most \(SessionRun.questionLimit) questions")
         }
         let value = try call.argument(2)
         switch value {

@@ -57,3 +57,12 @@ public struct ScenarioLoader: Sendable {
             debrief: collector.debrief?.function, analysis: collector.analysis)
     }
 }
+
+/// Lua shortens long chunk names in its messages ("...ng/path/file.lua"): map them back to the path.
+enum ScenarioPath {
+    static func restore(_ chunk: String?, path: String) -> String {
+        guard let chunk else { return path }
+        if chunk.hasPrefix("..."), path.hasSuffix(chunk.dropFirst(3)) { return path }
+        return chunk
+    }
+}

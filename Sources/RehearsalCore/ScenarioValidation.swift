@@ -110,7 +110,7 @@ extension DeclarationCollector {
         let label = "example '\(decl.name)'"
         let questionIDs = Set(questions.map(\.decl.id))
         var answers: [String: ExampleAnswer] = [:]
-        for (id, value) in decl.answers {
+        for (id, value) in decl.answers.sorted(by: { $0.key < $1.key }) {
             // With a flow or follow-ups, the flow may ask questions it makes itself: no way to tell here.
             if !questionIDs.contains(id), flow == nil, followUps.isEmpty {
                 warning(line, "\(label) answers '\(id)', which is not a declared question")
@@ -141,7 +141,7 @@ extension DeclarationCollector {
                 error(line, "\(label): expect must be a table keyed by question id")
                 return nil
             }
-            for (key, value) in table.fields {
+            for (key, value) in table.fields.sorted(by: { $0.key.description < $1.key.description }) {
                 guard let id = key.stringValue else {
                     error(line, "\(label): expect keys must be question ids, not \(key)")
                     continue
@@ -164,7 +164,7 @@ extension DeclarationCollector {
                         continue
                     }
                     var perCriterion: [String: LevelExpectation] = [:]
-                    for (criterionKey, level) in levels.fields {
+                    for (criterionKey, level) in levels.fields.sorted(by: { $0.key.description < $1.key.description }) {
                         let criterionID = criterionKey.stringValue ?? criterionKey.description
                         guard let criterion = criteria.first(where: { $0.id == criterionID }) else {
                             error(

@@ -214,6 +214,11 @@ public final class SQLiteStore: ResultStore {
                     db, sql: "SELECT result FROM session WHERE id = ?", arguments: [review.session])
             else { throw StoreError("no session '\(review.session)' in the store") }
             let result = try StoreJSON.result(text)
+            guard result.completed else {
+                throw StoreError(
+                    "session '\(review.session)' is not complete yet; review it once it is finished (or resumed and finished)"
+                )
+            }
             if let existing = try Int64.fetchOne(
                 db, sql: "SELECT id FROM review WHERE session_id = ? AND rater = ?",
                 arguments: [review.session, review.rater])
@@ -368,7 +373,13 @@ public final class SQLiteStore: ResultStore {
         try writer.write { db in
             if let session {
                 try db.execute(sql: "DELETE FROM session WHERE id = ?", arguments: [session])
-                return db.changesCount
+                let count = db.changesCount
+                // A candidate with no session left is removed too: nothing of them stays.
+                try db.execute(
+                    sql:
+                        "DELETE FROM candidate WHERE id NOT IN (SELECT candidate_id FROM session WHERE candidate_id IS NOT NULL)"
+                )
+                return count
             }
             guard let candidate else { return 0 }
             let count =
@@ -380,7 +391,7 @@ public final class SQLiteStore: ResultStore {
                 sql: "DELETE FROM session WHERE candidate_id IN (SELECT id FROM candidate WHERE name = ?)",
                 arguments: [candidate])
             try db.execute(sql: "DELETE FROM candidate WHERE name = ?", arguments: [candidate])
-            return count
+            return max(count, db.changesCount)
         }
     }
 }

@@ -263,6 +263,11 @@ import Testing
         ("coroutine.yield()", "the flow yielded outside session:ask"),
         ("session:pick { count = -1 }", "session:pick: count must be 0 or more, not -1"),
         (
+            "coroutine.wrap(function() session:ask('q') end)()",
+            "session:ask must be called by the flow itself, not inside a coroutine it made"
+        ),
+        ("while true do session:ask('q') end", "session:ask: a session asks at most 1000 questions"),
+        (
             "session:ask { id = 'x', prompt = 'p', criteria = { 'depht' } }",
             "question 'x' lists criterion 'depht', which is not declared"
         ),

@@ -98,6 +98,19 @@ import Testing
         #expect(throws: StoreError.self) { try store.saveProgress(partial, scenario: Self.source, title: "Demo") }
     }
 
+    @Test func incompleteSessionsCannotBeReviewed() throws {
+        let store = try store()
+        var partial = Self.result("live-2")
+        partial.completed = false
+        try store.saveProgress(partial, scenario: Self.source, title: "Demo")
+        #expect(throws: StoreError.self) {
+            try store.review(
+                Review(
+                    session: "live-2", rater: "Dana", levels: ["clarity": 2], comments: [:], note: nil, createdAt: "t"),
+                replacing: false)
+        }
+    }
+
     @Test func historyIsNewestFirstAndFilters() throws {
         let store = try store()
         _ = try store.save(Self.result("s-1"), scenario: Self.source, title: "Demo", input: nil)
@@ -188,6 +201,8 @@ import Testing
         #expect(candidates == ["Ben"])
         #expect(try store.delete(session: "s-2", candidate: nil) == 1)
         #expect(try store.delete(session: "s-2", candidate: nil) == 0)
+        let names: [String] = try store.writer.read { db in try String.fetchAll(db, sql: "SELECT name FROM candidate") }
+        #expect(names.isEmpty, "deleting a candidate's last session leaves no trace of their name")
     }
 
     @Test func aStoreFromANewerVersionIsRefusedUntouched() throws {

@@ -72,6 +72,8 @@ typedef struct RHControl {
     lua_State *running;         /* the thread running now (for the position of a memory error) */
     char trip_where[256];       /* "chunk:line" where the limit tripped, or "" */
     char error_where[256];      /* "chunk:line" of the innermost Lua function when an error was raised */
+    char memory_where[256];     /* where the last allocation over the cap was refused (scratch) */
+    int memory_refused;         /* the last allocation was refused (cleared by the next that succeeds) */
 
     /* Host. */
     void *host;                 /* the Swift object that owns the state (unretained) */
@@ -104,6 +106,8 @@ void rh_charge(lua_State *L, int64_t steps);
 
 /* Installs the count hook on thread L when a limit is set (or removes it). */
 void rh_install_hook(lua_State *L);
+/* Like rh_install_hook, but leaves an installed hook (and its countdown) alone. */
+void rh_sync_hook(lua_State *L);
 
 /* If a limit has tripped (or status is a memory error under a cap), raises the limit error again. */
 int rh_reraise_if_tripped(lua_State *L, int status);

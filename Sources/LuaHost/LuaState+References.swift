@@ -20,6 +20,7 @@ extension LuaState {
 
     /// Sets `table[key] = value` in a referenced table (raw, without metamethods).
     public func setField(_ table: LuaRef, _ key: LuaValue, _ value: LuaValue) throws {
+        try LuaState.checkKey(key)
         let top = lua_gettop(L)
         defer { lua_settop(L, top) }
         try pushTable(table)
@@ -102,6 +103,7 @@ extension LuaCall {
 
     /// Sets `argument[key] = value` without metamethods, when argument `index` is a table.
     public func rawSet(argument index: Int, _ key: LuaValue, _ value: LuaValue) throws {
+        try LuaState.checkKey(key)
         guard index >= 1, index <= argumentCount, lua_type(stack.L, Int32(index)) == LUA_TTABLE else { return }
         try stack.reserve(2)
         try stack.push(key)
@@ -129,5 +131,13 @@ extension LuaState {
             for reference in referenceScopes.removeLast() { release(reference) }
         }
         return try body()
+    }
+}
+
+extension LuaState {
+    /// nil and NaN cannot be table keys (Lua would raise an error outside any protected call).
+    static func checkKey(_ key: LuaValue) throws {
+        if key.isNil { throw LuaError(kind: .usage, message: "a table key cannot be nil") }
+        if case .number(let d) = key, d.isNaN { throw LuaError(kind: .usage, message: "a table key cannot be NaN") }
     }
 }

@@ -41,6 +41,9 @@ struct AnswerLines {
                 if let seconds = line.seconds, !(seconds >= 0) {
                     throw ScenarioError(path: path, line: number, "seconds must be 0 or more")
                 }
+                if let think = line.thinkSeconds, !(think >= 0) {
+                    throw ScenarioError(path: path, line: number, "think_seconds must be 0 or more")
+                }
                 lines.append(line)
             } catch let error as ScenarioError {
                 throw error

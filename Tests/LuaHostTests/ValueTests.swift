@@ -98,6 +98,14 @@ import Testing
         #expect(kept.first?["f"]?.functionValue != nil)
     }
 
+    @Test func nilAndNaNKeysAreRefusedNotRaised() throws {
+        let table = try lua.makeReference(.table(LuaTable()))
+        #expect(throws: LuaError.self) { try lua.setField(table, .nil, 1) }
+        #expect(throws: LuaError.self) { try lua.setField(table, .number(.nan), 1) }
+        try lua.setField(table, "ok", 1)
+        #expect(try lua.field(table, "ok") == 1)
+    }
+
     @Test func referencesFromAnotherStateAreRefused() throws {
         let other = try LuaState()
         let f = try other.load("return 1", chunkName: "other.lua")

@@ -251,11 +251,15 @@ import Testing
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("wal-\(UUID().uuidString).sqlite").path
         defer { try? FileManager.default.removeItem(atPath: path) }
         let store = try SQLiteStore(path: path)
-        let (journal, foreignKeys) = try store.writer.read { db in
-            (try String.fetchOne(db, sql: "PRAGMA journal_mode"), try Int.fetchOne(db, sql: "PRAGMA foreign_keys"))
+        let (journal, foreignKeys, secureDelete) = try store.writer.read { db in
+            (
+                try String.fetchOne(db, sql: "PRAGMA journal_mode"), try Int.fetchOne(db, sql: "PRAGMA foreign_keys"),
+                try Int.fetchOne(db, sql: "PRAGMA secure_delete")
+            )
         }
         #expect(journal == "wal")
         #expect(foreignKeys == 1)
+        #expect(secureDelete == 1)
     }
 
     @Test func storeLocation() {

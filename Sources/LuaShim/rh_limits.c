@@ -196,7 +196,7 @@ void rh_begin_call(lua_State *L) {
     ctl->memory_refused = 0;
     ctl->instructions = 0;
     ctl->deadline_ns = ctl->time_limit_ns != 0 ? rh_now_ns() + ctl->time_limit_ns : 0;
-    int64_t interval = 10000;
+    int64_t interval = 1000; /* the deadline is checked this often; the hook costs the same per instruction */
     if (ctl->instruction_limit != 0 && ctl->instruction_limit < interval) interval = ctl->instruction_limit;
     ctl->hook_interval = (int)interval;
     rh_install_hook(L);

@@ -117,39 +117,11 @@ local tailoring = criterion {
 -- helpers turn it into short quotes for notes and remarks.
 ------------------------------------------------------------------------------------------------------------
 
--- Squeeze whitespace (documents written as indented long strings carry line breaks), drop trailing
--- punctuation, and cut a long text at a word boundary.
-local function quote(text, limit)
-    limit = limit or 70
-    local squeezed = text:gsub("%s+", " "):match("^ ?(.-)[ ,;:.]*$")
-    if #squeezed <= limit then return squeezed end
-    local cut = squeezed:sub(1, limit):match("^(.+) ")
-    return cut and (cut .. "...") or squeezed
-end
-
--- A few words either side of a short match ("equity", "1,400"), within its sentence.
-local function in_context(answer, item, width)
-    width = width or 25
-    local text = answer.text
-    local from, to = math.max(1, item.first - width), math.min(#text, item.last + width)
-    local before, after = text:sub(from, item.first - 1), text:sub(item.last + 1, to)
-    if from > 1 then before = before:match("^%S*%s+(.*)$") or "" end    -- drop a word cut in half
-    if to < #text then after = after:match("^(.*)%s+%S*$") or "" end
-    before = before:match(".*[.!?]%s+(.*)$") or before                 -- stay within the sentence
-    after = after:match("^(.-[.!?])%s") or after
-    return quote(before .. item.text .. after, 2 * width + #item.text)
-end
-
--- The terms a coverage found, as the candidate said them: "team player", "hard-working".
-local function said(matches, most)
-    local quoted = {}
-    for _, match in ipairs(matches) do
-        if match.found and #quoted < (most or 4) then
-            quoted[#quoted + 1] = ('"%s"'):format(quote(match.evidence[1].text, 40))
-        end
-    end
-    return table.concat(quoted, ", ")
-end
+-- Quoting the candidate: the engine's quote library (docs/scenario-api.md, "Quoting the candidate").
+-- quote(text, limit) shortens a text; in_context quotes a match with a few words around it; cue quotes the
+-- words around a STAR sentence's cue; said lists the terms a coverage found, as the candidate said them.
+local in_context = quote.around
+local said = quote.found
 
 -- "1 sentence", "3 sentences".
 local function count(n, noun)

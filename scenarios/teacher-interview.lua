@@ -111,50 +111,11 @@ local reflective = criterion {
 -- helpers turn it into short quotes for notes and remarks.
 ------------------------------------------------------------------------------------------------------------
 
--- Squeeze whitespace (answers written as indented long strings carry line breaks) and cut a long text at a
--- word boundary.
-local function quote(text, limit)
-    limit = limit or 70
-    local squeezed = text:gsub("%s+", " "):match("^ ?(.-)[ ,;:.]*$")
-    if #squeezed <= limit then return squeezed end
-    local cut = squeezed:sub(1, limit):match("^(.+) ")
-    return cut and (cut .. "...") or squeezed
-end
-
--- A few words either side of a short match ("um", "inclusive"), within its sentence, so the quote shows how
--- it was used.
-local function in_context(answer, evidence, width)
-    width = width or 25
-    local text = answer.text
-    local from, to = math.max(1, evidence.first - width), math.min(#text, evidence.last + width)
-    local before, after = text:sub(from, evidence.first - 1), text:sub(evidence.last + 1, to)
-    if from > 1 then before = before:match("^%S*%s+(.*)$") or "" end    -- drop a word cut in half
-    if to < #text then after = after:match("^(.*)%s+%S*$") or "" end
-    before = before:match(".*[.!?]%s+(.*)$") or before                 -- stay within the sentence
-    after = after:match("^(.-[.!?])%s") or after
-    return quote(before .. evidence.text .. after, 2 * width + #evidence.text)
-end
-
--- A STAR evidence item is a whole sentence; its `term` is the cue that matched ("i set", "last term"). Quote
--- the words around the cue, or the start of the sentence when the cue cannot be found in it.
-local function cue(answer, evidence, width)
-    local pattern = evidence.term and evidence.term:gsub("%p", "%%%0"):gsub(" ", "%%s+")
-    local at, stop = evidence.text:lower():find(pattern or "^$")
-    if not at or stop < at then return quote(evidence.text, 60) end
-    local first, last = evidence.first + at - 1, evidence.first + stop - 1
-    return in_context(answer, { first = first, last = last, text = answer.text:sub(first, last) }, width or 30)
-end
-
--- The terms a coverage (or mention list) found, as the candidate said them: "modelled", "mini-whiteboards".
-local function said(matches, most)
-    local quoted = {}
-    for _, match in ipairs(matches) do
-        if match.found and #quoted < (most or 5) then
-            quoted[#quoted + 1] = ('"%s"'):format(quote(match.evidence[1].text, 40))
-        end
-    end
-    return table.concat(quoted, ", ")
-end
+-- Quoting the candidate: the engine's quote library (docs/scenario-api.md, "Quoting the candidate").
+-- quote(text, limit) shortens a text; in_context quotes a match with a few words around it; cue quotes the
+-- words around a STAR sentence's cue; said lists the terms a coverage found, as the candidate said them.
+local in_context, cue = quote.around, quote.cue
+local function said(matches, most) return quote.found(matches, most or 5) end
 
 ------------------------------------------------------------------------------------------------------------
 -- Evidence shared by the score functions

@@ -141,3 +141,17 @@ extension LuaState {
         if case .number(let d) = key, d.isNaN { throw LuaError(kind: .usage, message: "a table key cannot be NaN") }
     }
 }
+
+extension LuaState {
+    /// Calls a function and keeps its first result in the state as it is (a table keeps its metatable).
+    public func callKeepingFirst(_ function: LuaRef, _ arguments: [LuaValue] = []) throws -> LuaValue {
+        let top = lua_gettop(L)
+        defer { lua_settop(L, top) }
+        try stack.pushRef(function)
+        try stack.reserve(arguments.count)
+        for argument in arguments { try stack.push(argument) }
+        let status = rh_pcall(L, Int32(arguments.count), 1)
+        guard status == LUA_OK else { throw error(status: status, thread: L) }
+        return .reference(stack.makeRef())
+    }
+}

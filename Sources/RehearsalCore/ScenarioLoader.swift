@@ -38,6 +38,9 @@ public struct ScenarioLoader: Sendable {
         let collector = DeclarationCollector(path: path, state: state)
         do {
             try collector.install(in: environment)
+            let library = try state.load(
+                QuoteLibrary.source, chunkName: QuoteLibrary.chunkName, environment: environment)
+            try state.setGlobal("quote", try state.callKeepingFirst(library), in: environment)
             let chunk = try state.load(LuaString(bytes: source), chunkName: path, environment: environment)
             _ = try state.call(chunk)
         } catch let error as LuaError {

@@ -163,6 +163,21 @@ import Testing
         }
     }
 
+    @Test func theQuoteLibrary() throws {
+        let found = try notes(
+            """
+            note(quote("  A long   answer,\\n with   breaks.  "), quote.text("one two three four five", 12))
+            note(quote.around(a, a.fillers.evidence[1], 10))
+            note(quote.found(a:mentions { "release", "deploy", "tests" }))
+            note(quote.cue(a, a.star.task.evidence[1]))
+            """, text: MeasuresTests.story)
+        #expect(
+            found == [
+                "A long answer, with breaks one two...", "Um, last", "\"release\", \"tests\"",
+                "I was asked to fix the flaky tests",
+            ])
+    }
+
     @Test func methodsNeedTheColon() throws {
         #expect {
             _ = try notes("a.coverage({ 'x' })", text: "hello")

@@ -3,7 +3,7 @@
 -- tells the editor what the scenario globals and objects are, so it can complete and check the DSL.
 -- The reference is docs/scenario-api.md. To use it, add this folder to the language server's library,
 -- e.g. in .luarc.json: { "runtime.version": "Lua 5.4", "workspace.library": ["scenarios/types"] }.
--- luacheck: globals scenario criterion question flow debrief example
+-- luacheck: globals scenario criterion question flow debrief example quote
 -- luacheck: no unused
 
 ------------------------------------------------------------------------------------------------------------
@@ -154,6 +154,37 @@ function Answer:coverage(terms) end
 ---@param terms string[]|string
 ---@return TermMatch[]
 function Answer:mentions(terms) end
+
+---Turns evidence into short quotes of the candidate. `quote(text, limit)` is `quote.text(text, limit)`.
+---@class QuoteLibrary
+---@overload fun(text: string, limit?: integer): string
+quote = {}
+
+---The text with whitespace squeezed and trailing punctuation dropped, cut at a word boundary (default 70 bytes).
+---@param text string
+---@param limit? integer
+---@return string
+function quote.text(text, limit) end
+
+---The evidence with a few words either side (default 25 bytes), within its sentence.
+---@param answer Answer
+---@param evidence Evidence
+---@param width? integer
+---@return string
+function quote.around(answer, evidence, width) end
+
+---The words around the cue of a STAR evidence item, or the start of its sentence.
+---@param answer Answer
+---@param evidence Evidence
+---@param width? integer
+---@return string
+function quote.cue(answer, evidence, width) end
+
+---The terms a coverage or mention list found, as said, quoted and comma-separated (at most `most`, default 4).
+---@param matches TermMatch[]
+---@param most? integer
+---@return string
+function quote.found(matches, most) end
 
 ---Where a measurement found something: `answer.text:sub(e.first, e.last) == e.text`.
 ---@class Evidence

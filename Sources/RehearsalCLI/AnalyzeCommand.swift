@@ -61,9 +61,9 @@ struct AnalyzeCommand: ParsableCommand {
 enum AnalysisReport {
     static func text(_ a: AnswerAnalysis) -> String {
         var out =
-            "Words \(a.words), sentences \(a.sentences), average sentence \(number(a.averageSentenceLength)) words"
+            "Words \(a.words), sentences \(a.sentences), average sentence \(SessionSummary.format(a.averageSentenceLength)) words"
         if let wpm = a.wpm, let duration = a.duration {
-            out += ", \(number(wpm)) words a minute (\(number(duration)) s)"
+            out += ", \(SessionSummary.format(wpm)) words a minute (\(SessionSummary.format(duration)) s)"
         }
         out += "\n\n"
         out += terms("Fillers", a.fillers)
@@ -98,8 +98,9 @@ enum AnalysisReport {
             }
         }
         if let pauses = a.pauses {
-            out += "\nPauses over \(number(pauses.threshold)) s: \(pauses.count), total \(number(pauses.total)) s, "
-            out += "longest \(number(pauses.longest)) s\n"
+            out +=
+                "\nPauses over \(SessionSummary.format(pauses.threshold)) s: \(pauses.count), total \(SessionSummary.format(pauses.total)) s, "
+            out += "longest \(SessionSummary.format(pauses.longest)) s\n"
         }
         return out
     }
@@ -111,7 +112,7 @@ enum AnalysisReport {
                 " (" + counts.byTerm.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
                 + ")"
         }
-        if let perMinute = counts.perMinute { out += ", \(number(perMinute)) a minute" }
+        if let perMinute = counts.perMinute { out += ", \(SessionSummary.format(perMinute)) a minute" }
         out += "\n"
         for evidence in counts.evidence { out += "  \(quote(evidence))\n" }
         return out + "\n"
@@ -119,10 +120,5 @@ enum AnalysisReport {
 
     static func quote(_ evidence: Evidence) -> String {
         "\"\(evidence.text)\" at \(evidence.start)..<\(evidence.end)"
-    }
-
-    static func number(_ value: Double) -> String {
-        let rounded = (value * 10).rounded() / 10
-        return rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)
     }
 }

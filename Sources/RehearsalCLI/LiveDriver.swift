@@ -47,14 +47,17 @@ struct LiveDriver: CandidateDriver {
             if !take.skipped { takes.append(take) }
             guard takes.count <= question.retakes, !console.atEnd else { break }
             console.write("Keep this take, or record it again? Type keep or retake.\n")
-            guard let choice = console.readLine(), choice.text.trimmingSpaces().lowercased().hasPrefix("r") else {
+            guard let choice = console.readLine(),
+                choice.text.trimmingCharacters(in: .whitespacesAndNewlines).lowercased().hasPrefix("r")
+            else {
                 break
             }
             console.write("Take \(takes.count + 1):\n")
         }
         guard takes.count > 1 else { return takes.first ?? .skipped }
         console.write("Which take do you keep? Type 1 to \(takes.count) (Enter keeps the last).\n")
-        if let choice = console.readLine(), let index = Int(choice.text.trimmingSpaces()),
+        if let choice = console.readLine(),
+            let index = Int(choice.text.trimmingCharacters(in: .whitespacesAndNewlines)),
             (1...takes.count).contains(index)
         {
             return takes[index - 1]
@@ -66,7 +69,9 @@ struct LiveDriver: CandidateDriver {
     private func take(_ question: Question) -> CandidateAnswer {
         let shown = console.now
         guard let block = console.readBlock() else { return .skipped }
-        if block.lines.count == 1, block.lines[0].text.trimmingSpaces() == "/skip" { return .skipped }
+        if block.lines.count == 1, block.lines[0].text.trimmingCharacters(in: .whitespacesAndNewlines) == "/skip" {
+            return .skipped
+        }
         let start = block.lines.first?.at ?? block.end
         var lines = block.lines
         var end = block.end
@@ -129,7 +134,9 @@ struct LiveDriver: CandidateDriver {
             for (index, descriptor) in criterion.levels.enumerated() { prompt += "  \(index + 1) \(descriptor)\n" }
             console.write(prompt)
             while let line = console.readLine() {
-                if let level = Int(line.text.trimmingSpaces()), (1...criterion.maxLevel).contains(level) {
+                if let level = Int(line.text.trimmingCharacters(in: .whitespacesAndNewlines)),
+                    (1...criterion.maxLevel).contains(level)
+                {
                     levels[criterion.id] = level
                     break
                 }
@@ -150,11 +157,4 @@ enum Clock {
 
 extension String {
     var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
-
-    func trimmingSpaces() -> String {
-        var view = Substring(self)
-        while let first = view.first, first.isWhitespace { view.removeFirst() }
-        while let last = view.last, last.isWhitespace { view.removeLast() }
-        return String(view)
-    }
 }

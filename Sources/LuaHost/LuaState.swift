@@ -67,9 +67,11 @@ public final class LuaState {
         control.pointee.print_context = control.pointee.host
         control.pointee.print = luaHostPrint
         applyLimits()
+        rh_watchdog_register(control)
     }
 
     deinit {
+        rh_watchdog_unregister(control)
         lua_close(L)
         control.deallocate()
     }
@@ -80,6 +82,7 @@ public final class LuaState {
         control.pointee.time_limit_ns =
             limits.seconds > 0 && limits.seconds < 9e9 ? Int64((limits.seconds * 1e9).rounded()) : 0
         control.pointee.memory_limit = limits.memory > 0 ? limits.memory : 0
+        rh_watchdog_limits_changed()
     }
 
     /// Bytes the state holds now.

@@ -143,9 +143,18 @@ static void rhl_hook(lua_State *L, lua_Debug *ar) {
     (void)ar;
     RHControl *ctl = rh_control(L);
     if (!ctl->enforcing) return;
+    if (lua_gethookcount(L) != ctl->hook_interval && ctl->tripped == RH_LIMIT_NONE) {
+        /* The watchdog's alarm (a count of 1): raise the time limit when it is due; a stale alarm (left on a
+           thread after its call ended) only puts the usual countdown back. */
+        if (ctl->deadline_ns != 0 && rh_now_ns() > ctl->deadline_ns) rhl_trip(L, RH_LIMIT_TIME);
+        lua_sethook(L, rhl_hook, LUA_MASKCOUNT, ctl->hook_interval);
+        return;
+    }
     ctl->instructions += ctl->hook_interval;
     rhl_check(L, ctl);
 }
+
+void rh_alarm_hook(lua_State *L) { lua_sethook(L, rhl_hook, LUA_MASKCOUNT, 1); }
 
 int rh_account(lua_State *L, int64_t steps) {
     RHControl *ctl = rh_control(L);
@@ -195,7 +204,8 @@ void rh_begin_call(lua_State *L) {
     ctl->error_where[0] = '\0';
     ctl->memory_refused = 0;
     ctl->instructions = 0;
-    ctl->deadline_ns = ctl->time_limit_ns != 0 ? rh_now_ns() + ctl->time_limit_ns : 0;
+    __atomic_store_n(&ctl->deadline_ns, ctl->time_limit_ns != 0 ? rh_now_ns() + ctl->time_limit_ns : 0,
+                     __ATOMIC_RELAXED);
     int64_t interval = 1000; /* the deadline is checked this often; the hook costs the same per instruction */
     if (ctl->instruction_limit != 0 && ctl->instruction_limit < interval) interval = ctl->instruction_limit;
     ctl->hook_interval = (int)interval;
@@ -225,6 +235,7 @@ static int rhl_message_handler(lua_State *L) {
 int rh_pcall(lua_State *L, int nargs, int nresults) {
     RHControl *ctl = rh_control(L);
     int outer = ctl->depth == 0;
+    RHControl *watched = outer ? rh_watchdog_enter(ctl) : NULL;
     if (outer) rh_begin_call(L);
     int base = lua_gettop(L) - nargs;
     lua_pushcfunction(L, rhl_message_handler);
@@ -233,9 +244,10 @@ int rh_pcall(lua_State *L, int nargs, int nresults) {
     int enforcing = ctl->enforcing;
     ctl->running = L;
     ctl->enforcing = 1;
-    ctl->depth++;
+    __atomic_store_n(&ctl->depth, ctl->depth + 1, __ATOMIC_RELAXED);
     int status = lua_pcall(L, nargs, nresults, base);
-    ctl->depth--;
+    __atomic_store_n(&ctl->depth, ctl->depth - 1, __ATOMIC_RELAXED);
+    if (outer) rh_watchdog_leave(watched);
     ctl->enforcing = enforcing;
     ctl->running = running;
     lua_remove(L, base);
@@ -246,15 +258,17 @@ int rh_pcall(lua_State *L, int nargs, int nresults) {
 int rh_resume(lua_State *co, lua_State *from, int nargs, int *nresults) {
     RHControl *ctl = rh_control(co);
     int outer = ctl->depth == 0;
+    RHControl *watched = outer ? rh_watchdog_enter(ctl) : NULL;
     if (outer) rh_begin_call(co);
     else rh_sync_hook(co);
     lua_State *running = ctl->running;
     int enforcing = ctl->enforcing;
     ctl->running = co;
     ctl->enforcing = 1;
-    ctl->depth++;
+    __atomic_store_n(&ctl->depth, ctl->depth + 1, __ATOMIC_RELAXED);
     int status = lua_resume(co, from, nargs, nresults);
-    ctl->depth--;
+    __atomic_store_n(&ctl->depth, ctl->depth - 1, __ATOMIC_RELAXED);
+    if (outer) rh_watchdog_leave(watched);
     ctl->enforcing = enforcing;
     ctl->running = running;
     if (status == LUA_ERRMEM && ctl->memory_limit != 0 && ctl->tripped == RH_LIMIT_NONE) rhl_trip_memory(ctl);

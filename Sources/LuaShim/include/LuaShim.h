@@ -13,6 +13,7 @@
  *
  * Every exported name starts with rh_ (functions) or RH_ (constants and types).
  */
+#include <pthread.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <lua.h>
@@ -81,6 +82,11 @@ typedef struct RHControl {
     void *print_context;
     int warnings_off;           /* warn("@off") */
     int warn_continuing;        /* a warning message is being continued */
+
+    /* Watchdog (rh_watchdog.c). */
+    pthread_t thread;           /* the thread running the current outer call */
+    int64_t alarmed_deadline;   /* the deadline the watchdog last signalled for */
+    struct RHControl *watch_next;
 } RHControl;
 
 /* Monotonic clock in nanoseconds. */
@@ -124,6 +130,22 @@ void rh_push_limit_message(lua_State *L);
 /* "chunk:line" where the limit tripped, and where the last error was raised ("" when unknown). */
 const char *rh_trip_where(lua_State *L);
 const char *rh_error_where(lua_State *L);
+
+/* ---------------------------------------------------------------- watchdog (rh_watchdog.c) */
+
+/*
+ * Registers a state with the process-wide watchdog, which interrupts a protected call that runs past its
+ * deadline even inside a slow instruction. Unregister before lua_close. Call rh_watchdog_limits_changed after
+ * changing time_limit_ns.
+ */
+void rh_watchdog_register(RHControl *ctl);
+void rh_watchdog_unregister(RHControl *ctl);
+void rh_watchdog_limits_changed(void);
+/* Marks ctl as the state whose outer call runs on this thread; returns the previous one for rh_watchdog_leave. */
+RHControl *rh_watchdog_enter(RHControl *ctl);
+void rh_watchdog_leave(RHControl *previous);
+/* Sets the alarm hook (a count of 1) on thread L; safe in a signal handler. */
+void rh_alarm_hook(lua_State *L);
 
 /* ---------------------------------------------------------------- sandbox */
 

@@ -147,7 +147,7 @@ static void rhl_hook(lua_State *L, lua_Debug *ar) {
         /* The watchdog's alarm (a count of 1): raise the time limit when it is due; a stale alarm (left on a
            thread after its call ended) only puts the usual countdown back. */
         if (ctl->deadline_ns != 0 && rh_now_ns() > ctl->deadline_ns) rhl_trip(L, RH_LIMIT_TIME);
-        lua_sethook(L, rhl_hook, LUA_MASKCOUNT, ctl->hook_interval);
+        rh_install_hook(L);
         return;
     }
     ctl->instructions += ctl->hook_interval;
@@ -176,10 +176,12 @@ void rh_charge(lua_State *L, int64_t steps) {
     rhl_check(L, ctl);
 }
 
-/* Installs the count hook on thread L when any limit is set, or removes it. */
+/* Installs the count hook on thread L when there is an instruction budget, or removes it. A time limit alone needs
+   no hook: the watchdog (rh_watchdog.c) sets one when the deadline passes. Any count hook makes Lua trace every
+   instruction, whatever its interval, so a state without a budget runs at the interpreter's full speed. */
 void rh_install_hook(lua_State *L) {
     RHControl *ctl = rh_control(L);
-    if (ctl->instruction_limit != 0 || ctl->time_limit_ns != 0)
+    if (ctl->instruction_limit != 0)
         lua_sethook(L, rhl_hook, LUA_MASKCOUNT, ctl->hook_interval);
     else
         lua_sethook(L, NULL, 0, 0);
@@ -187,12 +189,15 @@ void rh_install_hook(lua_State *L) {
 
 void rh_sync_hook(lua_State *L) {
     RHControl *ctl = rh_control(L);
-    int wanted = ctl->instruction_limit != 0 || ctl->time_limit_ns != 0;
-    if (wanted) {
-        /* Reinstalling resets the countdown: only when the hook is not already ours (a tripped limit's
-           count of 1 is kept too). */
+    if (ctl->tripped != RH_LIMIT_NONE) {
+        /* A tripped limit stops every thread at its next instruction. */
+        lua_sethook(L, rhl_hook, LUA_MASKCOUNT, 1);
+    } else if (ctl->instruction_limit != 0) {
+        /* Reinstalling resets the countdown: only when the hook is not already ours (an alarm's count of 1 is
+           kept too). */
         if (lua_gethook(L) != rhl_hook) lua_sethook(L, rhl_hook, LUA_MASKCOUNT, ctl->hook_interval);
-    } else if (lua_gethook(L) != NULL) {
+    } else if (lua_gethook(L) != NULL && lua_gethookcount(L) != 1) {
+        /* No budget: no countdown. An alarm's count of 1 stays; the hook removes itself if it is stale. */
         lua_sethook(L, NULL, 0, 0);
     }
 }

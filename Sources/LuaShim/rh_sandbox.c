@@ -118,7 +118,11 @@ static int rhs_auxwrap(lua_State *L) {
     if (r < 0) {
         int status = lua_status(co);
         if (status != LUA_OK && status != LUA_YIELD) { /* the coroutine died: close its variables */
+            RHControl *ctl = rh_control(L);
+            lua_State *running = ctl->running;
+            ctl->running = co;
             status = lua_resetthread(co);
+            ctl->running = running;
             lua_xmove(co, L, 1);
             rh_reraise_if_tripped(L, status);
         }
@@ -144,9 +148,23 @@ static int rhs_co_wrap(lua_State *L) {
 /* coroutine.close: the stock function, then a tripped limit is raised again. */
 static int rhs_co_close(lua_State *L) {
     int n = lua_gettop(L);
+    lua_State *co = lua_tothread(L, 1);
+    RHControl *ctl = rh_control(L);
+    lua_State *running = ctl->running;
+    lua_Debug frame;
+    if (co != NULL && co != L && (lua_status(co) != LUA_OK || !lua_getstack(co, 0, &frame))) {
+        /* A suspended or dead coroutine: its __close handlers run on co, so the watchdog's alarm must go there. */
+        rh_sync_hook(co);
+        ctl->running = co;
+    }
     lua_pushvalue(L, lua_upvalueindex(1));
     lua_insert(L, 1);
-    lua_call(L, n, LUA_MULTRET);
+    int called = lua_pcall(L, n, LUA_MULTRET, 0);
+    ctl->running = running;
+    if (called != LUA_OK) { /* closing a running or normal coroutine: raised before any handler ran */
+        rh_reraise_if_tripped(L, called);
+        return lua_error(L);
+    }
     if (lua_gettop(L) >= 2 && !lua_toboolean(L, 1)) {
         /* close reports only the error value: Lua's memory error is its preallocated message. */
         const char *message = lua_tostring(L, 2);

@@ -77,9 +77,9 @@ static void *rhw_run(void *unused) {
         for (RHControl *ctl = rhw_states; ctl != NULL; ctl = ctl->watch_next) {
             if (__atomic_load_n(&ctl->depth, __ATOMIC_RELAXED) <= 0) continue;
             int64_t deadline = __atomic_load_n(&ctl->deadline_ns, __ATOMIC_RELAXED);
-            if (deadline == 0 || now <= deadline || ctl->alarmed_deadline == deadline) continue;
-            ctl->alarmed_deadline = deadline;
-            pthread_kill(ctl->thread, RH_WATCHDOG_SIGNAL);
+            /* Signalled again each period while the call is overdue: an alarm can land on a thread that has just
+               stopped running (a coroutine switch in progress), and the next one then reaches the right one. */
+            if (deadline != 0 && now > deadline) pthread_kill(ctl->thread, RH_WATCHDOG_SIGNAL);
         }
     }
     return NULL;

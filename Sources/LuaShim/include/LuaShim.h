@@ -85,7 +85,6 @@ typedef struct RHControl {
 
     /* Watchdog (rh_watchdog.c). */
     pthread_t thread;           /* the thread running the current outer call */
-    int64_t alarmed_deadline;   /* the deadline the watchdog last signalled for */
     struct RHControl *watch_next;
 } RHControl;
 

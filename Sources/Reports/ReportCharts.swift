@@ -16,7 +16,7 @@ enum ReportCharts {
 
     /// `overall` (the overall score over sessions) and `calibration` (own against scored, 0-100).
     static func progress(_ report: ProgressReport) -> [String: Any] {
-        let labels = report.sessions.map { TemplateContext.day($0.date) }
+        let labels = report.sessions.map { TemplateContext.shortDay($0.date) }
         var charts: [String: Any] = [:]
         let overall = report.sessions.map(\.overall)
         charts["overall"] = SVGChart.line(
@@ -53,9 +53,9 @@ enum ReportCharts {
         return SVGChart.line(
             id: "trend-\(trend.criterion)", title: "\(trend.title) over sessions",
             description: describe(trend.trend.points.map { ($0.date, $0.value) }, of: trend.max),
-            labels: report.sessions.map { TemplateContext.day($0.date) },
+            labels: report.sessions.map { TemplateContext.shortDay($0.date) },
             series: [.init(name: trend.title, values: values, colour: SVGChart.scoredColour)], low: 1,
-            high: Double(max(trend.max, 2)), ticks: (1...max(trend.max, 2)).map(Double.init))
+            high: Double(max(trend.max, 2)), ticks: (1...max(trend.max, 2)).map(Double.init), width: 340, height: 180)
     }
 
     static func describe(_ points: [(String, Double)], of max: some BinaryInteger) -> String {

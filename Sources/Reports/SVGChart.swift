@@ -18,11 +18,14 @@ enum SVGChart {
     static let top = 16.0
     static let bottom = 40.0
 
-    /// A line chart of series over labelled points, on a scale from `low` to `high`.
+    /// A line chart of series over labelled points, on a scale from `low` to `high`; `width` and `height`
+    /// set the viewBox (a small chart keeps its text readable with a small viewBox).
     static func line(
         id: String, title: String, description: String, labels: [String], series: [Series], low: Double,
-        high: Double, ticks: [Double]
+        high: Double, ticks: [Double], width: Double = SVGChart.width, height: Double = SVGChart.height
     ) -> String {
+        let left = SVGChart.left
+        let right = 40.0
         let plotWidth = width - left - right
         let plotHeight = height - top - bottom
         func x(_ index: Int) -> Double {

@@ -115,7 +115,8 @@ extension QuestionReport {
         self.question = answer.question
         prompt = answer.prompt
         self.answer = answer.text
-        let notes = answer.scores.values.compactMap(\.note) + answer.strengths + answer.improvements
+        let notes =
+            answer.scores.sorted { $0.key < $1.key }.compactMap(\.value.note) + answer.strengths + answer.improvements
         let cut = EvidenceHighlighter.segments(of: answer.text, quotes: EvidenceHighlighter.quotes(in: notes))
         segments = cut.segments
         evidence = cut.found

@@ -69,15 +69,27 @@ enum TemplateContext {
         return total < 60 ? "\(total) s" : "\(total / 60):\(String(format: "%02d", total % 60))"
     }
 
+    static let months = [
+        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+        "November", "December",
+    ]
+
     /// "20 November 2025" from an ISO 8601 date; the text as it is when it is not one.
     static func day(_ iso: String) -> String {
-        let months = [
-            "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-            "November", "December",
-        ]
+        guard let (year, month, day) = parts(iso) else { return iso }
+        return "\(day) \(months[month - 1]) \(year)"
+    }
+
+    /// "20 Nov 2025", for chart axes.
+    static func shortDay(_ iso: String) -> String {
+        guard let (year, month, day) = parts(iso) else { return iso }
+        return "\(day) \(months[month - 1].prefix(3)) \(year)"
+    }
+
+    static func parts(_ iso: String) -> (Int, Int, Int)? {
         let parts = iso.prefix(10).split(separator: "-").compactMap { Int($0) }
-        guard parts.count == 3, (1...12).contains(parts[1]) else { return iso }
-        return "\(parts[2]) \(months[parts[1] - 1]) \(parts[0])"
+        guard parts.count == 3, (1...12).contains(parts[1]) else { return nil }
+        return (parts[0], parts[1], parts[2])
     }
 }
 

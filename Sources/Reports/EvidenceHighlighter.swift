@@ -76,6 +76,19 @@ enum EvidenceHighlighter {
         if position < text.length {
             segments.append(AnswerSegment(text: text.substring(from: position), evidence: false))
         }
-        return (segments, found)
+        return (lines(segments), found)
+    }
+
+    /// Splits segments at line breaks, so templates can lay out each line (Markdown quotes need "> " on each).
+    static func lines(_ segments: [AnswerSegment]) -> [AnswerSegment] {
+        var split: [AnswerSegment] = []
+        for segment in segments {
+            let lines = segment.text.replacingOccurrences(of: "\r\n", with: "\n").components(separatedBy: "\n")
+            for (index, line) in lines.enumerated() {
+                if index > 0 { split.append(AnswerSegment(text: "", evidence: false, newline: true)) }
+                if !line.isEmpty { split.append(AnswerSegment(text: line, evidence: segment.evidence)) }
+            }
+        }
+        return split
     }
 }

@@ -95,11 +95,20 @@ public struct QuestionReport: Hashable, Sendable, Codable {
     public var improvements: [String]
 }
 
-/// A piece of an answer's text.
+/// A piece of an answer's text, or a line break (`newline`, with empty text).
 public struct AnswerSegment: Hashable, Sendable, Codable {
     public var text: String
     /// Whether a score's note quoted this piece.
     public var evidence: Bool
+    /// Whether this is a line break of the answer.
+    public var newline: Bool
+
+    /// Creates a segment.
+    public init(text: String, evidence: Bool, newline: Bool = false) {
+        self.text = text
+        self.evidence = evidence
+        self.newline = newline
+    }
 }
 
 /// A level given to one answer.

@@ -86,3 +86,21 @@ import Testing
         #expect(!markdown.contains("## Your own rating"))
     }
 }
+
+/// Answers typed over several lines keep their lines in every format.
+@Suite struct MultilineAnswerTests {
+    @Test func lineBreaksBecomeSegmentsAndQuoteLines() throws {
+        var (stored, scenario) = try SessionReportTests.latest()
+        stored.result.answers[0].text = "First line with a reading group.\n\nThird line."
+        stored.result.answers[0].scores = ["communication": Score(level: 3, max: 4, note: "Good: \"a reading group\".")]
+        let report = SessionReport(stored, scenario: scenario)
+        let segments = try #require(report.questions.first?.segments)
+        #expect(segments.filter(\.newline).count == 2)
+        #expect(segments.first { $0.evidence }?.text == "a reading group")
+        let renderer = ReportRenderer(templates: try ReportTemplates())
+        let markdown = try renderer.render(.session(report), format: .markdown)
+        #expect(markdown.contains("> First line with **a reading group**.\n> \n> Third line.\n"))
+        let html = try renderer.render(.session(report), format: .html)
+        #expect(html.contains("First line with <mark>a reading group</mark>.<br><br>Third line."))
+    }
+}

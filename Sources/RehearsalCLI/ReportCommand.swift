@@ -28,7 +28,7 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "With --candidate: only sessions of this scenario id.")
     var scenario: String?
 
-    @Option(help: "md, html, json or email.")
+    @Option(help: "The format of the report.")
     var format: ReportFormatArgument = .md
 
     @Option(name: [.short, .customLong("output")], help: "Write the report to this file instead of standard output.")

@@ -65,7 +65,8 @@ public struct EmailMessage: Hashable, Sendable {
         self.html = html
     }
 
-    /// The boundary: derived from the content, so it never occurs in it and the output is reproducible.
+    /// The boundary: it starts "=_", which quoted-printable bodies cannot hold (they write "=" as "=3D"), so it
+    /// never occurs in a part; the rest comes from the content, so the same report gives the same message.
     var boundary: String {
         "=_rehearsal_" + SHA256.hex(Array((plain + "\u{0}" + html + envelope.messageID).utf8)).prefix(24)
     }

@@ -12,6 +12,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         // The system Lua 5.4 library (Debian: liblua5.4-dev).
@@ -37,6 +38,14 @@ let package = Package(
             name: "Store",
             dependencies: ["RehearsalCore", .product(name: "GRDB", package: "GRDB.swift")]
         ),
+        // Session and progress reports (Markdown, HTML with SVG charts, JSON, email) from Mustache templates.
+        .target(
+            name: "Reports",
+            dependencies: [
+                "RehearsalCore", "Analysis", "Store", .product(name: "Mustache", package: "swift-mustache"),
+            ],
+            resources: [.copy("Templates")]
+        ),
         // Subcommands and terminal I/O.
         .target(
             name: "RehearsalCLI",
@@ -45,6 +54,7 @@ let package = Package(
                 "Analysis",
                 "RehearsalCore",
                 "Store",
+                "Reports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -57,6 +67,11 @@ let package = Package(
         .testTarget(
             name: "StoreTests",
             dependencies: ["Store", .product(name: "GRDB", package: "GRDB.swift")],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "ReportsTests",
+            dependencies: ["Reports", "Store", "RehearsalCore"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(

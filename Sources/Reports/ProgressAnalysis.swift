@@ -1,0 +1,228 @@
+import Foundation
+import RehearsalCore
+import Store
+
+/// Computes a ``ProgressReport`` from a candidate's stored sessions: trends per criterion and overall,
+/// recurring themes across sessions and raters, calibration of self-assessment, and the current plan.
+///
+/// ```swift
+/// let analysis = ProgressAnalysis(sessions: stored, scenarios: [sha256: scenario])
+/// let report = analysis.report(candidate: "Priya Nair", scenario: nil)
+/// ```
+public struct ProgressAnalysis: Sendable {
+    /// The sessions, oldest first.
+    public let sessions: [StoredSession]
+    /// Scenarios by the SHA-256 of their source, for tips, resources and descriptors.
+    public let scenarios: [String: Scenario]
+
+    /// A change of at least this many levels (or points of the overall score / 10) counts as a change.
+    static let threshold = 0.5
+
+    /// Creates an analysis; sessions are put in date order (start, else storage time).
+    public init(sessions: [StoredSession], scenarios: [String: Scenario]) {
+        self.sessions = sessions.sorted { ($0.date, $0.result.session) < ($1.date, $1.result.session) }
+        self.scenarios = scenarios
+    }
+
+    /// The progress report of the sessions.
+    public func report(candidate: String, scenario: String?) -> ProgressReport {
+        let themes = self.themes()
+        let criteria = criterionTrends()
+        let latest = sessions.last
+        let rubric = latest.map { Rubric(result: $0.result, scenario: scenarios[$0.scenario.sha256]) }
+        let recurring = Set(themes.compactMap(\.criterion))
+        return ProgressReport(
+            candidate: candidate, scenario: scenario,
+            sessions: sessions.map {
+                ProgressSession(
+                    session: $0.result.session, date: $0.date, scenario: $0.result.scenario.id,
+                    scenarioTitle: $0.result.scenario.title, overall: $0.result.overall, raters: $0.reviews.map(\.rater)
+                )
+            },
+            overall: Trend(
+                sessions.compactMap { stored in
+                    stored.result.overall.map {
+                        TrendPoint(session: stored.result.session, date: stored.date, value: $0)
+                    }
+                }, threshold: ProgressAnalysis.threshold * 10),
+            criteria: criteria, themes: themes,
+            improved: criteria.filter { $0.trend.direction == "improved" }.map(\.title),
+            notImproved: criteria.filter { ["steady", "declined"].contains($0.trend.direction) }.map(\.title),
+            calibration: calibration(), plan: rubric?.plan(recurring: recurring) ?? [])
+    }
+
+    /// One trend per criterion, in the order criteria first appear.
+    func criterionTrends() -> [CriterionTrend] {
+        var order: [String] = []
+        var titles: [String: (String, Int)] = [:]
+        var points: [String: [TrendPoint]] = [:]
+        for stored in sessions {
+            let rubric = Rubric(result: stored.result, scenario: scenarios[stored.scenario.sha256])
+            for entry in rubric.entries {
+                guard let level = entry.level else { continue }
+                if titles[entry.id] == nil { order.append(entry.id) }
+                titles[entry.id] = (entry.title, entry.max)
+                points[entry.id, default: []].append(
+                    TrendPoint(session: stored.result.session, date: stored.date, value: level))
+            }
+        }
+        return order.map { id in
+            let trend = Trend(points[id] ?? [], threshold: ProgressAnalysis.threshold)
+            return CriterionTrend(
+                criterion: id, title: titles[id]?.0 ?? id, max: titles[id]?.1 ?? 0, trend: trend,
+                cells: sessions.map { stored in
+                    TrendCell(
+                        session: stored.result.session,
+                        value: trend.points.first { $0.session == stored.result.session }?.value)
+                })
+        }
+    }
+
+    /// Criteria and remarks flagged as improvements in two or more sessions, or by two or more raters.
+    func themes() -> [Theme] {
+        struct Flag {
+            var kind: String
+            var criterion: String?
+            var title: String
+            var occurrence: ThemeOccurrence
+        }
+        var flags: [String: [Flag]] = [:]
+        var order: [String] = []
+        func add(_ key: String, _ flag: Flag) {
+            if flags[key] == nil { order.append(key) }
+            flags[key, default: []].append(flag)
+        }
+        for stored in sessions {
+            let result = stored.result
+            let rubric = Rubric(result: result, scenario: scenarios[stored.scenario.sha256])
+            for item in result.feedback.improvements {
+                let occurrence = ThemeOccurrence(
+                    session: result.session, date: stored.date, source: "rubric", text: item.text)
+                if let id = item.criterion {
+                    add(
+                        "criterion:" + id,
+                        Flag(kind: "criterion", criterion: id, title: rubric.title(id), occurrence: occurrence))
+                } else {
+                    add(
+                        "remark:" + ProgressAnalysis.remarkKey(item.text),
+                        Flag(kind: "remark", criterion: nil, title: item.text, occurrence: occurrence))
+                }
+            }
+            for review in stored.reviews {
+                for (id, level) in review.levels.sorted(by: { $0.key < $1.key }) {
+                    guard let max = rubric.entry(id)?.max ?? result.criteria[id]?.max, max > 1,
+                        Double(level - 1) / Double(max - 1) < 0.5
+                    else { continue }
+                    let text = review.comments[id] ?? "level \(level) of \(max)"
+                    add(
+                        "criterion:" + id,
+                        Flag(
+                            kind: "criterion", criterion: id, title: rubric.title(id),
+                            occurrence: ThemeOccurrence(
+                                session: result.session, date: stored.date, source: review.rater, text: text)))
+                }
+            }
+        }
+        let themes = order.compactMap { key -> Theme? in
+            guard let all = flags[key], let first = all.first else { return nil }
+            let sessions = Set(all.map(\.occurrence.session)).count
+            let raters = Set(all.map(\.occurrence.source).filter { $0 != "rubric" }).count
+            guard sessions >= 2 || raters >= 2 else { return nil }
+            return Theme(
+                kind: first.kind, criterion: first.criterion, title: first.title, count: all.count, sessions: sessions,
+                raters: raters,
+                summary:
+                    "Flagged \(ProgressAnalysis.count(all.count, "time")): in \(ProgressAnalysis.count(sessions, "session"))"
+                    + (raters > 0 ? ", by \(ProgressAnalysis.count(raters, "rater"))." : "."),
+                occurrences: all.map(\.occurrence))
+        }
+        return themes.sorted { ($1.count, $0.title) < ($0.count, $1.title) }
+    }
+
+    /// A remark without its quotes and numbers, lowercased: the same advice on different answers matches.
+    static func remarkKey(_ text: String) -> String {
+        var key = ""
+        var quoted = false
+        for character in text.lowercased() {
+            if character == "\"" || character == "\u{201C}" || character == "\u{201D}" {
+                quoted.toggle()
+            } else if !quoted, !character.isNumber, !character.isPunctuation {
+                key.append(character)
+            }
+        }
+        return key.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+
+    /// Self-assessment against scores, session by session.
+    func calibration() -> Calibration {
+        let points = sessions.compactMap { stored -> CalibrationPoint? in
+            let rubric = Rubric(result: stored.result, scenario: scenarios[stored.scenario.sha256])
+            guard let own = SelfAssessment(own: stored.result.selfAssessment, rubric: rubric) else { return nil }
+            let rows = own.rows
+            func normalised(_ level: Double, _ max: Int) -> Double { max > 1 ? (level - 1) / Double(max - 1) * 100 : 0 }
+            let count = Double(rows.count)
+            return CalibrationPoint(
+                session: stored.result.session, date: stored.date,
+                own: ProgressAnalysis.round(rows.map { normalised(Double($0.ownLevel), $0.max) }.reduce(0, +) / count),
+                scored: ProgressAnalysis.round(rows.map { normalised($0.scoredLevel, $0.max) }.reduce(0, +) / count),
+                meanGap: ProgressAnalysis.round(own.meanGap, places: 2),
+                meanAbsoluteGap: ProgressAnalysis.round(rows.map { abs($0.gap) }.reduce(0, +) / count, places: 2))
+        }
+        guard !points.isEmpty else {
+            return Calibration(
+                points: [], meanGap: nil, tendency: "unknown", trend: nil,
+                summary: "No self-assessment yet: rate yourself before you see your scores to track calibration.")
+        }
+        let meanGap = ProgressAnalysis.round(points.map(\.meanGap).reduce(0, +) / Double(points.count), places: 2)
+        let tendency =
+            meanGap >= ProgressAnalysis.threshold
+            ? "overestimates" : meanGap <= -ProgressAnalysis.threshold ? "underestimates" : "accurate"
+        var trend: String?
+        if points.count >= 2, let first = points.first, let last = points.last {
+            let change = last.meanAbsoluteGap - first.meanAbsoluteGap
+            trend = change <= -0.25 ? "closer" : change >= 0.25 ? "further" : "steady"
+        }
+        var summary =
+            switch tendency {
+            case "overestimates": "On average you rate yourself higher than you are scored."
+            case "underestimates": "On average you rate yourself lower than you are scored."
+            default: "On average your own levels match your scores."
+            }
+        switch trend {
+        case "closer": summary += " Your own view has moved closer to the scores."
+        case "further": summary += " Your own view has moved further from the scores."
+        case "steady": summary += " The gap has stayed about the same."
+        default: break
+        }
+        return Calibration(points: points, meanGap: meanGap, tendency: tendency, trend: trend, summary: summary)
+    }
+
+    /// "1 session", "2 sessions".
+    static func count(_ number: Int, _ noun: String) -> String { "\(number) \(noun)\(number == 1 ? "" : "s")" }
+
+    static func round(_ value: Double, places: Int = 1) -> Double {
+        let scale = pow(10, Double(places))
+        return (value * scale).rounded() / scale
+    }
+}
+
+extension Trend {
+    init(_ points: [TrendPoint], threshold: Double) {
+        self.points = points
+        first = points.first?.value
+        last = points.last?.value
+        guard points.count >= 2, let first, let last else {
+            change = nil
+            direction = "single"
+            return
+        }
+        let change = ProgressAnalysis.round(last - first, places: 2)
+        self.change = change
+        direction = change >= threshold ? "improved" : change <= -threshold ? "declined" : "steady"
+    }
+}
+
+extension StoredSession {
+    /// When the session started, else when it was stored.
+    var date: String { result.startedAt ?? storedAt }
+}

@@ -1,0 +1,125 @@
+/// A candidate's sessions over time: trends, recurring themes, calibration and the current plan, computed
+/// from stored sessions by ``ProgressAnalysis``. The templates only lay this out.
+///
+/// ```swift
+/// let report = ProgressAnalysis(sessions: stored, scenarios: loaded).report(candidate: "Priya Nair")
+/// ```
+public struct ProgressReport: Hashable, Sendable, Codable {
+    /// Always "progress".
+    public var kind = "progress"
+    public var candidate: String
+    /// The scenario id the report is limited to, if any.
+    public var scenario: String?
+    /// The sessions, oldest first.
+    public var sessions: [ProgressSession]
+    public var overall: Trend
+    public var criteria: [CriterionTrend]
+    /// Criteria and remarks flagged as improvements in two or more sessions or by two or more raters.
+    public var themes: [Theme]
+    /// Titles of criteria that rose by half a level or more from the first session to the last.
+    public var improved: [String]
+    /// Titles of criteria that stayed level or fell.
+    public var notImproved: [String]
+    public var calibration: Calibration
+    /// What to practise next: the latest session's plan, recurring themes first.
+    public var plan: [PlanStep]
+}
+
+/// One session in a progress report.
+public struct ProgressSession: Hashable, Sendable, Codable {
+    public var session: String
+    public var date: String
+    public var scenario: String
+    public var scenarioTitle: String
+    public var overall: Double?
+    public var raters: [String]
+}
+
+/// A value over sessions.
+public struct Trend: Hashable, Sendable, Codable {
+    public var points: [TrendPoint]
+    public var first: Double?
+    public var last: Double?
+    /// Last minus first.
+    public var change: Double?
+    /// "improved", "declined", "steady", or "single" (one point).
+    public var direction: String
+}
+
+/// A value in one session.
+public struct TrendPoint: Hashable, Sendable, Codable {
+    public var session: String
+    public var date: String
+    public var value: Double
+}
+
+/// One criterion over sessions.
+public struct CriterionTrend: Hashable, Sendable, Codable {
+    public var criterion: String
+    public var title: String
+    public var max: Int
+    public var trend: Trend
+    /// The level in every session of the report, in order (nil: not scored in that session).
+    public var cells: [TrendCell]
+}
+
+/// A criterion's level in one session, or nil when the session did not score it.
+public struct TrendCell: Hashable, Sendable, Codable {
+    public var session: String
+    public var value: Double?
+}
+
+/// Something flagged as an improvement more than once.
+public struct Theme: Hashable, Sendable, Codable {
+    /// "criterion" or "remark".
+    public var kind: String
+    /// The criterion id (criterion themes).
+    public var criterion: String?
+    /// The criterion's title, or the remark as first made.
+    public var title: String
+    /// How many times it was flagged.
+    public var count: Int
+    /// In how many sessions.
+    public var sessions: Int
+    /// By how many raters (coaches; the rubric is not counted).
+    public var raters: Int
+    /// "Flagged 3 times: in 2 sessions, by 1 rater."
+    public var summary: String
+    public var occurrences: [ThemeOccurrence]
+}
+
+/// Where a theme was flagged.
+public struct ThemeOccurrence: Hashable, Sendable, Codable {
+    public var session: String
+    public var date: String
+    /// "rubric" for the scored feedback, else the rater's name.
+    public var source: String
+    public var text: String
+}
+
+/// How self-assessment compares with the scores over time.
+public struct Calibration: Hashable, Sendable, Codable {
+    public var points: [CalibrationPoint]
+    /// Mean gap (own minus scored) over all self-assessed criteria.
+    public var meanGap: Double?
+    /// "overestimates", "underestimates", "accurate", or "unknown" (no self-assessment).
+    public var tendency: String
+    /// "closer", "further" or "steady" from the first self-assessment to the last; nil with fewer than two.
+    public var trend: String?
+    /// One sentence for the reader.
+    public var summary: String
+}
+
+/// A session's self-assessment against its scores.
+public struct CalibrationPoint: Hashable, Sendable, Codable {
+    public var session: String
+    public var date: String
+    /// Mean own level, normalised to 0-100 like the overall score.
+    public var own: Double
+    /// Mean scored level of the same criteria, normalised to 0-100.
+    public var scored: Double
+    /// Mean own minus scored level, in levels.
+    public var meanGap: Double
+    /// Mean of the absolute gaps, in levels.
+    public var meanAbsoluteGap: Double
+}

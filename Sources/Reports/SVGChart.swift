@@ -1,0 +1,127 @@
+import Foundation
+
+/// Charts as inline SVG: accessible (role="img", <title>, <desc>), sized by a viewBox so they scale on a
+/// phone, with colours that keep their contrast when printed.
+enum SVGChart {
+    /// One line of a chart.
+    struct Series {
+        var name: String
+        var values: [Double?]
+        var colour: String
+        var dashed = false
+    }
+
+    static let width = 560.0
+    static let height = 220.0
+    static let left = 44.0
+    static let right = 16.0
+    static let top = 16.0
+    static let bottom = 40.0
+
+    /// A line chart of series over labelled points, on a scale from `low` to `high`; `width` and `height`
+    /// set the viewBox (a small chart keeps its text readable with a small viewBox).
+    static func line(
+        id: String, title: String, description: String, labels: [String], series: [Series], low: Double,
+        high: Double, ticks: [Double], width: Double = SVGChart.width, height: Double = SVGChart.height
+    ) -> String {
+        let left = SVGChart.left
+        let right = 40.0
+        let plotWidth = width - left - right
+        let plotHeight = height - top - bottom
+        func x(_ index: Int) -> Double {
+            labels.count > 1 ? left + plotWidth * Double(index) / Double(labels.count - 1) : left + plotWidth / 2
+        }
+        func y(_ value: Double) -> Double {
+            let span = high - low
+            return top + plotHeight * (1 - (span > 0 ? (value - low) / span : 0.5))
+        }
+        var svg =
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(n(width)) \(n(height))\" role=\"img\" "
+            + "aria-labelledby=\"\(id)-title \(id)-desc\" class=\"chart\">"
+        svg += "<title id=\"\(id)-title\">\(escape(title))</title><desc id=\"\(id)-desc\">\(escape(description))</desc>"
+        for tick in ticks {
+            svg +=
+                "<line x1=\"\(n(left))\" y1=\"\(n(y(tick)))\" x2=\"\(n(width - right))\" y2=\"\(n(y(tick)))\" class=\"grid\"/>"
+            svg +=
+                "<text x=\"\(n(left - 6))\" y=\"\(n(y(tick) + 4))\" text-anchor=\"end\" class=\"tick\">\(n(tick))</text>"
+        }
+        for (index, label) in labels.enumerated() {
+            svg +=
+                "<text x=\"\(n(x(index)))\" y=\"\(n(height - bottom + 18))\" text-anchor=\"middle\" class=\"tick\">\(escape(label))</text>"
+        }
+        for line in series {
+            let points = line.values.enumerated().compactMap { index, value in value.map { (x(index), y($0)) } }
+            let path = points.map { "\(n($0.0)),\(n($0.1))" }.joined(separator: " ")
+            if points.count > 1 {
+                svg +=
+                    "<polyline points=\"\(path)\" fill=\"none\" stroke=\"\(line.colour)\" stroke-width=\"2.5\""
+                    + (line.dashed ? " stroke-dasharray=\"6 4\"" : "") + "/>"
+            }
+            for point in points {
+                svg += "<circle cx=\"\(n(point.0))\" cy=\"\(n(point.1))\" r=\"4\" fill=\"\(line.colour)\"/>"
+            }
+        }
+        if series.count > 1 {
+            var legendX = left
+            for line in series {
+                svg +=
+                    "<rect x=\"\(n(legendX))\" y=\"\(n(height - 14))\" width=\"12\" height=\"4\" fill=\"\(line.colour)\"/>"
+                svg +=
+                    "<text x=\"\(n(legendX + 16))\" y=\"\(n(height - 9))\" class=\"tick\">\(escape(line.name))</text>"
+                legendX += 24 + Double(line.name.count) * 7
+            }
+        }
+        return svg + "</svg>"
+    }
+
+    /// Pairs of values per row (own and scored), as dots joined by a line: a gap is the line's length.
+    static func dumbbell(
+        id: String, title: String, description: String, rows: [(label: String, own: Double, scored: Double)],
+        high: Double
+    ) -> String {
+        let rowHeight = 34.0
+        let labelWidth = 200.0
+        let chartHeight = top + rowHeight * Double(rows.count) + 30
+        let plotWidth = width - labelWidth - right
+        func x(_ value: Double) -> Double { labelWidth + plotWidth * (high > 1 ? (value - 1) / (high - 1) : 0) }
+        var svg =
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(n(width)) \(n(chartHeight))\" role=\"img\" "
+            + "aria-labelledby=\"\(id)-title \(id)-desc\" class=\"chart\">"
+        svg += "<title id=\"\(id)-title\">\(escape(title))</title><desc id=\"\(id)-desc\">\(escape(description))</desc>"
+        for level in stride(from: 1.0, through: high, by: 1) {
+            svg +=
+                "<line x1=\"\(n(x(level)))\" y1=\"\(n(top))\" x2=\"\(n(x(level)))\" y2=\"\(n(chartHeight - 30))\" class=\"grid\"/>"
+            svg +=
+                "<text x=\"\(n(x(level)))\" y=\"\(n(chartHeight - 16))\" text-anchor=\"middle\" class=\"tick\">\(n(level))</text>"
+        }
+        for (index, row) in rows.enumerated() {
+            let rowY = top + rowHeight * (Double(index) + 0.5)
+            svg += "<text x=\"0\" y=\"\(n(rowY + 4))\" class=\"tick\">\(escape(row.label))</text>"
+            svg +=
+                "<line x1=\"\(n(x(row.own)))\" y1=\"\(n(rowY))\" x2=\"\(n(x(row.scored)))\" y2=\"\(n(rowY))\" stroke=\"#6b7280\" stroke-width=\"3\"/>"
+            svg += "<circle cx=\"\(n(x(row.scored)))\" cy=\"\(n(rowY))\" r=\"6\" fill=\"\(scoredColour)\"/>"
+            svg +=
+                "<circle cx=\"\(n(x(row.own)))\" cy=\"\(n(rowY))\" r=\"6\" fill=\"#ffffff\" stroke=\"\(ownColour)\" stroke-width=\"3\"/>"
+        }
+        svg +=
+            "<circle cx=\"\(n(labelWidth))\" cy=\"\(n(chartHeight - 5))\" r=\"4\" fill=\"\(scoredColour)\"/>"
+            + "<text x=\"\(n(labelWidth + 8))\" y=\"\(n(chartHeight - 1))\" class=\"tick\">scored</text>"
+            + "<circle cx=\"\(n(labelWidth + 80))\" cy=\"\(n(chartHeight - 5))\" r=\"4\" fill=\"#ffffff\" stroke=\"\(ownColour)\" stroke-width=\"2\"/>"
+            + "<text x=\"\(n(labelWidth + 88))\" y=\"\(n(chartHeight - 1))\" class=\"tick\">own</text>"
+        return svg + "</svg>"
+    }
+
+    /// Dark blue and dark orange: distinguishable with common colour blindness, 4.5:1 or more on white.
+    static let scoredColour = "#1f4e99"
+    static let ownColour = "#b45309"
+
+    static func n(_ value: Double) -> String {
+        let rounded = (value * 10).rounded() / 10
+        return rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)
+    }
+
+    static func escape(_ text: String) -> String {
+        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+    }
+}

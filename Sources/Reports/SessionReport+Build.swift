@@ -1,0 +1,163 @@
+import Analysis
+import Foundation
+import RehearsalCore
+import Store
+
+extension SessionReport {
+    /// Computes the report of a stored session. The scenario (loaded from the session's stored source) adds
+    /// what the result does not hold: role, descriptors to aim for, tips, resources, question limits and
+    /// the time budget; without it the report uses only the result.
+    public init(_ stored: StoredSession, scenario: Scenario?) {
+        let result = stored.result
+        session = result.session
+        candidate = result.candidate
+        self.scenario = ReportScenario(
+            id: result.scenario.id, title: result.scenario.title, version: result.scenario.version,
+            role: scenario?.role, institution: scenario?.institution?.name)
+        date = stored.date
+        mode = result.mode.rawValue
+        completed = result.completed
+        overall = result.overall
+        let rubric = Rubric(result: result, scenario: scenario)
+        self.rubric = rubric.rows
+        questions = result.answers.enumerated().map { index, answer in
+            QuestionReport(answer, number: index + 1, question: scenario?.question(answer.question), rubric: rubric)
+        }
+        time = TimeUse(answers: result.answers, budget: scenario?.timeLimit)
+        strengths = result.feedback.strengths.map { ReportRemark(criterion: $0.criterion, text: $0.text, tips: []) }
+        improvements = result.feedback.improvements.map {
+            ReportRemark(criterion: $0.criterion, text: $0.text, tips: $0.tips ?? [])
+        }
+        plan = rubric.plan(recurring: [])
+        let resources = Set(plan.flatMap(\.resources))
+        planNotes = result.feedback.plan.filter { !resources.contains($0) }
+        selfAssessment = SelfAssessment(own: result.selfAssessment, rubric: rubric)
+        reviews = ReviewComparison(stored.reviews, rubric: rubric)
+        notes = result.notes
+    }
+}
+
+/// The rubric of a session: the scenario's criteria when known, else those of the result.
+struct Rubric {
+    struct Entry {
+        var id: String
+        var title: String
+        var max: Int
+        var weight: Double
+        var level: Double?
+        var descriptor: String?
+        var descriptors: [String]
+        var tips: [String]
+        var resources: [String]
+    }
+
+    var entries: [Entry]
+
+    init(result: SessionResult, scenario: Scenario?) {
+        if let scenario {
+            entries = scenario.criteria.map { criterion in
+                let scored = result.criteria[criterion.id]
+                return Entry(
+                    id: criterion.id, title: criterion.title, max: criterion.maxLevel, weight: criterion.weight,
+                    level: scored?.level, descriptor: scored?.descriptor, descriptors: criterion.levels,
+                    tips: criterion.tips, resources: criterion.resources)
+            }
+        } else {
+            entries = result.criteria.sorted { $0.key < $1.key }.map { id, scored in
+                let tips = result.feedback.improvements.first { $0.criterion == id }?.tips ?? []
+                return Entry(
+                    id: id, title: scored.title, max: scored.max, weight: scored.weight, level: scored.level,
+                    descriptor: scored.descriptor, descriptors: [], tips: tips, resources: [])
+            }
+        }
+    }
+
+    func entry(_ id: String) -> Entry? { entries.first { $0.id == id } }
+    func title(_ id: String) -> String { entry(id)?.title ?? id }
+
+    var rows: [RubricRow] {
+        let total = entries.map(\.weight).reduce(0, +)
+        return entries.map {
+            RubricRow(
+                criterion: $0.id, title: $0.title, level: $0.level, max: $0.max, descriptor: $0.descriptor,
+                weight: $0.weight, weightPercent: total > 0 ? ($0.weight / total * 1000).rounded() / 10 : 0)
+        }
+    }
+
+    /// Every scored criterion below its top level, recurring themes first, then the weakest (relative to
+    /// its scale), then the heaviest.
+    func plan(recurring: Set<String>) -> [PlanStep] {
+        let open = entries.compactMap { entry -> (Entry, Double)? in
+            guard let level = entry.level, entry.max > 1, level < Double(entry.max) - 0.25 else { return nil }
+            return (entry, (level - 1) / Double(entry.max - 1))
+        }
+        let sorted = open.sorted { lhs, rhs in
+            let (a, b) = (recurring.contains(lhs.0.id), recurring.contains(rhs.0.id))
+            if a != b { return a }
+            if lhs.1 != rhs.1 { return lhs.1 < rhs.1 }
+            if lhs.0.weight != rhs.0.weight { return lhs.0.weight > rhs.0.weight }
+            return lhs.0.id < rhs.0.id
+        }
+        return sorted.map { entry, _ in
+            let level = entry.level ?? 1
+            let next = Int(level.rounded(.down)) + 1
+            let target = entry.descriptors.indices.contains(next - 1) ? entry.descriptors[next - 1] : nil
+            return PlanStep(
+                criterion: entry.id, title: entry.title, level: (level * 10).rounded() / 10, max: entry.max,
+                target: target, tips: entry.tips, resources: entry.resources, recurring: recurring.contains(entry.id))
+        }
+    }
+}
+
+extension QuestionReport {
+    init(_ answer: AnswerResult, number: Int, question: Question?, rubric: Rubric) {
+        self.number = number
+        self.question = answer.question
+        prompt = answer.prompt
+        self.answer = answer.text
+        let notes =
+            answer.scores.sorted { $0.key < $1.key }.compactMap(\.value.note) + answer.strengths + answer.improvements
+        let cut = EvidenceHighlighter.segments(of: answer.text, quotes: EvidenceHighlighter.quotes(in: notes))
+        segments = cut.segments
+        evidence = cut.found
+        thinkSeconds = answer.thinkSeconds
+        thinkLimitSeconds = question.map(\.think).flatMap { $0 > 0 ? $0 : nil }
+        seconds = answer.seconds
+        limitSeconds = question?.limit
+        overtime = answer.overtime
+        skipped = answer.skipped
+        scores = answer.scores.sorted { $0.key < $1.key }.map { id, score in
+            ScoreRow(criterion: id, title: rubric.title(id), level: score.level, max: score.max, note: score.note)
+        }
+        measures = answer.skipped ? nil : Measures(AnswerText(answer.text, duration: answer.seconds))
+        strengths = answer.strengths
+        improvements = answer.improvements
+    }
+}
+
+extension Measures {
+    init(_ text: AnswerText) {
+        words = text.wordCount
+        wordsPerMinute = (text.duration ?? 0) >= 5 ? text.wordsPerMinute.map { $0.rounded() } : nil
+        let fillers = text.fillers
+        self.fillers = fillers.total
+        fillerWords = fillers.byTerm.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+            .map { "\($0.key) (\($0.value))" }
+        let star = text.star
+        starParts = StarPart.allCases.filter { star[$0].present }.map(\.rawValue)
+        missingStarParts = StarPart.allCases.filter { !star[$0].present }.map(\.rawValue)
+    }
+}
+
+extension TimeUse {
+    init(answers: [AnswerResult], budget: Double?) {
+        answerSeconds = answers.compactMap(\.seconds).reduce(0, +)
+        thinkSeconds = answers.compactMap(\.thinkSeconds).reduce(0, +)
+        let used = answerSeconds + thinkSeconds
+        usedSeconds = used
+        budgetSeconds = budget
+        budgetPercent = budget.flatMap { $0 > 0 ? (used / $0 * 1000).rounded() / 10 : nil }
+        overBudget = budget.map { used > $0 } ?? false
+        overtimeAnswers = answers.filter(\.overtime).count
+    }
+}

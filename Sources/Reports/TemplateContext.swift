@@ -1,0 +1,105 @@
+import Foundation
+
+/// Turns a report into what templates see: its JSON (snake_case keys), with every number written for
+/// people (at most one decimal), a `_text` companion for every `*_seconds` number ("44 s", "2:05") and
+/// for every `date` ("20 November 2025"), and nulls left out so `{{#key}}` sections skip them.
+enum TemplateContext {
+    static func make<Report: Encodable>(_ report: Report) throws -> [String: Any] {
+        let data = try ReportJSON.encoder.encode(report)
+        let tree = try JSONDecoder().decode(Node.self, from: data)
+        return (convert(tree) as? [String: Any]) ?? [:]
+    }
+
+    indirect enum Node: Decodable {
+        case null
+        case bool(Bool)
+        case number(Double)
+        case string(String)
+        case array([Node])
+        case object([String: Node])
+
+        init(from decoder: any Decoder) throws {
+            let container = try decoder.singleValueContainer()
+            if container.decodeNil() {
+                self = .null
+            } else if let value = try? container.decode(Bool.self) {
+                self = .bool(value)
+            } else if let value = try? container.decode(Double.self) {
+                self = .number(value)
+            } else if let value = try? container.decode(String.self) {
+                self = .string(value)
+            } else if let value = try? container.decode([Node].self) {
+                self = .array(value)
+            } else {
+                self = .object(try container.decode([String: Node].self))
+            }
+        }
+    }
+
+    static func convert(_ node: Node) -> Any? {
+        switch node {
+        case .null: return nil
+        case .bool(let value): return value
+        case .number(let value): return number(value)
+        case .string(let value): return value
+        case .array(let items): return items.compactMap(convert)
+        case .object(let fields):
+            var object: [String: Any] = [:]
+            for (key, value) in fields {
+                guard let converted = convert(value) else { continue }
+                object[key] = converted
+                if key == "seconds" || key.hasSuffix("_seconds"), case .number(let seconds) = value {
+                    object[key + "_text"] = duration(seconds)
+                }
+                if key == "date", case .string(let date) = value { object["date_text"] = day(date) }
+            }
+            return object
+        }
+    }
+
+    /// At most one decimal: 3, 3.5, 72.5.
+    static func number(_ value: Double) -> String {
+        let rounded = (value * 10).rounded() / 10
+        return rounded == rounded.rounded() ? String(Int(rounded)) : String(format: "%.1f", rounded)
+    }
+
+    /// "44 s" under a minute, else "2:05".
+    static func duration(_ seconds: Double) -> String {
+        let total = Int(seconds.rounded())
+        return total < 60 ? "\(total) s" : "\(total / 60):\(String(format: "%02d", total % 60))"
+    }
+
+    static let months = [
+        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+        "November", "December",
+    ]
+
+    /// "20 November 2025" from an ISO 8601 date; the text as it is when it is not one.
+    static func day(_ iso: String) -> String {
+        guard let (year, month, day) = parts(iso) else { return iso }
+        return "\(day) \(months[month - 1]) \(year)"
+    }
+
+    /// "20 Nov 2025", for chart axes.
+    static func shortDay(_ iso: String) -> String {
+        guard let (year, month, day) = parts(iso) else { return iso }
+        return "\(day) \(months[month - 1].prefix(3)) \(year)"
+    }
+
+    static func parts(_ iso: String) -> (Int, Int, Int)? {
+        let parts = iso.prefix(10).split(separator: "-").compactMap { Int($0) }
+        guard parts.count == 3, (1...12).contains(parts[1]) else { return nil }
+        return (parts[0], parts[1], parts[2])
+    }
+}
+
+/// The JSON form of reports (docs/report.schema.json).
+public enum ReportJSON {
+    /// snake_case keys, sorted, pretty-printed.
+    public static var encoder: JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return encoder
+    }
+}

@@ -15,49 +15,59 @@ enum CueText {
         var parts: [Part] = []
         var speaker: String?
         var sawVoice = false
-        var text = ""
-        var scalars = raw.unicodeScalars[...]
+        var text: [UInt8] = []
+        var pendingSpace = false
+        var slow = false
         func flush() {
-            let cleaned = collapse(decodeEntities(text))
+            var cleaned = String(decoding: text, as: UTF8.self)
+            if slow { cleaned = collapse(decodeEntities(cleaned)) }
             if !cleaned.isEmpty { parts.append(Part(speaker: speaker, text: cleaned)) }
-            text = ""
+            text.removeAll(keepingCapacity: true)
+            pendingSpace = false
+            slow = false
         }
-        while let scalar = scalars.first {
-            if scalar == "<", let close = scalars.firstIndex(of: ">") {
-                let tag = String(scalars[scalars.index(after: scalars.startIndex)..<close])
-                scalars = scalars[scalars.index(after: close)...]
-                if let name = voiceName(tag) {
+        let bytes = Array(raw.utf8)
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == 0x3C, let close = bytes[(index + 1)...].firstIndex(of: 0x3E) {
+                let tag = bytes[(index + 1)..<close]
+                index = close + 1
+                if tag.first == 0x76 && (tag.count == 1 || [0x20, 0x09, 0x2E].contains(tag[tag.startIndex + 1])) {
                     flush()
-                    speaker = name.isEmpty ? nil : name
+                    let name = tag.firstIndex { $0 == 0x20 || $0 == 0x09 }.map {
+                        collapse(decodeEntities(String(decoding: tag[$0...], as: UTF8.self)))
+                    }
+                    speaker = name?.isEmpty == false ? name : nil
                     sawVoice = true
-                } else if tag == "/v" {
+                } else if tag.elementsEqual([0x2F, 0x76]) {
                     flush()
                 }
                 continue
             }
-            if scalar == "{", scalars.dropFirst().first == "\\", let close = scalars.firstIndex(of: "}") {
-                scalars = scalars[scalars.index(after: close)...]
+            if byte == 0x7B, index + 1 < bytes.count, bytes[index + 1] == 0x5C,
+                let close = bytes[(index + 1)...].firstIndex(of: 0x7D)
+            {
+                index = close + 1
                 continue
             }
-            text.unicodeScalars.append(scalar == "\n" || scalar == "\t" ? " " : scalar)
-            scalars = scalars.dropFirst()
+            index += 1
+            if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D {
+                pendingSpace = !text.isEmpty
+                continue
+            }
+            if byte == 0x26 || byte == 0xC2 { slow = true }
+            if pendingSpace {
+                text.append(0x20)
+                pendingSpace = false
+            }
+            text.append(byte)
         }
         flush()
         if !sawVoice, parts.count == 1, let (name, rest) = zoomSpeaker(parts[0].text) {
             return rest.isEmpty ? [] : [Part(speaker: name, text: rest)]
         }
         return parts
-    }
-
-    /// The speaker of a `v` start tag (`v Name`, `v.class Name`), or nil for any other tag.
-    private static func voiceName(_ tag: String) -> String? {
-        guard tag.first == "v" else { return nil }
-        let rest = tag.dropFirst()
-        guard let next = rest.first, next == " " || next == "." || next == "\t" else {
-            return rest.isEmpty ? "" : nil
-        }
-        guard let space = rest.firstIndex(where: { $0 == " " || $0 == "\t" }) else { return "" }
-        return collapse(decodeEntities(String(rest[space...])))
     }
 
     /// Lowercase words that may sit inside a name ("Ana de Souza").

@@ -28,12 +28,15 @@ struct JSONLRows: RowSource {
             guard scanner.consume(0x7B) else { return .failure(RowProblem("not a JSON object")) }
             if !scanner.consume(0x7D) {
                 repeat {
-                    let key = try scanner.string()
+                    let column: AnswerRow.Column?
+                    if let key = try scanner.rawKey() {
+                        column = AnswerRow.Column.matching(key)
+                    } else {
+                        column = AnswerRow.Column(rawValue: try scanner.string())
+                    }
                     try scanner.expect(0x3A, "':'")
                     let value = try scanner.scalar()
-                    if let column = AnswerRow.Column(rawValue: key) {
-                        if let problem = row.set(column, value) { return .failure(problem) }
-                    }
+                    if let column, let problem = row.set(column, value) { return .failure(problem) }
                 } while scanner.consume(0x2C)
                 try scanner.expect(0x7D, "',' or '}'")
             }
@@ -44,6 +47,20 @@ struct JSONLRows: RowSource {
             return .failure(RowProblem("malformed JSON: \(error.message)"))
         }
         return .success(row)
+    }
+}
+
+extension AnswerRow.Column {
+    private static let names: [(bytes: [UInt8], column: AnswerRow.Column)] = allCases.map {
+        (Array($0.rawValue.utf8), $0)
+    }
+
+    /// The column a key's bytes name, compared byte by byte.
+    static func matching(_ key: UnsafeBufferPointer<UInt8>) -> AnswerRow.Column? {
+        for name in names where name.bytes.count == key.count && name.bytes.elementsEqual(key) {
+            return name.column
+        }
+        return nil
     }
 }
 

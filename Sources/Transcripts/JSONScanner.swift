@@ -12,6 +12,12 @@ enum JSONScalar {
     case nested
 }
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// A small, fast JSON scanner over UTF-8 bytes: the readers walk the structure they expect with it, and it
 /// counts lines (for Whisper files written over many lines).
 struct JSONScanner {
@@ -82,6 +88,18 @@ struct JSONScanner {
         }
     }
 
+    /// An object key without escapes, as its raw bytes (no String is made); nil when it has escapes, which
+    /// `string()` then reads.
+    mutating func rawKey() throws(JSONError) -> UnsafeBufferPointer<UInt8>? {
+        guard peek() == 0x22 else { throw failure("expected a string") }
+        var end = index + 1
+        while end < bytes.count && bytes[end] != 0x22 && bytes[end] != 0x5C { end += 1 }
+        guard end < bytes.count, bytes[end] == 0x22 else { return nil }
+        let key = UnsafeBufferPointer(rebasing: bytes[(index + 1)..<end])
+        index = end + 1
+        return key
+    }
+
     /// Skips one value of any kind.
     mutating func skipValue() throws(JSONError) {
         switch peek() {
@@ -146,24 +164,30 @@ struct JSONScanner {
         return value
     }
 
-    /// A string, escapes decoded; fails on invalid UTF-8 and raw control characters.
+    /// A string, escapes decoded; fails on invalid UTF-8. Raw control characters (a tab) are taken as they are.
     mutating func string() throws(JSONError) -> String {
         guard peek() == 0x22 else { throw failure("expected a string") }
         index += 1
         let begin = index
-        // Fast path: no escapes.
-        while index < bytes.count {
-            let byte = bytes[index]
-            if byte == 0x22 {
-                let slice = UnsafeBufferPointer(rebasing: bytes[begin..<index])
-                index += 1
-                guard let text = String(validating: slice, as: UTF8.self) else {
-                    throw JSONError(message: "a string is not valid UTF-8")
-                }
+        // Fast path: no escapes or control characters before the closing quote.
+        if let base = bytes.baseAddress, begin < bytes.count,
+            let hit = memchr(base + begin, 0x22, bytes.count - begin)
+        {
+            let quote = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            let escape = memchr(base + begin, 0x5C, quote - begin)
+            let clean = escape == nil
+            let probe = escape.map { base.distance(to: $0.assumingMemoryBound(to: UInt8.self)) } ?? quote
+            if clean {
+                index = quote + 1
+                guard
+                    let text = String(
+                        validating: UnsafeBufferPointer(start: base + begin, count: quote - begin), as: UTF8.self)
+                else { throw JSONError(message: "a string is not valid UTF-8") }
                 return text
             }
-            if byte == 0x5C || byte < 0x20 { break }
-            index += 1
+            index = probe
+        } else {
+            index = bytes.count
         }
         var decoded = [UInt8](UnsafeBufferPointer(rebasing: bytes[begin..<index]))
         while index < bytes.count {
@@ -175,7 +199,6 @@ struct JSONScanner {
                 }
                 return text
             }
-            if byte < 0x20 { throw failure("a control character inside a string") }
             if byte != 0x5C {
                 decoded.append(byte)
                 index += 1

@@ -86,6 +86,11 @@ public struct PromptSimilarity: Sendable {
         }
     }
 
+    /// Whether a text asks for an example ("example", "instance").
+    public static func asksForExample(_ text: String) -> Bool {
+        lowercasedWords(text).contains { $0 == "example" || $0 == "examples" || $0 == "instance" }
+    }
+
     /// How many words of a text are not stop words (framing words count): "Could you give us a concrete
     /// example?" has three.
     public static func contentWordCount(_ text: String) -> Int {

@@ -65,8 +65,16 @@ public struct RecordedSession: Sendable, Hashable {
     /// When the session started, as the recording writes it (`started_at` field).
     public var startedAt: String?
     /// SHA-256 (hex) of this session's own input: the same bytes give the same value on every run, and other
-    /// sessions of the same file do not change it.
-    public var inputSHA256: String
+    /// sessions of the same file do not change it. Computed when first asked for (by the grader's workers, in
+    /// parallel), not while reading: hashing costs more than parsing.
+    public var inputSHA256: String {
+        switch input {
+        case .hash(let hex): return hex
+        case .bytes(let bytes): return SHA256.hex(bytes)
+        }
+    }
+    /// The session's input bytes, or their hash when already known.
+    private var input: Input
     /// The answers or the turns.
     public var recording: Recording
 
@@ -80,7 +88,23 @@ public struct RecordedSession: Sendable, Hashable {
         self.session = session
         self.candidate = candidate
         self.startedAt = startedAt
-        self.inputSHA256 = inputSHA256
+        self.input = .hash(inputSHA256)
         self.recording = recording
+    }
+
+    /// Creates a session that hashes `input` when its `inputSHA256` is asked for.
+    init(
+        path: String, line: Int, session: String, candidate: String?, startedAt: String?, input: [UInt8],
+        recording: Recording
+    ) {
+        self.init(
+            path: path, line: line, session: session, candidate: candidate, startedAt: startedAt, inputSHA256: "",
+            recording: recording)
+        self.input = .bytes(input)
+    }
+
+    private enum Input: Sendable, Hashable {
+        case hash(String)
+        case bytes([UInt8])
     }
 }

@@ -18,17 +18,15 @@
 /// }
 /// ```
 public struct RecordingReader: IteratorProtocol, Sequence {
-    private enum Source {
-        case jsonl(AnswerRowsSource<JSONLRows>)
-        case csv(AnswerRowsSource<CSVRows>)
-        case queue([Result<RecordedSession, Rejected>])
-    }
 
     /// The file being read.
     public let path: String
     /// Its format, given or detected.
     public let format: RecordingFormat
-    private var source: Source
+    // One of these is in use; kept apart (not in an enum) so that reading mutates their buffers in place.
+    private var jsonl: AnswerRowsSource<JSONLRows>?
+    private var csv: AnswerRowsSource<CSVRows>?
+    private var queue: [Result<RecordedSession, Rejected>] = []
 
     /// Opens `path`; detects the format when none is given. Throws a `Rejected` when the file cannot be read or
     /// its format cannot be told.
@@ -43,9 +41,9 @@ public struct RecordingReader: IteratorProtocol, Sequence {
         }
         self.format = format
         switch format {
-        case .jsonl: source = .jsonl(AnswerRowsSource(path: path, rows: try JSONLRows(path: path)))
-        case .csv: source = .csv(AnswerRowsSource(path: path, rows: try CSVRows(path: path)))
-        case .webvtt, .srt, .whisper: source = .queue(try RecordingReader.transcript(path: path, format: format))
+        case .jsonl: jsonl = AnswerRowsSource(path: path, rows: try JSONLRows(path: path))
+        case .csv: csv = AnswerRowsSource(path: path, rows: try CSVRows(path: path))
+        case .webvtt, .srt, .whisper: queue = try RecordingReader.transcript(path: path, format: format)
         }
     }
 
@@ -91,20 +89,8 @@ public struct RecordingReader: IteratorProtocol, Sequence {
 
     /// The next session or rejection; nil at the end of the file.
     public mutating func next() -> Result<RecordedSession, Rejected>? {
-        switch source {
-        case .jsonl(var rows):
-            let item = rows.next()
-            source = .jsonl(rows)
-            return item
-        case .csv(var rows):
-            let item = rows.next()
-            source = .csv(rows)
-            return item
-        case .queue(var items):
-            guard !items.isEmpty else { return nil }
-            let item = items.removeFirst()
-            source = .queue(items)
-            return item
-        }
+        if jsonl != nil { return jsonl!.next() }
+        if csv != nil { return csv!.next() }
+        return queue.isEmpty ? nil : queue.removeFirst()
     }
 }

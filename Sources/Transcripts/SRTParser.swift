@@ -34,8 +34,8 @@ enum SRTParser {
             }
             // An index line followed by a timing line, or a timing line: a new cue (even without a blank line).
             let timingAt =
-                isIndex(line) && index + 1 < lines.count && lines[index + 1].text.contains("-->")
-                ? index + 1 : line.contains("-->") ? index : nil
+                isIndex(line) && index + 1 < lines.count && lines[index + 1].text.hasArrow
+                ? index + 1 : line.hasArrow ? index : nil
             if let timingAt {
                 finishCue()
                 let timingLine = lines[timingAt]

@@ -78,7 +78,7 @@ struct SessionAssembler {
         current = nil
         return RecordedSession(
             path: path, line: building.line, session: building.id, candidate: building.candidate,
-            startedAt: building.startedAt, inputSHA256: SHA256.hex(building.input),
+            startedAt: building.startedAt, input: building.input,
             recording: .answers(building.answers))
     }
 }

@@ -74,3 +74,19 @@ enum Timestamp {
         return (start, end)
     }
 }
+
+extension Substring {
+    /// Whether the line contains `-->` (a byte scan: this runs on every line of a transcript).
+    var hasArrow: Bool {
+        var dashes = 0
+        for byte in utf8 {
+            if byte == 0x2D {
+                dashes += 1
+            } else {
+                if byte == 0x3E && dashes >= 2 { return true }
+                dashes = 0
+            }
+        }
+        return false
+    }
+}

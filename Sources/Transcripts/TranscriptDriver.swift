@@ -8,7 +8,8 @@ import RehearsalCore
 /// speaker is the interviewer and the next one the candidate. Anyone else is ignored.
 ///
 /// Alignment: each interviewer turn is labelled with the scenario question its text is most similar to
-/// (`PromptSimilarity`), when that similarity reaches `threshold` and they share two content words or more. A scenario question the flow asks is
+/// (`PromptSimilarity`), when that similarity reaches `threshold` and they share two content words or more
+/// (three for a turn that asks for an example: most of those are follow-ups). A scenario question the flow asks is
 /// matched to the next run of turns labelled with it (after the last matched turn), at the most similar turn
 /// of the run; a follow-up (a question the scenario does not declare) to the most similar turn before the
 /// next labelled one. No such turn: the question was not asked, and it is skipped. The answer is the
@@ -86,7 +87,10 @@ public struct TranscriptDriver: CandidateDriver {
             }
             let vector = similarity.vector(turn.text)
             let best = prompts.map { ($0.0, PromptSimilarity.cosine(vector, $0.1), $0.1) }.max { $0.1 < $1.1 }
-            if let best, best.1 >= threshold, PromptSimilarity.shared(vector, best.2) >= 2 {
+            // A request for an example ("Can you give us an example from a class you taught?") is usually a
+            // follow-up, so it needs three shared words, not two, to count as a scenario question.
+            let needed = PromptSimilarity.asksForExample(turn.text) ? 3 : 2
+            if let best, best.1 >= threshold, PromptSimilarity.shared(vector, best.2) >= needed {
                 labels.append((best.0, best.1))
                 if !order.contains(best.0) { order.append(best.0) }
             } else {

@@ -48,7 +48,7 @@ enum WebVTTParser {
             let (number, line) = lines[position]
             position += 1
             lineCount += 1
-            if line.contains("-->") {
+            if line.hasArrow {
                 if !inHeader && (lineCount == 1 || (lineCount == 2 && !seenArrow)) {
                     seenArrow = true
                     previousPosition = position

@@ -27,6 +27,11 @@ import Transcripts
             ("A student keeps interrupting your class. How would you deal with that?", "behaviour"),
             ("How do you check that your students have understood what you taught?", "assessment"),
             ("What would you offer the wider life of the school, beyond your own classroom?", "contribution"),
+            (
+                "How do you make sure every student in a mixed-ability class progresses? Give us an example.",
+                "differentiation"
+            ),
+            ("Can you give us an example from a class you have taught?", nil),
             ("Good morning! Did you find us all right?", nil),
             ("Mm-hm, go on.", nil),
             ("Thank you. Do you have any questions for us?", nil),

@@ -110,3 +110,26 @@ import Transcripts
         #expect(throws: Rejected.self) { try RecordingReader(path: "/nonexistent/x.jsonl") }
     }
 }
+
+@Suite struct JSONLKeyTests {
+    @Test func escapedKeysAndNullOptionalFieldsAreRead() throws {
+        let path = try temporaryFile(
+            "k.jsonl", "{\"qu\\u0065stion\":\"a\",\"text\":\"tab\there\",\"candidate\":null,\"seconds\":1.5e1}\n")
+        let (sessions, rejected) = try readAll(path)
+        #expect(rejected.isEmpty)
+        let session = try #require(sessions.first)
+        let answer = try #require(answers(session).first)
+        #expect(answer.question == "a")
+        #expect(answer.answer.text == "tab\there")
+        #expect(answer.answer.seconds == 15)
+        #expect(sessions.first?.candidate == nil)
+    }
+
+    @Test func aQuestionThatIsNotAStringIsRejected() throws {
+        let path = try temporaryFile("n.jsonl", "{\"question\":7,\"text\":\"x\"}\n{\"question\":\"a\",\"text\":null}\n")
+        #expect(
+            try readAll(path).rejected == [
+                "\(path):1: \"question\" must be a string", "\(path):2: \"text\" must be a string",
+            ])
+    }
+}

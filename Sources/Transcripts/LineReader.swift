@@ -9,7 +9,14 @@
 /// Lines end at LF; a CR before the LF is dropped (CRLF files), and a UTF-8 byte order mark at the start of
 /// the file is skipped. Line numbers count from 1.
 struct LineReader {
-    private let descriptor: Int32
+    /// Closes the file when the last copy of the reader goes away, read to the end or not.
+    private final class OpenFile {
+        let descriptor: Int32
+        init(_ descriptor: Int32) { self.descriptor = descriptor }
+        deinit { _ = close(descriptor) }
+    }
+
+    private let file: OpenFile
     private var buffer: [UInt8]
     /// Where the unread bytes start and end in `buffer`.
     private var start = 0
@@ -21,10 +28,11 @@ struct LineReader {
 
     /// Opens `path`; throws a `Rejected` for the whole file when it cannot be opened.
     init(path: String, bufferSize: Int = 1 << 20) throws(Rejected) {
-        descriptor = open(path, O_RDONLY)
+        let descriptor = open(path, O_RDONLY)
         guard descriptor >= 0 else {
             throw Rejected(path: path, line: nil, reason: "cannot read the file: \(String(cString: strerror(errno)))")
         }
+        file = OpenFile(descriptor)
         buffer = [UInt8](repeating: 0, count: bufferSize)
     }
 
@@ -81,13 +89,12 @@ struct LineReader {
         let count = buffer.withUnsafeMutableBufferPointer { bytes in
             var count: Int
             repeat {
-                count = read(descriptor, bytes.baseAddress! + end, capacity)
+                count = read(file.descriptor, bytes.baseAddress! + end, capacity)
             } while count < 0 && errno == EINTR
             return count
         }
         if count <= 0 {
             atEndOfFile = true
-            _ = close(descriptor)
             return
         }
         if firstRead {

@@ -17,7 +17,7 @@ enum TranscriptsBenchmark {
         + "and I share the hinge questions with my department."
 
     /// Runs the benchmark and returns human-readable lines.
-    static func run(lines: Int = 500_000, cues: Int = 200_000) throws -> String {
+    static func run(lines: Int = 500_000, cues: Int = 20_000) throws -> String {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rehearse-bench-\(getpid())")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -68,24 +68,37 @@ enum TranscriptsBenchmark {
     }
 
     private static func writeJSONL(_ path: String, lines: Int) throws {
-        var out = ""
-        out.reserveCapacity(lines * (answer.utf8.count + 120))
-        for index in 0..<lines {
-            out += "{\"session\":\"s\(index / 10)\",\"candidate\":\"c\(index / 10)\",\"question\":\"q\(index % 10)\","
-            out += "\"text\":\"\(answer)\",\"seconds\":55.5,\"think_seconds\":12}\n"
+        try write(path, count: lines) { index in
+            "{\"session\":\"s\(index / 10)\",\"candidate\":\"c\(index / 10)\",\"question\":\"q\(index % 10)\","
+                + "\"text\":\"\(answer)\",\"seconds\":55.5,\"think_seconds\":12}\n"
         }
-        try out.write(toFile: path, atomically: false, encoding: .utf8)
     }
 
     private static func writeVTT(_ path: String, cues: Int) throws {
-        var out = "WEBVTT\n\n"
-        for index in 0..<cues {
+        try write(path, header: "WEBVTT\n\n", count: cues) { index in
             let start = Double(index) * 4
             let speaker = index % 3 == 0 ? "Helen Carter" : "Sam Okafor"
-            out += "\(index + 1)\n\(stamp(start)) --> \(stamp(start + 3.5))\n<v \(speaker)>"
-            out += "We agreed a six-week plan with a weekly check-in email from me &amp; a review.</v>\n\n"
+            return "\(index + 1)\n\(stamp(start)) --> \(stamp(start + 3.5))\n<v \(speaker)>"
+                + "We agreed a six-week plan with a weekly check-in email from me &amp; a review.</v>\n\n"
         }
-        try out.write(toFile: path, atomically: false, encoding: .utf8)
+    }
+
+    /// Writes generated lines in chunks, so the benchmark's own memory stays small next to the reader's.
+    private static func write(_ path: String, header: String = "", count: Int, line: (Int) -> String) throws {
+        guard FileManager.default.createFile(atPath: path, contents: Data(header.utf8)),
+            let file = FileHandle(forWritingAtPath: path)
+        else { throw CocoaError(.fileWriteUnknown) }
+        defer { try? file.close() }
+        try file.seekToEnd()
+        var chunk = ""
+        for index in 0..<count {
+            chunk += line(index)
+            if chunk.utf8.count > 1 << 20 {
+                try file.write(contentsOf: Data(chunk.utf8))
+                chunk = ""
+            }
+        }
+        try file.write(contentsOf: Data(chunk.utf8))
     }
 
     private static func stamp(_ seconds: Double) -> String {

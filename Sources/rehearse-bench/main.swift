@@ -7,7 +7,7 @@ do {
     if which == "scoring" || which == "all" { print(try ScoringBenchmark.run()) }
     if which == "transcripts" || which == "all" {
         let lines = CommandLine.arguments.dropFirst(2).first.flatMap { Int($0) } ?? 500_000
-        print(try TranscriptsBenchmark.run(lines: lines, cues: lines * 2 / 5))
+        print(try TranscriptsBenchmark.run(lines: lines))
     }
 } catch {
     print("benchmark failed: \(error)")

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import Transcripts
 
@@ -131,5 +132,26 @@ import Transcripts
             try readAll(path).rejected == [
                 "\(path):1: \"question\" must be a string", "\(path):2: \"text\" must be a string",
             ])
+    }
+}
+
+@Suite struct ReaderResourceTests {
+    /// Open files of this process (Linux), to see that a reader left unfinished closes its file.
+    private func openFiles() throws -> Int {
+        try FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd").count
+    }
+
+    @Test func aReaderDroppedBeforeTheEndClosesItsFile() throws {
+        let path = try temporaryFile(
+            "many.jsonl",
+            "{\"session\":\"a\",\"question\":\"q\",\"text\":\"x\"}\n{\"session\":\"b\",\"question\":\"q\",\"text\":\"y\"}\n"
+        )
+        let before = try openFiles()
+        for _ in 0..<500 {
+            var reader = try RecordingReader(path: path)
+            _ = reader.next()
+        }
+        // Other suites open files at the same time, hence the margin; a leak would leave 500 open.
+        #expect(try openFiles() - before < 100)
     }
 }

@@ -78,13 +78,24 @@ public struct PromptSimilarity: Sendable {
     }
 
     /// The content words of a text: lowercased, stop words and framing words removed, stemmed, synonyms folded.
+    /// "Did not go well" is all stop words, yet it is what a question about a lesson that went wrong turns on:
+    /// a negated "go well" counts as the word "wrong".
     public static func words(_ text: String) -> [String] {
-        lowercasedWords(text).compactMap { word in
+        let all = lowercasedWords(text)
+        return all.indices.compactMap { index in
+            let word = all[index]
+            if word == "well", index > 0, ["go", "went", "going", "gone", "goes"].contains(all[index - 1]),
+                all[max(0, index - 4)..<index].contains(where: negations.contains)
+            {
+                return canonical[PorterStemmer.stem("wrong")]
+            }
             guard !stopWords.contains(word), !framingWords.contains(word) else { return nil }
             let stem = PorterStemmer.stem(word.filter { $0 != "'" })
             return canonical[stem] ?? stem
         }
     }
+
+    private static let negations: Set<String> = ["not", "didn't", "don't", "doesn't", "never", "wasn't", "isn't"]
 
     /// Whether a text asks for an example ("example", "instance").
     public static func asksForExample(_ text: String) -> Bool {

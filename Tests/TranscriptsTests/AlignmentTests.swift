@@ -118,3 +118,35 @@ import Transcripts
         #expect(try driver.answer(to: PosedQuestion(number: 1, question: motivation)).skipped)
     }
 }
+
+@Suite struct PromptLabellingTests {
+    /// Asked word for word, every prompt of every shipped scenario is taken for its own question: the
+    /// prompts are told apart at the default threshold.
+    @Test(arguments: ["teacher-interview", "software-engineer-behavioral", "application-review"])
+    func eachPromptLabelsItself(scenario: String) throws {
+        let loaded = try ScenarioLoader().load(path: repositoryRoot + "/scenarios/\(scenario).lua")
+        for question in loaded.scenario.questions {
+            let turns = [
+                Turn(speaker: "Panel", start: 0, end: 2, text: question.prompt, line: 1),
+                Turn(speaker: "Candidate", start: 3, end: 4, text: "An answer.", line: 2),
+            ]
+            let driver = TranscriptDriver(
+                turns: turns, interviewer: nil, candidate: nil, questions: loaded.scenario.questions)
+            #expect(driver.recordedQuestionOrder == [question.id], "\(question.id): \(question.prompt)")
+        }
+    }
+
+    @Test func aQuestionTheInterviewerNeverAskedIsSkippedInTheSession() throws {
+        let teacher = try ScenarioLoader().load(path: repositoryRoot + "/scenarios/teacher-interview.lua")
+        let session = try #require(try readAll(try fixture("teams-teacher.vtt")).sessions.first)
+        // The panel ran out of time before the closing question.
+        let early = Array(turns(session).prefix { !$0.text.contains("Last one from me") })
+        var driver = TranscriptDriver(
+            turns: early, interviewer: nil, candidate: nil, questions: teacher.scenario.questions)
+        let result = try Engine.run(teacher, driver: &driver, options: SessionOptions(seed: 9, mode: .replay))
+        #expect(result.answers.last?.question == "contribution")
+        #expect(result.answers.last?.skipped == true)
+        #expect(driver.matches.last?.turnLine == nil)
+        #expect(result.answers.dropLast().allSatisfy { !$0.skipped })
+    }
+}

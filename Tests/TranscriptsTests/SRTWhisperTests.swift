@@ -18,6 +18,20 @@ import Transcripts
         #expect(all[3].text == "A closing thought.")
     }
 
+    @Test func srtWithoutBlankLinesBetweenCuesAndWithOldMacLineEnds() throws {
+        let path = try temporaryFile(
+            "tight.srt",
+            "1\r00:00:01,5 --> 00:00:02,25\rAnn: Hi there\r2\r00:00:03,000 --> 00:00:04,000 X1:10 X2:20\r"
+                + "Bob: Hello\rsecond line\r")
+        let (sessions, rejected) = try readAll(path)
+        #expect(rejected.isEmpty)
+        let all = turns(try #require(sessions.first))
+        #expect(all.map(\.text) == ["Hi there", "Hello second line"])
+        #expect(all.map(\.start) == [1.5, 3])
+        #expect(all.map(\.end) == [2.25, 4])
+        #expect(all.map(\.line) == [1, 4])
+    }
+
     @Test func srtTextOutsideACueIsReported() throws {
         let path = try temporaryFile(
             "stray.srt",

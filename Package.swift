@@ -33,6 +33,8 @@ let package = Package(
         .target(name: "Analysis"),
         // Scenario model, DSL loader, engine, scoring and feedback.
         .target(name: "RehearsalCore", dependencies: ["LuaHost", "Analysis"]),
+        // Readers for recorded interviews (JSONL, CSV, WebVTT, SRT, Whisper JSON) and question/answer alignment.
+        .target(name: "Transcripts", dependencies: ["RehearsalCore", "Analysis"]),
         // The result store: an interface, and its SQLite implementation (GRDB).
         .target(
             name: "Store",
@@ -60,10 +62,12 @@ let package = Package(
         ),
         .executableTarget(name: "rehearse", dependencies: ["RehearsalCLI"]),
         // In-process benchmarks (state creation, analysis); see docs/performance.md.
-        .executableTarget(name: "rehearse-bench", dependencies: ["LuaHost", "Analysis", "RehearsalCore"]),
+        .executableTarget(
+            name: "rehearse-bench", dependencies: ["LuaHost", "Analysis", "RehearsalCore", "Transcripts"]),
         .testTarget(name: "LuaHostTests", dependencies: ["LuaHost"], resources: [.copy("Fixtures")]),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis"], resources: [.copy("Fixtures")]),
         .testTarget(name: "RehearsalCoreTests", dependencies: ["RehearsalCore"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "TranscriptsTests", dependencies: ["Transcripts", "RehearsalCore", "Analysis"], resources: [.copy("Fixtures")]),
         .testTarget(
             name: "StoreTests",
             dependencies: ["Store", .product(name: "GRDB", package: "GRDB.swift")],

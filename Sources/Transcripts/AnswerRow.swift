@@ -1,0 +1,36 @@
+import RehearsalCore
+
+/// The columns of an answer line or record (JSONL keys, CSV header names), as read and before checks.
+struct AnswerRow {
+    var question: String?
+    var text: String?
+    var seconds: Double?
+    var thinkSeconds: Double?
+    var session: String?
+    var candidate: String?
+    var startedAt: String?
+
+    /// The column names, as JSONL keys and CSV headers write them.
+    enum Column: String, CaseIterable {
+        case question, text, seconds, session, candidate
+        case thinkSeconds = "think_seconds"
+        case startedAt = "started_at"
+    }
+
+    /// The answer, or why it cannot be one.
+    func answer(line: Int) -> Result<RecordedAnswer, RowProblem> {
+        guard let question else { return .failure(RowProblem("missing \"question\"")) }
+        guard !question.isEmpty else { return .failure(RowProblem("\"question\" is empty")) }
+        guard let text else { return .failure(RowProblem("missing \"text\"")) }
+        if let seconds, !(seconds >= 0) { return .failure(RowProblem("seconds must be 0 or more")) }
+        if let thinkSeconds, !(thinkSeconds >= 0) { return .failure(RowProblem("think_seconds must be 0 or more")) }
+        let answer = CandidateAnswer(text: text, seconds: seconds, thinkSeconds: thinkSeconds)
+        return .success(RecordedAnswer(question: question, answer: answer, line: line))
+    }
+}
+
+/// Why a line or record is not an answer.
+struct RowProblem: Error {
+    var reason: String
+    init(_ reason: String) { self.reason = reason }
+}

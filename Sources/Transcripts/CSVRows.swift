@@ -1,0 +1,177 @@
+/// Answer rows from CSV (RFC 4180): a header row naming the columns in any order (unknown ones ignored),
+/// then one record per answer. Quoted fields may hold commas, doubled quotes and line breaks; a record's line
+/// is the line where it starts. Blank lines are skipped.
+struct CSVRows: RowSource {
+    private var lines: LineReader
+    private let path: String
+    /// The column of each header position (nil: ignored).
+    private var columns: [AnswerRow.Column?] = []
+    private var headerRead = false
+    private(set) var fileProblem: Rejected?
+
+    init(path: String) throws(Rejected) {
+        self.path = path
+        lines = try LineReader(path: path)
+    }
+
+    mutating func withNextRow<T>(
+        _ body: (Int, Result<AnswerRow, RowProblem>, UnsafeBufferPointer<UInt8>) -> T
+    ) -> T? {
+        if fileProblem != nil { return nil }
+        if !headerRead {
+            headerRead = true
+            guard let header = nextRecord() else {
+                fileProblem = Rejected(path: path, line: 1, reason: "empty CSV file: expected a header row")
+                return nil
+            }
+            if let problem = readHeader(header) {
+                fileProblem = problem
+                return nil
+            }
+        }
+        guard let record = nextRecord() else { return nil }
+        let row = record.fields.flatMap(makeRow)
+        return record.raw.withUnsafeBufferPointer { body(record.line, row, $0) }
+    }
+
+    private mutating func readHeader(_ header: Record) -> Rejected? {
+        let names: [String]
+        switch header.fields {
+        case .failure(let problem): return Rejected(path: path, line: header.line, reason: problem.reason)
+        case .success(let fields):
+            names = fields.map { $0.trimmingSpaces.lowercased() }
+        }
+        columns = names.map { AnswerRow.Column(rawValue: $0) }
+        let missing: [AnswerRow.Column] = [.question, .text].filter { column in !columns.contains { $0 == column } }
+        guard missing.isEmpty else {
+            let list = missing.map { "\"\($0.rawValue)\"" }.joined(separator: " and ")
+            return Rejected(
+                path: path, line: header.line,
+                reason:
+                    "the header row has no \(list) column (it names \(names.map { "\"\($0)\"" }.joined(separator: ", ")))"
+            )
+        }
+        return nil
+    }
+
+    private func makeRow(_ fields: [String]) -> Result<AnswerRow, RowProblem> {
+        guard fields.count == columns.count else {
+            return .failure(RowProblem("\(fields.count) fields, but the header has \(columns.count)"))
+        }
+        var row = AnswerRow()
+        for (column, field) in zip(columns, fields) {
+            guard let column else { continue }
+            switch column {
+            case .seconds, .thinkSeconds:
+                let trimmed = field.trimmingSpaces
+                if trimmed.isEmpty { continue }
+                guard let value = Double(trimmed), value.isFinite else {
+                    return .failure(RowProblem("\"\(column.rawValue)\" is not a number: \"\(field)\""))
+                }
+                if column == .seconds { row.seconds = value } else { row.thinkSeconds = value }
+            case .question, .text:
+                row.setText(column, column == .question ? field.trimmingSpaces : field)
+            case .session, .candidate, .startedAt:
+                let trimmed = field.trimmingSpaces
+                row.setText(column, trimmed.isEmpty ? nil : trimmed)
+            }
+        }
+        return .success(row)
+    }
+
+    /// One record: where it starts, its fields (or why they cannot be read), and its bytes.
+    private struct Record {
+        var line: Int
+        var fields: Result<[String], RowProblem>
+        var raw: [UInt8]
+    }
+
+    private enum State { case fieldStart, unquoted, quoted, afterQuote }
+
+    /// Reads the next record, joining lines while a quoted field is open.
+    private mutating func nextRecord() -> Record? {
+        var fields: [String] = []
+        var field: [UInt8] = []
+        var raw: [UInt8] = []
+        var state = State.fieldStart
+        var startLine = 0
+        var problem: RowProblem?
+        var invalidUTF8 = false
+
+        func endField() {
+            if let text = String(validating: field, as: UTF8.self) {
+                fields.append(text)
+            } else {
+                invalidUTF8 = true
+            }
+            field.removeAll(keepingCapacity: true)
+        }
+
+        while true {
+            let more: Bool? = lines.withNextLine { number, bytes in
+                if startLine == 0 {
+                    if !bytes.contains(where: { $0 != 0x20 && $0 != 0x09 }) { return true }
+                    startLine = number
+                } else {
+                    raw.append(0x0A)
+                    field.append(0x0A)
+                }
+                raw.append(contentsOf: bytes)
+                for byte in bytes {
+                    switch state {
+                    case .fieldStart:
+                        if byte == 0x22 {
+                            state = .quoted
+                        } else if byte == 0x2C {
+                            endField()
+                        } else {
+                            field.append(byte)
+                            state = .unquoted
+                        }
+                    case .unquoted:
+                        if byte == 0x2C {
+                            endField()
+                            state = .fieldStart
+                        } else {
+                            field.append(byte)
+                        }
+                    case .quoted:
+                        if byte == 0x22 { state = .afterQuote } else { field.append(byte) }
+                    case .afterQuote:
+                        if byte == 0x22 {
+                            field.append(byte)
+                            state = .quoted
+                        } else if byte == 0x2C {
+                            endField()
+                            state = .fieldStart
+                        } else if problem == nil {
+                            problem = RowProblem("a quoted field is followed by text before the next comma")
+                        }
+                    }
+                }
+                return state == .quoted
+            }
+            guard let more else {
+                if startLine == 0 { return nil }
+                return Record(
+                    line: startLine,
+                    fields: .failure(RowProblem("a quoted field is not closed before the end of the file")),
+                    raw: raw)
+            }
+            if startLine == 0 || more { continue }
+            endField()
+            if invalidUTF8 { problem = problem ?? RowProblem("the record is not valid UTF-8") }
+            return Record(line: startLine, fields: problem.map { .failure($0) } ?? .success(fields), raw: raw)
+        }
+    }
+}
+
+extension String {
+    /// The string without leading and trailing spaces and tabs.
+    var trimmingSpaces: String {
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { $0 != " " && $0 != "\t" }) else { return "" }
+        let last = scalars.lastIndex(where: { $0 != " " && $0 != "\t" })!
+        return String(scalars[first...last])
+    }
+}

@@ -1,0 +1,102 @@
+/// Answer rows from JSON Lines: one JSON object a line; blank lines are skipped.
+struct JSONLRows: RowSource {
+    private var lines: LineReader
+    let fileProblem: Rejected? = nil
+
+    init(path: String) throws(Rejected) {
+        lines = try LineReader(path: path)
+    }
+
+    mutating func withNextRow<T>(
+        _ body: (Int, Result<AnswerRow, RowProblem>, UnsafeBufferPointer<UInt8>) -> T
+    ) -> T? {
+        while true {
+            let result: T?? = lines.withNextLine { number, bytes in
+                guard bytes.contains(where: { $0 != 0x20 && $0 != 0x09 }) else { return T?.none }
+                return body(number, JSONLRows.parse(bytes), bytes)
+            }
+            guard let result else { return nil }
+            if let value = result { return value }
+        }
+    }
+
+    /// Reads one line's object into a row.
+    static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> Result<AnswerRow, RowProblem> {
+        var scanner = JSONScanner(bytes)
+        var row = AnswerRow()
+        do throws(JSONError) {
+            guard scanner.consume(0x7B) else { return .failure(RowProblem("not a JSON object")) }
+            if !scanner.consume(0x7D) {
+                repeat {
+                    let column: AnswerRow.Column?
+                    if let key = try scanner.rawKey() {
+                        column = AnswerRow.Column.matching(key)
+                    } else {
+                        column = AnswerRow.Column(rawValue: try scanner.string())
+                    }
+                    try scanner.expect(0x3A, "':'")
+                    let value = try scanner.scalar()
+                    if let column, let problem = row.set(column, value) { return .failure(problem) }
+                } while scanner.consume(0x2C)
+                try scanner.expect(0x7D, "',' or '}'")
+            }
+            guard scanner.peek() == 0 else {
+                return .failure(RowProblem("unexpected text after the JSON object"))
+            }
+        } catch {
+            return .failure(RowProblem("malformed JSON: \(error.message)"))
+        }
+        return .success(row)
+    }
+}
+
+extension AnswerRow.Column {
+    private static let names: [(bytes: [UInt8], column: AnswerRow.Column)] = allCases.map {
+        (Array($0.rawValue.utf8), $0)
+    }
+
+    /// The column a key's bytes name, compared byte by byte.
+    static func matching(_ key: UnsafeBufferPointer<UInt8>) -> AnswerRow.Column? {
+        for name in names where name.bytes.count == key.count && name.bytes.elementsEqual(key) {
+            return name.column
+        }
+        return nil
+    }
+}
+
+extension AnswerRow {
+    /// Sets a column from a JSON value; returns the problem when the value has the wrong type.
+    mutating func set(_ column: Column, _ value: JSONScalar) -> RowProblem? {
+        switch column {
+        case .seconds, .thinkSeconds:
+            let number: Double?
+            switch value {
+            case .number(let value): number = value
+            case .null: number = nil
+            default: return RowProblem("\"\(column.rawValue)\" must be a number")
+            }
+            if column == .seconds { seconds = number } else { thinkSeconds = number }
+        case .question, .text, .session, .candidate, .startedAt:
+            let string: String?
+            switch value {
+            case .string(let value): string = value
+            case .null where column != .question && column != .text: string = nil
+            default: return RowProblem("\"\(column.rawValue)\" must be a string")
+            }
+            setText(column, string)
+        }
+        return nil
+    }
+
+    /// Sets a text column.
+    mutating func setText(_ column: Column, _ value: String?) {
+        switch column {
+        case .question: question = value
+        case .text: text = value
+        case .session: session = value
+        case .candidate: candidate = value
+        case .startedAt: startedAt = value
+        case .seconds, .thinkSeconds: break
+        }
+    }
+}

@@ -1,0 +1,96 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Reads one recording file and hands out its sessions one at a time, with what had to be rejected in between.
+///
+/// JSONL and CSV stream: memory holds one session, not the file. A transcript (WebVTT, SRT, Whisper JSON) is
+/// one session named after the file; the cues it had to skip come first, as rejections, then the session.
+///
+/// ```swift
+/// for item in try RecordingReader(path: "recordings/day1.jsonl") {
+///     switch item {
+///     case .success(let session): print(session.session, session.inputSHA256)
+///     case .failure(let rejected): print(rejected)   // "recordings/day1.jsonl:12: missing \"text\""
+///     }
+/// }
+/// ```
+public struct RecordingReader: IteratorProtocol, Sequence {
+
+    /// The file being read.
+    public let path: String
+    /// Its format, given or detected.
+    public let format: RecordingFormat
+    // One of these is in use; kept apart (not in an enum) so that reading mutates their buffers in place.
+    private var jsonl: AnswerRowsSource<JSONLRows>?
+    private var csv: AnswerRowsSource<CSVRows>?
+    private var queue: [Result<RecordedSession, Rejected>] = []
+
+    /// Opens `path`; detects the format when none is given. Throws a `Rejected` when the file cannot be read or
+    /// its format cannot be told.
+    public init(path: String, format: RecordingFormat? = nil) throws(Rejected) {
+        self.path = path
+        var detected = format
+        if detected == nil { detected = try RecordingReader.detect(path: path) }
+        guard let format = detected else {
+            throw Rejected(
+                path: path, line: nil,
+                reason: "cannot tell the format (use .jsonl, .csv, .vtt, .srt or .json, or say --format)")
+        }
+        self.format = format
+        switch format {
+        case .jsonl: jsonl = AnswerRowsSource(path: path, rows: try JSONLRows(path: path))
+        case .csv: csv = AnswerRowsSource(path: path, rows: try CSVRows(path: path))
+        case .webvtt, .srt, .whisper: queue = try RecordingReader.transcript(path: path, format: format)
+        }
+    }
+
+    private static func detect(path: String) throws(Rejected) -> RecordingFormat? {
+        if let format = RecordingFormat.detect(path: path, prefix: []) { return format }
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else {
+            throw Rejected(path: path, line: nil, reason: "cannot read the file: \(String(cString: strerror(errno)))")
+        }
+        defer { _ = close(descriptor) }
+        var prefix = [UInt8](repeating: 0, count: 4096)
+        let count = prefix.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, 4096) }
+        return RecordingFormat.detect(path: path, prefix: Array(prefix.prefix(Swift.max(count, 0))))
+    }
+
+    /// Reads a whole transcript: its skipped cues, then its session (or why it cannot be one).
+    private static func transcript(path: String, format: RecordingFormat) throws(Rejected)
+        -> [Result<RecordedSession, Rejected>]
+    {
+        let file = try TranscriptLines(path: path)
+        let parsed: Result<ParsedTranscript, Rejected>
+        switch format {
+        case .webvtt: parsed = WebVTTParser.parse(file.lines, path: path)
+        case .srt: parsed = .success(SRTParser.parse(file.lines, path: path))
+        default: parsed = WhisperParser.parse(file.joined, path: path)
+        }
+        switch parsed {
+        case .failure(let rejected): return [.failure(rejected)]
+        case .success(let transcript):
+            var items = transcript.skipped.map { Result<RecordedSession, Rejected>.failure($0) }
+            switch TurnBuilder.turns(transcript.cues, path: path) {
+            case .failure(let rejected): items.append(.failure(rejected))
+            case .success(let turns):
+                items.append(
+                    .success(
+                        RecordedSession(
+                            path: path, line: turns[0].line, session: SessionAssembler.name(ofFile: path),
+                            candidate: nil, startedAt: nil, inputSHA256: file.sha256, recording: .transcript(turns))))
+            }
+            return items
+        }
+    }
+
+    /// The next session or rejection; nil at the end of the file.
+    public mutating func next() -> Result<RecordedSession, Rejected>? {
+        if jsonl != nil { return jsonl!.next() }
+        if csv != nil { return csv!.next() }
+        return queue.isEmpty ? nil : queue.removeFirst()
+    }
+}

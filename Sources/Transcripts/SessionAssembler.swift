@@ -1,0 +1,84 @@
+import RehearsalCore
+
+/// Groups answer rows (JSONL lines, CSV records) into sessions as they stream past.
+///
+/// Consecutive rows with the same `session` form one session; a row without `session` continues the current
+/// one; rows before any `session` form a session named after the file. A session id that comes back after
+/// other sessions is rejected, row by row, with where it was first seen: its first part was already handed
+/// on, and grading the two parts apart would give two half sessions.
+struct SessionAssembler {
+    let path: String
+    /// The session name of rows that carry none: the file name without its extension.
+    let fileSession: String
+    private var current: Building?
+    /// The id of a session that came back, and where it was first seen, while its rows are being rejected.
+    private var returning: (id: String, firstLine: Int)?
+    private var firstSeen: [String: Int] = [:]
+
+    private struct Building {
+        var id: String
+        var line: Int
+        var candidate: String?
+        var startedAt: String?
+        var answers: [RecordedAnswer] = []
+        var input: [UInt8] = []
+    }
+
+    init(path: String) {
+        self.path = path
+        fileSession = SessionAssembler.name(ofFile: path)
+    }
+
+    /// The file name without folders and extension: the session name of a transcript.
+    static func name(ofFile path: String) -> String {
+        let file = path.split(separator: "/", omittingEmptySubsequences: false).last.map(String.init) ?? path
+        guard let dot = file.lastIndex(of: "."), dot != file.startIndex else { return file }
+        return String(file[..<dot])
+    }
+
+    /// Adds a row that passed its own checks; `input` is its bytes as read. Returns the session this row
+    /// finished (the previous one), and the row's rejection if its session came back.
+    mutating func add(_ row: AnswerRow, answer: RecordedAnswer, input: UnsafeBufferPointer<UInt8>) -> (
+        finished: RecordedSession?, rejected: Rejected?
+    ) {
+        let id = row.session
+        if let returning, id == nil || id == returning.id {
+            return (nil, rejection(returning, line: answer.line))
+        }
+        var finished: RecordedSession?
+        if current == nil || (id != nil && id != current?.id) {
+            finished = finish()
+            let newID = id ?? fileSession
+            if let first = firstSeen[newID] {
+                returning = (newID, first)
+                return (finished, rejection(returning!, line: answer.line))
+            }
+            firstSeen[newID] = answer.line
+            current = Building(id: newID, line: answer.line)
+        }
+        returning = nil
+        current!.candidate = current!.candidate ?? row.candidate
+        current!.startedAt = current!.startedAt ?? row.startedAt
+        current!.answers.append(answer)
+        if !current!.input.isEmpty { current!.input.append(0x0A) }
+        current!.input.append(contentsOf: input)
+        return (finished, nil)
+    }
+
+    private func rejection(_ returning: (id: String, firstLine: Int), line: Int) -> Rejected {
+        Rejected(
+            path: path, line: line,
+            reason: "session \"\(returning.id)\" was first seen at line \(returning.firstLine) and came back "
+                + "after other sessions; keep a session's lines together")
+    }
+
+    /// Hands on the session being built, if any.
+    mutating func finish() -> RecordedSession? {
+        guard let building = current else { return nil }
+        current = nil
+        return RecordedSession(
+            path: path, line: building.line, session: building.id, candidate: building.candidate,
+            startedAt: building.startedAt, input: building.input,
+            recording: .answers(building.answers))
+    }
+}

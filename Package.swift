@@ -48,6 +48,8 @@ let package = Package(
             ],
             resources: [.copy("Templates")]
         ),
+        // Batch grading: a reader, workers with a Lua state each, and a single store writer.
+        .target(name: "Grading", dependencies: ["RehearsalCore", "Transcripts", "Store"]),
         // Subcommands and terminal I/O.
         .target(
             name: "RehearsalCLI",
@@ -57,6 +59,8 @@ let package = Package(
                 "RehearsalCore",
                 "Store",
                 "Reports",
+                "Transcripts",
+                "Grading",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -67,7 +71,10 @@ let package = Package(
         .testTarget(name: "LuaHostTests", dependencies: ["LuaHost"], resources: [.copy("Fixtures")]),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis"], resources: [.copy("Fixtures")]),
         .testTarget(name: "RehearsalCoreTests", dependencies: ["RehearsalCore"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "TranscriptsTests", dependencies: ["Transcripts", "RehearsalCore", "Analysis"], resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "TranscriptsTests", dependencies: ["Transcripts", "RehearsalCore", "Analysis"],
+            resources: [.copy("Fixtures")]),
+        .testTarget(name: "GradingTests", dependencies: ["Grading", "Transcripts", "Store", "RehearsalCore"]),
         .testTarget(
             name: "StoreTests",
             dependencies: ["Store", .product(name: "GRDB", package: "GRDB.swift")],

@@ -10,7 +10,8 @@ public struct Rehearse: ParsableCommand {
         subcommands: [
             CheckCommand.self, RunCommand.self, TestCommand.self, AnalyzeCommand.self, HistoryCommand.self,
             ShowCommand.self,
-            ReviewCommand.self, ReportCommand.self, ExportCommand.self, ImportCommand.self, DeleteCommand.self,
+            GradeCommand.self, ReviewCommand.self, ReportCommand.self, ExportCommand.self, ImportCommand.self,
+            DeleteCommand.self,
             LuaCommand.self,
         ]
     )

@@ -6,6 +6,12 @@ public protocol ResultStore {
     /// Saves a finished session in one transaction. A session whose input was already stored with the
     /// same scenario is not stored twice: the existing session is returned as a duplicate.
     func save(_ result: SessionResult, scenario: ScenarioSource, title: String, input: String?) throws -> SaveOutcome
+    /// Saves finished sessions in one transaction (batch grading). Each is stored, found a duplicate (the same
+    /// input with the same scenario, as `save` does), or refused on its own with a reason, such as another
+    /// session holding its id: one refusal does not undo the others.
+    func saveBatch(_ items: [BatchItem], scenario: ScenarioSource, title: String) throws -> [BatchOutcome]
+    /// The input hashes of the sessions stored for a scenario version: what a resumed batch can skip.
+    func storedInputs(scenarioSHA256: String) throws -> Set<String>
     /// Saves a session that is still running (a live session after each answer), replacing the earlier
     /// progress of the same session; refused once the session is complete. Each call is one transaction,
     /// so a crash loses at most the answer in progress.
@@ -30,6 +36,31 @@ public enum SaveOutcome: Equatable, Sendable {
     case stored
     /// The same input was already stored with the same scenario, as this session.
     case duplicate(of: String)
+}
+
+/// One session of a batch to save. Made by the thread that graded the session: it encodes the result's JSON
+/// there, in parallel, so the single writer only inserts rows.
+public struct BatchItem: Sendable {
+    public var result: SessionResult
+    /// The identity of the recorded input (see `save`).
+    public var input: String?
+    /// The result as the store keeps it (JSON).
+    let encoded: String
+
+    /// Creates an item.
+    public init(result: SessionResult, input: String?) throws {
+        self.result = result
+        self.input = input
+        encoded = try StoreJSON.text(result)
+    }
+}
+
+/// What saving one session of a batch did.
+public enum BatchOutcome: Equatable, Sendable {
+    case stored
+    case duplicate(of: String)
+    /// Not stored, for this reason (worded for the user).
+    case refused(String)
 }
 
 /// A line of `rehearse history`.

@@ -11,6 +11,8 @@ struct AnswerRowsSource<Rows: RowSource> {
         assembler = SessionAssembler(path: path)
     }
 
+    var bytesRead: Int64 { rows.bytesRead }
+
     mutating func next() -> Result<RecordedSession, Rejected>? {
         while pending.isEmpty && !finished {
             let path = assembler.path
@@ -43,4 +45,6 @@ protocol RowSource {
     ) -> T?
     /// Set when the whole file cannot be read as rows (a CSV header without `text`).
     var fileProblem: Rejected? { get }
+    /// Bytes read from the file so far.
+    var bytesRead: Int64 { get }
 }

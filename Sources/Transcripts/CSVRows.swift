@@ -3,6 +3,7 @@
 /// is the line where it starts. Blank lines are skipped.
 struct CSVRows: RowSource {
     private var lines: LineReader
+    var bytesRead: Int64 { lines.bytesRead }
     private let path: String
     /// The column of each header position (nil: ignored).
     private var columns: [AnswerRow.Column?] = []

@@ -1,6 +1,7 @@
 /// Answer rows from JSON Lines: one JSON object a line; blank lines are skipped.
 struct JSONLRows: RowSource {
     private var lines: LineReader
+    var bytesRead: Int64 { lines.bytesRead }
     let fileProblem: Rejected? = nil
 
     init(path: String) throws(Rejected) {

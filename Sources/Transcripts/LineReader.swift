@@ -25,6 +25,8 @@ struct LineReader {
     private var firstRead = true
     /// The number of the line `nextLine` returns next, minus one.
     private(set) var lineNumber = 0
+    /// Bytes read from the file so far (for progress).
+    private(set) var bytesRead: Int64 = 0
 
     /// Opens `path`; throws a `Rejected` for the whole file when it cannot be opened.
     init(path: String, bufferSize: Int = 1 << 20) throws(Rejected) {
@@ -103,5 +105,6 @@ struct LineReader {
             if end + count >= 3 && buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF { start = 3 }
         }
         end += count
+        bytesRead += Int64(count)
     }
 }

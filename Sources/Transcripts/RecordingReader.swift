@@ -27,6 +27,7 @@ public struct RecordingReader: IteratorProtocol, Sequence {
     private var jsonl: AnswerRowsSource<JSONLRows>?
     private var csv: AnswerRowsSource<CSVRows>?
     private var queue: [Result<RecordedSession, Rejected>] = []
+    private var transcriptBytes: Int64 = 0
 
     /// Opens `path`; detects the format when none is given. Throws a `Rejected` when the file cannot be read or
     /// its format cannot be told.
@@ -43,7 +44,9 @@ public struct RecordingReader: IteratorProtocol, Sequence {
         switch format {
         case .jsonl: jsonl = AnswerRowsSource(path: path, rows: try JSONLRows(path: path))
         case .csv: csv = AnswerRowsSource(path: path, rows: try CSVRows(path: path))
-        case .webvtt, .srt, .whisper: queue = try RecordingReader.transcript(path: path, format: format)
+        case .webvtt, .srt, .whisper:
+            queue = try RecordingReader.transcript(path: path, format: format)
+            transcriptBytes = InputSize.of(path)
         }
     }
 
@@ -87,10 +90,21 @@ public struct RecordingReader: IteratorProtocol, Sequence {
         }
     }
 
+    /// Bytes of the file read so far (a transcript is read whole when it is opened).
+    public var bytesRead: Int64 { jsonl?.bytesRead ?? csv?.bytesRead ?? transcriptBytes }
+
     /// The next session or rejection; nil at the end of the file.
     public mutating func next() -> Result<RecordedSession, Rejected>? {
         if jsonl != nil { return jsonl!.next() }
         if csv != nil { return csv!.next() }
         return queue.isEmpty ? nil : queue.removeFirst()
+    }
+}
+
+/// The size of a file in bytes (0 when it cannot be read).
+enum InputSize {
+    static func of(_ path: String) -> Int64 {
+        var info = stat()
+        return stat(path, &info) == 0 ? Int64(info.st_size) : 0
     }
 }

@@ -1,0 +1,44 @@
+import Transcripts
+
+/// What to grade and how.
+public struct GradeOptions: Sendable {
+    /// The scenario script.
+    public var scenario: String
+    /// Recording files and folders.
+    public var inputs: [String]
+    /// The format of every input; nil detects each file's (by extension, then content).
+    public var format: RecordingFormat?
+    /// Worker threads, each with its own Lua state.
+    public var jobs: Int
+    /// The interviewer's and candidate's speaker names in transcripts; nil: the first speaker asks.
+    public var interviewer: String?
+    public var candidate: String?
+    /// How alike an interviewer turn and a prompt must be for the turn to ask the question.
+    public var threshold: Double = TranscriptDriver.defaultThreshold
+    /// A fixed seed for every session; nil derives each session's seed from its input, so a rerun reproduces it.
+    public var seed: UInt64?
+    /// Sessions per store transaction.
+    public var batchSize = 256
+    /// Sessions waiting between the reader, the workers and the writer (bounds memory).
+    public var queueCapacity = 512
+
+    /// Creates options.
+    public init(scenario: String, inputs: [String], jobs: Int) {
+        self.scenario = scenario
+        self.inputs = inputs
+        self.jobs = max(1, jobs)
+    }
+}
+
+/// How far a batch has got, for a progress bar.
+public struct GradeProgress: Sendable {
+    /// Bytes of input read, and in all.
+    public var bytesRead: Int64
+    public var bytesTotal: Int64
+    public var sessions: Int
+    public var answers: Int
+    public var rejected: Int
+    public var skipped: Int
+    /// Seconds since the batch started.
+    public var elapsed: Double
+}

@@ -39,6 +39,11 @@ enum RawMode {
         active = 1
         for signal in [SIGTERM, SIGHUP] { Glibc.signal(signal, fatalSignalHandler) }
         Glibc.signal(SIGWINCH, resizeHandler)
+        // A child inherits its parent's blocked signals: these must reach the handlers.
+        var set = sigset_t()
+        sigemptyset(&set)
+        for signal in [SIGTERM, SIGHUP, SIGWINCH] { sigaddset(&set, signal) }
+        pthread_sigmask(SIG_UNBLOCK, &set, nil)
         StandardStreams.out(enter)
         return true
     }

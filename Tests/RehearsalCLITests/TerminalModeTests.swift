@@ -238,6 +238,18 @@ struct TerminalModeTests {
         }
     }
 
+    @Test func theReadmeCommandStartsALiveSessionOfTheTeacherInterview() throws {
+        let setup = try Setup()
+        let scenario = ShippedScenarioTests.root.appendingPathComponent("scenarios/teacher-interview.lua").path
+        let tmux = try TmuxSession(["run", scenario], in: setup.scratch.url, store: setup.store)
+        try tmux.wait(for: "Classroom teacher: first interview")
+        try tmux.press("Enter")
+        try tmux.wait(for: "Question 1\nWhy do you want to teach here, at Riverside Community School?")
+        try tmux.wait(for: "Think: 00:")
+        try tmux.press("C-c")
+        try tmux.finished(130)
+    }
+
     @Test func termDumbGetsThePlainMode() throws {
         let setup = try Setup()
         let tmux = try setup.start(environment: ["TERM": "dumb"])

@@ -78,6 +78,7 @@ enum RawMode {
     }
 
     fileprivate static func fatal(_ signal: Int32) {
+        if active == 1 { _ = write(1, "\r\n", 2) }
         restore()
         Glibc.signal(signal, SIG_DFL)
         raise(signal)

@@ -181,6 +181,30 @@ struct TerminalModeTests {
         #expect(try setup.answers().map { $0["question"] as? String } == ["why", "plan"])
     }
 
+    @Test func aResizeRedrawsTheLiveAreaInPlace() throws {
+        let setup = try Setup()
+        let tmux = try setup.begin()
+        try tmux.wait(for: "Think: 00:0")
+        try tmux.press("Enter")
+        try tmux.type("A long first line that wraps once the window is narrower than this whole sentence is.")
+        try tmux.press("Enter")
+        try tmux.type("second line")
+        try tmux.wait(for: "  second line")
+        for columns in [50, 100] {
+            try tmux.resize(columns: columns)
+            Thread.sleep(forTimeInterval: 0.3)  // the redraw follows the signal at once; the clock ticks anyway
+            let screen = try tmux.wait(for: "  second line")
+            #expect(
+                screen.components(separatedBy: "Answer: ").count == 2,
+                "one live area, at \(columns) columns:\n\(screen)")
+            #expect(screen.contains("Type your answer:"), "the text above the live area stays")
+        }
+        try tmux.press("C-d")
+        try tmux.wait(for: "Type keep or retake:")
+        try tmux.press("C-c")
+        try tmux.finished(130)
+    }
+
     @Test(arguments: [SIGTERM, SIGHUP])
     func aSignalPutsTheTerminalBack(_ signal: Int32) throws {
         let setup = try Setup()

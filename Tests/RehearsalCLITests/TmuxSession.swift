@@ -37,13 +37,16 @@ final class TmuxSession {
         try tmux(["new-session", "-d", "-x", "100", "-y", "30", "-c", directory.path, command])
     }
 
-    deinit { try? tmux(["kill-server"]) }
+    deinit { _ = try? tmux(["kill-server"]) }
 
     /// Types text as it is.
     func type(_ text: String) throws { try tmux(["send-keys", "-t", "0", "-l", text]) }
 
     /// Presses keys by tmux's names: Enter, BSpace, C-c, C-d, C-s, Left, Home...
     func press(_ keys: String...) throws { try tmux(["send-keys", "-t", "0"] + keys) }
+
+    /// Changes the window's width (the program gets SIGWINCH).
+    func resize(columns: Int) throws { try tmux(["resize-window", "-t", "0", "-x", "\(columns)"]) }
 
     /// The process id of `rehearse` (the child of the pane's shell), for sending it signals.
     func rehearsePID() throws -> pid_t? {

@@ -36,6 +36,7 @@ final class TerminalConsole {
 
     /// Redraws the live area.
     func draw(_ lines: [LiveArea.Line], cursor: (line: Int, column: Int)? = nil) {
+        redrawIfResized()
         StandardStreams.out(area.draw(lines, cursor: cursor))
     }
 
@@ -70,19 +71,24 @@ final class TerminalConsole {
     }
 
     private func read(within timeout: Duration) -> [(Key, ContinuousClock.Instant)] {
-        if RawMode.takeResize() {
-            let size = RawMode.size()
-            StandardStreams.out(area.resize(columns: size.columns, rows: size.rows))
-        }
+        redrawIfResized()
         var descriptor = pollfd(fd: 0, events: Int16(POLLIN), revents: 0)
         let ready = poll(&descriptor, 1, Int32(max(0, (timeout / .milliseconds(1)).rounded(.up))))
         let at = clock.now
+        redrawIfResized()
         guard ready > 0 else { return ready == 0 ? decoder.flush().map { ($0, at) } : [] }
         var bytes = [UInt8](repeating: 0, count: 1024)
         let count = Glibc.read(0, &bytes, bytes.count)
         if count == 0 || (count < 0 && errno != EINTR) { interrupt() }
         guard count > 0 else { return [] }
         return decoder.feed(Array(bytes[..<count])).map { ($0, at) }
+    }
+
+    /// After a window resize (SIGWINCH, which also cuts a poll short): the live area again, at the new size.
+    private func redrawIfResized() {
+        guard RawMode.takeResize() else { return }
+        let size = RawMode.size()
+        StandardStreams.out(area.resize(columns: size.columns, rows: size.rows))
     }
 
     /// Ctrl-C: what was answered is stored already; clear the live area, put the terminal back, say how

@@ -181,6 +181,23 @@ struct TerminalModeTests {
         #expect(try setup.answers().map { $0["question"] as? String } == ["why", "plan"])
     }
 
+    @Test func pastedTextKeepsItsLinesAndDoesNotSubmit() throws {
+        let setup = try Setup()
+        let tmux = try setup.begin()
+        try tmux.wait(for: "Think: 00:0")
+        try tmux.press("Enter")
+        try tmux.paste("Pasted.\n\nStill pasted.")
+        try tmux.wait(for: "  Still pasted.")
+        try tmux.press("C-d")
+        try tmux.wait(for: "Type keep or retake:")
+        try tmux.press("Enter")
+        try tmux.wait(for: "Question 2 of 2")
+        try tmux.press("C-s")
+        try tmux.type("y")
+        try tmux.finished(0)
+        #expect(try setup.answers().first?["text"] as? String == "Pasted.\n\nStill pasted.")
+    }
+
     @Test func aResizeRedrawsTheLiveAreaInPlace() throws {
         let setup = try Setup()
         let tmux = try setup.begin()

@@ -45,6 +45,12 @@ final class TmuxSession {
     /// Presses keys by tmux's names: Enter, BSpace, C-c, C-d, C-s, Left, Home...
     func press(_ keys: String...) throws { try tmux(["send-keys", "-t", "0"] + keys) }
 
+    /// Pastes text as a terminal does, between bracketed-paste markers when the program asked for them.
+    func paste(_ text: String) throws {
+        try tmux(["set-buffer", "--", text])
+        try tmux(["paste-buffer", "-p", "-t", "0"])
+    }
+
     /// Changes the window's width (the program gets SIGWINCH).
     func resize(columns: Int) throws { try tmux(["resize-window", "-t", "0", "-x", "\(columns)"]) }
 

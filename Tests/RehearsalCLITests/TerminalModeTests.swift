@@ -181,6 +181,22 @@ struct TerminalModeTests {
         #expect(try setup.answers().map { $0["question"] as? String } == ["why", "plan"])
     }
 
+    @Test func anErrorInTheScenarioPutsTheTerminalBack() throws {
+        let setup = try Setup(
+            scenario: """
+                scenario { id = "broken", title = "Broken" }
+                criterion { id = "clarity", title = "Clarity", levels = { "unclear", "clear" } }
+                question { id = "why", prompt = "Why teaching?", criteria = { "clarity" },
+                    score = function(a) error("the rubric broke") end }
+                """)
+        let tmux = try setup.begin()
+        try tmux.wait(for: "Answer: 00:00 elapsed")
+        try tmux.type("An answer.")
+        try tmux.press("C-d")
+        let screen = try tmux.finished(1)
+        #expect(screen.contains("session.lua:4: error:"), "\(screen)")
+    }
+
     @Test func pastedTextKeepsItsLinesAndDoesNotSubmit() throws {
         let setup = try Setup()
         let tmux = try setup.begin()

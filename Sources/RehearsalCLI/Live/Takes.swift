@@ -22,8 +22,10 @@ enum Takes {
         return takes[takes.count - 1]
     }
 
+    /// Asked after a take when another is allowed.
     static let keepOrRetake = "Keep this take, or record it again?"
 
+    /// Asked when there are several takes.
     static func which(_ count: Int) -> String { "Which take do you keep? Type 1 to \(count) (Enter keeps the last)." }
 }
 

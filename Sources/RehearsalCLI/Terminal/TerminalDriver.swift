@@ -14,6 +14,7 @@ struct TerminalDriver: CandidateDriver {
     var resumed: ResumedAnswers
     private var begun = false
 
+    /// A driver on a console in raw mode.
     init(console: TerminalConsole, scenario: Scenario, spoken: Bool, resumed: ResumedAnswers) {
         self.console = console
         self.scenario = scenario
@@ -23,6 +24,7 @@ struct TerminalDriver: CandidateDriver {
 
     var recordedQuestionOrder: [String]? { nil }
 
+    /// The keys, said under each question.
     static let typedHelp = "Type your answer: Enter on an empty line or Ctrl-D submits, Ctrl-S skips.\n"
     static let spokenHelp =
         "Answer aloud: Enter starts the clock, Enter stops it; type notes if you like. Ctrl-S skips.\n"

@@ -37,7 +37,11 @@ final class TmuxSession {
         try tmux(["new-session", "-d", "-x", "100", "-y", "30", "-c", directory.path, command])
     }
 
-    deinit { _ = try? tmux(["kill-server"]) }
+    /// Ends the session (and with it the server; `kill-server` alone did not always end it).
+    deinit {
+        _ = try? tmux(["kill-session", "-t", "0"])
+        _ = try? tmux(["kill-server"])
+    }
 
     /// Types text as it is.
     func type(_ text: String) throws { try tmux(["send-keys", "-t", "0", "-l", text]) }
@@ -105,7 +109,8 @@ final class TmuxSession {
     /// it starts would hold a pipe open. (Foundation's Process did not always see these clients exit.)
     @discardableResult
     private func tmux(_ arguments: [String]) throws -> String {
-        let output = settings.path + ".out-\(UUID().uuidString)"
+        // Not in the test's folder: that may be gone by the time the session is ended.
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("tmux-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: output) }
         let argv = ([Self.executable ?? "tmux", "-L", socket, "-f", "/dev/null"] + arguments).map { strdup($0) }
         defer { argv.forEach { free($0) } }

@@ -60,4 +60,20 @@ import Testing
         #expect(out.hasPrefix("\r\u{1B}[2A\u{1B}[J"), "the 15-character line now takes two rows")
         #expect(area.cursorRow == 2)
     }
+
+    @Test(arguments: [
+        ("a", 1), ("é", 1), ("e\u{301}", 1), ("日", 2), ("한", 2), ("Ａ", 2), ("👍", 2), ("👍🏽", 2), ("❤️", 2),
+        ("\u{301}", 0),
+    ])
+    func cellWidths(_ text: String, _ width: Int) {
+        #expect(CellWidth.of(text) == width)
+    }
+
+    @Test func wideCharactersPlaceTheCursorByCells() {
+        var area = LiveArea(columns: 10, rows: 10, colour: false)
+        let out = area.draw([.init(text: "> 日本語です")], cursor: (0, 5))
+        // "> " and three wide characters: 8 cells, so the cursor is at column 8; the line (12 cells) wraps.
+        #expect(out.hasSuffix("\u{1B}[1A\r\u{1B}[8C"))
+        #expect(area.cursorRow == 0)
+    }
 }

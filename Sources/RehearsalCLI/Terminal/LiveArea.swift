@@ -3,7 +3,7 @@
 /// clear to the end of the screen, write it again, and put the cursor where the editor's cursor is. No
 /// alternate screen: what was written above the area stays in the terminal's history.
 ///
-/// Widths are counted in characters (a wide character counts as one cell).
+/// Widths are counted in terminal cells (`CellWidth`: 2 for CJK and emoji).
 struct LiveArea: Sendable {
     /// How a line is shown when colour is allowed; without colour every line is plain.
     enum Style: Sendable { case plain, dim, warning, over }
@@ -28,8 +28,8 @@ struct LiveArea: Sendable {
         self.colour = colour
     }
 
-    /// Draws `lines` over what was drawn before, with the cursor at `cursor` (a line and a character
-    /// offset in it), or after the last line when nil.
+    /// Draws `lines` over what was drawn before, with the cursor at `cursor` (a line, and an offset in
+    /// characters in it), or after the last line when nil.
     mutating func draw(_ lines: [Line], cursor: (line: Int, column: Int)?) -> String {
         last = (lines, cursor)
         var out = clear()
@@ -45,17 +45,18 @@ struct LiveArea: Sendable {
         for (index, line) in shown.enumerated() {
             if index > 0 { out += "\r\n" }
             out += styled(line)
-            let width = line.text.count
+            let width = CellWidth.of(line.text)
             if width > 0, width % columns == 0 { out += "\r\n" }
             row += index == shown.count - 1 ? (width / columns) : rowsOf(width)
         }
-        let end = (row: row, column: (shown.last?.text.count ?? 0) % columns)
+        let end = (row: row, column: CellWidth.of(shown.last?.text ?? "") % columns)
         guard let cursor, shown.indices.contains(cursor.line) else {
             cursorRow = end.row
             return out
         }
         let before = rowCount(Array(shown[..<cursor.line]))
-        let target = (row: before + cursor.column / columns, column: cursor.column % columns)
+        let cells = CellWidth.of(shown[cursor.line].text.prefix(cursor.column))
+        let target = (row: before + cells / columns, column: cells % columns)
         if end.row > target.row { out += "\u{1B}[\(end.row - target.row)A" }
         out += "\r"
         if target.column > 0 { out += "\u{1B}[\(target.column)C" }
@@ -78,7 +79,8 @@ struct LiveArea: Sendable {
         self.rows = max(rows, 3)
         let (lines, cursor) = last
         if let cursor, lines.indices.contains(cursor.line) {
-            cursorRow = rowCount(Array(lines[..<cursor.line])) + cursor.column / self.columns
+            let cells = CellWidth.of(lines[cursor.line].text.prefix(cursor.column))
+            cursorRow = rowCount(Array(lines[..<cursor.line])) + cells / self.columns
         } else {
             cursorRow = max(0, rowCount(lines) - 1)
         }
@@ -87,7 +89,7 @@ struct LiveArea: Sendable {
 
     private func rowsOf(_ width: Int) -> Int { width / columns + 1 }
 
-    private func rowCount(_ lines: [Line]) -> Int { lines.reduce(0) { $0 + rowsOf($1.text.count) } }
+    private func rowCount(_ lines: [Line]) -> Int { lines.reduce(0) { $0 + rowsOf(CellWidth.of($1.text)) } }
 
     private func styled(_ line: Line) -> String {
         guard colour else { return line.text }

@@ -87,7 +87,8 @@ let package = Package(
         ),
         .testTarget(
             name: "RehearsalCLITests",
-            dependencies: ["RehearsalCLI", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["RehearsalCLI", .product(name: "GRDB", package: "GRDB.swift")],
+            resources: [.copy("Fixtures")]
         ),
     ]
 )

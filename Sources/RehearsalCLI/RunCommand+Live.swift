@@ -4,8 +4,9 @@ import RehearsalCore
 import Store
 
 extension RunCommand {
-    /// A live session: the candidate answers at the terminal (or through standard input), each answer
-    /// is stored as it is given, and Ctrl-C leaves a session that `--resume` continues.
+    /// A live session: the candidate answers at the terminal (the terminal mode, when standard input and
+    /// output are both terminals and TERM is not "dumb") or through standard input (the plain mode), each
+    /// answer is stored as it is given, and Ctrl-C leaves a session that `--resume` continues.
     func live() throws {
         do {
             let loaded = try ScenarioLoader.forCommands.load(path: file)
@@ -43,16 +44,14 @@ extension RunCommand {
                     )
                 }
             }
-            let console = PlainConsole()
-            console.write(LiveHeader.text(scenario, resumedAnswers: resumed.count))
-            if store != nil {
-                let id = options.sessionID ?? ""
-                Interrupt.install(
-                    message: "\nInterrupted. Every answer you gave is saved (session \(id)).\n"
+            StandardStreams.out(LiveHeader.text(scenario, resumedAnswers: resumed.count))
+            let id = options.sessionID ?? ""
+            Interrupt.install(
+                message: store == nil
+                    ? "\nInterrupted. Nothing is stored (--no-store).\n"
+                    : "\nInterrupted. Every answer you gave is saved (session \(id)).\n"
                         + "Resume with: rehearse run \(file) --resume \(id)\n")
-            }
             defer { Interrupt.remove() }
-            var driver = LiveDriver(console: console, scenario: scenario, spoken: spoken, resumed: resumed)
             let save: ((SessionResult) throws -> Void)? = store.map { store in
                 { partial in
                     try storeOperation {
@@ -60,11 +59,23 @@ extension RunCommand {
                     }
                 }
             }
-            let result = try Engine.run(loaded, driver: &driver, options: options, progress: save)
+            let answers = ResumedAnswers(answers: resumed, path: file)
+            let environment = ProcessInfo.processInfo.environment
+            let result: SessionResult
+            if RawMode.available(environment: environment),
+                let terminal = TerminalConsole(colour: (environment["NO_COLOR"] ?? "").isEmpty)
+            {
+                defer { RawMode.leave() }
+                var driver = TerminalDriver(console: terminal, scenario: scenario, spoken: spoken, resumed: answers)
+                result = try Engine.run(loaded, driver: &driver, options: options, progress: save)
+            } else {
+                var driver = LiveDriver(console: PlainConsole(), scenario: scenario, spoken: spoken, resumed: answers)
+                result = try Engine.run(loaded, driver: &driver, options: options, progress: save)
+            }
             try save?(result)
             var summary = "\n" + SessionSummary.text(result, scenario) + SessionSummary.selfAssessment(result, scenario)
             if store != nil { summary += "\nStored as session \(result.session): rehearse show \(result.session)\n" }
-            console.write(summary)
+            StandardStreams.out(summary)
         } catch let error as ScenarioError {
             StandardStreams.err("\(error)\n")
             throw ExitCode.failed

@@ -9,7 +9,9 @@ struct RunCommand: ParsableCommand {
         commandName: "run",
         abstract: "Run a mock session of a scenario: live, or replayed from recorded answers.",
         discussion: """
-            Without --answers, the session is live: answer each question as it comes. With --answers, recorded \
+            Without --answers, the session is live: answer each question as it comes, at a terminal (a live \
+            clock; Enter on an empty line or Ctrl-D submits, Ctrl-S skips, Ctrl-C stops) or, when input is not a \
+            terminal, as blocks of lines ending with a line holding only ".". With --answers, recorded \
             answers are replayed: {"question": id, "text": string, "seconds"?: number, "think_seconds"?: number, \
             "session"?: string, "candidate"?: string} per line; a question with no recorded answer is skipped.
             """

@@ -28,11 +28,13 @@ enum Interrupt {
         signal(SIGINT, SIG_DFL)
     }
 
-    fileprivate static func fire() {
+    /// Ctrl-C read as a key in raw mode: the same as the signal.
+    static func fire() -> Never {
+        RawMode.restore()
         if let message { _ = write(2, message, length) }
         _exit(130)
     }
 }
 
-/// Only async-signal-safe calls: write(2) and _exit(2).
+/// Only async-signal-safe calls: write(2), tcsetattr(3) and _exit(2).
 private let interruptHandler: @convention(c) (Int32) -> Void = { _ in Interrupt.fire() }

@@ -1,0 +1,69 @@
+import Analysis
+import Foundation
+import RehearsalCore
+
+/// The words a live session shows, the same in the plain mode and the terminal mode.
+enum LiveText {
+    /// "Question N of M" (M when the scenario has no flow), the prompt, and the timing line.
+    static func question(_ posed: PosedQuestion, in scenario: Scenario) -> String {
+        let question = posed.question
+        let total = scenario.hasFlow ? "" : " of \(scenario.questions.count)"
+        var text = "\nQuestion \(posed.number)\(total)\n\(question.prompt)\n"
+        var timing: [String] = []
+        if question.think > 0 { timing.append("think \(Clock.format(question.think))") }
+        if let limit = question.limit {
+            timing.append("answer within \(Clock.format(limit)) (over the limit: \(question.overtime.rawValue))")
+        }
+        if !timing.isEmpty { text += timing.joined(separator: ", ").capitalizedFirst + "\n" }
+        return text
+    }
+
+    /// What happened at the limit, said once an answer that went past it is in.
+    static func overtime(_ policy: OvertimePolicy, limit: Double, seconds: Double) -> String {
+        switch policy {
+        case .stop: return "Time is up: the answer stops at \(Clock.format(limit)).\n"
+        case .penalize:
+            return
+                "Over the limit by \(Clock.format(seconds - limit)): a penalty applies (each level is lowered by 1).\n"
+        case .warn: return "Over the limit by \(Clock.format(seconds - limit)): this answer is marked overtime.\n"
+        }
+    }
+
+    /// An answer's levels (hidden until the self-assessment is done), notes and measurements.
+    static func feedback(_ answer: AnswerResult, for question: Question, in scenario: Scenario) -> String {
+        var text = "Feedback on \(question.id):"
+        if answer.skipped { return text + " skipped.\n" }
+        if !scenario.selfAssessment {
+            let levels = answer.scores.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value.level)/\($0.value.max)" }
+            if !levels.isEmpty { text += " " + levels.joined(separator: ", ") }
+        }
+        text += "\n"
+        for (id, score) in answer.scores.sorted(by: { $0.key < $1.key }) where !scenario.selfAssessment {
+            if let note = score.note { text += "  \(id): \(note)\n" }
+        }
+        let measured = AnswerText(answer.text, duration: answer.seconds)
+        var facts = ["\(measured.wordCount) words"]
+        if let wpm = measured.wordsPerMinute, (answer.seconds ?? 0) >= 5 {
+            facts.append("\(Int(wpm.rounded())) words a minute")
+        }
+        facts.append("\(measured.fillers.total) filler\(measured.fillers.total == 1 ? "" : "s")")
+        let star = measured.star
+        let found = StarPart.allCases.filter { star[$0].present }.map(\.rawValue)
+        facts.append("STAR parts: " + (found.isEmpty ? "none" : found.joined(separator: ", ")))
+        text += "  " + facts.joined(separator: "; ") + "\n"
+        for remark in answer.improvements { text += "  to improve: \(remark)\n" }
+        return text
+    }
+}
+
+/// Durations as people read them: 45 s, 2:00.
+enum Clock {
+    static func format(_ seconds: Double) -> String {
+        let total = Int(seconds.rounded())
+        return total < 60 ? "\(total) s" : "\(total / 60):\(String(format: "%02d", total % 60))"
+    }
+}
+
+extension String {
+    var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
+}

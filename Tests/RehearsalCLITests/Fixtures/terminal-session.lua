@@ -1,0 +1,27 @@
+-- A short scenario for the terminal-mode tests: two questions, a think phase, a retake, short limits.
+scenario {
+    id = "terminal-session",
+    title = "Terminal practice",
+    role = "Teacher",
+    feedback = "each",
+}
+
+criterion { id = "clarity", title = "Clarity", levels = { "unclear", "mixed", "clear" } }
+
+question {
+    id = "why",
+    prompt = "Why teaching?",
+    criteria = { "clarity" },
+    think = 2,
+    limit = 20,
+    retakes = 1,
+    score = function(a) return { clarity = a.words >= 5 and 3 or 2 } end,
+}
+
+question {
+    id = "plan",
+    prompt = "Describe a lesson plan.",
+    criteria = { "clarity" },
+    limit = 20,
+    score = function(a) return { clarity = a.text:find("objective") and 3 or 1 } end,
+}

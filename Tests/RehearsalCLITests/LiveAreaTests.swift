@@ -1,0 +1,79 @@
+import Testing
+
+@testable import RehearsalCLI
+
+/// The bytes that redraw the live area in place.
+@Suite struct LiveAreaTests {
+    @Test func firstDrawWritesTheLinesAndPlacesTheCursor() {
+        var area = LiveArea(columns: 20, rows: 10, colour: false)
+        let out = area.draw([.init(text: "Answer: 01:00 left"), .init(text: "> hello")], cursor: (1, 4))
+        #expect(out == "\r\u{1B}[J" + "Answer: 01:00 left\r\n> hello" + "\r\u{1B}[4C")
+        #expect(area.cursorRow == 1)
+    }
+
+    @Test func aRedrawGoesBackToTheTopFirst() {
+        var area = LiveArea(columns: 20, rows: 10, colour: false)
+        _ = area.draw([.init(text: "a"), .init(text: "b"), .init(text: "c")], cursor: (1, 0))
+        let out = area.draw([.init(text: "x")], cursor: nil)
+        #expect(out.hasPrefix("\r\u{1B}[1A\u{1B}[J"))
+        #expect(area.cursorRow == 0)
+        #expect(area.clear() == "\r\u{1B}[J")
+    }
+
+    @Test func longLinesWrapAndTheCursorFollows() {
+        var area = LiveArea(columns: 10, rows: 10, colour: false)
+        let out = area.draw([.init(text: "status"), .init(text: "0123456789abcde")], cursor: (1, 12))
+        // The long line takes rows 1 and 2; the cursor (offset 12) is on row 2, column 2, where the text ends
+        // at column 5.
+        #expect(out.hasSuffix("0123456789abcde\r\u{1B}[2C"))
+        #expect(area.cursorRow == 2)
+        // A line exactly as wide as the window gets its own row for the cursor after it.
+        var exact = LiveArea(columns: 10, rows: 10, colour: false)
+        let full = exact.draw([.init(text: "0123456789")], cursor: (0, 10))
+        #expect(full == "\r\u{1B}[J0123456789\r\n\r")
+        #expect(exact.cursorRow == 1)
+    }
+
+    @Test func colourOnlyWhenAllowed() {
+        var plain = LiveArea(columns: 40, rows: 10, colour: false)
+        let noColour = plain.draw([.init(text: "! 00:10 left", style: .warning)], cursor: nil)
+        #expect(!noColour.contains("m"), "no SGR sequence: \(noColour.debugDescription)")
+        var coloured = LiveArea(columns: 40, rows: 10, colour: true)
+        #expect(coloured.draw([.init(text: "! 00:10 left", style: .warning)], cursor: nil).contains("\u{1B}[1;33m"))
+    }
+
+    @Test func aTallAnswerKeepsTheClockAndTheCursorLineInView() {
+        var area = LiveArea(columns: 20, rows: 5, colour: false)
+        let lines = [LiveArea.Line(text: "clock")] + (1...8).map { LiveArea.Line(text: "line \($0)") }
+        let out = area.draw(lines, cursor: (8, 6))
+        // A 5-row window keeps the area to 4 rows (one row spare, so the screen never scrolls under it).
+        #expect(out.contains("clock\r\nline 6\r\nline 7\r\nline 8"))
+        #expect(!out.contains("line 5"))
+        #expect(area.cursorRow == 3)
+    }
+
+    @Test func aResizeRedrawsFromWhereTheTopNowIs() {
+        var area = LiveArea(columns: 20, rows: 10, colour: false)
+        _ = area.draw([.init(text: "status"), .init(text: "0123456789abcde")], cursor: (1, 15))
+        #expect(area.cursorRow == 1)
+        let out = area.resize(columns: 10, rows: 10)
+        #expect(out.hasPrefix("\r\u{1B}[2A\u{1B}[J"), "the 15-character line now takes two rows")
+        #expect(area.cursorRow == 2)
+    }
+
+    @Test(arguments: [
+        ("a", 1), ("é", 1), ("e\u{301}", 1), ("日", 2), ("한", 2), ("Ａ", 2), ("👍", 2), ("👍🏽", 2), ("❤️", 2),
+        ("\u{301}", 0),
+    ])
+    func cellWidths(_ text: String, _ width: Int) {
+        #expect(CellWidth.of(text) == width)
+    }
+
+    @Test func wideCharactersPlaceTheCursorByCells() {
+        var area = LiveArea(columns: 10, rows: 10, colour: false)
+        let out = area.draw([.init(text: "> 日本語です")], cursor: (0, 5))
+        // "> " and three wide characters: 8 cells, so the cursor is at column 8; the line (12 cells) wraps.
+        #expect(out.hasSuffix("\u{1B}[1A\r\u{1B}[8C"))
+        #expect(area.cursorRow == 0)
+    }
+}

@@ -274,25 +274,35 @@ struct TerminalModeTests {
         #expect((answers.first?["scores"] as? [String: Any])?.isEmpty == true)
     }
 
-    @Test func colourOnlyWithoutNoColor() throws {
-        let scenario = """
-            scenario { id = "colour", title = "Colour" }
-            criterion { id = "clarity", title = "Clarity", levels = { "unclear", "clear" } }
-            question { id = "why", prompt = "Why teaching?", criteria = { "clarity" }, limit = 20 }
-            """
-        for noColor in [false, true] {
-            let setup = try Setup(scenario: scenario)
-            let tmux = try setup.begin(environment: noColor ? ["NO_COLOR": "1"] : [:])
-            try tmux.wait(for: "! 00:1")
-            let screen = try tmux.screen(escapes: true)
-            if noColor {
-                #expect(!screen.contains("\u{1B}"), "NO_COLOR: no escape sequence in \(screen.debugDescription)")
-            } else {
-                #expect(screen.contains("\u{1B}["), "the warning is in colour")
-            }
-            try tmux.press("C-c")
-            try tmux.finished(130)
-        }
+    static let colourScenario = """
+        scenario { id = "colour", title = "Colour" }
+        criterion { id = "clarity", title = "Clarity", levels = { "unclear", "clear" } }
+        question { id = "why", prompt = "Why teaching?", criteria = { "clarity" }, limit = 20 }
+        """
+
+    @Test func theWarningIsInColour() throws {
+        let setup = try Setup(scenario: Self.colourScenario)
+        let tmux = try setup.begin()
+        try tmux.wait(for: "! 00:1")
+        #expect(try tmux.screen(escapes: true).contains("\u{1B}["), "the warning is in colour")
+        try tmux.press("C-c")
+        try tmux.finished(130)
+    }
+
+    /// NO_COLOR on a terminal: the plain mode, and not one escape sequence written (the bytes themselves are
+    /// recorded, not the screen tmux draws from them).
+    @Test func noColorWritesNoEscapeSequences() throws {
+        let setup = try Setup(scenario: Self.colourScenario)
+        let tmux = try setup.start(environment: ["NO_COLOR": "1"])
+        try tmux.wait(for: "end it with a line holding only \".\"")
+        let raw = setup.scratch.url.appendingPathComponent("raw.out").path
+        try tmux.record(to: raw)
+        try tmux.type("Because I love explaining things.\n.\n")
+        try tmux.wait(for: "Overall")
+        try tmux.finished(0)
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: raw))
+        #expect(String(decoding: bytes, as: UTF8.self).contains("Overall"))
+        #expect(!bytes.contains(0x1B), "an escape sequence was written")
     }
 
     @Test func theReadmeCommandStartsALiveSessionOfTheTeacherInterview() throws {

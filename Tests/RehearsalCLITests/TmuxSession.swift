@@ -55,6 +55,9 @@ final class TmuxSession {
         try tmux(["paste-buffer", "-p", "-t", "0"])
     }
 
+    /// Copies every byte the program writes from now on, escape sequences included, to a file.
+    func record(to file: String) throws { try tmux(["pipe-pane", "-t", "0", "-o", "cat >> '\(file)'"]) }
+
     /// Changes the window's width (the program gets SIGWINCH).
     func resize(columns: Int) throws { try tmux(["resize-window", "-t", "0", "-x", "\(columns)"]) }
 

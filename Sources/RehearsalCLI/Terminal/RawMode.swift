@@ -13,9 +13,12 @@ enum RawMode {
     nonisolated(unsafe) private static var leaving: UnsafeMutablePointer<UInt8>?
     nonisolated(unsafe) private static var leavingLength = 0
 
-    /// Whether both standard input and standard output are terminals fit for the terminal mode.
+    /// Whether both standard input and standard output are terminals fit for the terminal mode. With NO_COLOR
+    /// set the plain mode is used, which writes no escape sequence at all (the terminal mode needs cursor
+    /// movement to redraw its clock).
     static func available(environment: [String: String]) -> Bool {
         isatty(0) == 1 && isatty(1) == 1 && environment["TERM"] != "dumb" && environment["TERM"] != nil
+            && (environment["NO_COLOR"] ?? "").isEmpty
     }
 
     /// Turns off line buffering, echo, signals from keys (Ctrl-C arrives as a byte), flow control (Ctrl-S

@@ -44,7 +44,10 @@ extension RunCommand {
                     )
                 }
             }
-            StandardStreams.out(LiveHeader.text(scenario, resumedAnswers: resumed.count))
+            let header = LiveHeader.text(scenario, resumedAnswers: resumed.count)
+            let environment = ProcessInfo.processInfo.environment
+            let terminal = RawMode.available(environment: environment)
+            StandardStreams.out(terminal ? TextWrap.wrap(header, columns: RawMode.size().columns) : header)
             let id = options.sessionID ?? ""
             Interrupt.install(
                 message: store == nil
@@ -60,9 +63,8 @@ extension RunCommand {
                 }
             }
             let answers = ResumedAnswers(answers: resumed, path: file)
-            let environment = ProcessInfo.processInfo.environment
             let result: SessionResult
-            if RawMode.available(environment: environment),
+            if terminal,
                 let terminal = TerminalConsole(colour: (environment["NO_COLOR"] ?? "").isEmpty)
             {
                 defer { RawMode.leave() }

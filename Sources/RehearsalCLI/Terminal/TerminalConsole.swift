@@ -31,7 +31,7 @@ final class TerminalConsole {
 
     /// Writes text that stays, in place of the live area (which is drawn again by the next `draw`).
     func write(_ text: String) {
-        StandardStreams.out(area.clear() + text)
+        StandardStreams.out(area.clear() + TextWrap.wrap(text, columns: RawMode.size().columns))
     }
 
     /// Redraws the live area.

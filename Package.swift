@@ -87,7 +87,7 @@ let package = Package(
         ),
         .testTarget(
             name: "RehearsalCLITests",
-            dependencies: ["RehearsalCLI", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["RehearsalCLI", "Grading", .product(name: "GRDB", package: "GRDB.swift")],
             resources: [.copy("Fixtures")]
         ),
     ]

@@ -41,4 +41,17 @@ public struct GradeProgress: Sendable {
     public var skipped: Int
     /// Seconds since the batch started.
     public var elapsed: Double
+
+    /// Creates a progress report.
+    public init(
+        bytesRead: Int64, bytesTotal: Int64, sessions: Int, answers: Int, rejected: Int, skipped: Int, elapsed: Double
+    ) {
+        self.bytesRead = bytesRead
+        self.bytesTotal = bytesTotal
+        self.sessions = sessions
+        self.answers = answers
+        self.rejected = rejected
+        self.skipped = skipped
+        self.elapsed = elapsed
+    }
 }

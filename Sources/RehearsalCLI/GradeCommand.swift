@@ -155,6 +155,12 @@ final class ProgressBar {
 
     func show(_ progress: GradeProgress) {
         guard enabled else { return }
+        StandardStreams.err("\r\u{1B}[2K" + Self.line(progress))
+        drawn = true
+    }
+
+    /// The bar's text: input read against its size, sessions and answers stored, the rate, the time left.
+    static func line(_ progress: GradeProgress) -> String {
         let fraction = progress.bytesTotal > 0 ? Double(progress.bytesRead) / Double(progress.bytesTotal) : 0
         let width = 24
         let filled = min(width, Int(fraction * Double(width)))
@@ -168,8 +174,7 @@ final class ProgressBar {
             }
         }
         if progress.rejected > 0 { line += ", \(progress.rejected) rejected" }
-        StandardStreams.err("\r\u{1B}[2K" + line)
-        drawn = true
+        return line
     }
 
     func clear() {
@@ -178,5 +183,5 @@ final class ProgressBar {
         drawn = false
     }
 
-    private func megabytes(_ bytes: Int64) -> String { String(format: "%.1f", Double(bytes) / 1_048_576) }
+    private static func megabytes(_ bytes: Int64) -> String { String(format: "%.1f", Double(bytes) / 1_048_576) }
 }

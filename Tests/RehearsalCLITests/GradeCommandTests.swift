@@ -1,6 +1,9 @@
 import Foundation
 import GRDB
+import Grading
 import Testing
+
+@testable import RehearsalCLI
 
 /// `rehearse grade` as a user runs it: exit statuses, the rejects file, the JSON summary, and a run killed with
 /// SIGKILL then started again.
@@ -120,5 +123,16 @@ import Testing
             return String(
                 decoding: try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]), as: UTF8.self)
         }.sorted()
+    }
+
+    @Test func theProgressBarShowsDoneTotalRateAndTimeLeft() {
+        let line = ProgressBar.line(
+            GradeProgress(
+                bytesRead: 25 << 20, bytesTotal: 100 << 20, sessions: 1200, answers: 6000, rejected: 2, skipped: 0,
+                elapsed: 2))
+        #expect(
+            line
+                == "[######..................] 25.0/100.0 MB  1200 sessions, 6000 answers, 3000 answers/s, 6 s left, 2 rejected"
+        )
     }
 }

@@ -39,7 +39,8 @@ public final class BatchGrader {
         let first = try ScenarioLoader().load(path: options.scenario)
         let source = first.scenario.source
         let title = first.scenario.title
-        let stored = try store.storedInputs(scenarioSHA256: source.sha256)
+        var stored = Set<UInt64>()
+        try store.forEachStoredInput(scenarioSHA256: source.sha256) { stored.insert(StoredInputs.key($0)) }
 
         let totalBytes = InputFiles.size(files)
         let sessions = BlockingQueue<RecordedSession>(capacity: options.queueCapacity)
@@ -47,45 +48,62 @@ public final class BatchGrader {
         let bytesInFile = Atomic<Int64>(0)
         let workersLeft = Atomic<Int>(options.jobs)
         let failure = Mutex<Error?>(nil)
-        let (options, format) = (self.options, self.options.format)
+        let finished = DispatchGroup()
+        let (options, format, frozen) = (self.options, self.options.format, stored)
+        // Every worker runs the very script whose hash is stored with the results, even if the file changes.
+        let script = Array(source.text.utf8)
+        // However run() ends (a store error included), the threads stop and are waited for.
+        defer {
+            sessions.close()
+            outcomes.close()
+            finished.wait()
+        }
 
-        let reader = Thread {
-            for file in files {
+        finished.enter()
+        Thread {
+            defer { finished.leave() }
+            reading: for file in files {
                 do {
                     var recordings = try RecordingReader(path: file, format: format)
                     while let item = recordings.next() {
+                        let accepted: Bool
                         switch item {
-                        case .success(let session): sessions.push(session)
-                        case .failure(let rejected): outcomes.push(.rejected(rejected))
+                        case .success(let session): accepted = sessions.push(session)
+                        case .failure(let rejected): accepted = outcomes.push(.rejected([rejected]))
                         }
+                        guard accepted else { break reading }
                         bytesInFile.store(recordings.bytesRead, ordering: .relaxed)
                     }
                 } catch let error as Rejected {
-                    outcomes.push(.rejected(error))
+                    outcomes.push(.rejected([error]))
                 } catch {
-                    outcomes.push(.rejected(Rejected(path: file, line: nil, reason: "\(error)")))
+                    outcomes.push(.rejected([Rejected(path: file, line: nil, reason: "\(error)")]))
                 }
                 bytesInFile.store(0, ordering: .relaxed)
-                outcomes.push(.fileRead(bytes: InputFiles.size([file])))
+                guard outcomes.push(.fileRead(bytes: InputFiles.size([file]))) else { break }
             }
             sessions.close()
-        }
-        reader.start()
+        }.start()
         for _ in 0..<options.jobs {
+            finished.enter()
             Thread {
                 defer {
                     if workersLeft.subtract(1, ordering: .acquiringAndReleasing).newValue == 0 { outcomes.close() }
+                    finished.leave()
                 }
                 let worker: GradeWorker
                 do {
                     worker = GradeWorker(
-                        loaded: try ScenarioLoader().load(path: options.scenario), options: options, stored: stored)
+                        loaded: try ScenarioLoader().load(source: script, path: options.scenario), options: options,
+                        stored: frozen)
                 } catch {
                     failure.withLock { $0 = $0 ?? error }
                     sessions.close()
                     return
                 }
-                while let session = sessions.pop().element { outcomes.push(worker.grade(session)) }
+                while let session = sessions.pop().element {
+                    guard outcomes.push(worker.grade(session)) else { return }
+                }
             }.start()
         }
 
@@ -120,13 +138,14 @@ public final class BatchGrader {
             switch outcome {
             case .graded(let graded): try writer.add(graded, rejected: rejected)
             case .skipped: writer.summary.skipped += 1
-            case .rejected(let problem):
-                writer.summary.rejected += 1
-                rejected(problem)
+            case .rejected(let problems):
+                writer.summary.rejected += problems.count
+                problems.forEach(rejected)
             case .fileRead(let bytes):
                 bytesRead += bytes
                 writer.summary.files += 1
             }
+            try writer.flushIfOld(rejected: rejected)
             report()
         }
         try writer.flush(rejected: rejected)
@@ -163,12 +182,17 @@ struct BatchWriter {
 
     var pending: Int { batch.count }
 
-    /// Adds a graded session; the batch is stored when it is full or its oldest session has waited a second, so a
-    /// run stopped at any point loses at most a second of work (graded again on the next run).
+    /// Adds a graded session; the batch is stored when it is full.
     mutating func add(_ graded: GradedSession, rejected: (Rejected) -> Void) throws {
         if batch.isEmpty { oldest = clock.now }
         batch.append(graded)
-        if batch.count >= batchSize || clock.now - oldest >= .seconds(1) { try flush(rejected: rejected) }
+        if batch.count >= batchSize { try flush(rejected: rejected) }
+    }
+
+    /// Stores the batch once its oldest session has waited a second (checked after every outcome, skips and
+    /// rejects included), so a run stopped at any point loses at most about a second of grading.
+    mutating func flushIfOld(rejected: (Rejected) -> Void) throws {
+        if !batch.isEmpty && clock.now - oldest >= .seconds(1) { try flush(rejected: rejected) }
     }
 
     /// Stores the waiting sessions in one transaction.
@@ -177,12 +201,7 @@ struct BatchWriter {
         let outcomes = try store.saveBatch(batch.map(\.item), scenario: scenario, title: title)
         for (graded, outcome) in zip(batch, outcomes) {
             switch outcome {
-            case .stored:
-                count(graded)
-                for problem in graded.rejects {
-                    summary.rejected += 1
-                    rejected(problem)
-                }
+            case .stored: count(graded)
             case .duplicate: summary.duplicates += 1
             case .refused(let reason):
                 summary.rejected += 1

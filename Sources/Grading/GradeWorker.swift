@@ -8,20 +8,19 @@ enum WorkOutcome {
     case graded(GradedSession)
     /// Already stored with this scenario version by an earlier run.
     case skipped
-    case rejected(Rejected)
+    /// Not graded, for these reasons (a session whose answers do not fit the flow has one per answer).
+    case rejected([Rejected])
     /// A file finished: its size counts as read.
     case fileRead(bytes: Int64)
 }
 
-/// A graded session on its way to the store, with what was rejected inside it.
+/// A graded session on its way to the store.
 struct GradedSession {
     /// The result and the identity of its input, encoded for the store on the worker's thread.
     var item: BatchItem
     var result: SessionResult { item.result }
     var path: String
     var line: Int
-    /// Answer lines the flow never asked for.
-    var rejects: [Rejected]
     /// Per question asked: seconds from its answer to the next question (scoring and flow).
     var timings: [(question: String, seconds: Double)]
 }
@@ -30,10 +29,10 @@ struct GradedSession {
 final class GradeWorker {
     let loaded: LoadedScenario
     let options: GradeOptions
-    let stored: Set<String>
+    let stored: Set<UInt64>
     private let declared: Set<String>
 
-    init(loaded: LoadedScenario, options: GradeOptions, stored: Set<String>) {
+    init(loaded: LoadedScenario, options: GradeOptions, stored: Set<UInt64>) {
         self.loaded = loaded
         self.options = options
         self.stored = stored
@@ -41,7 +40,7 @@ final class GradeWorker {
     }
 
     func grade(_ session: RecordedSession) -> WorkOutcome {
-        let candidate: String?
+        var candidate: String?
         var transcript: TranscriptDriver?
         switch session.recording {
         case .answers: candidate = session.candidate ?? options.candidate
@@ -49,48 +48,102 @@ final class GradeWorker {
             let driver = TranscriptDriver(
                 turns: turns, interviewer: options.interviewer, candidate: options.candidate,
                 questions: loaded.scenario.questions, threshold: options.threshold)
+            if let problem = GradeWorker.missingSpeaker(driver, turns, options, session) { return .rejected([problem]) }
             transcript = driver
             candidate = session.candidate ?? options.candidate ?? driver.candidateName
         }
-        // The same recording for another candidate is another session (as `rehearse run` has it).
-        let input = SHA256.hex(Array((session.inputSHA256 + "\u{1F}" + (candidate ?? "")).utf8))
-        if stored.contains(input) { return .skipped }
+        let input = GradeWorker.identity(session, candidate: candidate, options: options)
+        if stored.contains(StoredInputs.key(input)) { return .skipped }
         var sessionOptions = SessionOptions(
             seed: options.seed ?? GradeWorker.seed(session.inputSHA256), mode: .replay, candidate: candidate,
-            sessionID: session.session, startedAt: session.startedAt)
+            sessionID: GradeWorker.sessionID(session.session, input: input, scenario: loaded.scenario.source.sha256),
+            startedAt: session.startedAt)
         sessionOptions.scoring = true
         do {
+            let result: SessionResult
+            let timings: [(question: String, seconds: Double)]
             switch session.recording {
             case .answers(let answers):
                 var driver = Timed(LineTrackingAnswers(answers))
-                let result = try Engine.run(loaded, driver: &driver, options: sessionOptions)
-                let rejects = driver.inner.unasked.map { answer in
-                    Rejected(
-                        path: session.path, line: answer.line,
-                        reason: declared.contains(answer.question)
-                            ? "the flow did not ask '\(answer.question)' (again); this answer was not graded"
-                            : "unknown question id '\(answer.question)'")
+                result = try Engine.run(loaded, driver: &driver, options: sessionOptions)
+                // Answers the flow never asked for mean the recording does not fit the scenario: the session
+                // is not graded (a partial grade would pass for a whole one), and each such line is reported.
+                let unasked = driver.inner.unasked
+                guard unasked.isEmpty else {
+                    return .rejected(
+                        unasked.map { answer in
+                            Rejected(
+                                path: session.path, line: answer.line,
+                                reason: declared.contains(answer.question)
+                                    ? "session '\(session.session)' not graded: the flow did not ask '\(answer.question)' "
+                                        + "(again) where this answer was recorded"
+                                    : "session '\(session.session)' not graded: unknown question id '\(answer.question)'"
+                            )
+                        })
                 }
-                return .graded(
-                    GradedSession(
-                        item: try BatchItem(result: result, input: input), path: session.path, line: session.line,
-                        rejects: rejects, timings: driver.finish()))
+                timings = driver.finish()
             case .transcript:
                 var driver = Timed(transcript!)
-                let result = try Engine.run(loaded, driver: &driver, options: sessionOptions)
-                return .graded(
-                    GradedSession(
-                        item: try BatchItem(result: result, input: input), path: session.path, line: session.line,
-                        rejects: [], timings: driver.finish()))
+                result = try Engine.run(loaded, driver: &driver, options: sessionOptions)
+                timings = driver.finish()
             }
+            return .graded(
+                GradedSession(
+                    item: try BatchItem(result: result, input: input), path: session.path, line: session.line,
+                    timings: timings))
         } catch {
-            return .rejected(
-                Rejected(path: session.path, line: session.line, reason: "session '\(session.session)': \(error)"))
+            return .rejected([
+                Rejected(path: session.path, line: session.line, reason: "session '\(session.session)': \(error)")
+            ])
         }
+    }
+
+    /// The identity of a recorded session as graded: its own input bytes, the candidate, and every option that
+    /// changes its grade (a fixed seed; for transcripts, who is who and the match threshold). Stored with the
+    /// session; a later run with the same identity and scenario version skips it.
+    static func identity(_ session: RecordedSession, candidate: String?, options: GradeOptions) -> String {
+        var parts = [session.inputSHA256, candidate ?? ""]
+        if let seed = options.seed { parts.append("seed=\(seed)") }
+        if case .transcript = session.recording {
+            parts += ["interviewer=\(options.interviewer ?? "")", "threshold=\(options.threshold)"]
+        }
+        return SHA256.hex(Array(parts.joined(separator: "\u{1F}").utf8))
+    }
+
+    /// The stored session's id: the recording's own id, then eight hex digits of its identity and the scenario
+    /// version, so the same recording graded with another version of the scenario (or another candidate) is
+    /// another session, and two recordings that use the same id do not clash.
+    static func sessionID(_ recorded: String, input: String, scenario: String) -> String {
+        recorded + "-" + SHA256.hex(Array((input + scenario).utf8)).prefix(8)
+    }
+
+    /// A transcript in which the interviewer or candidate named on the command line never speaks cannot be
+    /// aligned: reject it rather than grade silence.
+    static func missingSpeaker(
+        _ driver: TranscriptDriver, _ turns: [Turn], _ options: GradeOptions, _ session: RecordedSession
+    ) -> Rejected? {
+        var missing: [String] = []
+        if let name = options.interviewer, driver.interviewerName == nil { missing.append("the interviewer '\(name)'") }
+        if let name = options.candidate, driver.candidateName == nil { missing.append("the candidate '\(name)'") }
+        guard !missing.isEmpty else { return nil }
+        var speakers: [String] = []
+        for turn in turns { if let speaker = turn.speaker, !speakers.contains(speaker) { speakers.append(speaker) } }
+        return Rejected(
+            path: session.path, line: session.line,
+            reason: missing.joined(separator: " and ") + (missing.count == 1 ? " does" : " do")
+                + " not speak in this transcript (speakers: "
+                + speakers.joined(separator: ", ") + ")")
     }
 
     /// A session's seed from its input hash: the same input is graded with the same seed on every run.
     static func seed(_ hex: String) -> UInt64 { UInt64(hex.prefix(15), radix: 16) ?? 0 }
+}
+
+/// The inputs already stored for a scenario version, kept as 64-bit keys (the first 16 hex digits of each
+/// identity): 8 bytes a session, so a store of millions of sessions costs megabytes, not its strings. The
+/// store's unique index on the full identity still refuses a true duplicate.
+enum StoredInputs {
+    static func key(_ identity: String) -> UInt64 { UInt64(identity.prefix(16), radix: 16) ?? 0 }
 }
 
 /// Recorded answers that remember which lines the flow took.

@@ -181,7 +181,7 @@ void rh_charge(lua_State *L, int64_t steps) {
    instruction, whatever its interval, so a state without a budget runs at the interpreter's full speed. */
 void rh_install_hook(lua_State *L) {
     RHControl *ctl = rh_control(L);
-    if (ctl->instruction_limit != 0)
+    if (ctl->instruction_limit != 0 || (ctl->time_limit_ns != 0 && !rh_watchdog_running()))
         lua_sethook(L, rhl_hook, LUA_MASKCOUNT, ctl->hook_interval);
     else
         lua_sethook(L, NULL, 0, 0);
@@ -192,7 +192,7 @@ void rh_sync_hook(lua_State *L) {
     if (ctl->tripped != RH_LIMIT_NONE) {
         /* A tripped limit stops every thread at its next instruction. */
         lua_sethook(L, rhl_hook, LUA_MASKCOUNT, 1);
-    } else if (ctl->instruction_limit != 0) {
+    } else if (ctl->instruction_limit != 0 || (ctl->time_limit_ns != 0 && !rh_watchdog_running())) {
         /* Reinstalling resets the countdown: only when the hook is not already ours (an alarm's count of 1 is
            kept too). */
         if (lua_gethook(L) != rhl_hook) lua_sethook(L, rhl_hook, LUA_MASKCOUNT, ctl->hook_interval);
@@ -240,7 +240,7 @@ static int rhl_message_handler(lua_State *L) {
 int rh_pcall(lua_State *L, int nargs, int nresults) {
     RHControl *ctl = rh_control(L);
     int outer = ctl->depth == 0;
-    RHControl *watched = outer ? rh_watchdog_enter(ctl) : NULL;
+    RHControl *watched = rh_watchdog_enter(ctl);
     if (outer) rh_begin_call(L);
     int base = lua_gettop(L) - nargs;
     lua_pushcfunction(L, rhl_message_handler);
@@ -249,10 +249,10 @@ int rh_pcall(lua_State *L, int nargs, int nresults) {
     int enforcing = ctl->enforcing;
     ctl->running = L;
     ctl->enforcing = 1;
-    __atomic_store_n(&ctl->depth, ctl->depth + 1, __ATOMIC_RELAXED);
+    __atomic_store_n(&ctl->depth, ctl->depth + 1, __ATOMIC_RELEASE);
     int status = lua_pcall(L, nargs, nresults, base);
     __atomic_store_n(&ctl->depth, ctl->depth - 1, __ATOMIC_RELAXED);
-    if (outer) rh_watchdog_leave(watched);
+    rh_watchdog_leave(watched);
     ctl->enforcing = enforcing;
     ctl->running = running;
     lua_remove(L, base);
@@ -263,17 +263,17 @@ int rh_pcall(lua_State *L, int nargs, int nresults) {
 int rh_resume(lua_State *co, lua_State *from, int nargs, int *nresults) {
     RHControl *ctl = rh_control(co);
     int outer = ctl->depth == 0;
-    RHControl *watched = outer ? rh_watchdog_enter(ctl) : NULL;
+    RHControl *watched = rh_watchdog_enter(ctl);
     if (outer) rh_begin_call(co);
     else rh_sync_hook(co);
     lua_State *running = ctl->running;
     int enforcing = ctl->enforcing;
     ctl->running = co;
     ctl->enforcing = 1;
-    __atomic_store_n(&ctl->depth, ctl->depth + 1, __ATOMIC_RELAXED);
+    __atomic_store_n(&ctl->depth, ctl->depth + 1, __ATOMIC_RELEASE);
     int status = lua_resume(co, from, nargs, nresults);
     __atomic_store_n(&ctl->depth, ctl->depth - 1, __ATOMIC_RELAXED);
-    if (outer) rh_watchdog_leave(watched);
+    rh_watchdog_leave(watched);
     ctl->enforcing = enforcing;
     ctl->running = running;
     if (status == LUA_ERRMEM && ctl->memory_limit != 0 && ctl->tripped == RH_LIMIT_NONE) rhl_trip_memory(ctl);

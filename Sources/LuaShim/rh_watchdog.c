@@ -22,9 +22,10 @@
 #define RH_WATCHDOG_SIGNAL SIGURG
 
 static pthread_mutex_t rhw_lock = PTHREAD_MUTEX_INITIALIZER;
-static pthread_cond_t rhw_wake = PTHREAD_COND_INITIALIZER;
+static pthread_cond_t rhw_wake; /* on the monotonic clock: a wall-clock step must not stall the watchdog */
 static RHControl *rhw_states = NULL; /* registered states, linked through watch_next */
-static int rhw_started = 0;
+static int rhw_started = 0;  /* rhw_start ran (under rhw_lock) */
+static int rhw_running = 0;  /* the watchdog thread exists */
 
 /* The state whose protected call runs on this thread (set by rh_watchdog_enter, read by the signal handler). */
 static _Thread_local RHControl *rhw_current = NULL;
@@ -67,7 +68,7 @@ static void *rhw_run(void *unused) {
         if (period < 1000000) period = 1000000;
         if (period > 20000000) period = 20000000;
         struct timespec until;
-        clock_gettime(CLOCK_REALTIME, &until);
+        clock_gettime(CLOCK_MONOTONIC, &until);
         until.tv_nsec += (long)period;
         until.tv_sec += until.tv_nsec / 1000000000;
         until.tv_nsec %= 1000000000;
@@ -75,17 +76,25 @@ static void *rhw_run(void *unused) {
 
         int64_t now = rh_now_ns();
         for (RHControl *ctl = rhw_states; ctl != NULL; ctl = ctl->watch_next) {
-            if (__atomic_load_n(&ctl->depth, __ATOMIC_RELAXED) <= 0) continue;
+            /* Acquire: the thread and deadline written before depth was raised are seen. */
+            if (__atomic_load_n(&ctl->depth, __ATOMIC_ACQUIRE) <= 0) continue;
             int64_t deadline = __atomic_load_n(&ctl->deadline_ns, __ATOMIC_RELAXED);
             /* Signalled again each period while the call is overdue: an alarm can land on a thread that has just
                stopped running (a coroutine switch in progress), and the next one then reaches the right one. */
-            if (deadline != 0 && now > deadline) pthread_kill(ctl->thread, RH_WATCHDOG_SIGNAL);
+            if (deadline != 0 && now > deadline)
+                pthread_kill(__atomic_load_n(&ctl->thread, __ATOMIC_RELAXED), RH_WATCHDOG_SIGNAL);
         }
     }
     return NULL;
 }
 
 static void rhw_start(void) {
+    pthread_condattr_t clock;
+    pthread_condattr_init(&clock);
+    pthread_condattr_setclock(&clock, CLOCK_MONOTONIC);
+    pthread_cond_init(&rhw_wake, &clock);
+    pthread_condattr_destroy(&clock);
+
     struct sigaction action;
     sigemptyset(&action.sa_mask);
     action.sa_flags = SA_RESTART;
@@ -101,7 +110,9 @@ static void rhw_start(void) {
     sigaddset(&blocked, RH_WATCHDOG_SIGNAL);
     pthread_sigmask(SIG_BLOCK, &blocked, &previous);
     pthread_t thread;
-    if (pthread_create(&thread, &attributes, rhw_run, NULL) == 0) rhw_started = 1;
+    /* Without the thread (no resources to start one), limits fall back to the count hook: rh_watchdog_running. */
+    if (pthread_create(&thread, &attributes, rhw_run, NULL) == 0) __atomic_store_n(&rhw_running, 1, __ATOMIC_RELEASE);
+    rhw_started = 1;
     pthread_sigmask(SIG_SETMASK, &previous, NULL);
     pthread_attr_destroy(&attributes);
 }
@@ -117,9 +128,11 @@ void rh_watchdog_register(RHControl *ctl) {
 
 void rh_watchdog_limits_changed(void) {
     pthread_mutex_lock(&rhw_lock);
-    pthread_cond_signal(&rhw_wake);
+    if (rhw_started) pthread_cond_signal(&rhw_wake);
     pthread_mutex_unlock(&rhw_lock);
 }
+
+int rh_watchdog_running(void) { return __atomic_load_n(&rhw_running, __ATOMIC_ACQUIRE); }
 
 void rh_watchdog_unregister(RHControl *ctl) {
     pthread_mutex_lock(&rhw_lock);
@@ -143,7 +156,7 @@ RHControl *rh_watchdog_enter(RHControl *ctl) {
         pthread_sigmask(SIG_UNBLOCK, &signal, NULL);
         rhw_unblocked = 1;
     }
-    ctl->thread = pthread_self();
+    __atomic_store_n(&ctl->thread, pthread_self(), __ATOMIC_RELAXED);
     rhw_current = ctl;
     return previous;
 }

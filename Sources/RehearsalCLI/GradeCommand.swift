@@ -48,6 +48,9 @@ struct GradeCommand: ParsableCommand {
     @Option(help: "One seed for every session (default: each session's seed comes from its input).")
     var seed: UInt64?
 
+    @Option(help: "Sessions stored per transaction (at most a second's worth is ever waiting).")
+    var batchSize: Int = 256
+
     @Flag(help: "Print the summary as JSON.")
     var json = false
 
@@ -58,6 +61,9 @@ struct GradeCommand: ParsableCommand {
             throw ValidationError("--format must be auto, jsonl, csv, webvtt, srt or whisper")
         }
         guard jobs >= 1 && jobs <= 256 else { throw ValidationError("--jobs must be between 1 and 256") }
+        guard batchSize >= 1 && batchSize <= 100_000 else {
+            throw ValidationError("--batch-size must be between 1 and 100000")
+        }
         guard matchThreshold > 0 && matchThreshold <= 1 else {
             throw ValidationError("--match-threshold must be more than 0 and at most 1")
         }
@@ -70,6 +76,7 @@ struct GradeCommand: ParsableCommand {
         options.candidate = candidate
         options.threshold = matchThreshold
         options.seed = seed
+        options.batchSize = batchSize
         let store = try storeOptions.open()
         let rejectsFile: UnsafeMutablePointer<FILE>?
         if let rejects {

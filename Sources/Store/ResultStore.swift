@@ -10,8 +10,9 @@ public protocol ResultStore {
     /// input with the same scenario, as `save` does), or refused on its own with a reason, such as another
     /// session holding its id: one refusal does not undo the others.
     func saveBatch(_ items: [BatchItem], scenario: ScenarioSource, title: String) throws -> [BatchOutcome]
-    /// The input hashes of the sessions stored for a scenario version: what a resumed batch can skip.
-    func storedInputs(scenarioSHA256: String) throws -> Set<String>
+    /// Calls `body` with the input identity of each session stored for a scenario version (what a resumed batch
+    /// can skip), one at a time, so the caller decides what to keep of them.
+    func forEachStoredInput(scenarioSHA256: String, _ body: (String) -> Void) throws
     /// Saves a session that is still running (a live session after each answer), replacing the earlier
     /// progress of the same session; refused once the session is complete. Each call is one transaction,
     /// so a crash loses at most the answer in progress.

@@ -121,12 +121,12 @@ public final class SQLiteStore: ResultStore {
         }
     }
 
-    public func storedInputs(scenarioSHA256: String) throws -> Set<String> {
+    public func forEachStoredInput(scenarioSHA256: String, _ body: (String) -> Void) throws {
         try writer.read { db in
-            Set(
-                try String.fetchAll(
-                    db, sql: "SELECT input_sha256 FROM session WHERE scenario_sha256 = ? AND input_sha256 IS NOT NULL",
-                    arguments: [scenarioSHA256]))
+            let inputs = try String.fetchCursor(
+                db, sql: "SELECT input_sha256 FROM session WHERE scenario_sha256 = ? AND input_sha256 IS NOT NULL",
+                arguments: [scenarioSHA256])
+            while let input = try inputs.next() { body(input) }
         }
     }
 

@@ -127,14 +127,50 @@ func content(_ store: any ResultStore) throws -> [String] {
         let vtt = try folder.write("broken.vtt", "this is not a transcript\n")
         let store = try SQLiteStore(inMemoryWithClock: { "t" })
         let run = try grade([folder.path, folder.path + "/missing.csv"], store: store)
-        #expect(run.summary.sessions == 2)
+        // Session a answers a question the scenario does not have: it is not graded. Session b lost a line
+        // that could not be read, and is graded from the rest.
+        #expect(run.summary.sessions == 1)
+        #expect(try store.sessions(candidate: nil, scenario: nil).map(\.session).allSatisfy { $0.hasPrefix("b-") })
         #expect(run.summary.exitStatus == 3)
         #expect(run.rejects.contains("\(jsonl):2: malformed JSON: expected a string at column 2"))
-        #expect(run.rejects.contains("\(jsonl):3: unknown question id 'no-such-question'"))
+        #expect(run.rejects.contains("\(jsonl):3: session 'a' not graded: unknown question id 'no-such-question'"))
         #expect(run.rejects.contains { $0.hasPrefix("\(jsonl):4: ") && $0.contains("text") })
         #expect(run.rejects.contains { $0.hasPrefix(vtt) })
         #expect(run.rejects.contains("\(folder.path)/missing.csv: no such file or folder"))
         #expect(run.summary.rejected == run.rejects.count)
+
+        // A second run reports exactly the same rejects, and stores nothing more.
+        let again = try grade([folder.path, folder.path + "/missing.csv"], store: store)
+        #expect(again.rejects.sorted() == run.rejects.sorted())
+        #expect(again.summary.exitStatus == 3)
+        #expect(again.summary.skipped == 1)
+        #expect(again.summary.sessions == 0)
+    }
+
+    @Test func aTranscriptWhereTheNamedCandidateNeverSpeaksIsRejected() throws {
+        let store = try SQLiteStore(inMemoryWithClock: { "t" })
+        let vtt = root + "/scenarios/recordings/teams-sam-okafor.vtt"
+        let run = try grade([vtt], store: store) { $0.candidate = "Dana Reyes" }
+        #expect(run.summary.sessions == 0)
+        #expect(run.rejects.count == 1)
+        #expect(run.rejects.first?.hasPrefix("\(vtt):") == true)
+        #expect(run.rejects.first?.contains("the candidate 'Dana Reyes' does not speak in this transcript") == true)
+        #expect(run.rejects.first?.contains("Sam Okafor") == true)
+    }
+
+    /// Grading again after the scenario changed stores the new grades next to the old ones.
+    @Test func aNewScenarioVersionGradesAgain() throws {
+        let folder = try Folder()
+        let file = try folder.write("a.jsonl", line("s1", "motivation", motivation) + "\n")
+        let edited = try folder.write(
+            "teacher.lua", try String(contentsOfFile: teacher, encoding: .utf8) + "\n-- edited\n")
+        let store = try SQLiteStore(inMemoryWithClock: { "t" })
+        #expect(try grade([file], store: store).summary.sessions == 1)
+        let second = try grade([file], store: store) { $0.scenario = edited }
+        #expect(second.rejects == [])
+        #expect(second.summary.sessions == 1)
+        let ids = try store.sessions(candidate: nil, scenario: nil).map(\.session)
+        #expect(ids.count == 2 && Set(ids).count == 2 && ids.allSatisfy { $0.hasPrefix("s1-") })
     }
 
     @Test func anInputRepeatedInOneRunIsStoredOnce() throws {
@@ -149,16 +185,17 @@ func content(_ store: any ResultStore) throws -> [String] {
         #expect(run.rejects == [])
     }
 
-    @Test func aSessionIdHeldByOtherInputIsRejectedNotOverwritten() throws {
+    /// Two recordings that use the same session id are two sessions, whatever order the workers finish in.
+    @Test func recordingsSharingAnIdAreBothStored() throws {
         let folder = try Folder()
         try folder.write("one.jsonl", line("clash", "motivation", motivation) + "\n")
-        let other = try folder.write("two.jsonl", line("clash", "motivation", motivation + " Different.") + "\n")
+        try folder.write("two.jsonl", line("clash", "motivation", motivation + " Different.") + "\n")
         let store = try SQLiteStore(inMemoryWithClock: { "t" })
-        let run = try grade([folder.path], store: store, jobs: 1)
-        #expect(run.summary.sessions == 1)
-        #expect(run.rejects.count == 1)
-        #expect(run.rejects.first?.hasPrefix("\(other):1: ") == true)
-        #expect(run.rejects.first?.contains("clash") == true)
+        let run = try grade([folder.path], store: store, jobs: 2)
+        #expect(run.summary.sessions == 2)
+        #expect(run.rejects == [])
+        let ids = try store.sessions(candidate: nil, scenario: nil).map(\.session)
+        #expect(Set(ids).count == 2 && ids.allSatisfy { $0.hasPrefix("clash-") })
     }
 
     @Test func nothingToGradeIsAnError() throws {

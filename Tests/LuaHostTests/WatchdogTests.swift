@@ -62,23 +62,27 @@ import Testing
         for _ in 0..<5 {
             #expect(throws: LuaError.self) { try lua.run(Self.loop, chunkName: "slow.lua", environment: environment) }
         }
+        // A stale alarm would charge 1,000 instructions per instruction and stop this within the budget.
         lua.limits = LuaLimits(instructions: 2_000_000, seconds: 5, memory: 256 << 20)
-        try lua.run("local n = 0\nfor i = 1, 400000 do n = n + i end", chunkName: "after.lua")
-        #expect(lua.instructionsUsed < 2_000_000)
+        let sum = try lua.run("local n = 0\nfor i = 1, 400000 do n = n + i end\nreturn n", chunkName: "after.lua")
+        #expect(sum == [.integer(80_000_200_000)])
     }
 
-    /// Several states on several threads, each stopped by its own deadline.
+    /// Several states on several threads, each stopped by its own deadline: by the time limit, and not before it
+    /// (an alarm meant for another state would stop one early).
     @Test func statesOnOtherThreadsKeepTheirOwnDeadlines() async throws {
         let outcomes = await withTaskGroup(of: Bool.self) { group in
             for index in 0..<3 {
                 group.addTask {
+                    let limit = 0.05 * Double(index + 1)
+                    let clock = ContinuousClock()
+                    let start = clock.now
                     do {
-                        let lua = try LuaState(
-                            limits: LuaLimits(instructions: 0, seconds: 0.05 * Double(index + 1), memory: 256 << 20))
+                        let lua = try LuaState(limits: LuaLimits(instructions: 0, seconds: limit, memory: 256 << 20))
                         try lua.run(Self.strings + Self.loop, chunkName: "slow.lua")
                         return false
                     } catch let error as LuaError {
-                        return error.kind == .limit(.time)
+                        return error.kind == .limit(.time) && clock.now - start >= .milliseconds(Int64(limit * 1000))
                     } catch {
                         return false
                     }

@@ -48,9 +48,14 @@ import Testing
         let lines = try String(contentsOfFile: rejects, encoding: .utf8).split(separator: "\n").map(String.init)
         #expect(lines.count == 2)
         #expect(lines.first?.hasPrefix("\(input):2: ") == true)
-        #expect(lines.last == "\(input):3: unknown question id 'mystery'")
-        #expect(output.stdout.contains("Graded 1 session"))
-        #expect(output.stderr.contains("\(input):3: unknown question id 'mystery'"))
+        #expect(lines.last == "\(input):3: session 'day' not graded: unknown question id 'mystery'")
+        #expect(output.stdout.contains("Graded 0 sessions"))
+        #expect(output.stderr.contains("\(input):3: session 'day' not graded: unknown question id 'mystery'"))
+
+        // Run again: the same rejects, the same status.
+        let again = try RehearseProcess.run(["grade", Self.teacher, input, "--rejects", rejects])
+        #expect(again.status == 3)
+        #expect(try String(contentsOfFile: rejects, encoding: .utf8).split(separator: "\n").map(String.init) == lines)
     }
 
     @Test func nothingThatCanRunIsStatusOne() throws {
@@ -64,7 +69,7 @@ import Testing
         #expect(noInput.stderr.contains("no recordings to grade"))
     }
 
-    @Test(arguments: [["--format", "docx"], ["--jobs", "0"], ["--match-threshold", "2"]])
+    @Test(arguments: [["--format", "docx"], ["--jobs", "0"], ["--match-threshold", "2"], ["--batch-size", "0"]])
     func usageErrorsExit64(_ flags: [String]) throws {
         let output = try RehearseProcess.run(["grade", Self.teacher, "x.jsonl"] + flags)
         #expect(output.status == 64)
@@ -80,7 +85,7 @@ import Testing
 
         let process = Process()
         process.executableURL = RehearseProcess.binary
-        process.arguments = ["grade", Self.teacher, input, "--store", killedStore, "--jobs", "2"]
+        process.arguments = ["grade", Self.teacher, input, "--store", killedStore, "--jobs", "2", "--batch-size", "8"]
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()

@@ -140,6 +140,8 @@ const char *rh_error_where(lua_State *L);
 void rh_watchdog_register(RHControl *ctl);
 void rh_watchdog_unregister(RHControl *ctl);
 void rh_watchdog_limits_changed(void);
+/* Whether the watchdog thread runs; if it could not be started, time limits use the count hook instead. */
+int rh_watchdog_running(void);
 /* Marks ctl as the state whose outer call runs on this thread; returns the previous one for rh_watchdog_leave. */
 RHControl *rh_watchdog_enter(RHControl *ctl);
 void rh_watchdog_leave(RHControl *previous);

@@ -3,8 +3,8 @@ import Foundation
 /// Turns a report into what templates see: its JSON (snake_case keys), with every number written for
 /// people (at most one decimal), a `_text` companion for every `*_seconds` number ("44 s", "2:05") and
 /// for every `date` ("20 November 2025"), and nulls left out so `{{#key}}` sections skip them. Every
-/// string is escaped for the format (``TextEscaping``): as a table cell under the keys of `tables`, else
-/// as inline text.
+/// string is escaped for the format (``TextEscaping``): as a table cell under the keys of `tables`, as a
+/// heading at the keys of `headings`, else as inline text.
 enum TemplateContext {
     static func make<Report: Encodable>(_ report: Report, escaping: TextEscaping = .none) throws -> [String: Any] {
         let data = try ReportJSON.encoder.encode(report)
@@ -19,8 +19,12 @@ enum TemplateContext {
         "calibration.points",
     ]
 
-    static func isTable(_ path: String) -> Bool {
-        tables.contains { path == $0 || path.hasPrefix($0 + ".") }
+    /// The strings the Markdown templates put in headings, which end with their line.
+    static let headings: Set<String> = ["scenario.title", "questions.prompt", "candidate", "themes.title"]
+
+    static func escape(_ text: String, at path: String, _ escaping: TextEscaping) -> String {
+        if tables.contains(where: { path == $0 || path.hasPrefix($0 + ".") }) { return escaping.cell(text) }
+        return headings.contains(path) ? escaping.heading(text) : escaping.inline(text)
     }
 
     indirect enum Node: Decodable {
@@ -54,7 +58,7 @@ enum TemplateContext {
         case .null: return nil
         case .bool(let value): return value
         case .number(let value): return number(value)
-        case .string(let value): return isTable(path) ? escaping.cell(value) : escaping.inline(value)
+        case .string(let value): return escape(value, at: path, escaping)
         case .array(let items): return items.compactMap { convert($0, path: path, escaping: escaping) }
         case .object(let fields):
             var object: [String: Any] = [:]

@@ -6,6 +6,7 @@ import Foundation
 /// ```swift
 /// TextEscaping.markdown.inline("5 * 3 <b>")  // "5 \* 3 \<b>"
 /// TextEscaping.markdown.cell("A|B\nC")        // "A\|B<br>C"
+/// TextEscaping.markdown.heading("# A\nB")      // "\# A B"
 /// ```
 enum TextEscaping {
     /// As it is: HTML (its templates escape every `{{value}}`) and the email subject.
@@ -32,9 +33,20 @@ enum TextEscaping {
     func cell(_ text: String) -> String {
         switch self {
         case .none: return text
-        case .markdown: return TextEscaping.cellLines(of: text).map(TextEscaping.markdownLine).joined(separator: "<br>")
+        case .markdown:
+            return TextEscaping.trimmedLines(of: text).map(TextEscaping.markdownLine).joined(separator: "<br>")
         case .plainText:
-            return TextEscaping.cellLines(of: text).joined(separator: " / ").replacingOccurrences(of: "|", with: "\\|")
+            return TextEscaping.trimmedLines(of: text).joined(separator: " / ").replacingOccurrences(
+                of: "|", with: "\\|")
+        }
+    }
+
+    /// Text in a heading, which ends with its line: as `inline`, with its lines joined by a space.
+    func heading(_ text: String) -> String {
+        switch self {
+        case .none: return text
+        case .markdown: return TextEscaping.trimmedLines(of: text).map(TextEscaping.markdownLine).joined(separator: " ")
+        case .plainText: return TextEscaping.trimmedLines(of: text).joined(separator: " ")
         }
     }
 
@@ -62,8 +74,8 @@ enum TextEscaping {
         return lines.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     }
 
-    /// The lines of a table cell, trimmed (a cell's spaces do not count) and without blank ones.
-    static func cellLines(of text: String) -> [String] {
+    /// The lines of a text, trimmed (for a cell or heading, whose spaces do not count), without blank ones.
+    static func trimmedLines(of text: String) -> [String] {
         text.split { $0.isNewline }.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     }
 

@@ -31,6 +31,7 @@ import Testing
         report.rubric[0].title = "Clarity | pace\n# and <b>tone</b>"
         report.rubric[0].descriptor = "Uses *stars* and _underscores_\n- and a list"
         var question = report.questions[0]
+        question.prompt = "Tell us about a lesson\n# that went wrong"
         question.answer = answer
         question.scores[0].note = note
         let found = EvidenceHighlighter.segments(of: answer, quotes: EvidenceHighlighter.quotes(in: [note]))
@@ -56,6 +57,7 @@ import Testing
         report.sessions[0].date = "2025-11-18\"><script>alert(1)</script>"
         report.criteria[0].title = "\(script) A|B\nC"
         report.criteria[0].criterion = "x\" onload=\"alert(1)"
+        report.themes[0].title = "Pace\n# and pauses"
         report.themes[0].occurrences[0].text = "Line one\n# line two | \(script)"
         return report
     }
@@ -120,6 +122,7 @@ import Testing
         HostileTextTests.expectTablesKeepTheirColumns(progress, tables: 3)
         #expect(progress.contains("| X \\| Y<br>Z \\<script>alert(1)\\</script> |"))
         #expect(progress.contains("| Ana\\|Ruiz, Tom<br>Okafor |"))
+        #expect(progress.contains("\n### Pace \\# and pauses\n"))
     }
 
     @Test func aMultiLineAnswerStaysInsideItsQuote() throws {
@@ -156,6 +159,8 @@ import Testing
         #expect(!unescaped.contains("<img"))
         #expect(markdown.contains("- **Candidate:** A\\|B\n"))
         #expect(markdown.contains("# Teacher \\<script>alert(1)\\</script>: session report\n"))
+        // A heading ends with its line, so a prompt's lines are joined.
+        #expect(markdown.contains("\n### 1. Tell us about a lesson \\# that went wrong\n"))
         // A coach comment with a newline stays in its list item, as a hard line break.
         #expect(markdown.contains(":** First line\\\n\\# second line \\| \\<script>alert(1)\\</script>\n"))
         #expect(markdown.contains("- **Tom \\<img src=x onerror=alert(1)>:** "))
@@ -225,6 +230,8 @@ import Testing
         #expect(TextEscaping.markdown.cell(" a|b \n\n c ") == "a\\|b<br>c")
         #expect(TextEscaping.plainText.cell("a|b\nc") == "a\\|b / c")
         #expect(TextEscaping.none.cell("a|b\nc") == "a|b\nc")
+        #expect(TextEscaping.markdown.heading(" # A \n\n B# ") == "\\# A B\\#")
+        #expect(TextEscaping.plainText.heading("# A\nB") == "# A B")
         #expect(TextEscaping.markdown.codeSpan("priya-nair-2025-11-20") == "`priya-nair-2025-11-20`")
         #expect(TextEscaping.markdown.codeSpan("a``b\nc") == "```a``b c```")
         #expect(TextEscaping.markdown.codeSpan("`x") == "`` `x ``")

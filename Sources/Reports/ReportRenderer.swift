@@ -58,9 +58,10 @@ public struct ReportRenderer: Sendable {
                 }
             return String(decoding: data, as: UTF8.self) + "\n"
         case .markdown:
-            return try templates.render(document.kind + ".md", context(document, html: false, envelope: nil))
+            return try templates.render(document.kind + ".md", context(document, escaping: .markdown, envelope: nil))
         case .html:
-            return try templates.render(document.kind + ".html", context(document, html: true, envelope: nil))
+            return try templates.render(
+                document.kind + ".html", context(document, escaping: .none, charts: true, envelope: nil))
         case .email:
             guard let envelope else { throw ReportError("an email needs a sender and a recipient (--from, --to)") }
             return try email(document, envelope: envelope).text
@@ -69,10 +70,15 @@ public struct ReportRenderer: Sendable {
 
     /// The feedback email: subject from `email-subject.txt`, a text part from the Markdown template and an
     /// HTML part from the HTML template, both with the greeting and sign-off of `email` in their context.
+    /// The text part is read as plain text, so its user text has no Markdown escapes to read past; its
+    /// tables still keep their columns (``TextEscaping/plainText``).
     public func email(_ document: ReportDocument, envelope: EmailEnvelope) throws -> EmailMessage {
-        let plain = try templates.render(document.kind + ".md", context(document, html: false, envelope: envelope))
-        let html = try templates.render(document.kind + ".html", context(document, html: true, envelope: envelope))
-        let subject = try templates.render("email-subject.txt", context(document, html: false, envelope: envelope))
+        let plain = try templates.render(
+            document.kind + ".md", context(document, escaping: .plainText, envelope: envelope))
+        let html = try templates.render(
+            document.kind + ".html", context(document, escaping: .none, charts: true, envelope: envelope))
+        let subject = try templates.render(
+            "email-subject.txt", context(document, escaping: .none, envelope: envelope))
         return EmailMessage(
             envelope: envelope,
             subject: subject.split(whereSeparator: \.isNewline).joined(separator: " ")
@@ -80,16 +86,20 @@ public struct ReportRenderer: Sendable {
             plain: plain, html: html)
     }
 
-    /// What the templates see (documented in docs/reports.md).
-    func context(_ document: ReportDocument, html: Bool, envelope: EmailEnvelope?) throws -> [String: Any] {
+    /// What the templates see (documented in docs/reports.md): user text escaped for the format, and
+    /// the SVG charts when `charts` (HTML).
+    func context(_ document: ReportDocument, escaping: TextEscaping, charts: Bool = false, envelope: EmailEnvelope?)
+        throws -> [String: Any]
+    {
         var context: [String: Any]
         switch document {
         case .session(let report):
-            context = try TemplateContext.make(report)
-            if html { context["charts"] = ReportCharts.session(report) }
+            context = try TemplateContext.make(report, escaping: escaping)
+            if charts { context["charts"] = ReportCharts.session(report) }
+            if escaping != .none { context["session_code"] = escaping.codeSpan(report.session) }
         case .progress(let report):
-            context = try TemplateContext.make(report)
-            if html {
+            context = try TemplateContext.make(report, escaping: escaping)
+            if charts {
                 context["charts"] = ReportCharts.progress(report)
                 if var criteria = context["criteria"] as? [[String: Any]] {
                     for index in criteria.indices where index < report.criteria.count {
@@ -102,8 +112,10 @@ public struct ReportRenderer: Sendable {
         context["is_\(document.kind)"] = true
         if let envelope {
             var email: [String: Any] = [:]
-            if let name = document.candidate?.split(separator: " ").first { email["first_name"] = String(name) }
-            if let sender = envelope.from.name { email["sender_name"] = sender }
+            if let name = document.candidate?.split(whereSeparator: \.isWhitespace).first {
+                email["first_name"] = escaping.inline(String(name))
+            }
+            if let sender = envelope.from.name { email["sender_name"] = escaping.inline(sender) }
             context["email"] = email
         }
         return context

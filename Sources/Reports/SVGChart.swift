@@ -35,6 +35,7 @@ enum SVGChart {
             let span = high - low
             return top + plotHeight * (1 - (span > 0 ? (value - low) / span : 0.5))
         }
+        let id = identifier(id)
         var svg =
             "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(n(width)) \(n(height))\" role=\"img\" "
             + "aria-labelledby=\"\(id)-title \(id)-desc\" class=\"chart\">"
@@ -84,6 +85,7 @@ enum SVGChart {
         let chartHeight = top + rowHeight * Double(rows.count) + 30
         let plotWidth = width - labelWidth - right
         func x(_ value: Double) -> Double { labelWidth + plotWidth * (high > 1 ? (value - 1) / (high - 1) : 0) }
+        let id = identifier(id)
         var svg =
             "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(n(width)) \(n(chartHeight))\" role=\"img\" "
             + "aria-labelledby=\"\(id)-title \(id)-desc\" class=\"chart\">"
@@ -118,6 +120,13 @@ enum SVGChart {
     static func n(_ value: Double) -> String {
         let rounded = (value * 10).rounded() / 10
         return rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)
+    }
+
+    /// An `id` attribute value made from a criterion's id, which a scenario may spell any way: only ASCII
+    /// letters, digits, `-` and `_` are kept, so it can neither leave its quotes nor hold a space (which
+    /// would split `aria-labelledby`).
+    static func identifier(_ text: String) -> String {
+        String(text.map { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") ? $0 : "-" })
     }
 
     static func escape(_ text: String) -> String {

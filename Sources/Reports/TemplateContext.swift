@@ -2,12 +2,29 @@ import Foundation
 
 /// Turns a report into what templates see: its JSON (snake_case keys), with every number written for
 /// people (at most one decimal), a `_text` companion for every `*_seconds` number ("44 s", "2:05") and
-/// for every `date` ("20 November 2025"), and nulls left out so `{{#key}}` sections skip them.
+/// for every `date` ("20 November 2025"), and nulls left out so `{{#key}}` sections skip them. Every
+/// string is escaped for the format (``TextEscaping``): as a table cell under the keys of `tables`, as a
+/// heading at the keys of `headings`, else as inline text.
 enum TemplateContext {
-    static func make<Report: Encodable>(_ report: Report) throws -> [String: Any] {
+    static func make<Report: Encodable>(_ report: Report, escaping: TextEscaping = .none) throws -> [String: Any] {
         let data = try ReportJSON.encoder.encode(report)
         let tree = try JSONDecoder().decode(Node.self, from: data)
-        return (convert(tree) as? [String: Any]) ?? [:]
+        return (convert(tree, path: "", escaping: escaping) as? [String: Any]) ?? [:]
+    }
+
+    /// The parts of reports the Markdown templates lay out as pipe tables (dotted keys, lists left out):
+    /// every string under one of them is escaped as a table cell.
+    static let tables = [
+        "rubric", "self_assessment.rows", "reviews.raters", "reviews.rows", "sessions", "criteria",
+        "calibration.points",
+    ]
+
+    /// The strings the Markdown templates put in headings, which end with their line.
+    static let headings: Set<String> = ["scenario.title", "questions.prompt", "candidate", "themes.title"]
+
+    static func escape(_ text: String, at path: String, _ escaping: TextEscaping) -> String {
+        if tables.contains(where: { path == $0 || path.hasPrefix($0 + ".") }) { return escaping.cell(text) }
+        return headings.contains(path) ? escaping.heading(text) : escaping.inline(text)
     }
 
     indirect enum Node: Decodable {
@@ -36,22 +53,25 @@ enum TemplateContext {
         }
     }
 
-    static func convert(_ node: Node) -> Any? {
+    static func convert(_ node: Node, path: String, escaping: TextEscaping) -> Any? {
         switch node {
         case .null: return nil
         case .bool(let value): return value
         case .number(let value): return number(value)
-        case .string(let value): return value
-        case .array(let items): return items.compactMap(convert)
+        case .string(let value): return escape(value, at: path, escaping)
+        case .array(let items): return items.compactMap { convert($0, path: path, escaping: escaping) }
         case .object(let fields):
             var object: [String: Any] = [:]
             for (key, value) in fields {
-                guard let converted = convert(value) else { continue }
+                let inner = path.isEmpty ? key : path + "." + key
+                guard let converted = convert(value, path: inner, escaping: escaping) else { continue }
                 object[key] = converted
                 if key == "seconds" || key.hasSuffix("_seconds"), case .number(let seconds) = value {
                     object[key + "_text"] = duration(seconds)
                 }
-                if key == "date", case .string(let date) = value { object["date_text"] = day(date) }
+                if key == "date", case .string(let date) = value {
+                    object["date_text"] = convert(.string(day(date)), path: inner, escaping: escaping)
+                }
             }
             return object
         }

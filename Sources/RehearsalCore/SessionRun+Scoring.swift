@@ -9,15 +9,18 @@ extension SessionRun {
         let overtime = !given.skipped && question.limit.map { (given.seconds ?? 0) > $0 } == true
         var wpm: Double?
         if let seconds = given.seconds, seconds > 0 { wpm = Double(words) / (seconds / 60) }
-        var fields: LuaTable = [
-            "id": .string(LuaString(question.id)), "prompt": .string(LuaString(question.prompt)),
-            "text": .string(LuaString(given.text)), "words": .integer(Int64(words)), "overtime": .boolean(overtime),
-            "skipped": .boolean(given.skipped),
-        ]
-        if let seconds = given.seconds { fields["seconds"] = .number(seconds) }
-        if let think = given.thinkSeconds { fields["think_seconds"] = .number(think) }
-        if let wpm { fields["wpm"] = .number(wpm) }
-        let answer = own(try state.makeReference(.table(fields)))
+        let answer = own(
+            try state.makeTable(fields: 10) { table in
+                table.set("id", question.id)
+                table.set("prompt", question.prompt)
+                table.set("text", given.text)
+                table.set("words", words)
+                table.set("overtime", overtime)
+                table.set("skipped", given.skipped)
+                if let seconds = given.seconds { table.set("seconds", seconds) }
+                if let think = given.thinkSeconds { table.set("think_seconds", think) }
+                if let wpm { table.set("wpm", wpm) }
+            })
         if !given.skipped, options.measurements { try attachMeasures(to: answer, given: given, question: question) }
         try state.append(answersObject, .reference(answer))
         elapsed += (given.thinkSeconds ?? 0) + (given.seconds ?? 0)
@@ -51,9 +54,12 @@ extension SessionRun {
         }
         if scenario.feedback == .each, let show = feedbackFor { try show(result, question) }
         // The flow gets the scored answer: answer.scores.clarity == 3.
-        var scores = LuaTable()
-        for (id, score) in result.scores { scores[.string(LuaString(id))] = .integer(Int64(score.level)) }
-        try state.setField(answer, "scores", .table(scores))
+        let scores = result.scores
+        try state.update(answer) { table in
+            table.table("scores", fields: scores.count) { levels in
+                for (id, score) in scores { levels.set(id, score.level) }
+            }
+        }
 
         if !given.skipped, let followUp = functions.1 {
             let next = try state.call(followUp, [.reference(answer), .reference(sessionObject)]).first ?? .nil
@@ -139,6 +145,33 @@ extension SessionRun {
 /// Words as the engine counts them: whitespace-separated tokens with at least one letter or digit.
 enum WordCount {
     static func count(_ text: String) -> Int {
+        // ASCII text (most answers) is counted on its bytes; anything else by Unicode properties.
+        if let counted = text.utf8.withContiguousStorageIfAvailable(asciiCount) ?? nil { return counted }
+        return unicodeCount(text)
+    }
+
+    /// The count when every byte is ASCII; nil at the first byte that is not.
+    private static func asciiCount(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        var count = 0
+        var inToken = false
+        var tokenHasWordCharacter = false
+        for byte in bytes {
+            if byte >= 0x80 { return nil }
+            if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
+                if inToken, tokenHasWordCharacter { count += 1 }
+                inToken = false
+                tokenHasWordCharacter = false
+            } else {
+                inToken = true
+                let lower = byte | 0x20
+                if (byte >= 0x30 && byte <= 0x39) || (lower >= 0x61 && lower <= 0x7A) { tokenHasWordCharacter = true }
+            }
+        }
+        if inToken, tokenHasWordCharacter { count += 1 }
+        return count
+    }
+
+    static func unicodeCount(_ text: String) -> Int {
         var count = 0
         var inToken = false
         var tokenHasWordCharacter = false

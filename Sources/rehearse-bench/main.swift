@@ -1,10 +1,16 @@
 // In-process benchmarks (what a process-level timer cannot see). See docs/performance.md.
-// Usage: rehearse-bench [state|analysis|scoring]
+// Usage: rehearse-bench [state|analysis|scoring|engine], or rehearse-bench host [FILE [CALLS]]
 let which = CommandLine.arguments.dropFirst().first ?? "all"
 do {
     if which == "state" || which == "all" { print(try StateBenchmark.run()) }
     if which == "analysis" || which == "all" { print(AnalysisBenchmark.run()) }
     if which == "scoring" || which == "all" { print(try ScoringBenchmark.run()) }
+    if which == "host" {
+        let arguments = CommandLine.arguments
+        let file = arguments.count > 2 ? arguments[2] : "Tests/Benchmarks/score.lua"
+        print(try HostBenchmark.run(file: file, count: arguments.count > 3 ? Int(arguments[3]) ?? 100_000 : 100_000))
+    }
+    if which == "engine" || which == "all" { print(try EngineBenchmark.run()) }
 } catch {
     print("benchmark failed: \(error)")
 }

@@ -70,11 +70,25 @@ enum EngineBenchmark {
             var driver = RecordedAnswers(recorded)
             _ = try Engine.run(loaded, driver: &driver, options: SessionOptions(seed: seed, mode: .replay))
         }
-        let samples = try StateBenchmark.measure(batches: batches, perBatch: perBatch, session).sorted()
+        // The reference: one FNV-1a pass over the same five answers, in batches alternating with the
+        // engine's, to show how fast this machine (whose speed drifts 2-3x) was during the run.
+        var checksum = 0
+        let reference = { for answer in answers { checksum &+= AnalysisBenchmark.referenceHash(answer) } }
+        var samples: [Double] = []
+        var references: [Double] = []
+        _ = try StateBenchmark.measure(batches: 1, perBatch: perBatch, session)
+        for _ in 0..<batches {
+            samples += try StateBenchmark.measure(batches: 1, perBatch: perBatch, session)
+            references += try StateBenchmark.measure(batches: 1, perBatch: perBatch * 10, reference)
+        }
+        samples.sort()
+        references.sort()
         let perAnswer = samples[samples.count / 2] / Double(answers.count)
         let fastest = samples[0] / Double(answers.count)
         return "engine: \(answers.count)-answer sessions, one reused LoadedScenario: median "
             + "\(StateBenchmark.format(perAnswer)) us per answer = \(Int(1e6 / perAnswer)) answers/s "
-            + "(fastest batch \(Int(1e6 / fastest)) answers/s; \(batches) batches of \(perBatch) sessions)"
+            + "(fastest batch \(Int(1e6 / fastest)) answers/s; \(batches) batches of \(perBatch) sessions); "
+            + "reference byte-hash pass over the same answers: median "
+            + "\(StateBenchmark.format(references[references.count / 2])) us (checksum \(checksum % 7))"
     }
 }

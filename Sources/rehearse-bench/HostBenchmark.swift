@@ -5,8 +5,9 @@ import LuaHost
 /// the engine makes for every answer (`LuaState.call` under the scoring-call limits, the levels table read
 /// back into Swift), so its time can be set against stock `lua5.4` calling it in a Lua loop.
 enum HostBenchmark {
-    /// Runs `count` calls and returns one line: calls, CPU-independent wall time per call, checksum.
-    static func run(file: String, count: Int) throws -> String {
+    /// Runs `count` calls and returns one line: calls, checksum, wall time per call.
+    /// - Parameter limits: the limits of the calls: `.scoringCall` as the engine runs them, or `.none`.
+    static func run(file: String, count: Int, limits: LuaLimits = .scoringCall) throws -> String {
         let state = try LuaState(limits: .scenarioLoad)
         let source = try readFile(file)
         let chunk = try state.load(LuaString(bytes: source), chunkName: file)
@@ -17,7 +18,7 @@ enum HostBenchmark {
         guard case .reference(let answer) = try state.callKeepingFirst(pick, [.reference(bench)]),
             case .function(let score) = try state.field(bench, "score")
         else { throw LuaError(kind: .usage, message: "\(file) must return { score = ..., answer = ... }") }
-        state.limits = .scoringCall
+        state.limits = limits
         let clock = ContinuousClock()
         let start = clock.now
         var sum: Int64 = 0

@@ -1,5 +1,7 @@
 // In-process benchmarks (what a process-level timer cannot see). See docs/performance.md.
-// Usage: rehearse-bench [state|analysis|scoring|engine], or rehearse-bench host [FILE [CALLS]]
+// Usage: rehearse-bench [state|analysis|scoring|engine], or rehearse-bench host [FILE [CALLS [scoring|none]]]
+import LuaHost
+
 let which = CommandLine.arguments.dropFirst().first ?? "all"
 do {
     if which == "state" || which == "all" { print(try StateBenchmark.run()) }
@@ -8,7 +10,9 @@ do {
     if which == "host" {
         let arguments = CommandLine.arguments
         let file = arguments.count > 2 ? arguments[2] : "Tests/Benchmarks/score.lua"
-        print(try HostBenchmark.run(file: file, count: arguments.count > 3 ? Int(arguments[3]) ?? 100_000 : 100_000))
+        let count = arguments.count > 3 ? Int(arguments[3]) ?? 100_000 : 100_000
+        let limits: LuaLimits = arguments.count > 4 && arguments[4] == "none" ? .none : .scoringCall
+        print(try HostBenchmark.run(file: file, count: count, limits: limits))
     }
     if which == "engine" || which == "all" { print(try EngineBenchmark.run()) }
 } catch {

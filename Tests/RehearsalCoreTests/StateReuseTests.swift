@@ -120,6 +120,25 @@ import Testing
         #expect(result.answers.first?.scores["clarity"]?.level == 3)
     }
 
+    /// The derived session id is the one earlier versions made, so stored replays keep their ids.
+    @Test func theDerivedSessionIDKeepsItsFormula() throws {
+        let loaded = try loadScenario(StateReuseTests.scenario)
+        let answers: [(String, CandidateAnswer)] = [
+            ("one", CandidateAnswer(text: "Café — 3 ans, 20%.", seconds: 12.5, thinkSeconds: 4)),
+            ("two", CandidateAnswer(text: "Second answer", seconds: nil)),
+        ]
+        var driver = RecordedAnswers(answers)
+        let result = try Engine.run(
+            loaded, driver: &driver, options: SessionOptions(seed: 42, mode: .replay, candidate: "Ada"))
+        var identity = "\(loaded.scenario.source.sha256)\u{1F}42\u{1F}Ada"
+        for answer in result.answers {
+            identity +=
+                "\u{1E}\(answer.question)\u{1F}\(answer.text)\u{1F}\(answer.seconds ?? -1)\u{1F}\(answer.thinkSeconds ?? -1)"
+        }
+        #expect(result.session == "replay-" + SHA256.hex(Array(identity.utf8)).prefix(12))
+        #expect(result.answers.count == 2)
+    }
+
     @Test func globalsAssignedWhileLoadingStillWork() throws {
         #expect(
             diagnostics(

@@ -779,6 +779,15 @@ static int rhs_frozen_rawset(lua_State *L) {
     return 1;
 }
 
+/* __pairs of a frozen environment: the sandbox's pairs (upvalue 2, fixed key order) over the values
+   (upvalue 1), so pairs(_G) lists the globals as before the freeze. */
+static int rhs_frozen_pairs(lua_State *L) {
+    lua_pushvalue(L, lua_upvalueindex(2));
+    lua_pushvalue(L, lua_upvalueindex(1));
+    lua_call(L, 1, 3);
+    return 3;
+}
+
 static int rhs_freeze_env(lua_State *L) {
     luaL_checktype(L, 1, LUA_TTABLE);
     lua_settop(L, 1);
@@ -802,9 +811,19 @@ static int rhs_freeze_env(lua_State *L) {
     } else {
         lua_pop(L, 1);
     }
-    lua_createtable(L, 0, 3);
+    lua_createtable(L, 0, 4);
     lua_pushvalue(L, 2);
     lua_setfield(L, -2, "__index");
+    lua_pushliteral(L, "pairs");
+    lua_rawget(L, 2);
+    if (lua_type(L, -1) == LUA_TFUNCTION) {
+        lua_pushvalue(L, 2);
+        lua_insert(L, -2);
+        lua_pushcclosure(L, rhs_frozen_pairs, 2);
+        lua_setfield(L, -2, "__pairs");
+    } else {
+        lua_pop(L, 1);
+    }
     lua_pushcfunction(L, rhs_frozen_newindex);
     lua_setfield(L, -2, "__newindex");
     lua_pushboolean(L, 0);

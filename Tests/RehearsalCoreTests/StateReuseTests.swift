@@ -112,12 +112,16 @@ import Testing
                 helper = function(words) return words > limits.long and 3 or 1 end
                 question { id = "q", prompt = "Q?", score = function(a)
                     limits.seen = true
-                    return { clarity = helper(a.words) }
+                    local names = {}
+                    for name in pairs(_G) do if name == "helper" or name == "limits" then names[#names + 1] = name end end
+                    return { clarity = helper(a.words), improvements = names }
                 end }
                 """)
         var driver = RecordedAnswers([("q", CandidateAnswer(text: "one two three four five six seven", seconds: 10))])
         let result = try Engine.run(loaded, driver: &driver, options: SessionOptions(seed: 1, mode: .replay))
         #expect(result.answers.first?.scores["clarity"]?.level == 3)
+        // pairs(_G) still lists the globals, in the sandbox's fixed order.
+        #expect(result.answers.first?.improvements == ["helper", "limits"])
     }
 
     /// The derived session id is the one earlier versions made, so stored replays keep their ids.

@@ -40,8 +40,13 @@ extension SessionRun {
                 }
             }
         } else if options.scoring, let score = functions.0 {
-            let returned = try state.call(score, [.reference(answer), .reference(sessionObject)])
-            try read(returned.first ?? .nil, from: score, question: question, into: &result)
+            switch try state.callReadingFields(score, [.reference(answer), .reference(sessionObject)]) {
+            case .fields(let fields):
+                try read(
+                    fields: fields.map { (.string($0.key), $0.value) }, from: score, question: question, into: &result)
+            case .value(let value):
+                try read(value, from: score, question: question, into: &result)
+            }
             if overtime, question.overtime == .penalize {
                 for (id, value) in result.scores { result.scores[id]?.level = Swift.max(1, value.level - 1) }
             }
@@ -88,32 +93,44 @@ extension SessionRun {
 
     /// Checks what a score function returned and puts its levels, notes and remarks into the result.
     func read(_ value: LuaValue, from score: LuaRef, question: Question, into result: inout AnswerResult) throws {
-        let line = try state.definition(of: score)?.line
+        // Where the function is defined, looked up only for a message.
+        let line = { [self] in (try? state.definition(of: score))?.line }
         let label = "score of question '\(question.id)'"
         guard case .table(let table) = value else {
-            throw failure(line: line, "\(label) must return a table of criterion = level, not \(value.typeName)")
+            throw failure(line: line(), "\(label) must return a table of criterion = level, not \(value.typeName)")
         }
         if !table.array.isEmpty {
-            throw failure(line: line, "\(label) must return a table keyed by criterion id, not a list")
+            throw failure(line: line(), "\(label) must return a table keyed by criterion id, not a list")
         }
-        for (key, entry) in table.fields.sorted(by: { $0.key.description < $1.key.description }) {
+        try read(fields: Array(table.fields), from: score, question: question, into: &result)
+    }
+
+    /// Puts the fields of a score function's table (none of them in its sequence) into the result, in key order.
+    func read(
+        fields: [(key: LuaValue, value: LuaValue)], from score: LuaRef, question: Question,
+        into result: inout AnswerResult
+    ) throws {
+        // Where the function is defined, looked up only for a message.
+        let line = { [self] in (try? state.definition(of: score))?.line }
+        let label = "score of question '\(question.id)'"
+        for (key, entry) in fields.sorted(by: { $0.key.description < $1.key.description }) {
             guard let id = key.stringValue else {
-                throw failure(line: line, "\(label) returned the key \(key); keys must be criterion ids")
+                throw failure(line: line(), "\(label) returned the key \(key); keys must be criterion ids")
             }
             if id == "strengths" || id == "improvements" {
                 guard let remarks = try? LuaValueDecoder().decode([String].self, from: entry) else {
-                    throw failure(line: line, "\(label): \(id) must be a list of texts")
+                    throw failure(line: line(), "\(label): \(id) must be a list of texts")
                 }
                 do {
                     for remark in remarks { _ = try keep(remark, in: label) }
                 } catch let error as LuaError {
-                    throw failure(line: line, error.message)
+                    throw failure(line: line(), error.message)
                 }
                 if id == "strengths" { result.strengths += remarks } else { result.improvements += remarks }
                 continue
             }
             guard let criterion = scenario.criterion(id) else {
-                throw failure(line: line, "\(label) scored criterion '\(id)', which is not declared")
+                throw failure(line: line(), "\(label) scored criterion '\(id)', which is not declared")
             }
             var levelValue = entry
             var note: String?
@@ -126,16 +143,16 @@ extension SessionRun {
             }
             guard let number = levelValue.doubleValue else {
                 throw failure(
-                    line: line,
+                    line: line(),
                     "\(label), criterion '\(id)': the level must be an integer or { level, note }, not \(levelValue.typeName)"
                 )
             }
             guard let level = Int(exactly: number) else {
-                throw failure(line: line, "\(label), criterion '\(id)': the level must be an integer, not \(number)")
+                throw failure(line: line(), "\(label), criterion '\(id)': the level must be an integer, not \(number)")
             }
             guard (1...criterion.maxLevel).contains(level) else {
                 throw failure(
-                    line: line, "\(label), criterion '\(id)': level \(level) is outside 1..\(criterion.maxLevel)")
+                    line: line(), "\(label), criterion '\(id)': level \(level) is outside 1..\(criterion.maxLevel)")
             }
             result.scores[id] = Score(level: level, max: criterion.maxLevel, note: note)
         }

@@ -43,3 +43,47 @@ import Testing
         #expect(try lua.run("return 1 + 1", chunkName: "after") == [2])
     }
 }
+
+/// A score function's levels come back as fields when every key is a string, and whole otherwise.
+@Suite struct CallReadingFieldsTests {
+    func first(_ body: String) throws -> LuaFirstResult {
+        let lua = try LuaState()
+        let function = try lua.load("return function() \(body) end", chunkName: "f")
+        guard case .function(let made) = try lua.call(function).first else {
+            throw LuaError(kind: .usage, message: "no function")
+        }
+        return try lua.callReadingFields(made, [])
+    }
+
+    @Test func stringKeysComeBackAsFields() throws {
+        guard case .fields(let fields) = try first("return { clarity = 3, depth = { level = 2, note = 'ok' } }") else {
+            Issue.record("expected fields")
+            return
+        }
+        let byKey = Dictionary(uniqueKeysWithValues: fields.map { ($0.key.text, $0.value) })
+        #expect(byKey == ["clarity": 3, "depth": ["level": 2, "note": "ok"]])
+    }
+
+    static let whole: [(body: String, expected: LuaValue)] = [
+        ("return { 1, 2 }", .table(LuaTable(array: [1, 2]))), ("return nil", .nil), ("return 'x'", "x"),
+        ("return { a = 1, [2] = 3 }", ["a": 1, .integer(2): 3]),
+    ]
+
+    @Test(arguments: 0..<4)
+    func anythingElseComesBackWhole(index: Int) throws {
+        let (body, expected) = CallReadingFieldsTests.whole[index]
+        guard case .value(let value) = try first(body) else {
+            Issue.record("expected a whole value")
+            return
+        }
+        #expect(value == expected)
+    }
+
+    @Test func anEmptyTableHasNoFields() throws {
+        guard case .fields(let fields) = try first("return {}") else {
+            Issue.record("expected fields")
+            return
+        }
+        #expect(fields.isEmpty)
+    }
+}

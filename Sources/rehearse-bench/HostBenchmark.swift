@@ -2,7 +2,7 @@ import Glibc
 import LuaHost
 
 /// Calls the score function of Tests/Benchmarks/score.lua N times from Swift, through the same host call
-/// the engine makes for every answer (`LuaState.call` under the scoring-call limits, the levels table read
+/// the engine makes for every answer (`LuaState.callReadingFields` under the scoring-call limits, the levels read
 /// back into Swift), so its time can be set against stock `lua5.4` calling it in a Lua loop.
 enum HostBenchmark {
     /// Runs `count` calls and returns one line: calls, checksum, wall time per call.
@@ -23,13 +23,12 @@ enum HostBenchmark {
         let start = clock.now
         var sum: Int64 = 0
         for _ in 0..<count {
-            let returned = try state.call(score, [.reference(answer)])
-            guard case .table(let levels) = returned.first ?? .nil else {
-                throw LuaError(kind: .usage, message: "the score function must return a table")
+            guard case .fields(let levels) = try state.callReadingFields(score, [.reference(answer)]) else {
+                throw LuaError(kind: .usage, message: "the score function must return a table keyed by names")
             }
-            sum += levels["structure"]?.integerValue ?? 0
-            sum += levels["impact"]?.integerValue ?? 0
-            if case .table(let delivery)? = levels["delivery"] { sum += delivery["level"]?.integerValue ?? 0 }
+            for (_, value) in levels {
+                if let level = value.integerValue { sum += level } else { sum += value["level"]?.integerValue ?? 0 }
+            }
         }
         let elapsed = clock.now - start
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18

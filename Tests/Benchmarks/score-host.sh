@@ -5,7 +5,7 @@
 #
 # Three ways of calling the score function of score.lua `calls` times with the same answer table:
 #   stock lua5.4, in a Lua loop;
-#   rehearse-bench host ... scoring: from Swift through LuaState.call, as the engine calls a score function,
+#   rehearse-bench host ... scoring: from Swift through LuaState.callReadingFields, as the engine calls a score function,
 #     under the scoring-call limits (10^7 instructions, 1 s), the levels table read back into Swift;
 #   rehearse-bench host ... none: the same without limits (no count hook), to show what the hook costs.
 set -euo pipefail

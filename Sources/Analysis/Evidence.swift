@@ -38,6 +38,23 @@ public struct Evidence: Sendable, Hashable, Codable {
         return String(decoding: utf8[lower..<upper], as: UTF8.self)
     }
 
+    /// Calls `body` with the UTF-8 bytes of ``text`` in place, without making a string (a fast path for
+    /// handing evidence to Lua).
+    public func withTextBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        let from = byteStart - sourceOffset
+        let to = byteEnd - sourceOffset
+        let utf8 = source.utf8
+        guard from >= 0, to >= from, to <= utf8.count else {
+            return try body(UnsafeBufferPointer(start: nil, count: 0))
+        }
+        if let done = try utf8.withContiguousStorageIfAvailable({ all in
+            try body(UnsafeBufferPointer(rebasing: all[from..<to]))
+        }) {
+            return done
+        }
+        return try Array(text.utf8).withUnsafeBufferPointer(body)
+    }
+
     /// Creates evidence from its parts; `text` is the text of the range itself.
     public init(
         start: Int, end: Int, byteStart: Int, byteEnd: Int, text: String, term: String? = nil,

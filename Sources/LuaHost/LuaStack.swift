@@ -81,7 +81,7 @@ struct LuaStack {
     }
 
     func value(at index: Int32) throws -> LuaValue {
-        var visiting = Set<UnsafeRawPointer>()
+        var visiting: [UnsafeRawPointer] = []
         var read = 0
         return try value(at: lua_absindex(L, index), visiting: &visiting, depth: 0, read: &read)
     }
@@ -102,7 +102,7 @@ struct LuaStack {
         return LuaString(bytes: Array(UnsafeRawBufferPointer(start: bytes, count: length)))
     }
 
-    private func value(at index: Int32, visiting: inout Set<UnsafeRawPointer>, depth: Int, read: inout Int) throws
+    private func value(at index: Int32, visiting: inout [UnsafeRawPointer], depth: Int, read: inout Int) throws
         -> LuaValue
     {
         try count(&read)
@@ -127,16 +127,18 @@ struct LuaStack {
         }
     }
 
-    private func table(at index: Int32, visiting: inout Set<UnsafeRawPointer>, depth: Int, read: inout Int) throws
+    private func table(at index: Int32, visiting: inout [UnsafeRawPointer], depth: Int, read: inout Int) throws
         -> LuaTable
     {
         guard depth < LuaStack.maximumDepth, lua_checkstack(L, 4) != 0 else {
             throw LuaError(kind: .type, message: "table nesting is deeper than \(LuaStack.maximumDepth) levels")
         }
-        guard let identity = lua_topointer(L, index), visiting.insert(identity).inserted else {
+        // The tables being read, outermost first: a short list (at most maximumDepth), cheaper than a set.
+        guard let identity = lua_topointer(L, index), !visiting.contains(identity) else {
             throw LuaError(kind: .type, message: "a table that contains itself cannot be handed to the host")
         }
-        defer { visiting.remove(identity) }
+        visiting.append(identity)
+        defer { visiting.removeLast() }
         // The border (#t) can be far larger than the entries (keys 1, 2, 4, ..., 2^62): the sequence part
         // is sized by the entries found, never by the border.
         let count = Int(clamping: lua_rawlen(L, index))
@@ -146,7 +148,7 @@ struct LuaStack {
         lua_pushnil(L)
         while lua_next(L, index) != 0 {
             let element = try value(at: lua_gettop(L), visiting: &visiting, depth: depth + 1, read: &read)
-            if lua_isinteger(L, -2) != 0 {
+            if count > 0, lua_isinteger(L, -2) != 0 {
                 let key = lua_tointegerx(L, -2, nil)
                 if key >= 1, key <= count {
                     sparse[Int(key)] = element
@@ -159,7 +161,7 @@ struct LuaStack {
             lua_settop(L, -2)
         }
         // Dense enough: a sequence with holes; otherwise the integer keys stay fields.
-        if sparse.count * 2 >= count {
+        if count > 0, sparse.count * 2 >= count {
             array = [LuaValue](repeating: .nil, count: count)
             for (key, element) in sparse { array[key - 1] = element }
         } else {

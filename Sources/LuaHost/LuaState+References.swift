@@ -155,3 +155,39 @@ extension LuaState {
         return .reference(stack.makeRef())
     }
 }
+
+/// The first result of ``LuaState/callReadingFields(_:_:)``.
+public enum LuaFirstResult {
+    /// A table whose keys are all strings: its fields, in no set order (values converted to Swift).
+    case fields([(key: LuaString, value: LuaValue)])
+    /// Anything else, converted as ``LuaState/call(_:_:)`` converts it.
+    case value(LuaValue)
+}
+
+extension LuaState {
+    /// Calls a function under the limits, like ``call(_:_:)``, and reads only its first result. A table
+    /// keyed by strings alone (a score function's levels) comes back as a list of fields, with no
+    /// ``LuaTable`` dictionary in between; any other value as ``call(_:_:)`` would return it.
+    public func callReadingFields(_ function: LuaRef, _ arguments: [LuaValue]) throws -> LuaFirstResult {
+        let top = lua_gettop(L)
+        defer { lua_settop(L, top) }
+        try stack.pushRef(function)
+        try stack.reserve(arguments.count + 4)
+        for argument in arguments { try stack.push(argument) }
+        let status = rh_pcall(L, Int32(arguments.count), 1)
+        guard status == LUA_OK else { throw error(status: status, thread: L) }
+        let result = lua_gettop(L)
+        guard lua_type(L, result) == LUA_TTABLE else { return .value(try stack.value(at: result)) }
+        var fields: [(key: LuaString, value: LuaValue)] = []
+        lua_pushnil(L)
+        while lua_next(L, result) != 0 {
+            guard lua_type(L, -2) == LUA_TSTRING else {
+                lua_settop(L, result)
+                return .value(try stack.value(at: result))
+            }
+            fields.append((stack.string(at: -2), try stack.value(at: -1)))
+            lua_settop(L, -2)
+        }
+        return .fields(fields)
+    }
+}

@@ -180,6 +180,17 @@ public final class LuaState {
         return try stack.value(at: -1)
     }
 
+    /// Makes an environment's globals read-only: from now on a script that assigns a global (`x = 1`,
+    /// `rawset(_ENV, "x", 1)`) fails with "cannot assign the global 'x': ..." at its line. Reads work as
+    /// before. Tables reached from the globals (and locals captured by functions) stay writable.
+    public func freezeGlobals(in environment: LuaRef) throws {
+        let top = lua_gettop(L)
+        defer { lua_settop(L, top) }
+        try pushEnvironment(environment)
+        let status = rh_freeze_env(L, -1)
+        guard status == LUA_OK else { throw error(status: status, thread: L) }
+    }
+
     /// The environment of chunks loaded without one.
     public func defaultEnvironment() throws -> LuaRef {
         if let sharedEnvironment { return sharedEnvironment }

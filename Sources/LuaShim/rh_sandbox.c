@@ -754,3 +754,87 @@ int rh_push_fresh_env(lua_State *L) {
     lua_pushcfunction(L, rhs_fresh_env);
     return lua_pcall(L, 0, 1, 0);
 }
+
+/* ---------------------------------------------------------------- frozen environments */
+
+/* __newindex of a frozen environment: every assignment to a global is refused at the line that made it. */
+static int rhs_frozen_newindex(lua_State *L) {
+    const char *name = lua_type(L, 2) == LUA_TSTRING ? lua_tostring(L, 2) : luaL_typename(L, 2);
+    return luaL_error(L,
+        "cannot assign the global '%s': globals are read-only once the scenario has loaded, so that no session "
+        "changes what the next one sees (use a local variable)",
+        name);
+}
+
+/* rawset of a frozen environment: refuses the environment itself (upvalue 1), passes everything else on
+   to the pristine rawset (upvalue 2). */
+static int rhs_frozen_rawset(lua_State *L) {
+    if (lua_rawequal(L, 1, lua_upvalueindex(1))) {
+        lua_settop(L, 2);
+        return rhs_frozen_newindex(L);
+    }
+    lua_pushvalue(L, lua_upvalueindex(2));
+    lua_insert(L, 1);
+    lua_call(L, lua_gettop(L) - 1, 1);
+    return 1;
+}
+
+/* __pairs of a frozen environment: the sandbox's pairs (upvalue 2, fixed key order) over the values
+   (upvalue 1), so pairs(_G) lists the globals as before the freeze. */
+static int rhs_frozen_pairs(lua_State *L) {
+    lua_pushvalue(L, lua_upvalueindex(2));
+    lua_pushvalue(L, lua_upvalueindex(1));
+    lua_call(L, 1, 3);
+    return 3;
+}
+
+static int rhs_freeze_env(lua_State *L) {
+    luaL_checktype(L, 1, LUA_TTABLE);
+    lua_settop(L, 1);
+    lua_newtable(L); /* 2: the values, reached through __index */
+    lua_pushnil(L);
+    while (lua_next(L, 1) != 0) {
+        lua_pushvalue(L, -2);
+        lua_insert(L, -2);
+        lua_rawset(L, 2);  /* values[k] = v */
+        lua_pushvalue(L, -1);
+        lua_pushnil(L);
+        lua_rawset(L, 1);  /* env[k] = nil: clearing a field during traversal is allowed */
+    }
+    lua_pushliteral(L, "rawset");
+    lua_rawget(L, 2);
+    if (lua_type(L, -1) == LUA_TFUNCTION) {
+        lua_pushvalue(L, 1);
+        lua_insert(L, -2);
+        lua_pushcclosure(L, rhs_frozen_rawset, 2);
+        lua_setfield(L, 2, "rawset");
+    } else {
+        lua_pop(L, 1);
+    }
+    lua_createtable(L, 0, 4);
+    lua_pushvalue(L, 2);
+    lua_setfield(L, -2, "__index");
+    lua_pushliteral(L, "pairs");
+    lua_rawget(L, 2);
+    if (lua_type(L, -1) == LUA_TFUNCTION) {
+        lua_pushvalue(L, 2);
+        lua_insert(L, -2);
+        lua_pushcclosure(L, rhs_frozen_pairs, 2);
+        lua_setfield(L, -2, "__pairs");
+    } else {
+        lua_pop(L, 1);
+    }
+    lua_pushcfunction(L, rhs_frozen_newindex);
+    lua_setfield(L, -2, "__newindex");
+    lua_pushboolean(L, 0);
+    lua_setfield(L, -2, "__metatable");
+    lua_setmetatable(L, 1);
+    return 0;
+}
+
+int rh_freeze_env(lua_State *L, int env_index) {
+    env_index = lua_absindex(L, env_index);
+    lua_pushcfunction(L, rhs_freeze_env);
+    lua_pushvalue(L, env_index);
+    return lua_pcall(L, 1, 0, 0);
+}

@@ -36,126 +36,155 @@ final class AnswerMeasures {
         "repeated_phrases", "pauses", "keywords", "values",
     ]
 
-    /// The value of a measurement, or nil when `name` is not one.
-    func value(_ name: String, values: [String]) -> LuaValue? {
+    /// Pushes the value of a measurement as the call's result, straight onto the Lua stack; false (and
+    /// nothing pushed) when `name` is not one.
+    func push(_ name: String, values: [String], to call: LuaCall) throws -> Bool {
         switch name {
-        case "sentences": return .integer(Int64(answer.sentenceCount))
-        case "average_sentence_length": return .number(answer.averageSentenceLength)
-        case "fillers": return LuaBridge.terms(answer.fillers)
-        case "hedges": return LuaBridge.terms(answer.hedges)
-        case "star": return LuaBridge.star(answer.star)
-        case "numbers": return LuaBridge.numbers(answer.numbers)
+        case "sentences": try call.push(.integer(Int64(answer.sentenceCount)))
+        case "average_sentence_length": try call.push(.number(answer.averageSentenceLength))
+        case "fillers": try call.pushTable(fields: 4) { LuaBridge.terms(answer.fillers, into: $0) }
+        case "hedges": try call.pushTable(fields: 4) { LuaBridge.terms(answer.hedges, into: $0) }
+        case "star": try call.pushTable(fields: 6) { LuaBridge.star(answer.star, into: $0) }
+        case "numbers":
+            try call.pushTable(fields: 2 + NumberKind.allCases.count) { LuaBridge.numbers(answer.numbers, into: $0) }
         case "pronouns":
             let pronouns = answer.pronouns
-            return [
-                "i": .integer(Int64(pronouns.i)), "we": .integer(Int64(pronouns.we)),
-                "i_share": .number(pronouns.iShare),
-            ]
+            try call.pushTable(fields: 3) { table in
+                table.set("i", pronouns.i)
+                table.set("we", pronouns.we)
+                table.set("i_share", pronouns.iShare)
+            }
         case "top_words":
-            return .table(
-                LuaTable(
-                    array: answer.topWords.map {
-                        ["word": .string(LuaString($0.word)), "count": .integer(Int64($0.count))]
-                    }))
+            let words = answer.topWords
+            try call.pushTable(array: words.count) { table in
+                for (index, word) in words.enumerated() {
+                    table.table(index + 1, fields: 2) { item in
+                        item.set("word", word.word)
+                        item.set("count", word.count)
+                    }
+                }
+            }
         case "repeated_phrases":
-            return .table(
-                LuaTable(
-                    array: answer.repeatedPhrases.map {
-                        [
-                            "phrase": .string(LuaString($0.phrase)), "count": .integer(Int64($0.count)),
-                            "evidence": LuaBridge.evidence($0.evidence),
-                        ]
-                    }))
+            let phrases = answer.repeatedPhrases
+            try call.pushTable(array: phrases.count) { table in
+                for (index, phrase) in phrases.enumerated() {
+                    table.table(index + 1, fields: 3) { item in
+                        item.set("phrase", phrase.phrase)
+                        item.set("count", phrase.count)
+                        LuaBridge.evidence(phrase.evidence, at: "evidence", into: item)
+                    }
+                }
+            }
         case "pauses":
-            guard let pauses = answer.pauses else { return .nil }
-            return LuaBridge.pauses(pauses)
-        case "keywords": return LuaBridge.coverage(answer.coverage(keywords))
-        case "values": return LuaBridge.coverage(answer.coverage(values))
-        default: return nil
+            guard let pauses = answer.pauses else {
+                try call.push(.nil)
+                return true
+            }
+            try call.pushTable(fields: 5) { LuaBridge.pauses(pauses, into: $0) }
+        case "keywords": try call.pushTable(fields: 5) { LuaBridge.coverage(answer.coverage(keywords), into: $0) }
+        case "values": try call.pushTable(fields: 5) { LuaBridge.coverage(answer.coverage(values), into: $0) }
+        default: return false
         }
+        return true
     }
 }
 
-/// Measurements as Lua tables (snake_case keys; evidence with `first`/`last` byte positions for string.sub).
+/// Measurements as Lua tables, written straight onto the Lua stack (snake_case keys; evidence with
+/// `first`/`last` byte positions for string.sub).
 enum LuaBridge {
-    static func evidence(_ items: [Evidence]) -> LuaValue {
-        .table(LuaTable(array: items.map(evidence)))
+    static func evidence(_ items: [Evidence], at key: StaticString, into table: LuaTableWriter) {
+        table.table(key, array: items.count) { list in
+            for (index, item) in items.enumerated() {
+                list.table(index + 1, fields: 8) { evidence(item, into: $0) }
+            }
+        }
     }
 
-    static func evidence(_ item: Evidence) -> LuaValue {
-        var table: LuaTable = [
-            "text": .string(LuaString(item.text)), "first": .integer(Int64(item.byteStart + 1)),
-            "last": .integer(Int64(item.byteEnd)), "offset": .integer(Int64(item.start)),
-            "length": .integer(Int64(item.end - item.start)),
-        ]
-        if let term = item.term { table["term"] = .string(LuaString(term)) }
-        if let start = item.startTime { table["start_time"] = .number(start) }
-        if let end = item.endTime { table["end_time"] = .number(end) }
-        return .table(table)
+    static func evidence(_ item: Evidence, into table: LuaTableWriter) {
+        item.withTextBytes { table.set("text", bytes: $0) }
+        table.set("first", item.byteStart + 1)
+        table.set("last", item.byteEnd)
+        table.set("offset", item.start)
+        table.set("length", item.end - item.start)
+        if let term = item.term { table.set("term", term) }
+        if let start = item.startTime { table.set("start_time", start) }
+        if let end = item.endTime { table.set("end_time", end) }
     }
 
-    static func counts(_ byTerm: [String: Int]) -> LuaValue {
-        var table = LuaTable()
-        for (term, count) in byTerm { table[.string(LuaString(term))] = .integer(Int64(count)) }
-        return .table(table)
+    static func terms(_ counts: TermCounts, into table: LuaTableWriter) {
+        table.set("total", counts.total)
+        table.table("by_term", fields: counts.byTerm.count) { byTerm in
+            for (term, count) in counts.byTerm { byTerm.set(term, count) }
+        }
+        evidence(counts.evidence, at: "evidence", into: table)
+        if let perMinute = counts.perMinute { table.set("per_minute", perMinute) }
     }
 
-    static func terms(_ counts: TermCounts) -> LuaValue {
-        var table: LuaTable = [
-            "total": .integer(Int64(counts.total)), "by_term": self.counts(counts.byTerm),
-            "evidence": evidence(counts.evidence),
-        ]
-        if let perMinute = counts.perMinute { table["per_minute"] = .number(perMinute) }
-        return .table(table)
-    }
-
-    static func star(_ star: StarStructure) -> LuaValue {
-        var table: LuaTable = [
-            "count": .integer(Int64(star.presentCount)),
-            "missing": .table(LuaTable(array: star.missing.map { .string(LuaString($0.rawValue)) })),
-        ]
+    static func star(_ star: StarStructure, into table: LuaTableWriter) {
+        table.set("count", star.presentCount)
+        let missing = star.missing
+        table.table("missing", array: missing.count) { list in
+            for (index, part) in missing.enumerated() { list.set(index + 1, part.rawValue) }
+        }
         for part in StarPart.allCases {
             let component = star[part]
-            table[.string(LuaString(part.rawValue))] = [
-                "present": .boolean(component.present), "evidence": evidence(component.evidence),
-            ]
+            let write = { (item: LuaTableWriter) in
+                item.set("present", component.present)
+                evidence(component.evidence, at: "evidence", into: item)
+            }
+            switch part {
+            case .situation: table.table("situation", fields: 2, write)
+            case .task: table.table("task", fields: 2, write)
+            case .action: table.table("action", fields: 2, write)
+            case .result: table.table("result", fields: 2, write)
+            }
         }
-        return .table(table)
     }
 
-    static func numbers(_ numbers: NumberSummary) -> LuaValue {
-        var table: LuaTable = ["total": .integer(Int64(numbers.total)), "evidence": evidence(numbers.evidence)]
-        for kind in NumberKind.allCases {
-            table[.string(LuaString(kind.rawValue))] = .integer(Int64(numbers.count(kind)))
+    static func numbers(_ numbers: NumberSummary, into table: LuaTableWriter) {
+        table.set("total", numbers.total)
+        evidence(numbers.evidence, at: "evidence", into: table)
+        for kind in NumberKind.allCases { table.set(kind.rawValue, numbers.count(kind)) }
+    }
+
+    static func pauses(_ pauses: PauseSummary, into table: LuaTableWriter) {
+        table.set("count", pauses.count)
+        table.set("total", pauses.total)
+        table.set("longest", pauses.longest)
+        table.set("threshold", pauses.threshold)
+        table.table("items", array: pauses.items.count) { list in
+            for (index, pause) in pauses.items.enumerated() {
+                list.table(index + 1, fields: 3) { item in
+                    item.set("start", pause.start)
+                    item.set("end", pause.end)
+                    item.set("duration", pause.duration)
+                }
+            }
         }
-        return .table(table)
     }
 
-    static func pauses(_ pauses: PauseSummary) -> LuaValue {
-        [
-            "count": .integer(Int64(pauses.count)), "total": .number(pauses.total), "longest": .number(pauses.longest),
-            "threshold": .number(pauses.threshold),
-            "items": .table(
-                LuaTable(
-                    array: pauses.items.map {
-                        ["start": .number($0.start), "end": .number($0.end), "duration": .number($0.duration)]
-                    })),
-        ]
+    static func coverage(_ coverage: Coverage, into table: LuaTableWriter) {
+        table.table("covered", array: coverage.covered.count) { list in
+            for (index, term) in coverage.covered.enumerated() { list.set(index + 1, term) }
+        }
+        table.table("missing", array: coverage.missing.count) { list in
+            for (index, term) in coverage.missing.enumerated() { list.set(index + 1, term) }
+        }
+        table.set("fraction", coverage.fraction)
+        table.set("count", coverage.covered.count)
+        matches(coverage.matches, at: "matches", into: table)
     }
 
-    static func coverage(_ coverage: Coverage) -> LuaValue {
-        [
-            "covered": .table(LuaTable(array: coverage.covered.map { .string(LuaString($0)) })),
-            "missing": .table(LuaTable(array: coverage.missing.map { .string(LuaString($0)) })),
-            "fraction": .number(coverage.fraction), "count": .integer(Int64(coverage.covered.count)),
-            "matches": .table(LuaTable(array: coverage.matches.map(match))),
-        ]
+    static func matches(_ matches: [TermMatch], at key: StaticString, into table: LuaTableWriter) {
+        table.table(key, array: matches.count) { list in
+            for (index, item) in matches.enumerated() { list.table(index + 1, fields: 4) { match(item, into: $0) } }
+        }
     }
 
-    static func match(_ match: TermMatch) -> LuaValue {
-        [
-            "term": .string(LuaString(match.term)), "count": .integer(Int64(match.count)),
-            "found": .boolean(match.found), "evidence": evidence(match.evidence),
-        ]
+    static func match(_ match: TermMatch, into table: LuaTableWriter) {
+        table.set("term", match.term)
+        table.set("count", match.count)
+        table.set("found", match.found)
+        evidence(match.evidence, at: "evidence", into: table)
     }
 }

@@ -150,20 +150,27 @@ final class SessionRun {
     // MARK: - The session object
 
     func makeSessionObject() throws {
-        answersObject = own(try state.makeReference(.table(LuaTable())))
-        var fields: LuaTable = [
-            "ask": .function(functions.ask), "pick": .function(functions.pick), "note": .function(functions.note),
-            "answers": .reference(answersObject), "elapsed": 0,
-        ]
-        if let candidate = options.candidate { fields["candidate"] = .string(LuaString(candidate)) }
-        if let limit = scenario.timeLimit { fields["remaining"] = .number(limit) }
-        sessionObject = own(try state.makeReference(.table(fields)))
+        answersObject = own(try state.makeTable(array: 8) { _ in })
+        let functions = functions!
+        let answers = answersObject!
+        sessionObject = own(
+            try state.makeTable(fields: 7) { table in
+                try table.set("ask", value: .function(functions.ask), state: state)
+                try table.set("pick", value: .function(functions.pick), state: state)
+                try table.set("note", value: .function(functions.note), state: state)
+                try table.set("answers", value: .reference(answers), state: state)
+                table.set("elapsed", 0)
+                if let candidate = options.candidate { table.set("candidate", candidate) }
+                if let limit = scenario.timeLimit { table.set("remaining", limit) }
+            })
     }
 
     func updateClock() throws {
-        try state.setField(sessionObject, "elapsed", .number(elapsed))
-        if let limit = scenario.timeLimit {
-            try state.setField(sessionObject, "remaining", .number(Swift.max(0, limit - elapsed)))
+        let elapsed = elapsed
+        let limit = scenario.timeLimit
+        try state.update(sessionObject) { table in
+            table.set("elapsed", elapsed)
+            if let limit { table.set("remaining", Swift.max(0, limit - elapsed)) }
         }
     }
 

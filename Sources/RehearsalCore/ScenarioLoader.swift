@@ -53,6 +53,13 @@ public struct ScenarioLoader: Sendable {
         guard let scenario = collector.validate(source: scenarioSource) else {
             throw ScenarioError(collector.diagnostics)
         }
+        do {
+            // Sessions of one loaded scenario share its state (batch workers grade many in any order): no
+            // session may leave globals behind for the next one.
+            try state.freezeGlobals(in: environment)
+        } catch let error as LuaError {
+            throw ScenarioError(path: path, line: nil, error.message)
+        }
         state.limits = .scoringCall
         return LoadedScenario(
             scenario: scenario, warnings: collector.diagnostics, state: state, environment: environment,

@@ -56,7 +56,13 @@ struct SessionFunctions {
             }
             let terms = try SessionFunctions.terms(call, name: "answer:mentions") ?? []
             try SessionFunctions.charge(call, terms: terms, measures: measures)
-            return .values([.table(LuaTable(array: measures.answer.mentions(terms).map(LuaBridge.match)))])
+            let matches = measures.answer.mentions(terms)
+            try call.pushTable(array: matches.count) { list in
+                for (index, item) in matches.enumerated() {
+                    list.table(index + 1, fields: 4) { LuaBridge.match(item, into: $0) }
+                }
+            }
+            return .pushed(1)
         }
         let coverage = routed("coverage") { run, call in
             guard let identity = call.identity(1), let measures = run.measures[identity] else {
@@ -64,7 +70,9 @@ struct SessionFunctions {
             }
             let terms = try SessionFunctions.terms(call, name: "answer:coverage") ?? measures.keywords
             try SessionFunctions.charge(call, terms: terms, measures: measures)
-            return .values([LuaBridge.coverage(measures.answer.coverage(terms))])
+            let coverage = measures.answer.coverage(terms)
+            try call.pushTable(fields: 5) { LuaBridge.coverage(coverage, into: $0) }
+            return .pushed(1)
         }
         let values = loaded.scenario.institution?.values ?? []
         let index = routed("answer") { run, call in
@@ -75,9 +83,10 @@ struct SessionFunctions {
             case "mentions": return .values([.function(mentions)])
             case "coverage": return .values([.function(coverage)])
             default:
-                guard let value = measures.value(key.text, values: values) else { return .values([.nil]) }
-                try call.rawSet(argument: 1, .string(key), value)
-                return .values([value])
+                let name = key.text
+                guard try measures.push(name, values: values, to: call) else { return .values([.nil]) }
+                call.rawSetTop(argument: 1, key: name)
+                return .pushed(1)
             }
         }
         answerMetatable = try state.makeReference(["__index": .function(index), "__metatable": false])

@@ -46,12 +46,26 @@ extension SessionRun {
 
     /// A session id from what makes the session: the scenario, the seed and the answers.
     func derivedSessionID() -> String {
-        var identity = "\(scenario.source.sha256)\u{1F}\(options.seed)\u{1F}\(options.candidate ?? "")"
+        // The bytes of "sha\u{1F}seed\u{1F}candidate" then "\u{1E}question\u{1F}text\u{1F}seconds\u{1F}think"
+        // per answer, gathered without building intermediate strings.
+        var identity: [UInt8] = []
+        identity.reserveCapacity(answers.reduce(128) { $0 + $1.text.utf8.count + $1.question.utf8.count + 48 })
+        identity += scenario.source.sha256.utf8
+        identity.append(0x1F)
+        identity += String(options.seed).utf8
+        identity.append(0x1F)
+        identity += (options.candidate ?? "").utf8
         for answer in answers {
-            identity +=
-                "\u{1E}\(answer.question)\u{1F}\(answer.text)\u{1F}\(answer.seconds ?? -1)\u{1F}\(answer.thinkSeconds ?? -1)"
+            identity.append(0x1E)
+            identity += answer.question.utf8
+            identity.append(0x1F)
+            identity += answer.text.utf8
+            identity.append(0x1F)
+            identity += (answer.seconds ?? -1).description.utf8
+            identity.append(0x1F)
+            identity += (answer.thinkSeconds ?? -1).description.utf8
         }
-        return "\(options.mode.rawValue)-" + SHA256.hex(Array(identity.utf8)).prefix(12)
+        return "\(options.mode.rawValue)-" + SHA256.hex(identity).prefix(12)
     }
 
     /// Calls debrief(result); its strengths, improvements and plan lines join the feedback.

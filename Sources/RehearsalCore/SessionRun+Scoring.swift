@@ -9,15 +9,18 @@ extension SessionRun {
         let overtime = !given.skipped && question.limit.map { (given.seconds ?? 0) > $0 } == true
         var wpm: Double?
         if let seconds = given.seconds, seconds > 0 { wpm = Double(words) / (seconds / 60) }
-        var fields: LuaTable = [
-            "id": .string(LuaString(question.id)), "prompt": .string(LuaString(question.prompt)),
-            "text": .string(LuaString(given.text)), "words": .integer(Int64(words)), "overtime": .boolean(overtime),
-            "skipped": .boolean(given.skipped),
-        ]
-        if let seconds = given.seconds { fields["seconds"] = .number(seconds) }
-        if let think = given.thinkSeconds { fields["think_seconds"] = .number(think) }
-        if let wpm { fields["wpm"] = .number(wpm) }
-        let answer = own(try state.makeReference(.table(fields)))
+        let answer = own(
+            try state.makeTable(fields: 10) { table in
+                table.set("id", question.id)
+                table.set("prompt", question.prompt)
+                table.set("text", given.text)
+                table.set("words", words)
+                table.set("overtime", overtime)
+                table.set("skipped", given.skipped)
+                if let seconds = given.seconds { table.set("seconds", seconds) }
+                if let think = given.thinkSeconds { table.set("think_seconds", think) }
+                if let wpm { table.set("wpm", wpm) }
+            })
         if !given.skipped, options.measurements { try attachMeasures(to: answer, given: given, question: question) }
         try state.append(answersObject, .reference(answer))
         elapsed += (given.thinkSeconds ?? 0) + (given.seconds ?? 0)
@@ -37,8 +40,13 @@ extension SessionRun {
                 }
             }
         } else if options.scoring, let score = functions.0 {
-            let returned = try state.call(score, [.reference(answer), .reference(sessionObject)])
-            try read(returned.first ?? .nil, from: score, question: question, into: &result)
+            switch try state.callReadingFields(score, [.reference(answer), .reference(sessionObject)]) {
+            case .fields(let fields):
+                try read(
+                    fields: fields.map { (.string($0.key), $0.value) }, from: score, question: question, into: &result)
+            case .value(let value):
+                try read(value, from: score, question: question, into: &result)
+            }
             if overtime, question.overtime == .penalize {
                 for (id, value) in result.scores { result.scores[id]?.level = Swift.max(1, value.level - 1) }
             }
@@ -51,9 +59,12 @@ extension SessionRun {
         }
         if scenario.feedback == .each, let show = feedbackFor { try show(result, question) }
         // The flow gets the scored answer: answer.scores.clarity == 3.
-        var scores = LuaTable()
-        for (id, score) in result.scores { scores[.string(LuaString(id))] = .integer(Int64(score.level)) }
-        try state.setField(answer, "scores", .table(scores))
+        let scores = result.scores
+        try state.update(answer) { table in
+            table.table("scores", fields: scores.count) { levels in
+                for (id, score) in scores { levels.set(id, score.level) }
+            }
+        }
 
         if !given.skipped, let followUp = functions.1 {
             let next = try state.call(followUp, [.reference(answer), .reference(sessionObject)]).first ?? .nil
@@ -82,32 +93,44 @@ extension SessionRun {
 
     /// Checks what a score function returned and puts its levels, notes and remarks into the result.
     func read(_ value: LuaValue, from score: LuaRef, question: Question, into result: inout AnswerResult) throws {
-        let line = try state.definition(of: score)?.line
+        // Where the function is defined, looked up only for a message.
+        let line = { [self] in (try? state.definition(of: score))?.line }
         let label = "score of question '\(question.id)'"
         guard case .table(let table) = value else {
-            throw failure(line: line, "\(label) must return a table of criterion = level, not \(value.typeName)")
+            throw failure(line: line(), "\(label) must return a table of criterion = level, not \(value.typeName)")
         }
         if !table.array.isEmpty {
-            throw failure(line: line, "\(label) must return a table keyed by criterion id, not a list")
+            throw failure(line: line(), "\(label) must return a table keyed by criterion id, not a list")
         }
-        for (key, entry) in table.fields.sorted(by: { $0.key.description < $1.key.description }) {
+        try read(fields: Array(table.fields), from: score, question: question, into: &result)
+    }
+
+    /// Puts the fields of a score function's table (none of them in its sequence) into the result, in key order.
+    func read(
+        fields: [(key: LuaValue, value: LuaValue)], from score: LuaRef, question: Question,
+        into result: inout AnswerResult
+    ) throws {
+        // Where the function is defined, looked up only for a message.
+        let line = { [self] in (try? state.definition(of: score))?.line }
+        let label = "score of question '\(question.id)'"
+        for (key, entry) in fields.sorted(by: { $0.key.description < $1.key.description }) {
             guard let id = key.stringValue else {
-                throw failure(line: line, "\(label) returned the key \(key); keys must be criterion ids")
+                throw failure(line: line(), "\(label) returned the key \(key); keys must be criterion ids")
             }
             if id == "strengths" || id == "improvements" {
                 guard let remarks = try? LuaValueDecoder().decode([String].self, from: entry) else {
-                    throw failure(line: line, "\(label): \(id) must be a list of texts")
+                    throw failure(line: line(), "\(label): \(id) must be a list of texts")
                 }
                 do {
                     for remark in remarks { _ = try keep(remark, in: label) }
                 } catch let error as LuaError {
-                    throw failure(line: line, error.message)
+                    throw failure(line: line(), error.message)
                 }
                 if id == "strengths" { result.strengths += remarks } else { result.improvements += remarks }
                 continue
             }
             guard let criterion = scenario.criterion(id) else {
-                throw failure(line: line, "\(label) scored criterion '\(id)', which is not declared")
+                throw failure(line: line(), "\(label) scored criterion '\(id)', which is not declared")
             }
             var levelValue = entry
             var note: String?
@@ -120,16 +143,16 @@ extension SessionRun {
             }
             guard let number = levelValue.doubleValue else {
                 throw failure(
-                    line: line,
+                    line: line(),
                     "\(label), criterion '\(id)': the level must be an integer or { level, note }, not \(levelValue.typeName)"
                 )
             }
             guard let level = Int(exactly: number) else {
-                throw failure(line: line, "\(label), criterion '\(id)': the level must be an integer, not \(number)")
+                throw failure(line: line(), "\(label), criterion '\(id)': the level must be an integer, not \(number)")
             }
             guard (1...criterion.maxLevel).contains(level) else {
                 throw failure(
-                    line: line, "\(label), criterion '\(id)': level \(level) is outside 1..\(criterion.maxLevel)")
+                    line: line(), "\(label), criterion '\(id)': level \(level) is outside 1..\(criterion.maxLevel)")
             }
             result.scores[id] = Score(level: level, max: criterion.maxLevel, note: note)
         }
@@ -139,6 +162,33 @@ extension SessionRun {
 /// Words as the engine counts them: whitespace-separated tokens with at least one letter or digit.
 enum WordCount {
     static func count(_ text: String) -> Int {
+        // ASCII text (most answers) is counted on its bytes; anything else by Unicode properties.
+        if let counted = text.utf8.withContiguousStorageIfAvailable(asciiCount) ?? nil { return counted }
+        return unicodeCount(text)
+    }
+
+    /// The count when every byte is ASCII; nil at the first byte that is not.
+    private static func asciiCount(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        var count = 0
+        var inToken = false
+        var tokenHasWordCharacter = false
+        for byte in bytes {
+            if byte >= 0x80 { return nil }
+            if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
+                if inToken, tokenHasWordCharacter { count += 1 }
+                inToken = false
+                tokenHasWordCharacter = false
+            } else {
+                inToken = true
+                let lower = byte | 0x20
+                if (byte >= 0x30 && byte <= 0x39) || (lower >= 0x61 && lower <= 0x7A) { tokenHasWordCharacter = true }
+            }
+        }
+        if inToken, tokenHasWordCharacter { count += 1 }
+        return count
+    }
+
+    static func unicodeCount(_ text: String) -> Int {
         var count = 0
         var inToken = false
         var tokenHasWordCharacter = false

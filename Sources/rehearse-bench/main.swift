@@ -1,5 +1,8 @@
 // In-process benchmarks (what a process-level timer cannot see). See docs/performance.md.
-// Usage: rehearse-bench [state|analysis|scoring|transcripts]
+// Usage: rehearse-bench [state|analysis|scoring|engine|transcripts [LINES]],
+// or rehearse-bench host [FILE [CALLS [scoring|none]]]
+import LuaHost
+
 let which = CommandLine.arguments.dropFirst().first ?? "all"
 do {
     if which == "state" || which == "all" { print(try StateBenchmark.run()) }
@@ -9,6 +12,14 @@ do {
         let lines = CommandLine.arguments.dropFirst(2).first.flatMap { Int($0) } ?? 500_000
         print(try TranscriptsBenchmark.run(lines: lines))
     }
+    if which == "host" {
+        let arguments = CommandLine.arguments
+        let file = arguments.count > 2 ? arguments[2] : "Tests/Benchmarks/score.lua"
+        let count = arguments.count > 3 ? Int(arguments[3]) ?? 100_000 : 100_000
+        let limits: LuaLimits = arguments.count > 4 && arguments[4] == "none" ? .none : .scoringCall
+        print(try HostBenchmark.run(file: file, count: count, limits: limits))
+    }
+    if which == "engine" || which == "all" { print(try EngineBenchmark.run()) }
 } catch {
     print("benchmark failed: \(error)")
 }

@@ -167,6 +167,14 @@ int rh_open_sandbox(lua_State *L, lua_Integer seed);
  */
 int rh_push_fresh_env(lua_State *L);
 
+/*
+ * Freezes the environment at env_index: its globals move to a table it reads through __index, and every
+ * assignment to a global (including rawset on the environment) raises "cannot assign the global ..." at the
+ * script's line. pairs() on the environment still lists the globals. Tables reached from the globals stay
+ * writable. Returns a Lua status.
+ */
+int rh_freeze_env(lua_State *L, int env_index);
+
 /* ---------------------------------------------------------------- calls */
 
 /*

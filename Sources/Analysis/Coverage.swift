@@ -50,16 +50,10 @@ extension AnswerText {
     /// inflections (teach/teaches/teaching/taught), phrases as adjacent words of one sentence.
     public func mentions(_ terms: [String]) -> [TermMatch] {
         guard !terms.isEmpty else { return [] }
-        var cache: [UInt64: UInt64] = [:]
-        let textKeys = (0..<tokens.count).map { index -> UInt64 in
-            let token = tokens[index]
-            if let key = cache[token.hash] { return key }
-            let key = WordHash.of(MatchKey.of(slice(token.byteStart, token.byteEnd)))
-            cache[token.hash] = key
-            return key
-        }
+        let memo = MatchKeyMemo.current
+        let textKeys = memo.keys(of: self)
         return terms.map { term in
-            let termKeys = Self.wordsOf(term).map { WordHash.of(MatchKey.of($0)) }
+            let termKeys = memo.keys(ofTerm: term)
             guard !termKeys.isEmpty else { return TermMatch(term: term, count: 0, evidence: []) }
             var evidence: [Evidence] = []
             var start = 0
@@ -87,11 +81,5 @@ extension AnswerText {
     /// Which of the terms the answer covers, with evidence.
     public func coverage(_ terms: [String]) -> Coverage {
         Coverage(matches: mentions(terms))
-    }
-
-    /// The word tokens of a short text, as strings.
-    static func wordsOf(_ text: String) -> [String] {
-        let answer = AnswerText(text)
-        return answer.tokens.map { answer.slice($0.byteStart, $0.byteEnd) }
     }
 }

@@ -42,7 +42,8 @@ public enum MatchKey {
     /// The key of one word: `MatchKey.of("Taught") == MatchKey.of("teaching")`.
     public static func of(_ word: String) -> String {
         var lowered = word.lowercased()
-        if lowered.contains("\u{2019}") || lowered.contains("\u{02BC}") {
+        // U+2019 and U+02BC in UTF-8; a byte scan, not a Character search.
+        if lowered.utf8.contains(0xE2) || lowered.utf8.contains(0xCA) {
             lowered = String(lowered.map { $0 == "\u{2019}" || $0 == "\u{02BC}" ? "'" : $0 })
         }
         if lowered.hasSuffix("'s") {

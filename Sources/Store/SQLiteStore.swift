@@ -95,6 +95,7 @@ public final class SQLiteStore: ResultStore {
         return try writer.write { db in
             var outcomes: [BatchOutcome] = []
             outcomes.reserveCapacity(items.count)
+            var scenarioKnown = false
             for item in items {
                 let stored = StoredSession(
                     result: item.result,
@@ -106,9 +107,9 @@ public final class SQLiteStore: ResultStore {
                 // A savepoint per session: a refused one is rolled back alone.
                 try db.inSavepoint {
                     do {
-                        if case .duplicate(let existing) = try insert(stored, db, encoded: item.encoded) {
-                            outcome = .duplicate(of: existing)
-                        }
+                        let inserted = try insert(stored, db, encoded: item.encoded, scenarioKnown: scenarioKnown)
+                        if case .duplicate(let existing) = inserted { outcome = .duplicate(of: existing) }
+                        scenarioKnown = scenarioKnown || inserted == .stored
                         return .commit
                     } catch let error as StoreError {
                         outcome = .refused(error.message)
@@ -157,25 +158,34 @@ public final class SQLiteStore: ResultStore {
     }
 
     /// Inserts a whole session (its scenario, candidate, rows and reviews) in the caller's transaction.
-    func insert(_ stored: StoredSession, _ db: Database, encoded: String? = nil) throws -> SaveOutcome {
+    /// - Parameters:
+    ///   - encoded: the result's JSON when the caller made it already (batch grading makes it on its workers).
+    ///   - scenarioKnown: the scenario row is already in this transaction (the second session of a batch on).
+    func insert(_ stored: StoredSession, _ db: Database, encoded: String? = nil, scenarioKnown: Bool = false) throws
+        -> SaveOutcome
+    {
         let result = stored.result
         if let input = stored.inputSHA256,
             let existing = try String.fetchOne(
-                db, sql: "SELECT id FROM session WHERE scenario_sha256 = ? AND input_sha256 = ?",
+                db.cachedStatement(sql: "SELECT id FROM session WHERE scenario_sha256 = ? AND input_sha256 = ?"),
                 arguments: [stored.scenario.sha256, input])
         {
             return .duplicate(of: existing)
         }
-        if try Bool.fetchOne(db, sql: "SELECT 1 FROM session WHERE id = ?", arguments: [result.session]) == true {
+        if try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM session WHERE id = ?"), arguments: [result.session])
+            == true
+        {
             throw StoreError(
                 "a different session with the id '\(result.session)' is already stored; nothing was overwritten")
         }
-        try db.run(
-            "INSERT OR IGNORE INTO scenario (sha256, id, title, version, path, source) VALUES (?, ?, ?, ?, ?, ?)",
-            [
-                stored.scenario.sha256, stored.scenario.id, stored.scenario.title, stored.scenario.version,
-                stored.scenario.path, stored.scenario.source,
-            ])
+        if !scenarioKnown {
+            try db.run(
+                "INSERT OR IGNORE INTO scenario (sha256, id, title, version, path, source) VALUES (?, ?, ?, ?, ?, ?)",
+                [
+                    stored.scenario.sha256, stored.scenario.id, stored.scenario.title, stored.scenario.version,
+                    stored.scenario.path, stored.scenario.source,
+                ])
+        }
         var candidateID: Int64?
         if let name = result.candidate {
             try db.run("INSERT OR IGNORE INTO candidate (name) VALUES (?)", [name])

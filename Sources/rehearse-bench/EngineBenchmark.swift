@@ -32,35 +32,13 @@ enum EngineBenchmark {
             + "think the main lesson was that small fixes add up when someone actually owns them end to end.",
     ]
 
-    /// A scenario whose score functions read words, fillers, star, numbers and pace, as real rubrics do.
-    static let scenario = """
-        scenario { id = "engine-bench", title = "Engine bench" }
-        criterion { id = "structure", title = "Structure", levels = { "a", "b", "c", "d" } }
-        criterion { id = "impact", title = "Impact", levels = { "a", "b", "c", "d" } }
-        criterion { id = "delivery", title = "Delivery", levels = { "a", "b", "c", "d" } }
-        local function score(a)
-            local star = a.star
-            local structure = 1 + star.count - (star.result.present and 0 or 1)
-            if structure < 1 then structure = 1 elseif structure > 4 then structure = 4 end
-            local numbers = a.numbers
-            local impact = numbers.total >= 2 and 4 or (numbers.total == 1 and 3 or 1)
-            local delivery = 4
-            if a.fillers.total > 2 then delivery = delivery - 1 end
-            if a.wpm and (a.wpm < 100 or a.wpm > 180) then delivery = delivery - 1 end
-            if a.words < 60 then delivery = delivery - 1 end
-            local scored = { structure = structure, impact = impact, delivery = delivery }
-            if not star.result.present then scored.improvements = { "Say what the result was." } end
-            return scored
-        end
-        for i = 1, 5 do
-            question { id = "q" .. i, prompt = "Tell me about a time (" .. i .. ").",
-                criteria = { "structure", "impact", "delivery" }, score = score }
-        end
-        """
+    /// A scenario whose score functions read words, fillers, star, numbers and pace, as real rubrics do: the
+    /// batch-grading benchmark's (run from the repository's root).
+    static let scenarioPath = "Tests/Benchmarks/grade-bench.lua"
 
     /// Sessions of five answers each, in batches; returns the median answers per second, single-threaded.
     static func run(batches: Int = 15, perBatch: Int = 200) throws -> String {
-        let loaded = try ScenarioLoader().load(source: Array(scenario.utf8), path: "engine-bench.lua")
+        let loaded = try ScenarioLoader().load(path: scenarioPath)
         let recorded = answers.enumerated().map { index, text in
             (question: "q\(index + 1)", answer: CandidateAnswer(text: text, seconds: 45 + Double(index) * 5))
         }

@@ -47,12 +47,15 @@ public struct BatchItem: Sendable {
     public var input: String?
     /// The result as the store keeps it (JSON).
     let encoded: String
+    /// Its rows in the answer, score, note and feedback tables.
+    let rows: SessionRows
 
     /// Creates an item.
     public init(result: SessionResult, input: String?) throws {
         self.result = result
         self.input = input
         encoded = try StoreJSON.text(result)
+        rows = SessionRows(result)
     }
 }
 

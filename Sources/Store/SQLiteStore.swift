@@ -104,17 +104,15 @@ public final class SQLiteStore: ResultStore {
                         version: item.result.scenario.version, path: scenario.path, source: scenario.text),
                     inputSHA256: item.input, storedAt: storedAt, reviews: [])
                 var outcome = BatchOutcome.stored
-                // A savepoint per session: a refused one is rolled back alone.
-                try db.inSavepoint {
-                    do {
-                        let inserted = try insert(stored, db, encoded: item.encoded, scenarioKnown: scenarioKnown)
-                        if case .duplicate(let existing) = inserted { outcome = .duplicate(of: existing) }
-                        scenarioKnown = scenarioKnown || inserted == .stored
-                        return .commit
-                    } catch let error as StoreError {
-                        outcome = .refused(error.message)
-                        return .rollback
-                    }
+                // A refusal (StoreError) is raised before the session writes anything, so no savepoint is needed
+                // to keep the others; any other error fails the whole transaction.
+                do {
+                    let inserted = try insert(
+                        stored, db, encoded: item.encoded, scenarioKnown: scenarioKnown, rows: item.rows)
+                    if case .duplicate(let existing) = inserted { outcome = .duplicate(of: existing) }
+                    scenarioKnown = scenarioKnown || inserted == .stored
+                } catch let error as StoreError {
+                    outcome = .refused(error.message)
                 }
                 outcomes.append(outcome)
             }
@@ -161,9 +159,11 @@ public final class SQLiteStore: ResultStore {
     /// - Parameters:
     ///   - encoded: the result's JSON when the caller made it already (batch grading makes it on its workers).
     ///   - scenarioKnown: the scenario row is already in this transaction (the second session of a batch on).
-    func insert(_ stored: StoredSession, _ db: Database, encoded: String? = nil, scenarioKnown: Bool = false) throws
-        -> SaveOutcome
-    {
+    ///   - rows: the session's answer, score, note and feedback rows when the caller made them already.
+    func insert(
+        _ stored: StoredSession, _ db: Database, encoded: String? = nil, scenarioKnown: Bool = false,
+        rows: SessionRows? = nil
+    ) throws -> SaveOutcome {
         let result = stored.result
         if let input = stored.inputSHA256,
             let existing = try String.fetchOne(
@@ -203,44 +203,7 @@ public final class SQLiteStore: ResultStore {
                 result.mode.rawValue, result.startedAt, stored.storedAt, result.completed, result.overall,
                 stored.inputSHA256, try encoded ?? StoreJSON.text(result),
             ])
-        for (position, answer) in result.answers.enumerated() {
-            try db.run(
-                """
-                INSERT INTO answer (session_id, position, question, prompt, text, think_seconds, seconds, overtime, skipped)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """,
-                [
-                    result.session, position + 1, answer.question, answer.prompt, answer.text, answer.thinkSeconds,
-                    answer.seconds, answer.overtime, answer.skipped,
-                ])
-            for (criterion, score) in answer.scores.sorted(by: { $0.key < $1.key }) {
-                try insertScore(
-                    db, result.session, position + 1, criterion, Double(score.level), score.max, score.note, "auto")
-            }
-        }
-        for (criterion, level) in result.criteria.sorted(by: { $0.key < $1.key }) {
-            try insertScore(db, result.session, nil, criterion, level.level, level.max, nil, "auto")
-        }
-        for (criterion, level) in (result.selfAssessment ?? [:]).sorted(by: { $0.key < $1.key }) {
-            let max = result.criteria[criterion]?.max ?? level
-            try insertScore(db, result.session, nil, criterion, Double(level), max, nil, "self")
-        }
-        for (position, note) in result.notes.enumerated() {
-            try db.run(
-                "INSERT INTO note (session_id, position, text) VALUES (?, ?, ?)", [result.session, position + 1, note])
-        }
-        let feedback: [(String, [(String?, String)])] = [
-            ("strength", result.feedback.strengths.map { ($0.criterion, $0.text) }),
-            ("improvement", result.feedback.improvements.map { ($0.criterion, $0.text) }),
-            ("plan", result.feedback.plan.map { (nil, $0) }),
-        ]
-        for (kind, items) in feedback {
-            for (position, item) in items.enumerated() {
-                try db.run(
-                    "INSERT INTO feedback (session_id, kind, position, criterion, text) VALUES (?, ?, ?, ?, ?)",
-                    [result.session, kind, position + 1, item.0, item.1])
-            }
-        }
+        for row in rows ?? SessionRows(result) { try db.run(row.kind.sql, row.arguments) }
         for review in stored.reviews { try insert(review, db, maxLevels: result.criteria.mapValues(\.max)) }
         return .stored
     }
@@ -250,10 +213,7 @@ public final class SQLiteStore: ResultStore {
         _ note: String?, _ source: String, review: Int64? = nil
     ) throws {
         try db.run(
-            """
-            INSERT INTO score (session_id, position, criterion, level, max, note, source, review_id)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            """, [session, position, criterion, level, max, note, source, review])
+            SessionRows.Kind.score.sql, [session, position, criterion, level, max, note, source, review])
     }
 
     // MARK: - Reviews

@@ -203,7 +203,8 @@ public final class SQLiteStore: ResultStore {
                 result.mode.rawValue, result.startedAt, stored.storedAt, result.completed, result.overall,
                 stored.inputSHA256, try encoded ?? StoreJSON.text(result),
             ])
-        for row in rows ?? SessionRows(result) { try db.run(row.kind.sql, row.arguments) }
+        let statements = try SessionRows.Statements(db)
+        for row in rows ?? SessionRows(result) { try statements[row.kind].execute(arguments: row.arguments) }
         for review in stored.reviews { try insert(review, db, maxLevels: result.criteria.mapValues(\.max)) }
         return .stored
     }

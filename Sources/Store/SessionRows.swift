@@ -25,6 +25,28 @@ struct SessionRows: Sequence, Sendable {
         }
     }
 
+    /// The four insert statements of a connection, looked up once per session rather than once per row (each
+    /// lookup hashes the SQL text).
+    struct Statements {
+        private let answer, score, note, feedback: Statement
+
+        init(_ db: Database) throws {
+            answer = try db.cachedStatement(sql: Kind.answer.sql)
+            score = try db.cachedStatement(sql: Kind.score.sql)
+            note = try db.cachedStatement(sql: Kind.note.sql)
+            feedback = try db.cachedStatement(sql: Kind.feedback.sql)
+        }
+
+        subscript(kind: Kind) -> Statement {
+            switch kind {
+            case .answer: answer
+            case .score: score
+            case .note: note
+            case .feedback: feedback
+            }
+        }
+    }
+
     struct Row: Sendable {
         var kind: Kind
         var arguments: StatementArguments

@@ -28,9 +28,19 @@ enum CueText {
         }
         let bytes = Array(raw.utf8)
         var index = 0
+        // Once no closing '>' or '}' is left after some point, later searches are skipped: without this, a cue
+        // of many unclosed '<' costs quadratic time.
+        var noCloseAngleFrom = bytes.count
+        var noCloseBraceFrom = bytes.count
+        func close(_ byte: UInt8, after start: Int, _ none: inout Int) -> Int? {
+            guard start < none else { return nil }
+            if let found = bytes[start...].firstIndex(of: byte) { return found }
+            none = start
+            return nil
+        }
         while index < bytes.count {
             let byte = bytes[index]
-            if byte == 0x3C, let close = bytes[(index + 1)...].firstIndex(of: 0x3E) {
+            if byte == 0x3C, let close = close(0x3E, after: index + 1, &noCloseAngleFrom) {
                 let tag = bytes[(index + 1)..<close]
                 index = close + 1
                 if tag.first == 0x76 && (tag.count == 1 || [0x20, 0x09, 0x2E].contains(tag[tag.startIndex + 1])) {
@@ -46,7 +56,7 @@ enum CueText {
                 continue
             }
             if byte == 0x7B, index + 1 < bytes.count, bytes[index + 1] == 0x5C,
-                let close = bytes[(index + 1)...].firstIndex(of: 0x7D)
+                let close = close(0x7D, after: index + 1, &noCloseBraceFrom)
             {
                 index = close + 1
                 continue

@@ -100,23 +100,25 @@ struct JSONScanner {
         return key
     }
 
+    /// How deeply values we skip may nest: deeper input is rejected rather than allowed to exhaust the stack.
+    static let maximumDepth = 512
+
     /// Skips one value of any kind.
-    mutating func skipValue() throws(JSONError) {
+    mutating func skipValue(depth: Int = 0) throws(JSONError) {
         switch peek() {
-        case 0x7B:
+        case 0x7B, 0x5B:
+            guard depth < Self.maximumDepth else { throw failure("values nested more than 512 deep") }
+            let object = peek() == 0x7B
             index += 1
-            if consume(0x7D) { return }
+            if consume(object ? 0x7D : 0x5D) { return }
             repeat {
-                _ = try string()
-                try expect(0x3A, "':'")
-                try skipValue()
+                if object {
+                    _ = try string()
+                    try expect(0x3A, "':'")
+                }
+                try skipValue(depth: depth + 1)
             } while consume(0x2C)
-            try expect(0x7D, "',' or '}'")
-        case 0x5B:
-            index += 1
-            if consume(0x5D) { return }
-            repeat { try skipValue() } while consume(0x2C)
-            try expect(0x5D, "',' or ']'")
+            if object { try expect(0x7D, "',' or '}'") } else { try expect(0x5D, "',' or ']'") }
         default:
             _ = try scalar()
         }
@@ -240,10 +242,11 @@ struct JSONScanner {
         guard index + 4 <= bytes.count else { throw failure("a short \\u escape") }
         var value: UInt32 = 0
         for _ in 0..<4 {
-            let byte = bytes[index] | 0x20
+            let raw = bytes[index]
+            let byte = raw | 0x20
             let digit: UInt8
-            if byte &- 0x30 < 10 {
-                digit = byte - 0x30
+            if raw &- 0x30 < 10 {
+                digit = raw - 0x30
             } else if byte &- 0x61 < 6 {
                 digit = byte - 0x61 + 10
             } else {

@@ -99,10 +99,10 @@ struct LineReader {
             atEndOfFile = true
             return
         }
-        if firstRead {
+        if firstRead && end + count >= 3 {
+            // Skip a UTF-8 byte order mark, once three bytes are in (a pipe's first read may bring fewer).
             firstRead = false
-            // Skip a UTF-8 byte order mark (waiting for three bytes if the first read was shorter).
-            if end + count >= 3 && buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF { start = 3 }
+            if buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF { start = 3 }
         }
         end += count
         bytesRead += Int64(count)

@@ -47,7 +47,8 @@ enum Timestamp {
             guard fraction.count == 3 else { return nil }
             milliseconds = Double(fraction.value)
         }
-        guard values.1 <= 59 && values.2 <= 59 else { return nil }
+        // Hours beyond nine digits (a century and more) are no recording's: malformed, not an overflow.
+        guard values.1 <= 59 && values.2 <= 59, first.count <= 9 else { return nil }
         return Double(values.0 * 3600 + values.1 * 60 + values.2) + milliseconds / 1000
     }
 

@@ -780,11 +780,16 @@ static int rhs_frozen_rawset(lua_State *L) {
 }
 
 /* __pairs of a frozen environment: the sandbox's pairs (upvalue 2, fixed key order) over the values
-   (upvalue 1), so pairs(_G) lists the globals as before the freeze. */
+   (upvalue 1), so pairs(_G) lists the globals as before the freeze. The iterator reads only its own upvalues,
+   so the state it returns is the environment itself: handing out the hidden values table would let a script
+   write globals through it. */
 static int rhs_frozen_pairs(lua_State *L) {
+    lua_settop(L, 1);
     lua_pushvalue(L, lua_upvalueindex(2));
     lua_pushvalue(L, lua_upvalueindex(1));
     lua_call(L, 1, 3);
+    lua_pushvalue(L, 1);
+    lua_replace(L, -3); /* iterator, the environment, the initial key */
     return 3;
 }
 

@@ -89,6 +89,10 @@ import Testing
             "question { id = \"q\", prompt = \"Q?\", score = function(a) rawset(_ENV, \"x\", 1); return { clarity = 2 } end }"
         ),
         (
+            "pairs",
+            "question { id = \"q\", prompt = \"Q?\", score = function(a) local _, g = pairs(_G); g.leak = 1; return { clarity = 2 } end }"
+        ),
+        (
             "existing",
             "counter = 0\nquestion { id = \"q\", prompt = \"Q?\", score = function(a) counter = counter + 1; return { clarity = 2 } end }"
         ),

@@ -76,4 +76,21 @@ import Testing
         #expect(out.hasSuffix("\u{1B}[1A\r\u{1B}[8C"))
         #expect(area.cursorRow == 0)
     }
+
+    /// An answer taller than the window: the area stays shorter than the window wherever the cursor is, and a
+    /// draw of thousands of lines costs milliseconds (it once re-measured every line per dropped line).
+    @Test(arguments: [0, 1, 1_000, 2_000]) func tallAnswersStayInsideTheWindow(cursorLine: Int) {
+        var area = LiveArea(columns: 40, rows: 24, colour: false)
+        let lines = [LiveArea.Line(text: "Answer: 01:00 left")] + (1...2_000).map { .init(text: "> line \($0)") }
+        let clock = ContinuousClock()
+        let start = clock.now
+        let out = area.draw(lines, cursor: (cursorLine, 3))
+        #expect(clock.now - start < .seconds(1))
+        #expect(out.components(separatedBy: "\r\n").count < 24)
+        #expect(out.contains("Answer: 01:00 left"))
+        #expect(area.cursorRow < 24)
+        if cursorLine > 0 {
+            #expect(out.contains("> line \(cursorLine)\r") || out.contains("> line \(cursorLine)\u{1B}"))
+        }
+    }
 }

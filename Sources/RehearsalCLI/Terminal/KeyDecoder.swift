@@ -26,7 +26,7 @@ struct KeyDecoder: Sendable {
                 guard let end = Self.find(Self.pasteEnd, in: pending, from: index) else {
                     // Keep a tail that may be the start of the end marker.
                     let keep = max(index, pending.count - (Self.pasteEnd.count - 1))
-                    pasting = (pasting ?? []) + pending[index..<keep]
+                    pasting?.append(contentsOf: pending[index..<keep])
                     index = keep
                     break
                 }

@@ -35,11 +35,28 @@ struct LiveArea: Sendable {
         var out = clear()
         var shown = lines
         var cursor = cursor
-        // Keep the area shorter than the window: drop the lines after the first, from the top, while the
-        // cursor's line stays in view.
-        while rowCount(shown) >= rows, shown.count > 2, (cursor?.line ?? shown.count) > 1 {
-            shown.remove(at: 1)
-            cursor = cursor.map { ($0.line - 1, $0.column) }
+        // Keep the area shorter than the window, or the terminal scrolls the old frame away and the redraw
+        // lands in the wrong place. The first line (the clock) stays; lines are dropped from the top while the
+        // cursor's line stays in view, then from the bottom, below the cursor. Each line's height is worked out
+        // once, so a long answer costs linear time per draw.
+        if lines.count > 2 {
+            let heights = lines.map { rowsOf(CellWidth.of($0.text)) }
+            var total = heights.reduce(0, +)
+            let anchor = min(cursor?.line ?? lines.count - 1, lines.count - 1)
+            var first = 1
+            var last = lines.count - 1
+            while total >= rows, first < anchor, first < last {
+                total -= heights[first]
+                first += 1
+            }
+            while total >= rows, last > max(anchor, first) {
+                total -= heights[last]
+                last -= 1
+            }
+            if first > 1 || last < lines.count - 1 {
+                shown = [lines[0]] + lines[first...last]
+                cursor = cursor.map { ($0.line >= first ? $0.line - first + 1 : $0.line, $0.column) }
+            }
         }
         var row = 0
         for (index, line) in shown.enumerated() {

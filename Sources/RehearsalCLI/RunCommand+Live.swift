@@ -32,6 +32,19 @@ extension RunCommand {
                         path: file, line: nil,
                         "session '\(resume)' was run with another version of this scenario; it cannot be resumed")
                 }
+                // A spoken session stores no automatic levels; a typed one stores them for every answer whose
+                // question has a score function. Resuming in the other mode would rescore (or unscore) the
+                // stored answers when they are replayed.
+                let scoredQuestions = Set(scenario.questions.filter(\.hasScore).map(\.id))
+                let scorable = stored.result.answers.filter { !$0.skipped && scoredQuestions.contains($0.question) }
+                if let wasSpoken = scorable.isEmpty ? nil : scorable.allSatisfy({ $0.scores.isEmpty }),
+                    wasSpoken != spoken
+                {
+                    throw ScenarioError(
+                        path: file, line: nil,
+                        "session '\(resume)' was \(wasSpoken ? "spoken" : "typed"); resume it "
+                            + (wasSpoken ? "with --spoken" : "without --spoken"))
+                }
                 options.seed = stored.result.seed
                 options.sessionID = resume
                 options.startedAt = stored.result.startedAt

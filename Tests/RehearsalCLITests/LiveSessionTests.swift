@@ -213,6 +213,13 @@ import Testing
         let id = try #require(session["session"] as? String)
         #expect(interrupted.stderr.contains("Resume with: rehearse run live.lua --resume \(id)"))
 
+        // A typed session cannot go on spoken: its stored answers would lose their levels.
+        let spoken = try RehearseProcess.run(
+            ["run", "live.lua", "--resume", id, "--spoken"], input: "", in: scratch.url, store: store)
+        #expect(spoken.status == 1)
+        #expect(spoken.stderr.contains("session '\(id)' was typed; resume it without --spoken"))
+        #expect(try storedResult(store)["completed"] as? Bool == false)
+
         let resumed = try RehearseProcess.run(
             ["run", "live.lua", "--resume", id], input: "The objective first.\n.\n", in: scratch.url, store: store)
         #expect(resumed.status == 0, "\(resumed.stderr)")

@@ -21,6 +21,8 @@ struct LiveArea: Sendable {
     /// Rows between the top of the area and the cursor, as last drawn.
     private(set) var cursorRow = 0
     private var last: (lines: [Line], cursor: (line: Int, column: Int)?) = ([], nil)
+    /// Whether `last` is on the screen now (cleared by `clear`).
+    private var onScreen = false
 
     init(columns: Int, rows: Int, colour: Bool) {
         self.columns = max(columns, 10)
@@ -33,6 +35,7 @@ struct LiveArea: Sendable {
     mutating func draw(_ lines: [Line], cursor: (line: Int, column: Int)?) -> String {
         last = (lines, cursor)
         var out = clear()
+        onScreen = true
         var shown = lines
         var cursor = cursor
         // Keep the area shorter than the window, or the terminal scrolls the old frame away and the redraw
@@ -81,8 +84,14 @@ struct LiveArea: Sendable {
         return out
     }
 
+    /// Whether drawing these lines would write what the screen already shows: then nothing needs writing.
+    func shows(_ lines: [Line], cursor: (line: Int, column: Int)?) -> Bool {
+        onScreen && lines == last.lines && cursor?.line == last.cursor?.line && cursor?.column == last.cursor?.column
+    }
+
     /// Erases the area: the cursor goes back to its top, where the next text is written.
     mutating func clear() -> String {
+        onScreen = false
         var out = "\r"
         if cursorRow > 0 { out += "\u{1B}[\(cursorRow)A" }
         cursorRow = 0

@@ -34,9 +34,12 @@ final class TerminalConsole {
         StandardStreams.out(area.clear() + TextWrap.wrap(text, columns: RawMode.size().columns))
     }
 
-    /// Redraws the live area.
+    /// Redraws the live area, when it changed: the loop asks every 100 ms, and the clock changes once a second.
+    /// Writing less also narrows the window in which a draw computed for the old width reaches the terminal
+    /// after a resize.
     func draw(_ lines: [LiveArea.Line], cursor: (line: Int, column: Int)? = nil) {
         redrawIfResized()
+        guard !area.shows(lines, cursor: cursor) else { return }
         StandardStreams.out(area.draw(lines, cursor: cursor))
     }
 
@@ -85,9 +88,12 @@ final class TerminalConsole {
     }
 
     /// After a window resize (SIGWINCH, which also cuts a poll short): the live area again, at the new size.
+    /// The size itself is compared too: a draw between the terminal's resize and the signal's arrival would
+    /// otherwise go back up by the old width's row count and erase the line above the area.
     private func redrawIfResized() {
-        guard RawMode.takeResize() else { return }
+        let signalled = RawMode.takeResize()
         let size = RawMode.size()
+        guard signalled || max(size.columns, 10) != area.columns || max(size.rows, 3) != area.rows else { return }
         StandardStreams.out(area.resize(columns: size.columns, rows: size.rows))
     }
 

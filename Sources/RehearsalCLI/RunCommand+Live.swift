@@ -90,7 +90,7 @@ extension RunCommand {
             try save?(result)
             var summary = "\n" + SessionSummary.text(result, scenario) + SessionSummary.selfAssessment(result, scenario)
             if store != nil { summary += "\nStored as session \(result.session): rehearse show \(result.session)\n" }
-            StandardStreams.out(summary)
+            StandardStreams.out(terminal ? TextWrap.wrap(summary, columns: RawMode.size().columns) : summary)
         } catch let error as ScenarioError {
             StandardStreams.err("\(error)\n")
             throw ExitCode.failed

@@ -410,6 +410,11 @@ public final class SQLiteStore: ResultStore {
 
 /// How results are kept as JSON text in the store: compact, keys sorted.
 enum StoreJSON {
+    /// A result's JSON, written directly (the same bytes as the encoder below gives; see `compactJSON`).
+    static func text(_ result: SessionResult) throws -> String {
+        try result.compactJSON()
+    }
+
     static func text<T: Encodable>(_ value: T) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]

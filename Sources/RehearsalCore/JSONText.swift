@@ -1,0 +1,102 @@
+/// Compact JSON written into a byte buffer, in the exact form `JSONEncoder` gives with
+/// `[.sortedKeys, .withoutEscapingSlashes]`: no spaces; `"`, `\` and control characters escaped (`\b \t \n \f \r`,
+/// the rest as `\u00xx`), nothing else; integral doubles without `.0`. The caller writes keys in sorted order.
+///
+/// A separator is written from the buffer's last byte: a key or an element that does not follow an opening
+/// bracket gets a comma, so the writer keeps no stack.
+struct JSONText {
+    enum Bracket {
+        case object, array
+    }
+
+    private var bytes: [UInt8] = []
+
+    init(capacity: Int) {
+        bytes.reserveCapacity(capacity)
+    }
+
+    var text: String { String(decoding: bytes, as: UTF8.self) }
+
+    mutating func open(_ bracket: Bracket) {
+        bytes.append(bracket == .object ? UInt8(ascii: "{") : UInt8(ascii: "["))
+    }
+
+    mutating func close(_ bracket: Bracket) {
+        bytes.append(bracket == .object ? UInt8(ascii: "}") : UInt8(ascii: "]"))
+    }
+
+    /// Starts an array element: a comma unless it is the first.
+    mutating func element() {
+        if bytes.last != UInt8(ascii: "[") { bytes.append(UInt8(ascii: ",")) }
+    }
+
+    /// Writes an object's key (a comma first unless it is the first) and its colon.
+    mutating func key(_ key: String) {
+        if bytes.last != UInt8(ascii: "{") { bytes.append(UInt8(ascii: ",")) }
+        string(key)
+        bytes.append(UInt8(ascii: ":"))
+    }
+
+    mutating func null() {
+        bytes.append(contentsOf: "null".utf8)
+    }
+
+    mutating func bool(_ value: Bool) {
+        bytes.append(contentsOf: value ? "true".utf8 : "false".utf8)
+    }
+
+    mutating func integer(_ value: some BinaryInteger) {
+        bytes.append(contentsOf: String(value).utf8)
+    }
+
+    /// A double as `JSONEncoder` writes it: its shortest round-trip form, without a trailing `.0`.
+    mutating func number(_ value: Double?) throws {
+        guard let value else { return null() }
+        guard value.isFinite else {
+            throw EncodingError.invalidValue(
+                value, EncodingError.Context(codingPath: [], debugDescription: "\(value) is not a valid JSON number"))
+        }
+        var description = value.description
+        if description.hasSuffix(".0") { description.removeLast(2) }
+        bytes.append(contentsOf: description.utf8)
+    }
+
+    mutating func strings(_ values: [String]) {
+        open(.array)
+        for value in values {
+            element()
+            string(value)
+        }
+        close(.array)
+    }
+
+    mutating func string(_ value: String?) {
+        guard var value else { return null() }
+        bytes.append(UInt8(ascii: "\""))
+        value.withUTF8 { utf8 in
+            var start = 0
+            for (index, byte) in utf8.enumerated() where byte < 0x20 || byte == 0x22 || byte == 0x5C {
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<index]))
+                start = index + 1
+                escape(byte)
+            }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...]))
+        }
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    private mutating func escape(_ byte: UInt8) {
+        bytes.append(UInt8(ascii: "\\"))
+        switch byte {
+        case 0x22, 0x5C: bytes.append(byte)
+        case 0x08: bytes.append(UInt8(ascii: "b"))
+        case 0x09: bytes.append(UInt8(ascii: "t"))
+        case 0x0A: bytes.append(UInt8(ascii: "n"))
+        case 0x0C: bytes.append(UInt8(ascii: "f"))
+        case 0x0D: bytes.append(UInt8(ascii: "r"))
+        default:
+            let hex = Array("0123456789abcdef".utf8)
+            bytes.append(contentsOf: [UInt8(ascii: "u"), 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])
+        }
+    }
+}

@@ -1,0 +1,121 @@
+import Foundation
+import Testing
+
+@testable import RehearsalCore
+
+/// `SessionResult.compactJSON()` writes the store's JSON by hand; these tests hold it to the bytes `JSONEncoder`
+/// gives for the same value, on generated results full of the text that JSON must escape.
+@Suite struct CompactJSONTests {
+    static func encoderJSON(_ result: SessionResult) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(result), as: UTF8.self)
+    }
+
+    @Test(arguments: 0..<300)
+    func generatedResultsMatchTheEncoderByteForByte(seed: Int) throws {
+        var random = ResultMaker(seed: UInt64(seed))
+        let result = random.result()
+        let mine = try result.compactJSON(), theirs = try Self.encoderJSON(result)
+        let common = zip(mine, theirs).prefix { $0 == $1 }.count
+        #expect(
+            mine == theirs,
+            "differs at \(common): \(mine.dropFirst(common).prefix(60)) vs \(theirs.dropFirst(common).prefix(60))")
+    }
+
+    @Test func everyControlCharacterQuoteAndBackslashIsEscapedAsTheEncoderDoes() throws {
+        var text = ""
+        for scalar in 0..<0x80 { text.unicodeScalars.append(Unicode.Scalar(UInt8(scalar))) }
+        text += "\u{2028}\u{2029}é😀/ \\\" end"
+        var maker = ResultMaker(seed: 1)
+        var result = maker.result()
+        result.session = text
+        result.notes = [text, "", "\""]
+        let json = try result.compactJSON()
+        #expect(json == (try Self.encoderJSON(result)))
+        #expect(json.contains(#"\u0000\u0001"#) && json.contains(#"\b\t\n\u000b\f\r"#) && json.contains("/"))
+    }
+
+    @Test func itReadsBackAsTheSameResult() throws {
+        for seed in 0..<20 {
+            var maker = ResultMaker(seed: UInt64(seed))
+            let result = maker.result()
+            let back = try JSONDecoder().decode(SessionResult.self, from: Data(try result.compactJSON().utf8))
+            #expect(back == result)
+        }
+    }
+
+    @Test(arguments: [Double.infinity, -Double.infinity, Double.nan])
+    func aNumberJSONCannotHoldThrowsAsTheEncoderDoes(value: Double) {
+        var maker = ResultMaker(seed: 2)
+        var result = maker.result()
+        result.overall = value
+        #expect(throws: EncodingError.self) { try result.compactJSON() }
+        #expect(throws: EncodingError.self) { try Self.encoderJSON(result) }
+    }
+}
+
+/// Generates results whose strings mix plain words with quotes, backslashes, slashes, control characters and
+/// non-ASCII text, whose numbers cover integral, tiny, huge and negative values, and whose optionals are sometimes nil.
+struct ResultMaker {
+    var random: SeededGenerator
+
+    init(seed: UInt64) { random = SeededGenerator(seed: seed) }
+
+    static let pieces = [
+        "a", "word", " ", "Q1", "q10", "q2", "\"", "\\", "/", "\n", "\t", "\r", "\u{0}", "\u{1f}", "\u{7f}", "é",
+        "e\u{301}", "😀", "\u{2028}", "中文", "<b>", "&amp;", "{}", "[]", ":", ",", "null", "_", "-", "Z",
+    ]
+
+    mutating func string() -> String {
+        (0..<random.below(6)).map { _ in Self.pieces[random.below(Self.pieces.count)] }.joined()
+    }
+
+    mutating func maybe<T>(_ make: (inout ResultMaker) -> T) -> T? {
+        random.below(4) == 0 ? nil : make(&self)
+    }
+
+    mutating func double() -> Double {
+        let choices: [Double] = [
+            0, -0.0, 1, 100, 2.5, 1.0 / 3.0, 1e-7, 1e-5, 123_456_789, 1e16, 1e21, 1.5e300, -42.25, 5e-324,
+            Double.greatestFiniteMagnitude, 0.1 + 0.2,
+        ]
+        return random.below(3) == 0 ? Double(random.next() % 10_000) / 100 : choices[random.below(choices.count)]
+    }
+
+    mutating func keys() -> [String] {
+        (0..<random.below(5)).map { _ in string() }
+    }
+
+    mutating func result() -> SessionResult {
+        let answers = (0..<random.below(4)).map { _ in
+            AnswerResult(
+                question: string(), prompt: string(), text: string(), thinkSeconds: maybe { $0.double() },
+                seconds: maybe { $0.double() }, overtime: random.below(2) == 0, skipped: random.below(2) == 0,
+                scores: Dictionary(
+                    keys().map { ($0, Score(level: random.below(5), max: 4, note: maybe { $0.string() })) },
+                    uniquingKeysWith: { first, _ in first }),
+                strengths: keys(), improvements: keys())
+        }
+        let criteria = Dictionary(
+            keys().map {
+                ($0, CriterionResult(title: string(), level: double(), max: 4, weight: double(), descriptor: string()))
+            }, uniquingKeysWith: { first, _ in first })
+        let items = { (maker: inout ResultMaker) in
+            (0..<maker.random.below(3)).map { _ in
+                FeedbackItem(
+                    criterion: maker.maybe { $0.string() }, text: maker.string(), tips: maker.maybe { $0.keys() })
+            }
+        }
+        return SessionResult(
+            session: string(), candidate: maybe { $0.string() },
+            scenario: ScenarioReference(id: string(), title: string(), version: maybe { $0.string() }, sha256: "ab"),
+            seed: random.next(), mode: [.live, .replay, .example][random.below(3)], startedAt: maybe { $0.string() },
+            completed: random.below(2) == 0, answers: answers, criteria: criteria, overall: maybe { $0.double() },
+            feedback: Feedback(strengths: items(&self), improvements: items(&self), plan: keys()), notes: keys(),
+            selfAssessment: maybe { maker in
+                Dictionary(
+                    maker.keys().map { ($0, maker.random.below(9) - 4) }, uniquingKeysWith: { first, _ in first })
+            })
+    }
+}

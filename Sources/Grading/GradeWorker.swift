@@ -52,10 +52,12 @@ final class GradeWorker {
             transcript = driver
             candidate = session.candidate ?? options.candidate ?? driver.candidateName
         }
-        let input = GradeWorker.identity(session, candidate: candidate, options: options)
+        // The input's hash is the one pass over all its bytes: compute it once.
+        let inputHash = session.inputSHA256
+        let input = GradeWorker.identity(session, inputHash: inputHash, candidate: candidate, options: options)
         if stored.contains(StoredInputs.key(input)) { return .skipped }
         var sessionOptions = SessionOptions(
-            seed: options.seed ?? GradeWorker.seed(session.inputSHA256), mode: .replay, candidate: candidate,
+            seed: options.seed ?? GradeWorker.seed(inputHash), mode: .replay, candidate: candidate,
             sessionID: GradeWorker.sessionID(session.session, input: input, scenario: loaded.scenario.source.sha256),
             startedAt: session.startedAt)
         sessionOptions.scoring = true
@@ -101,8 +103,10 @@ final class GradeWorker {
     /// The identity of a recorded session as graded: its own input bytes, the candidate, and every option that
     /// changes its grade (a fixed seed; for transcripts, who is who and the match threshold). Stored with the
     /// session; a later run with the same identity and scenario version skips it.
-    static func identity(_ session: RecordedSession, candidate: String?, options: GradeOptions) -> String {
-        var parts = [session.inputSHA256, candidate ?? ""]
+    static func identity(
+        _ session: RecordedSession, inputHash: String, candidate: String?, options: GradeOptions
+    ) -> String {
+        var parts = [inputHash, candidate ?? ""]
         if let seed = options.seed { parts.append("seed=\(seed)") }
         if case .transcript = session.recording {
             parts += ["interviewer=\(options.interviewer ?? "")", "threshold=\(options.threshold)"]

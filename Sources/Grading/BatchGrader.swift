@@ -44,7 +44,8 @@ public final class BatchGrader {
 
         let totalBytes = InputFiles.size(files)
         let sessions = BlockingQueue<RecordedSession>(capacity: options.queueCapacity)
-        let outcomes = BlockingQueue<WorkOutcome>(capacity: options.queueCapacity)
+        // The writer wakes for a few dozen outcomes at a time, not for each.
+        let outcomes = BlockingQueue<WorkOutcome>(capacity: options.queueCapacity, wakeCount: 32)
         let bytesInFile = Atomic<Int64>(0)
         let workersLeft = Atomic<Int>(options.jobs)
         let failure = Mutex<Error?>(nil)
@@ -101,7 +102,7 @@ public final class BatchGrader {
                     sessions.close()
                     return
                 }
-                while let session = sessions.pop().element {
+                while let session = sessions.pop() {
                     guard outcomes.push(worker.grade(session)) else { return }
                 }
             }.start()
@@ -128,24 +129,23 @@ public final class BatchGrader {
                     elapsed: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18))
         }
         while true {
-            let (outcome, timedOut) = outcomes.pop(until: Date().addingTimeInterval(0.2))
-            if timedOut {
-                try writer.flush(rejected: rejected)
-                report()
-                continue
+            let (arrived, timedOut) = outcomes.pop(upTo: 64, until: Date().addingTimeInterval(0.2))
+            if arrived.isEmpty && !timedOut { break }
+            for outcome in arrived {
+                switch outcome {
+                case .graded(let graded): try writer.add(graded, rejected: rejected)
+                case .skipped: writer.summary.skipped += 1
+                case .rejected(let problems):
+                    writer.summary.rejected += problems.count
+                    problems.forEach(rejected)
+                case .fileRead(let bytes):
+                    bytesRead += bytes
+                    writer.summary.files += 1
+                }
+                try writer.flushIfOld(rejected: rejected)
             }
-            guard let outcome else { break }
-            switch outcome {
-            case .graded(let graded): try writer.add(graded, rejected: rejected)
-            case .skipped: writer.summary.skipped += 1
-            case .rejected(let problems):
-                writer.summary.rejected += problems.count
-                problems.forEach(rejected)
-            case .fileRead(let bytes):
-                bytesRead += bytes
-                writer.summary.files += 1
-            }
-            try writer.flushIfOld(rejected: rejected)
+            // Nothing for a while: store what waits rather than keep it in memory.
+            if timedOut { try writer.flush(rejected: rejected) }
             report()
         }
         try writer.flush(rejected: rejected)

@@ -1,0 +1,88 @@
+import Foundation
+import Synchronization
+import Testing
+
+@testable import Grading
+
+/// The queues between the reader, the workers and the store writer: bounded, first in first out, drained after
+/// closing, and a writer that sleeps until a few dozen outcomes are there (or its deadline passes).
+@Suite struct BlockingQueueTests {
+    @Test func elementsComeOutInOrderAndManyAtATime() {
+        let queue = BlockingQueue<Int>(capacity: 10)
+        for value in 1...5 { #expect(queue.push(value)) }
+        #expect(queue.pop(upTo: 3).elements == [1, 2, 3])
+        #expect(queue.pop() == 4)
+        #expect(queue.pop(upTo: 10).elements == [5])
+    }
+
+    @Test func aClosedQueueIsDrainedThenEmpty() {
+        let queue = BlockingQueue<Int>(capacity: 10, wakeCount: 8)
+        queue.push(1)
+        queue.push(2)
+        queue.close()
+        #expect(!queue.push(3))
+        // Fewer than wakeCount wait, but the queue is closed: they come out at once.
+        let (elements, timedOut) = queue.pop(upTo: 10)
+        #expect(elements == [1, 2] && !timedOut)
+        let last = queue.pop(upTo: 10)
+        #expect(last.elements.isEmpty && !last.timedOut)
+        #expect(queue.pop() == nil)
+    }
+
+    @Test func aPopperWaitsForWakeCountOrItsDeadline() {
+        let queue = BlockingQueue<Int>(capacity: 100, wakeCount: 4)
+        queue.push(1)
+        let start = Date()
+        let (elements, timedOut) = queue.pop(upTo: 10, until: Date().addingTimeInterval(0.05))
+        #expect(elements == [1] && timedOut)
+        #expect(Date().timeIntervalSince(start) >= 0.04)
+
+        // Four pushed from another thread wake it before a long deadline.
+        let pusher = Thread {
+            for value in 2...5 { queue.push(value) }
+        }
+        pusher.start()
+        let woken = queue.pop(upTo: 10, until: Date().addingTimeInterval(30))
+        #expect(!woken.timedOut)
+        #expect(woken.elements.count >= 4 && woken.elements.prefix(4) == [2, 3, 4, 5])
+    }
+
+    @Test func aFullQueueHoldsItsPusherUntilThereIsRoom() {
+        let queue = BlockingQueue<Int>(capacity: 2)
+        let pushed = Atomic<Int>(0)
+        let done = DispatchSemaphore(value: 0)
+        Thread {
+            for value in 1...5 {
+                queue.push(value)
+                pushed.add(1, ordering: .relaxed)
+            }
+            done.signal()
+        }.start()
+        // The pusher stops at the bound until something is taken.
+        let deadline = Date().addingTimeInterval(5)
+        while pushed.load(ordering: .relaxed) < 2 && Date() < deadline { Thread.sleep(forTimeInterval: 0.001) }
+        Thread.sleep(forTimeInterval: 0.05)
+        #expect(pushed.load(ordering: .relaxed) == 2)
+        var received: [Int] = []
+        while received.count < 5, let value = queue.pop() { received.append(value) }
+        #expect(received == [1, 2, 3, 4, 5])
+        #expect(done.wait(timeout: .now() + 5) == .success)
+    }
+
+    @Test func closingWakesAWaitingPusherWhichGivesUp() {
+        let queue = BlockingQueue<Int>(capacity: 1)
+        queue.push(1)
+        let result = Mutex<Bool?>(nil)
+        let done = DispatchSemaphore(value: 0)
+        Thread {
+            let accepted = queue.push(2)
+            result.withLock { $0 = accepted }
+            done.signal()
+        }.start()
+        Thread.sleep(forTimeInterval: 0.05)
+        queue.close()
+        #expect(done.wait(timeout: .now() + 5) == .success)
+        #expect(result.withLock { $0 } == false)
+        #expect(queue.pop(upTo: 10).elements == [1])
+    }
+}

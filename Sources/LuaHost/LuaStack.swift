@@ -139,6 +139,7 @@ struct LuaStack {
         }
         visiting.append(identity)
         defer { visiting.removeLast() }
+        LuaState.materialize(L, index)
         // The border (#t) can be far larger than the entries (keys 1, 2, 4, ..., 2^62): the sequence part
         // is sized by the entries found, never by the border.
         let count = Int(clamping: lua_rawlen(L, index))

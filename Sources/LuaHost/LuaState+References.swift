@@ -178,6 +178,7 @@ extension LuaState {
         guard status == LUA_OK else { throw error(status: status, thread: L) }
         let result = lua_gettop(L)
         guard lua_type(L, result) == LUA_TTABLE else { return .value(try stack.value(at: result)) }
+        LuaState.materialize(L, result)
         var fields: [(key: LuaString, value: LuaValue)] = []
         lua_pushnil(L)
         while lua_next(L, result) != 0 {

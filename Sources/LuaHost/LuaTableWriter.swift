@@ -104,7 +104,7 @@ public struct LuaTableWriter {
 
     // MARK: - Helpers
 
-    private func setTop(_ key: StaticString) {
+    func setTop(_ key: StaticString) {
         // lua_pushstring finds a literal in Lua's string cache (keyed by its address): no allocation.
         _ = lua_pushstring(L, UnsafeRawPointer(key.utf8Start).assumingMemoryBound(to: CChar.self))
         rh_insert(L, -2)

@@ -57,9 +57,10 @@ struct SessionFunctions {
             let terms = try SessionFunctions.terms(call, name: "answer:mentions") ?? []
             try SessionFunctions.charge(call, terms: terms, measures: measures)
             let matches = measures.answer.mentions(terms)
+            let bridge = LuaBridge(source: try measures.source(in: call.state))
             try call.pushTable(array: matches.count) { list in
                 for (index, item) in matches.enumerated() {
-                    list.table(index + 1, fields: 4) { LuaBridge.match(item, into: $0) }
+                    list.table(index + 1, fields: 4) { bridge.match(item, into: $0) }
                 }
             }
             return .pushed(1)
@@ -71,7 +72,8 @@ struct SessionFunctions {
             let terms = try SessionFunctions.terms(call, name: "answer:coverage") ?? measures.keywords
             try SessionFunctions.charge(call, terms: terms, measures: measures)
             let coverage = measures.answer.coverage(terms)
-            try call.pushTable(fields: 5) { LuaBridge.coverage(coverage, into: $0) }
+            let bridge = LuaBridge(source: try measures.source(in: call.state))
+            try call.pushTable(fields: 5) { bridge.coverage(coverage, into: $0) }
             return .pushed(1)
         }
         let values = loaded.scenario.institution?.values ?? []

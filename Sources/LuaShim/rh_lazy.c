@@ -98,7 +98,7 @@ int rh_lazy_materialize(lua_State *L, int idx) {
 
 RHSpan *rh_push_lazy_spans(lua_State *L, size_t count, size_t pool) {
     /* text */
-    lua_createtable(L, count < INT32_MAX ? (int)count : 0, 0); /* text, list */
+    lua_newtable(L); /* text, list: no room for the elements until they are made */
     lua_rawgetp(L, LUA_REGISTRYINDEX, &rhz_meta_key);
     lua_setmetatable(L, -2);
     RHZRecords *records = (RHZRecords *)lua_newuserdatauv(L, sizeof(RHZRecords) + count * sizeof(RHSpan) + pool, 1);

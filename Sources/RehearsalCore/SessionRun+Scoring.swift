@@ -167,25 +167,32 @@ enum WordCount {
         return unicodeCount(text)
     }
 
-    /// The count when every byte is ASCII; nil at the first byte that is not.
+    /// What each byte is to the ASCII count: 0 other, 1 whitespace, 2 letter or digit, 3 not ASCII.
+    private static let byteClasses: [UInt8] = (0...255).map { byte -> UInt8 in
+        if byte >= 0x80 { return 3 }
+        if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) { return 1 }
+        let lower = byte | 0x20
+        return (byte >= 0x30 && byte <= 0x39) || (lower >= 0x61 && lower <= 0x7A) ? 2 : 0
+    }
+
+    /// The count when every byte is ASCII; nil at the first byte that is not. One table lookup per byte: a
+    /// word ends at whitespace (or the end) after a letter or digit seen since the last whitespace.
     private static func asciiCount(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
-        var count = 0
-        var inToken = false
-        var tokenHasWordCharacter = false
-        for byte in bytes {
-            if byte >= 0x80 { return nil }
-            if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
-                if inToken, tokenHasWordCharacter { count += 1 }
-                inToken = false
-                tokenHasWordCharacter = false
-            } else {
-                inToken = true
-                let lower = byte | 0x20
-                if (byte >= 0x30 && byte <= 0x39) || (lower >= 0x61 && lower <= 0x7A) { tokenHasWordCharacter = true }
+        byteClasses.withUnsafeBufferPointer { classes in
+            var count = 0
+            var tokenHasWordCharacter = false
+            for byte in bytes {
+                switch classes[Int(byte)] {
+                case 0: continue
+                case 1:
+                    if tokenHasWordCharacter { count += 1 }
+                    tokenHasWordCharacter = false
+                case 2: tokenHasWordCharacter = true
+                default: return nil
+                }
             }
+            return tokenHasWordCharacter ? count + 1 : count
         }
-        if inToken, tokenHasWordCharacter { count += 1 }
-        return count
     }
 
     static func unicodeCount(_ text: String) -> Int {

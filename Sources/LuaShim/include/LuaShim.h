@@ -247,6 +247,8 @@ int rh_str_gsub(lua_State *L);
 
 /* ---------------------------------------------------------------- macros as functions */
 
+/* Switches the collector to incremental mode with this pause and step multiplier (percent; 0 keeps a value). */
+void rh_gc_incremental(lua_State *L, int pause, int stepmul);
 int rh_upvalueindex(int i);
 int rh_registryindex(void);
 void rh_pop(lua_State *L, int n);

@@ -96,6 +96,14 @@ struct LuaStack {
         }
     }
 
+    /// The string at `index` decoded as UTF-8, as ``LuaString/text`` decodes it, without the byte array in
+    /// between.
+    func text(at index: Int32) -> String {
+        var length = 0
+        guard let bytes = lua_tolstring(L, index, &length) else { return "" }
+        return String(decoding: UnsafeRawBufferPointer(start: bytes, count: length), as: UTF8.self)
+    }
+
     func string(at index: Int32) -> LuaString {
         var length = 0
         guard let bytes = lua_tolstring(L, index, &length) else { return LuaString(bytes: []) }

@@ -158,8 +158,9 @@ extension LuaState {
 
 /// The first result of ``LuaState/callReadingFields(_:_:)``.
 public enum LuaFirstResult {
-    /// A table whose keys are all strings: its fields, in no set order (values converted to Swift).
-    case fields([(key: LuaString, value: LuaValue)])
+    /// A table whose keys are all strings: its fields, in no set order, keys decoded as UTF-8 (as
+    /// ``LuaString/text`` decodes them; a short key costs no allocation), values converted to Swift.
+    case fields([(key: String, value: LuaValue)])
     /// Anything else, converted as ``LuaState/call(_:_:)`` converts it.
     case value(LuaValue)
 }
@@ -179,14 +180,15 @@ extension LuaState {
         let result = lua_gettop(L)
         guard lua_type(L, result) == LUA_TTABLE else { return .value(try stack.value(at: result)) }
         LuaState.materialize(L, result)
-        var fields: [(key: LuaString, value: LuaValue)] = []
+        var fields: [(key: String, value: LuaValue)] = []
+        fields.reserveCapacity(8)
         lua_pushnil(L)
         while lua_next(L, result) != 0 {
             guard lua_type(L, -2) == LUA_TSTRING else {
                 lua_settop(L, result)
                 return .value(try stack.value(at: result))
             }
-            fields.append((stack.string(at: -2), try stack.value(at: -1)))
+            fields.append((stack.text(at: -2), try stack.value(at: -1)))
             lua_settop(L, -2)
         }
         return .fields(fields)

@@ -166,6 +166,8 @@ struct LuaStack {
                 }
             }
             let key = try value(at: lua_gettop(L) - 1, visiting: &visiting, depth: depth + 1, read: &read)
+            // Room for a small record ({ level, note }) at once, instead of growing (and rehashing) at its second key.
+            if fields.isEmpty { fields.reserveCapacity(4) }
             fields[key] = element
             lua_settop(L, -2)
         }

@@ -151,10 +151,10 @@ extension SessionRun {
         var note: String?
         if case .table(let detail) = entry {
             // { level = 3, note = "..." } or { 3, "..." }
-            let named: LuaValue = detail[.string("level")]
-            levelValue = named.isNil ? detail[.integer(1)] : named
-            let namedNote: LuaValue = detail[.string("note")]
-            note = (namedNote.isNil ? detail[.integer(2)] : namedNote).stringValue
+            let named: LuaValue = detail[DetailKey.level]
+            levelValue = named.isNil ? detail[DetailKey.first] : named
+            let namedNote: LuaValue = detail[DetailKey.note]
+            note = (namedNote.isNil ? detail[DetailKey.second] : namedNote).stringValue
         }
         guard let number = levelValue.doubleValue else {
             throw failure(
@@ -171,6 +171,14 @@ extension SessionRun {
         }
         result.scores[id] = Score(level: level, max: criterion.maxLevel, note: note)
     }
+}
+
+/// The keys of a `{ level, note }` entry, made once rather than on every lookup.
+private enum DetailKey {
+    static let level: LuaValue = "level"
+    static let note: LuaValue = "note"
+    static let first: LuaValue = .integer(1)
+    static let second: LuaValue = .integer(2)
 }
 
 /// Words as the engine counts them: whitespace-separated tokens with at least one letter or digit.

@@ -78,16 +78,15 @@ struct SessionFunctions {
         }
         let values = loaded.scenario.institution?.values ?? []
         let index = routed("answer") { run, call in
-            guard let identity = call.identity(1), let measures = run.measures[identity],
-                case .string(let key) = try call.argument(2)
+            guard let identity = call.identity(1), let measures = run.measures[identity], let name = call.text(2)
             else { return .values([.nil]) }
-            switch key.text {
+            switch name {
             case "mentions": return .values([.function(mentions)])
             case "coverage": return .values([.function(coverage)])
             default:
-                let name = key.text
                 guard try measures.push(name, values: values, to: call) else { return .values([.nil]) }
-                call.rawSetTop(argument: 1, key: name)
+                // Kept on the answer under the key asked for, so the next read is a plain field.
+                call.rawSetTop(argument: 1, keyArgument: 2)
                 return .pushed(1)
             }
         }

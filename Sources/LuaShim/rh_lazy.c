@@ -130,22 +130,35 @@ static int rhz_settable(lua_State *L) {
     return 0;
 }
 
+/* Registry keys of the messages Lua gives for t[nil] = v and t[0/0] = v on a plain table (read once, when the
+   sandbox opens, so they match the Lua library in use). */
+static const char rhz_nil_key = 'N';
+static const char rhz_nan_key = 'n';
+
 static int rhz_newindex(lua_State *L) {
     rh_lazy_materialize(L, 1);
     lua_settop(L, 3);
-    if (lua_isnil(L, 2) || (lua_type(L, 2) == LUA_TNUMBER && !lua_isinteger(L, 2) && isnan(lua_tonumber(L, 2)))) {
-        /* The message Lua gives for a plain table ("table index is nil"), at the assignment's line. */
-        lua_pushcfunction(L, rhz_settable);
-        lua_insert(L, 1);
-        if (lua_pcall(L, 3, 0, 0) != LUA_OK) {
-            luaL_where(L, 1);
-            lua_insert(L, -2);
-            lua_concat(L, 2);
-        }
+    int nil_key = lua_isnil(L, 2);
+    if (nil_key || (lua_type(L, 2) == LUA_TNUMBER && !lua_isinteger(L, 2) && isnan(lua_tonumber(L, 2)))) {
+        /* The message a plain table gives, at the assignment's line. */
+        luaL_where(L, 1);
+        lua_rawgetp(L, LUA_REGISTRYINDEX, nil_key ? &rhz_nil_key : &rhz_nan_key);
+        lua_concat(L, 2);
         return lua_error(L);
     }
     lua_rawset(L, 1);
     return 0;
+}
+
+/* Stores under key the message of assigning to index `key_value` of a plain table (on top of the stack). */
+static void rhz_remember_message(lua_State *L, const void *key) {
+    lua_pushcfunction(L, rhz_settable);
+    lua_newtable(L);
+    lua_pushvalue(L, -3);
+    lua_pushboolean(L, 1);
+    if (lua_pcall(L, 3, 0, 0) == LUA_OK) lua_pushliteral(L, "invalid table index");
+    lua_rawsetp(L, LUA_REGISTRYINDEX, key);
+    lua_pop(L, 1);
 }
 
 static int rhz_len(lua_State *L) {
@@ -215,6 +228,10 @@ static int rhz_getmetatable(lua_State *L) {
 
 void rh_open_lazy(lua_State *L, int base) {
     base = lua_absindex(L, base);
+    lua_pushnil(L);
+    rhz_remember_message(L, &rhz_nil_key);
+    lua_pushnumber(L, NAN);
+    rhz_remember_message(L, &rhz_nan_key);
     lua_newtable(L); /* the weak table of pending records */
     lua_createtable(L, 0, 1);
     lua_pushliteral(L, "k");

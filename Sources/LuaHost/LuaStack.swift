@@ -138,7 +138,8 @@ struct LuaStack {
     private func table(at index: Int32, visiting: inout [UnsafeRawPointer], depth: Int, read: inout Int) throws
         -> LuaTable
     {
-        guard depth < LuaStack.maximumDepth, lua_checkstack(L, 4) != 0 else {
+        // Room for the walk and for filling a list made on first use (rh_lazy_materialize needs 6 slots).
+        guard depth < LuaStack.maximumDepth, lua_checkstack(L, 8) != 0 else {
             throw LuaError(kind: .type, message: "table nesting is deeper than \(LuaStack.maximumDepth) levels")
         }
         // The tables being read, outermost first: a short list (at most maximumDepth), cheaper than a set.

@@ -173,7 +173,8 @@ extension LuaState {
         let top = lua_gettop(L)
         defer { lua_settop(L, top) }
         try stack.pushRef(function)
-        try stack.reserve(arguments.count + 4)
+        // The call's results, the walk over them, and filling a list made on first use.
+        try stack.reserve(arguments.count + 8)
         for argument in arguments { try stack.push(argument) }
         let status = rh_pcall(L, Int32(arguments.count), 1)
         guard status == LUA_OK else { throw error(status: status, thread: L) }

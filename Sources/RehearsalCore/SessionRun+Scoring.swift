@@ -115,6 +115,8 @@ extension SessionRun {
         fields: [(key: String, value: LuaValue)], from score: LuaRef, question: Question,
         into result: inout AnswerResult
     ) throws {
+        // The levels' dictionary sized once, rather than grown (and rehashed) at its second and third criterion.
+        result.scores.reserveCapacity(result.scores.count + fields.count)
         if fields.count == 1 {
             try read(id: fields[0].key, fields[0].value, from: score, question: question, into: &result)
             return

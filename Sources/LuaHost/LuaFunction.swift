@@ -43,6 +43,13 @@ public struct LuaCall {
         try (0..<argumentCount).map { try argument($0 + 1) }
     }
 
+    /// Argument `index` decoded as UTF-8 text when it is a string (numbers are not converted), else nil. A
+    /// short string costs no allocation.
+    public func text(_ index: Int) -> String? {
+        guard index >= 1, index <= argumentCount, lua_type(stack.L, Int32(index)) == LUA_TSTRING else { return nil }
+        return stack.text(at: Int32(index))
+    }
+
     /// The Lua type name of argument `index`.
     public func typeName(_ index: Int) -> String {
         String(cString: rh_typename_at(stack.L, Int32(index)))

@@ -96,6 +96,14 @@ struct LuaStack {
         }
     }
 
+    /// The string at `index` decoded as UTF-8, as ``LuaString/text`` decodes it, without the byte array in
+    /// between.
+    func text(at index: Int32) -> String {
+        var length = 0
+        guard let bytes = lua_tolstring(L, index, &length) else { return "" }
+        return String(decoding: UnsafeRawBufferPointer(start: bytes, count: length), as: UTF8.self)
+    }
+
     func string(at index: Int32) -> LuaString {
         var length = 0
         guard let bytes = lua_tolstring(L, index, &length) else { return LuaString(bytes: []) }
@@ -130,7 +138,8 @@ struct LuaStack {
     private func table(at index: Int32, visiting: inout [UnsafeRawPointer], depth: Int, read: inout Int) throws
         -> LuaTable
     {
-        guard depth < LuaStack.maximumDepth, lua_checkstack(L, 4) != 0 else {
+        // Room for the walk and for filling a list made on first use (rh_lazy_materialize needs 6 slots).
+        guard depth < LuaStack.maximumDepth, lua_checkstack(L, 8) != 0 else {
             throw LuaError(kind: .type, message: "table nesting is deeper than \(LuaStack.maximumDepth) levels")
         }
         // The tables being read, outermost first: a short list (at most maximumDepth), cheaper than a set.
@@ -139,6 +148,7 @@ struct LuaStack {
         }
         visiting.append(identity)
         defer { visiting.removeLast() }
+        LuaState.materialize(L, index)
         // The border (#t) can be far larger than the entries (keys 1, 2, 4, ..., 2^62): the sequence part
         // is sized by the entries found, never by the border.
         let count = Int(clamping: lua_rawlen(L, index))
@@ -157,6 +167,8 @@ struct LuaStack {
                 }
             }
             let key = try value(at: lua_gettop(L) - 1, visiting: &visiting, depth: depth + 1, read: &read)
+            // Room for a small record ({ level, note }) at once, instead of growing (and rehashing) at its second key.
+            if fields.isEmpty { fields.reserveCapacity(4) }
             fields[key] = element
             lua_settop(L, -2)
         }

@@ -158,8 +158,9 @@ extension LuaState {
 
 /// The first result of ``LuaState/callReadingFields(_:_:)``.
 public enum LuaFirstResult {
-    /// A table whose keys are all strings: its fields, in no set order (values converted to Swift).
-    case fields([(key: LuaString, value: LuaValue)])
+    /// A table whose keys are all strings: its fields, in no set order, keys decoded as UTF-8 (as
+    /// ``LuaString/text`` decodes them; a short key costs no allocation), values converted to Swift.
+    case fields([(key: String, value: LuaValue)])
     /// Anything else, converted as ``LuaState/call(_:_:)`` converts it.
     case value(LuaValue)
 }
@@ -172,20 +173,23 @@ extension LuaState {
         let top = lua_gettop(L)
         defer { lua_settop(L, top) }
         try stack.pushRef(function)
-        try stack.reserve(arguments.count + 4)
+        // The call's results, the walk over them, and filling a list made on first use.
+        try stack.reserve(arguments.count + 8)
         for argument in arguments { try stack.push(argument) }
         let status = rh_pcall(L, Int32(arguments.count), 1)
         guard status == LUA_OK else { throw error(status: status, thread: L) }
         let result = lua_gettop(L)
         guard lua_type(L, result) == LUA_TTABLE else { return .value(try stack.value(at: result)) }
-        var fields: [(key: LuaString, value: LuaValue)] = []
+        LuaState.materialize(L, result)
+        var fields: [(key: String, value: LuaValue)] = []
+        fields.reserveCapacity(8)
         lua_pushnil(L)
         while lua_next(L, result) != 0 {
             guard lua_type(L, -2) == LUA_TSTRING else {
                 lua_settop(L, result)
                 return .value(try stack.value(at: result))
             }
-            fields.append((stack.string(at: -2), try stack.value(at: -1)))
+            fields.append((stack.text(at: -2), try stack.value(at: -1)))
             lua_settop(L, -2)
         }
         return .fields(fields)

@@ -67,6 +67,10 @@ public final class LuaState {
         control.pointee.print_context = control.pointee.host
         control.pointee.print = luaHostPrint
         applyLimits()
+        // A cycle starts when the heap reaches 3x what the last one kept (Lua's default: 2x). States live long
+        // and hold little (a few MB at most), and most of what a scoring call makes is garbage at once: fewer
+        // cycles cost less (docs/performance.md, "The engine, one reused LoadedScenario").
+        rh_gc_incremental(L, 300, 0)
         rh_watchdog_register(control)
     }
 

@@ -104,7 +104,7 @@ public struct LuaTableWriter {
 
     // MARK: - Helpers
 
-    private func setTop(_ key: StaticString) {
+    func setTop(_ key: StaticString) {
         // lua_pushstring finds a literal in Lua's string cache (keyed by its address): no allocation.
         _ = lua_pushstring(L, UnsafeRawPointer(key.utf8Start).assumingMemoryBound(to: CChar.self))
         rh_insert(L, -2)
@@ -161,11 +161,14 @@ extension LuaCall {
         }
     }
 
-    /// Sets `argument[key]` to the value on top of the stack without metamethods, leaving the value there,
-    /// when argument `index` is a table.
-    public func rawSetTop(argument index: Int, key: String) {
-        guard index >= 1, index <= argumentCount, lua_type(stack.L, Int32(index)) == LUA_TTABLE else { return }
-        LuaTableWriter.push(key, on: stack.L)
+    /// Sets `argument[argument keyIndex]` to the value on top of the stack without metamethods, leaving the
+    /// value there, when argument `index` is a table and the key is neither nil nor NaN (an `__index` call
+    /// caching what it computed under the key it was asked for).
+    public func rawSetTop(argument index: Int, keyArgument keyIndex: Int) {
+        guard index >= 1, index <= argumentCount, keyIndex >= 1, keyIndex <= argumentCount,
+            lua_type(stack.L, Int32(index)) == LUA_TTABLE, lua_type(stack.L, Int32(keyIndex)) == LUA_TSTRING
+        else { return }
+        lua_pushvalue(stack.L, Int32(keyIndex))
         lua_pushvalue(stack.L, -2)
         lua_rawset(stack.L, Int32(index))
     }

@@ -80,3 +80,5 @@ void rh_remove(lua_State *L, int idx) { lua_remove(L, idx); }
 void rh_insert(lua_State *L, int idx) { lua_insert(L, idx); }
 void rh_replace(lua_State *L, int idx) { lua_replace(L, idx); }
 const char *rh_typename_at(lua_State *L, int idx) { return luaL_typename(L, idx); }
+
+void rh_gc_incremental(lua_State *L, int pause, int stepmul) { lua_gc(L, LUA_GCINC, pause, stepmul, 0); }

@@ -210,6 +210,7 @@ static void rhs_warn(void *ud, const char *message, int tocont) {
 }
 
 static int rhs_setmetatable(lua_State *L) {
+    rh_lazy_materialize(L, 1); /* a list filled on first use stops being one before its metatable changes */
     if (lua_type(L, 2) == LUA_TTABLE) {
         lua_pushliteral(L, "__gc");
         int kind = lua_rawget(L, 2);
@@ -708,6 +709,8 @@ static int rhs_open(lua_State *L) {
     lua_pushcclosure(L, rhs_pairs, 1);
     lua_setfield(L, base, "pairs");
     rhs_wrap_field(L, table, "sort", rhs_tsort);
+    /* lists filled on first use, and the raw accessors that fill them (needs pairs) */
+    rh_open_lazy(L, base);
 
     /* math: seeded by the host; randomseed() without argument re-seeds with the host's seed */
     lua_getfield(L, math, "randomseed");

@@ -10,6 +10,9 @@ final class AnswerMeasures {
     let keywords: [String]
     let configuration: AnalysisConfiguration
     private var analysed: AnswerText?
+    /// The answer's text as a Lua string, which evidence lists point into; made on first use, released with
+    /// the session.
+    private(set) var source: LuaRef?
 
     init(text: String, duration: Double?, cues: [TimedCue], keywords: [String], configuration: AnalysisConfiguration) {
         self.text = text
@@ -30,6 +33,14 @@ final class AnswerMeasures {
         return made
     }
 
+    /// The reference to the answer's text in `state`, made on first use.
+    func source(in state: LuaState) throws -> LuaRef {
+        if let source { return source }
+        let made = try state.makeReference(.string(LuaString(answer.text)))
+        source = made
+        return made
+    }
+
     /// The names a score function can read on an answer beyond its plain fields.
     static let fields: Set<String> = [
         "sentences", "average_sentence_length", "fillers", "hedges", "star", "numbers", "pronouns", "top_words",
@@ -39,14 +50,16 @@ final class AnswerMeasures {
     /// Pushes the value of a measurement as the call's result, straight onto the Lua stack; false (and
     /// nothing pushed) when `name` is not one.
     func push(_ name: String, values: [String], to call: LuaCall) throws -> Bool {
+        // Evidence lists point into the answer's text; they are made only when a script reads them.
+        let bridge = LuaBridge(source: try source(in: call.state))
         switch name {
         case "sentences": try call.push(.integer(Int64(answer.sentenceCount)))
         case "average_sentence_length": try call.push(.number(answer.averageSentenceLength))
-        case "fillers": try call.pushTable(fields: 4) { LuaBridge.terms(answer.fillers, into: $0) }
-        case "hedges": try call.pushTable(fields: 4) { LuaBridge.terms(answer.hedges, into: $0) }
-        case "star": try call.pushTable(fields: 6) { LuaBridge.star(answer.star, into: $0) }
+        case "fillers": try call.pushTable(fields: 4) { bridge.terms(answer.fillers, into: $0) }
+        case "hedges": try call.pushTable(fields: 4) { bridge.terms(answer.hedges, into: $0) }
+        case "star": try call.pushTable(fields: 6) { bridge.star(answer.star, into: $0) }
         case "numbers":
-            try call.pushTable(fields: 2 + NumberKind.allCases.count) { LuaBridge.numbers(answer.numbers, into: $0) }
+            try call.pushTable(fields: 2 + NumberKind.allCases.count) { bridge.numbers(answer.numbers, into: $0) }
         case "pronouns":
             let pronouns = answer.pronouns
             try call.pushTable(fields: 3) { table in
@@ -71,7 +84,7 @@ final class AnswerMeasures {
                     table.table(index + 1, fields: 3) { item in
                         item.set("phrase", phrase.phrase)
                         item.set("count", phrase.count)
-                        LuaBridge.evidence(phrase.evidence, at: "evidence", into: item)
+                        bridge.evidence(phrase.evidence, at: "evidence", into: item)
                     }
                 }
             }
@@ -81,8 +94,8 @@ final class AnswerMeasures {
                 return true
             }
             try call.pushTable(fields: 5) { LuaBridge.pauses(pauses, into: $0) }
-        case "keywords": try call.pushTable(fields: 5) { LuaBridge.coverage(answer.coverage(keywords), into: $0) }
-        case "values": try call.pushTable(fields: 5) { LuaBridge.coverage(answer.coverage(values), into: $0) }
+        case "keywords": try call.pushTable(fields: 5) { bridge.coverage(answer.coverage(keywords), into: $0) }
+        case "values": try call.pushTable(fields: 5) { bridge.coverage(answer.coverage(values), into: $0) }
         default: return false
         }
         return true
@@ -91,27 +104,24 @@ final class AnswerMeasures {
 
 /// Measurements as Lua tables, written straight onto the Lua stack (snake_case keys; evidence with
 /// `first`/`last` byte positions for string.sub).
-enum LuaBridge {
-    static func evidence(_ items: [Evidence], at key: StaticString, into table: LuaTableWriter) {
-        table.table(key, array: items.count) { list in
-            for (index, item) in items.enumerated() {
-                list.table(index + 1, fields: 8) { evidence(item, into: $0) }
+struct LuaBridge {
+    /// The answer's text in the state: evidence lists point into it.
+    let source: LuaRef
+
+    /// A list of `{ text, first, last, offset, length, term?, start_time?, end_time? }`, made on first use
+    /// (docs/performance.md, "The engine, one reused LoadedScenario").
+    func evidence(_ items: [Evidence], at key: StaticString, into table: LuaTableWriter) {
+        let termBytes = items.reduce(0) { $0 + ($1.term?.utf8.count ?? 0) }
+        table.spans(key, source: source, count: items.count, termBytes: termBytes) { list in
+            for item in items {
+                list.append(
+                    first: item.byteStart + 1, last: item.byteEnd, offset: item.start, length: item.end - item.start,
+                    term: item.term, startTime: item.startTime, endTime: item.endTime)
             }
         }
     }
 
-    static func evidence(_ item: Evidence, into table: LuaTableWriter) {
-        item.withTextBytes { table.set("text", bytes: $0) }
-        table.set("first", item.byteStart + 1)
-        table.set("last", item.byteEnd)
-        table.set("offset", item.start)
-        table.set("length", item.end - item.start)
-        if let term = item.term { table.set("term", term) }
-        if let start = item.startTime { table.set("start_time", start) }
-        if let end = item.endTime { table.set("end_time", end) }
-    }
-
-    static func terms(_ counts: TermCounts, into table: LuaTableWriter) {
+    func terms(_ counts: TermCounts, into table: LuaTableWriter) {
         table.set("total", counts.total)
         table.table("by_term", fields: counts.byTerm.count) { byTerm in
             for (term, count) in counts.byTerm { byTerm.set(term, count) }
@@ -120,7 +130,7 @@ enum LuaBridge {
         if let perMinute = counts.perMinute { table.set("per_minute", perMinute) }
     }
 
-    static func star(_ star: StarStructure, into table: LuaTableWriter) {
+    func star(_ star: StarStructure, into table: LuaTableWriter) {
         table.set("count", star.presentCount)
         let missing = star.missing
         table.table("missing", array: missing.count) { list in
@@ -141,7 +151,7 @@ enum LuaBridge {
         }
     }
 
-    static func numbers(_ numbers: NumberSummary, into table: LuaTableWriter) {
+    func numbers(_ numbers: NumberSummary, into table: LuaTableWriter) {
         table.set("total", numbers.total)
         evidence(numbers.evidence, at: "evidence", into: table)
         for kind in NumberKind.allCases { table.set(kind.rawValue, numbers.count(kind)) }
@@ -163,7 +173,7 @@ enum LuaBridge {
         }
     }
 
-    static func coverage(_ coverage: Coverage, into table: LuaTableWriter) {
+    func coverage(_ coverage: Coverage, into table: LuaTableWriter) {
         table.table("covered", array: coverage.covered.count) { list in
             for (index, term) in coverage.covered.enumerated() { list.set(index + 1, term) }
         }
@@ -175,13 +185,13 @@ enum LuaBridge {
         matches(coverage.matches, at: "matches", into: table)
     }
 
-    static func matches(_ matches: [TermMatch], at key: StaticString, into table: LuaTableWriter) {
+    func matches(_ matches: [TermMatch], at key: StaticString, into table: LuaTableWriter) {
         table.table(key, array: matches.count) { list in
             for (index, item) in matches.enumerated() { list.table(index + 1, fields: 4) { match(item, into: $0) } }
         }
     }
 
-    static func match(_ match: TermMatch, into table: LuaTableWriter) {
+    func match(_ match: TermMatch, into table: LuaTableWriter) {
         table.set("term", match.term)
         table.set("count", match.count)
         table.set("found", match.found)

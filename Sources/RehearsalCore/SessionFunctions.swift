@@ -57,9 +57,10 @@ struct SessionFunctions {
             let terms = try SessionFunctions.terms(call, name: "answer:mentions") ?? []
             try SessionFunctions.charge(call, terms: terms, measures: measures)
             let matches = measures.answer.mentions(terms)
+            let bridge = LuaBridge(source: try measures.source(in: call.state))
             try call.pushTable(array: matches.count) { list in
                 for (index, item) in matches.enumerated() {
-                    list.table(index + 1, fields: 4) { LuaBridge.match(item, into: $0) }
+                    list.table(index + 1, fields: 4) { bridge.match(item, into: $0) }
                 }
             }
             return .pushed(1)
@@ -71,21 +72,21 @@ struct SessionFunctions {
             let terms = try SessionFunctions.terms(call, name: "answer:coverage") ?? measures.keywords
             try SessionFunctions.charge(call, terms: terms, measures: measures)
             let coverage = measures.answer.coverage(terms)
-            try call.pushTable(fields: 5) { LuaBridge.coverage(coverage, into: $0) }
+            let bridge = LuaBridge(source: try measures.source(in: call.state))
+            try call.pushTable(fields: 5) { bridge.coverage(coverage, into: $0) }
             return .pushed(1)
         }
         let values = loaded.scenario.institution?.values ?? []
         let index = routed("answer") { run, call in
-            guard let identity = call.identity(1), let measures = run.measures[identity],
-                case .string(let key) = try call.argument(2)
+            guard let identity = call.identity(1), let measures = run.measures[identity], let name = call.text(2)
             else { return .values([.nil]) }
-            switch key.text {
+            switch name {
             case "mentions": return .values([.function(mentions)])
             case "coverage": return .values([.function(coverage)])
             default:
-                let name = key.text
                 guard try measures.push(name, values: values, to: call) else { return .values([.nil]) }
-                call.rawSetTop(argument: 1, key: name)
+                // Kept on the answer under the key asked for, so the next read is a plain field.
+                call.rawSetTop(argument: 1, keyArgument: 2)
                 return .pushed(1)
             }
         }

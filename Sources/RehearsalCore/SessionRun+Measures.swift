@@ -21,6 +21,7 @@ extension SessionRun {
     func releaseOwned() {
         for reference in owned { state.release(reference) }
         owned.removeAll()
+        for measure in measures.values { if let source = measure.source { state.release(source) } }
         measures.removeAll()
     }
 }

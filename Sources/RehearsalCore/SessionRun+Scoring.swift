@@ -42,8 +42,7 @@ extension SessionRun {
         } else if options.scoring, let score = functions.0 {
             switch try state.callReadingFields(score, [.reference(answer), .reference(sessionObject)]) {
             case .fields(let fields):
-                try read(
-                    fields: fields.map { (.string($0.key), $0.value) }, from: score, question: question, into: &result)
+                try read(fields: fields, from: score, question: question, into: &result)
             case .value(let value):
                 try read(value, from: score, question: question, into: &result)
             }
@@ -102,61 +101,86 @@ extension SessionRun {
         if !table.array.isEmpty {
             throw failure(line: line(), "\(label) must return a table keyed by criterion id, not a list")
         }
-        try read(fields: Array(table.fields), from: score, question: question, into: &result)
-    }
-
-    /// Puts the fields of a score function's table (none of them in its sequence) into the result, in key order.
-    func read(
-        fields: [(key: LuaValue, value: LuaValue)], from score: LuaRef, question: Question,
-        into result: inout AnswerResult
-    ) throws {
-        // Where the function is defined, looked up only for a message.
-        let line = { [self] in (try? state.definition(of: score))?.line }
-        let label = "score of question '\(question.id)'"
-        for (key, entry) in fields.sorted(by: { $0.key.description < $1.key.description }) {
+        for (key, entry) in table.fields.sorted(by: { $0.key.description < $1.key.description }) {
             guard let id = key.stringValue else {
                 throw failure(line: line(), "\(label) returned the key \(key); keys must be criterion ids")
             }
-            if id == "strengths" || id == "improvements" {
-                guard let remarks = try? LuaValueDecoder().decode([String].self, from: entry) else {
-                    throw failure(line: line(), "\(label): \(id) must be a list of texts")
-                }
-                do {
-                    for remark in remarks { _ = try keep(remark, in: label) }
-                } catch let error as LuaError {
-                    throw failure(line: line(), error.message)
-                }
-                if id == "strengths" { result.strengths += remarks } else { result.improvements += remarks }
-                continue
-            }
-            guard let criterion = scenario.criterion(id) else {
-                throw failure(line: line(), "\(label) scored criterion '\(id)', which is not declared")
-            }
-            var levelValue = entry
-            var note: String?
-            if case .table(let detail) = entry {
-                // { level = 3, note = "..." } or { 3, "..." }
-                let named: LuaValue = detail[.string("level")]
-                levelValue = named.isNil ? detail[.integer(1)] : named
-                let namedNote: LuaValue = detail[.string("note")]
-                note = (namedNote.isNil ? detail[.integer(2)] : namedNote).stringValue
-            }
-            guard let number = levelValue.doubleValue else {
-                throw failure(
-                    line: line(),
-                    "\(label), criterion '\(id)': the level must be an integer or { level, note }, not \(levelValue.typeName)"
-                )
-            }
-            guard let level = Int(exactly: number) else {
-                throw failure(line: line(), "\(label), criterion '\(id)': the level must be an integer, not \(number)")
-            }
-            guard (1...criterion.maxLevel).contains(level) else {
-                throw failure(
-                    line: line(), "\(label), criterion '\(id)': level \(level) is outside 1..\(criterion.maxLevel)")
-            }
-            result.scores[id] = Score(level: level, max: criterion.maxLevel, note: note)
+            try read(id: id, entry, from: score, question: question, into: &result)
         }
     }
+
+    /// Puts the fields of a score function's table, all keyed by strings, into the result, in the order of the
+    /// keys' descriptions (`"id"`, quotes included) as for any other table, so the first problem reported is the same.
+    func read(
+        fields: [(key: String, value: LuaValue)], from score: LuaRef, question: Question,
+        into result: inout AnswerResult
+    ) throws {
+        // The levels' dictionary sized once, rather than grown (and rehashed) at its second and third criterion.
+        result.scores.reserveCapacity(result.scores.count + fields.count)
+        if fields.count == 1 {
+            try read(id: fields[0].key, fields[0].value, from: score, question: question, into: &result)
+            return
+        }
+        let ordered = fields.map { (order: "\"" + $0.key + "\"", id: $0.key, value: $0.value) }
+        for field in ordered.sorted(by: { $0.order < $1.order }) {
+            try read(id: field.id, field.value, from: score, question: question, into: &result)
+        }
+    }
+
+    /// Puts one field of a score function's table into the result: a level, a `{ level, note }`, or remarks.
+    private func read(
+        id: String, _ entry: LuaValue, from score: LuaRef, question: Question, into result: inout AnswerResult
+    ) throws {
+        // Where the function is defined, and the message's label, made only for a message.
+        let line = { [self] in (try? state.definition(of: score))?.line }
+        let label = { "score of question '\(question.id)'" }
+        if id == "strengths" || id == "improvements" {
+            guard let remarks = try? LuaValueDecoder().decode([String].self, from: entry) else {
+                throw failure(line: line(), "\(label()): \(id) must be a list of texts")
+            }
+            do {
+                for remark in remarks { _ = try keep(remark, in: label()) }
+            } catch let error as LuaError {
+                throw failure(line: line(), error.message)
+            }
+            if id == "strengths" { result.strengths += remarks } else { result.improvements += remarks }
+            return
+        }
+        guard let criterion = scenario.criterion(id) else {
+            throw failure(line: line(), "\(label()) scored criterion '\(id)', which is not declared")
+        }
+        var levelValue = entry
+        var note: String?
+        if case .table(let detail) = entry {
+            // { level = 3, note = "..." } or { 3, "..." }
+            let named: LuaValue = detail[DetailKey.level]
+            levelValue = named.isNil ? detail[DetailKey.first] : named
+            let namedNote: LuaValue = detail[DetailKey.note]
+            note = (namedNote.isNil ? detail[DetailKey.second] : namedNote).stringValue
+        }
+        guard let number = levelValue.doubleValue else {
+            throw failure(
+                line: line(),
+                "\(label()), criterion '\(id)': the level must be an integer or { level, note }, not \(levelValue.typeName)"
+            )
+        }
+        guard let level = Int(exactly: number) else {
+            throw failure(line: line(), "\(label()), criterion '\(id)': the level must be an integer, not \(number)")
+        }
+        guard (1...criterion.maxLevel).contains(level) else {
+            throw failure(
+                line: line(), "\(label()), criterion '\(id)': level \(level) is outside 1..\(criterion.maxLevel)")
+        }
+        result.scores[id] = Score(level: level, max: criterion.maxLevel, note: note)
+    }
+}
+
+/// The keys of a `{ level, note }` entry, made once rather than on every lookup.
+private enum DetailKey {
+    static let level: LuaValue = "level"
+    static let note: LuaValue = "note"
+    static let first: LuaValue = .integer(1)
+    static let second: LuaValue = .integer(2)
 }
 
 /// Words as the engine counts them: whitespace-separated tokens with at least one letter or digit.
@@ -167,25 +191,32 @@ enum WordCount {
         return unicodeCount(text)
     }
 
-    /// The count when every byte is ASCII; nil at the first byte that is not.
+    /// What each byte is to the ASCII count: 0 other, 1 whitespace, 2 letter or digit, 3 not ASCII.
+    private static let byteClasses: [UInt8] = (0...255).map { byte -> UInt8 in
+        if byte >= 0x80 { return 3 }
+        if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) { return 1 }
+        let lower = byte | 0x20
+        return (byte >= 0x30 && byte <= 0x39) || (lower >= 0x61 && lower <= 0x7A) ? 2 : 0
+    }
+
+    /// The count when every byte is ASCII; nil at the first byte that is not. One table lookup per byte: a
+    /// word ends at whitespace (or the end) after a letter or digit seen since the last whitespace.
     private static func asciiCount(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
-        var count = 0
-        var inToken = false
-        var tokenHasWordCharacter = false
-        for byte in bytes {
-            if byte >= 0x80 { return nil }
-            if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
-                if inToken, tokenHasWordCharacter { count += 1 }
-                inToken = false
-                tokenHasWordCharacter = false
-            } else {
-                inToken = true
-                let lower = byte | 0x20
-                if (byte >= 0x30 && byte <= 0x39) || (lower >= 0x61 && lower <= 0x7A) { tokenHasWordCharacter = true }
+        byteClasses.withUnsafeBufferPointer { classes in
+            var count = 0
+            var tokenHasWordCharacter = false
+            for byte in bytes {
+                switch classes[Int(byte)] {
+                case 0: continue
+                case 1:
+                    if tokenHasWordCharacter { count += 1 }
+                    tokenHasWordCharacter = false
+                case 2: tokenHasWordCharacter = true
+                default: return nil
+                }
             }
+            return tokenHasWordCharacter ? count + 1 : count
         }
-        if inToken, tokenHasWordCharacter { count += 1 }
-        return count
     }
 
     static func unicodeCount(_ text: String) -> Int {

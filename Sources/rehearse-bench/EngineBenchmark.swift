@@ -36,37 +36,48 @@ enum EngineBenchmark {
     /// batch-grading benchmark's (run from the repository's root).
     static let scenarioPath = "Tests/Benchmarks/grade-bench.lua"
 
-    /// Sessions of five answers each, in batches; returns the median answers per second, single-threaded.
+    /// Sessions of five answers each, in batches; returns the median answers per second, single-threaded, in two
+    /// cases whose batches alternate: the session id given by the caller (as `rehearse grade` runs sessions), and
+    /// derived by the engine (a SHA-256 of the scenario, the seed and every answer's text: `rehearse run` and
+    /// `rehearse test` without recorded ids).
     static func run(batches: Int = 15, perBatch: Int = 200) throws -> String {
         let loaded = try ScenarioLoader().load(path: scenarioPath)
         let recorded = answers.enumerated().map { index, text in
             (question: "q\(index + 1)", answer: CandidateAnswer(text: text, seconds: 45 + Double(index) * 5))
         }
         var seed: UInt64 = 0
-        let session = {
-            seed &+= 1
-            var driver = RecordedAnswers(recorded)
-            _ = try Engine.run(loaded, driver: &driver, options: SessionOptions(seed: seed, mode: .replay))
+        func session(id: Bool) -> () throws -> Void {
+            {
+                seed &+= 1
+                var driver = RecordedAnswers(recorded)
+                let options = SessionOptions(seed: seed, mode: .replay, sessionID: id ? "bench-\(seed)" : nil)
+                _ = try Engine.run(loaded, driver: &driver, options: options)
+            }
         }
         // The reference: one FNV-1a pass over the same five answers, in batches alternating with the
         // engine's, to show how fast this machine (whose speed drifts 2-3x) was during the run.
         var checksum = 0
         let reference = { for answer in answers { checksum &+= AnalysisBenchmark.referenceHash(answer) } }
-        var samples: [Double] = []
+        var given: [Double] = []
+        var derived: [Double] = []
         var references: [Double] = []
-        _ = try StateBenchmark.measure(batches: 1, perBatch: perBatch, session)
+        _ = try StateBenchmark.measure(batches: 1, perBatch: perBatch, session(id: false))
         for _ in 0..<batches {
-            samples += try StateBenchmark.measure(batches: 1, perBatch: perBatch, session)
+            given += try StateBenchmark.measure(batches: 1, perBatch: perBatch, session(id: true))
+            derived += try StateBenchmark.measure(batches: 1, perBatch: perBatch, session(id: false))
             references += try StateBenchmark.measure(batches: 1, perBatch: perBatch * 10, reference)
         }
-        samples.sort()
         references.sort()
-        let perAnswer = samples[samples.count / 2] / Double(answers.count)
-        let fastest = samples[0] / Double(answers.count)
-        return "engine: \(answers.count)-answer sessions, one reused LoadedScenario: median "
-            + "\(StateBenchmark.format(perAnswer)) us per answer = \(Int(1e6 / perAnswer)) answers/s "
-            + "(fastest batch \(Int(1e6 / fastest)) answers/s; \(batches) batches of \(perBatch) sessions); "
-            + "reference byte-hash pass over the same answers: median "
+        func summary(_ samples: [Double]) -> String {
+            let sorted = samples.sorted()
+            let perAnswer = sorted[sorted.count / 2] / Double(answers.count)
+            let fastest = sorted[0] / Double(answers.count)
+            return "median \(StateBenchmark.format(perAnswer)) us per answer = \(Int(1e6 / perAnswer)) answers/s "
+                + "(fastest batch \(Int(1e6 / fastest)) answers/s)"
+        }
+        return "engine: \(answers.count)-answer sessions, one reused LoadedScenario, \(batches) batches of \(perBatch) "
+            + "sessions per case; session id given (as rehearse grade): \(summary(given)); session id derived "
+            + "(SHA-256 of the answers): \(summary(derived)); reference byte-hash pass over the same answers: median "
             + "\(StateBenchmark.format(references[references.count / 2])) us (checksum \(checksum % 7))"
     }
 }

@@ -1,5 +1,5 @@
 // In-process benchmarks (what a process-level timer cannot see). See docs/performance.md.
-// Usage: rehearse-bench [state|analysis|scoring|engine|transcripts [LINES]],
+// Usage: rehearse-bench [state|analysis|scoring|transcripts [LINES]], rehearse-bench engine [BATCHES [SESSIONS]],
 // or rehearse-bench host [FILE [CALLS [scoring|none]]]
 import LuaHost
 
@@ -19,7 +19,11 @@ do {
         let limits: LuaLimits = arguments.count > 4 && arguments[4] == "none" ? .none : .scoringCall
         print(try HostBenchmark.run(file: file, count: count, limits: limits))
     }
-    if which == "engine" || which == "all" { print(try EngineBenchmark.run()) }
+    if which == "engine" || which == "all" {
+        // Fewer batches or sessions make a short run for a profiler (valgrind, perf).
+        let numbers = CommandLine.arguments.dropFirst(2).compactMap { Int($0) }.filter { $0 > 0 }
+        print(try EngineBenchmark.run(batches: numbers.first ?? 15, perBatch: numbers.dropFirst().first ?? 200))
+    }
 } catch {
     print("benchmark failed: \(error)")
 }

@@ -60,7 +60,7 @@ import Testing
             Issue.record("expected fields")
             return
         }
-        let byKey = Dictionary(uniqueKeysWithValues: fields.map { ($0.key.text, $0.value) })
+        let byKey = Dictionary(uniqueKeysWithValues: fields.map { ($0.key, $0.value) })
         #expect(byKey == ["clarity": 3, "depth": ["level": 2, "note": "ok"]])
     }
 

@@ -135,6 +135,16 @@ import Testing
         ScoreMistake(
             body: "return { 2, 3 }",
             message: "s.lua:7: error: score of question 'q' must return a table keyed by criterion id, not a list"),
+        // Several mistakes: the first key in the order of its quoted form ("a!" before "a") is reported.
+        ScoreMistake(
+            body: "return { zeta = 1, clarity = 9, ['a'] = 1, ['a!'] = 1 }",
+            message: "s.lua:7: error: score of question 'q' scored criterion 'a!', which is not declared"),
+        ScoreMistake(
+            body: "return { clarity = 9, depth = 0 }",
+            message: "s.lua:7: error: score of question 'q', criterion 'clarity': level 9 is outside 1..4"),
+        ScoreMistake(
+            body: "return { [1.5] = 2, clarity = 9 }",
+            message: "s.lua:7: error: score of question 'q', criterion 'clarity': level 9 is outside 1..4"),
         ScoreMistake(body: "return nil + 1", message: "s.lua:8: error: attempt to perform arithmetic on a nil value"),
         ScoreMistake(body: "while true do end", message: "s.lua:8: error: instruction limit of 10000000 exceeded"),
     ]

@@ -175,6 +175,37 @@ int rh_push_fresh_env(lua_State *L);
  */
 int rh_freeze_env(lua_State *L, int env_index);
 
+/* ---------------------------------------------------------------- lists filled on first use (rh_lazy.c) */
+
+/* Which optional fields a span has. */
+enum { RH_SPAN_TERM = 1, RH_SPAN_START_TIME = 2, RH_SPAN_END_TIME = 4 };
+
+/*
+ * One piece of a source text, as the table { text, first, last, offset, length, term?, start_time?, end_time? }:
+ * text is the source's bytes first..last (1-based, inclusive); term is term_length bytes at term_offset in the
+ * list's pool.
+ */
+typedef struct RHSpan {
+    lua_Integer first, last, offset, length;
+    double start_time, end_time;
+    size_t term_offset, term_length;
+    int flags;
+} RHSpan;
+
+/*
+ * Replaces the source text on top of the stack with a list of count span tables that is filled on first use
+ * (index, #, assignment, pairs, next, rawget, rawlen, rawset, getmetatable, setmetatable): until then it holds
+ * only the records. Returns the count records, followed by pool bytes for terms, to be filled before any Lua
+ * code runs. Needs the sandbox (rh_open_sandbox). May raise a memory error.
+ */
+RHSpan *rh_push_lazy_spans(lua_State *L, size_t count, size_t pool);
+
+/* Fills the list at idx if it is one still waiting (see rh_push_lazy_spans); returns 1 if it filled it. */
+int rh_lazy_materialize(lua_State *L, int idx);
+
+/* Sets up lazy lists and puts next, rawget, rawlen, rawset, getmetatable that fill them into the base table. */
+void rh_open_lazy(lua_State *L, int base);
+
 /* ---------------------------------------------------------------- calls */
 
 /*
@@ -216,6 +247,8 @@ int rh_str_gsub(lua_State *L);
 
 /* ---------------------------------------------------------------- macros as functions */
 
+/* Switches the collector to incremental mode with this pause and step multiplier (percent; 0 keeps a value). */
+void rh_gc_incremental(lua_State *L, int pause, int stepmul);
 int rh_upvalueindex(int i);
 int rh_registryindex(void);
 void rh_pop(lua_State *L, int n);

@@ -21,6 +21,12 @@ let package = Package(
             pkgConfig: "lua5.4",
             providers: [.apt(["liblua5.4-dev"])]
         ),
+        // OpenSSL's libcrypto, for SHA-256 (Debian: libssl-dev).
+        .systemLibrary(
+            name: "CCrypto",
+            pkgConfig: "libcrypto",
+            providers: [.apt(["libssl-dev"])]
+        ),
         // Our C layer: macro wrappers, limits, trampoline, sandbox, bounded patterns.
         .target(
             name: "LuaShim",
@@ -32,7 +38,7 @@ let package = Package(
         // Text measurements of answers (pure Swift, no Lua).
         .target(name: "Analysis"),
         // Scenario model, DSL loader, engine, scoring and feedback.
-        .target(name: "RehearsalCore", dependencies: ["LuaHost", "Analysis"]),
+        .target(name: "RehearsalCore", dependencies: ["LuaHost", "Analysis", "CCrypto"]),
         // Readers for recorded interviews (JSONL, CSV, WebVTT, SRT, Whisper JSON) and question/answer alignment.
         .target(name: "Transcripts", dependencies: ["RehearsalCore", "Analysis"]),
         // The result store: an interface, and its SQLite implementation (GRDB).

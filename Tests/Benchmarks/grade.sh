@@ -20,15 +20,18 @@ run() { # scenario sample count label
     echo "== $4: $3 answers, $(du -m "$work/answers.jsonl" | cut -f1) MB of JSON Lines"
     for jobs in 1 2; do
         rm -f "$work"/store.sqlite*
-        /usr/bin/time -f "%e %M" -o "$work/time" "$bin" grade "$1" "$work/answers.jsonl" --jobs "$jobs" \
+        /usr/bin/time -f "%e %M %U %S" -o "$work/time" "$bin" grade "$1" "$work/answers.jsonl" --jobs "$jobs" \
             --store "$work/store.sqlite" --json >"$work/summary.json"
-        read -r seconds rss <"$work/time"
-        python3 - "$work/summary.json" "$jobs" "$seconds" "$rss" <<'PY'
+        read -r seconds rss user system <"$work/time"
+        python3 - "$work/summary.json" "$jobs" "$seconds" "$rss" "$user" "$system" <<'PY'
 import json, sys
 summary = json.load(open(sys.argv[1]))
 jobs, seconds, rss = sys.argv[2], float(sys.argv[3]), int(sys.argv[4])
-print(f"rehearse grade --jobs {jobs}: {summary['answers']} answers in {seconds:.2f} s, "
-      f"{summary['answers'] / seconds:,.0f} answers/s; peak RSS {rss / 1024:.0f} MiB; rejected {summary['rejected']}")
+cpu = float(sys.argv[5]) + float(sys.argv[6])
+answers = summary['answers']
+print(f"rehearse grade --jobs {jobs}: {answers} answers in {seconds:.2f} s, {answers / seconds:,.0f} answers/s; "
+      f"CPU {cpu / answers * 1e6:.1f} µs per answer (all threads); peak RSS {rss / 1024:.0f} MiB; "
+      f"rejected {summary['rejected']}")
 PY
     done
 }

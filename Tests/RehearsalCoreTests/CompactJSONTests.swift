@@ -77,7 +77,8 @@ struct ResultMaker {
 
     mutating func double() -> Double {
         let choices: [Double] = [
-            0, -0.0, 1, 100, 2.5, 1.0 / 3.0, 1e-7, 1e-5, 123_456_789, 1e16, 1e21, 1.5e300, -42.25, 5e-324,
+            0, -0.0, 1, 100, 2.5, 1.0 / 3.0, 1e-7, 1e-5, 123_456_789, 1e16, 1e21, 1.5e300, -42.25,
+            Double.leastNonzeroMagnitude,
             Double.greatestFiniteMagnitude, 0.1 + 0.2,
         ]
         return random.below(3) == 0 ? Double(random.next() % 10_000) / 100 : choices[random.below(choices.count)]

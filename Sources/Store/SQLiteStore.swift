@@ -26,7 +26,15 @@ public final class SQLiteStore: ResultStore {
         configuration.busyMode = .timeout(60)
         configuration.foreignKeysEnabled = true
         // Deleted data is overwritten, not left in free pages (privacy requests).
-        configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA secure_delete = ON") }
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA secure_delete = ON")
+            // The writer (measured in docs/performance.md, "The store writer"): a new store gets 16 KiB pages (a
+            // session's result JSON then fits in its row, and b-trees are shallower; an existing store keeps its
+            // pages), and 8 MiB of page cache (the default 2 MB holds only 125 such pages).
+            if !db.configuration.readonly {
+                try db.execute(sql: "PRAGMA page_size = 16384; PRAGMA cache_size = -8192")
+            }
+        }
         do {
             writer = try DatabasePool(path: path, configuration: configuration)
         } catch let error as DatabaseError {

@@ -1,6 +1,7 @@
 // In-process benchmarks (what a process-level timer cannot see). See docs/performance.md.
 // Usage: rehearse-bench [state|analysis|scoring|engine|transcripts [LINES]],
-// or rehearse-bench host [FILE [CALLS [scoring|none]]]
+// or rehearse-bench host [FILE [CALLS [scoring|none]]], or rehearse-bench store [ANSWERS [STORE]]
+import Foundation
 import LuaHost
 
 let which = CommandLine.arguments.dropFirst().first ?? "all"
@@ -20,6 +21,12 @@ do {
         print(try HostBenchmark.run(file: file, count: count, limits: limits))
     }
     if which == "engine" || which == "all" { print(try EngineBenchmark.run()) }
+    if which == "store" {
+        let arguments = CommandLine.arguments
+        let answers = arguments.count > 2 ? Int(arguments[2]) ?? 100_000 : 100_000
+        let path = arguments.count > 3 ? arguments[3] : NSTemporaryDirectory() + "rehearse-bench-store.sqlite"
+        print(try StoreBenchmark.run(answers: answers, path: path))
+    }
 } catch {
     print("benchmark failed: \(error)")
 }

@@ -98,8 +98,8 @@ extension SQLiteStore {
 
 /// Candidate row ids the store's writer has found or added, kept from one batch to the next so that a batch looks
 /// up only candidates it has not seen. They stay valid while no other connection writes to the store (SQLite's
-/// `data_version` tells) and this store deletes nothing; otherwise they are forgotten. Used only inside the
-/// writer's transactions, which run one at a time.
+/// `data_version` tells) and this store deletes nothing; otherwise they are forgotten. Ids are added only once
+/// the transaction that found them has committed. Not thread-safe: like the store, one thread uses it at a time.
 final class KnownCandidates {
     private var ids: [String: Int64] = [:]
     private var dataVersion: Int64?

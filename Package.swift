@@ -41,10 +41,14 @@ let package = Package(
         .target(name: "RehearsalCore", dependencies: ["LuaHost", "Analysis", "CCrypto"]),
         // Readers for recorded interviews (JSONL, CSV, WebVTT, SRT, Whisper JSON) and question/answer alignment.
         .target(name: "Transcripts", dependencies: ["RehearsalCore", "Analysis"]),
-        // The result store: an interface, and its SQLite implementation (GRDB).
+        // The result store: an interface, and its SQLite implementation (GRDB; the batch writer binds through
+        // SQLite's C API, GRDBSQLite).
         .target(
             name: "Store",
-            dependencies: ["RehearsalCore", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "RehearsalCore", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ]
         ),
         // Session and progress reports (Markdown, HTML with SVG charts, JSON, email) from Mustache templates.
         .target(
@@ -73,7 +77,7 @@ let package = Package(
         .executableTarget(name: "rehearse", dependencies: ["RehearsalCLI"]),
         // In-process benchmarks (state creation, analysis); see docs/performance.md.
         .executableTarget(
-            name: "rehearse-bench", dependencies: ["LuaHost", "Analysis", "RehearsalCore", "Transcripts"]),
+            name: "rehearse-bench", dependencies: ["LuaHost", "Analysis", "RehearsalCore", "Transcripts", "Store"]),
         .testTarget(name: "LuaHostTests", dependencies: ["LuaHost"], resources: [.copy("Fixtures")]),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis"], resources: [.copy("Fixtures")]),
         .testTarget(name: "RehearsalCoreTests", dependencies: ["RehearsalCore"], resources: [.copy("Fixtures")]),

@@ -39,23 +39,22 @@ public enum SaveOutcome: Equatable, Sendable {
     case duplicate(of: String)
 }
 
-/// One session of a batch to save. Made by the thread that graded the session: it encodes the result's JSON
-/// there, in parallel, so the single writer only inserts rows.
+/// One session of a batch to save. Made by the thread that graded the session: it encodes the result's JSON and
+/// lays out its rows there, in parallel, so the single writer only binds and inserts them. Its fields cannot
+/// change once made, so the rows always match the result.
 public struct BatchItem: Sendable {
-    public var result: SessionResult
+    /// The session's result.
+    public let result: SessionResult
     /// The identity of the recorded input (see `save`).
-    public var input: String?
-    /// The result as the store keeps it (JSON).
-    let encoded: String
-    /// Its rows in the answer, score, note and feedback tables.
+    public let input: String?
+    /// Its rows in the session, answer, score, note and feedback tables, the result's JSON among them.
     let rows: SessionRows
 
     /// Creates an item.
     public init(result: SessionResult, input: String?) throws {
         self.result = result
         self.input = input
-        encoded = try StoreJSON.text(result)
-        rows = SessionRows(result)
+        rows = SessionRows(result, input: input, encoded: try StoreJSON.text(result))
     }
 }
 

@@ -12,6 +12,8 @@ import RehearsalCore
 public final class SQLiteStore: ResultStore {
     let writer: any DatabaseWriter
     let now: () -> String
+    /// Candidate row ids the batch writer has seen (``KnownCandidates``).
+    let knownCandidates = KnownCandidates()
 
     /// Opens (creating it and its folder if needed) the store at a path and migrates it to this version.
     /// - Parameter now: the clock for `stored_at` and review times (ISO 8601 text); injected by tests.
@@ -24,7 +26,15 @@ public final class SQLiteStore: ResultStore {
         configuration.busyMode = .timeout(60)
         configuration.foreignKeysEnabled = true
         // Deleted data is overwritten, not left in free pages (privacy requests).
-        configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA secure_delete = ON") }
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA secure_delete = ON")
+            // The writer (measured in docs/performance.md, "The store writer"): a new store gets 16 KiB pages (a
+            // session's result JSON then fits in its row, and b-trees are shallower; an existing store keeps its
+            // pages), and 8 MiB of page cache (the default 2 MB holds only 125 such pages).
+            if !db.configuration.readonly {
+                try db.execute(sql: "PRAGMA page_size = 16384; PRAGMA cache_size = -8192")
+            }
+        }
         do {
             writer = try DatabasePool(path: path, configuration: configuration)
         } catch let error as DatabaseError {
@@ -76,139 +86,6 @@ public final class SQLiteStore: ResultStore {
         }
     }
 
-    // MARK: - Saving
-
-    public func save(_ result: SessionResult, scenario: ScenarioSource, title: String, input: String?) throws
-        -> SaveOutcome
-    {
-        let stored = StoredSession(
-            result: result,
-            scenario: StoredScenario(
-                sha256: scenario.sha256, id: result.scenario.id, title: title, version: result.scenario.version,
-                path: scenario.path, source: scenario.text),
-            inputSHA256: input, storedAt: now(), reviews: [])
-        return try writer.write { db in try insert(stored, db) }
-    }
-
-    public func saveBatch(_ items: [BatchItem], scenario: ScenarioSource, title: String) throws -> [BatchOutcome] {
-        let storedAt = now()
-        return try writer.write { db in
-            var outcomes: [BatchOutcome] = []
-            outcomes.reserveCapacity(items.count)
-            var scenarioKnown = false
-            for item in items {
-                let stored = StoredSession(
-                    result: item.result,
-                    scenario: StoredScenario(
-                        sha256: scenario.sha256, id: item.result.scenario.id, title: title,
-                        version: item.result.scenario.version, path: scenario.path, source: scenario.text),
-                    inputSHA256: item.input, storedAt: storedAt, reviews: [])
-                var outcome = BatchOutcome.stored
-                // A refusal (StoreError) is raised before the session writes anything, so no savepoint is needed
-                // to keep the others; any other error fails the whole transaction.
-                do {
-                    let inserted = try insert(
-                        stored, db, encoded: item.encoded, scenarioKnown: scenarioKnown, rows: item.rows)
-                    if case .duplicate(let existing) = inserted { outcome = .duplicate(of: existing) }
-                    scenarioKnown = scenarioKnown || inserted == .stored
-                } catch let error as StoreError {
-                    outcome = .refused(error.message)
-                }
-                outcomes.append(outcome)
-            }
-            return outcomes
-        }
-    }
-
-    public func forEachStoredInput(scenarioSHA256: String, _ body: (String) -> Void) throws {
-        try writer.read { db in
-            let inputs = try String.fetchCursor(
-                db, sql: "SELECT input_sha256 FROM session WHERE scenario_sha256 = ? AND input_sha256 IS NOT NULL",
-                arguments: [scenarioSHA256])
-            while let input = try inputs.next() { body(input) }
-        }
-    }
-
-    public func saveProgress(_ result: SessionResult, scenario: ScenarioSource, title: String) throws {
-        try writer.write { db in
-            var storedAt = now()
-            if let row = try Row.fetchOne(
-                db, sql: "SELECT completed, stored_at, scenario_sha256 FROM session WHERE id = ?",
-                arguments: [result.session])
-            {
-                guard !(row[0] as Bool) else {
-                    throw StoreError("session '\(result.session)' is complete; its progress cannot be changed")
-                }
-                guard (row[2] as String) == scenario.sha256 else {
-                    throw StoreError("session '\(result.session)' was started with another version of the scenario")
-                }
-                storedAt = row[1]
-                try db.execute(sql: "DELETE FROM session WHERE id = ?", arguments: [result.session])
-            }
-            let stored = StoredSession(
-                result: result,
-                scenario: StoredScenario(
-                    sha256: scenario.sha256, id: result.scenario.id, title: title, version: result.scenario.version,
-                    path: scenario.path, source: scenario.text),
-                inputSHA256: nil, storedAt: storedAt, reviews: [])
-            _ = try insert(stored, db)
-        }
-    }
-
-    /// Inserts a whole session (its scenario, candidate, rows and reviews) in the caller's transaction.
-    /// - Parameters:
-    ///   - encoded: the result's JSON when the caller made it already (batch grading makes it on its workers).
-    ///   - scenarioKnown: the scenario row is already in this transaction (the second session of a batch on).
-    ///   - rows: the session's answer, score, note and feedback rows when the caller made them already.
-    func insert(
-        _ stored: StoredSession, _ db: Database, encoded: String? = nil, scenarioKnown: Bool = false,
-        rows: SessionRows? = nil
-    ) throws -> SaveOutcome {
-        let result = stored.result
-        if let input = stored.inputSHA256,
-            let existing = try String.fetchOne(
-                db.cachedStatement(sql: "SELECT id FROM session WHERE scenario_sha256 = ? AND input_sha256 = ?"),
-                arguments: [stored.scenario.sha256, input])
-        {
-            return .duplicate(of: existing)
-        }
-        if try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM session WHERE id = ?"), arguments: [result.session])
-            == true
-        {
-            throw StoreError(
-                "a different session with the id '\(result.session)' is already stored; nothing was overwritten")
-        }
-        if !scenarioKnown {
-            try db.run(
-                "INSERT OR IGNORE INTO scenario (sha256, id, title, version, path, source) VALUES (?, ?, ?, ?, ?, ?)",
-                [
-                    stored.scenario.sha256, stored.scenario.id, stored.scenario.title, stored.scenario.version,
-                    stored.scenario.path, stored.scenario.source,
-                ])
-        }
-        var candidateID: Int64?
-        if let name = result.candidate {
-            try db.run("INSERT OR IGNORE INTO candidate (name) VALUES (?)", [name])
-            candidateID = try Int64.fetchOne(
-                db.cachedStatement(sql: "SELECT id FROM candidate WHERE name = ?"), arguments: [name])
-        }
-        try db.run(
-            """
-            INSERT INTO session (id, candidate_id, scenario_sha256, scenario_id, seed, mode, started_at, stored_at,
-                                 completed, overall, input_sha256, result)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """,
-            [
-                result.session, candidateID, stored.scenario.sha256, result.scenario.id, String(result.seed),
-                result.mode.rawValue, result.startedAt, stored.storedAt, result.completed, result.overall,
-                stored.inputSHA256, try encoded ?? StoreJSON.text(result),
-            ])
-        let statements = try SessionRows.Statements(db)
-        for row in rows ?? SessionRows(result) { try statements[row.kind].execute(arguments: row.arguments) }
-        for review in stored.reviews { try insert(review, db, maxLevels: result.criteria.mapValues(\.max)) }
-        return .stored
-    }
-
     private func insertScore(
         _ db: Database, _ session: String, _ position: Int?, _ criterion: String, _ level: Double, _ max: Int,
         _ note: String?, _ source: String, review: Int64? = nil
@@ -246,7 +123,7 @@ public final class SQLiteStore: ResultStore {
         }
     }
 
-    private func insert(_ review: Review, _ db: Database, maxLevels: [String: Int]) throws {
+    func insert(_ review: Review, _ db: Database, maxLevels: [String: Int]) throws {
         try db.execute(
             sql: "INSERT INTO review (session_id, rater, note, created_at) VALUES (?, ?, ?, ?)",
             arguments: [review.session, review.rater, review.note, review.createdAt])
@@ -369,20 +246,22 @@ public final class SQLiteStore: ResultStore {
     public func `import`(_ sessions: [StoredSession]) throws -> Int {
         try writer.write { db in
             var added = 0
+            var inserter = try SessionInserter(db)
             for session in sessions {
                 if try Bool.fetchOne(db, sql: "SELECT 1 FROM session WHERE id = ?", arguments: [session.result.session])
                     == true
                 {
                     continue
                 }
-                if case .stored = try insert(session, db) { added += 1 }
+                if case .stored = try insert(session, db, &inserter) { added += 1 }
             }
             return added
         }
     }
 
     public func delete(session: String?, candidate: String?) throws -> Int {
-        try writer.write { db in
+        knownCandidates.forget()
+        return try writer.write { db in
             if let session {
                 try db.execute(sql: "DELETE FROM session WHERE id = ?", arguments: [session])
                 let count = db.changesCount

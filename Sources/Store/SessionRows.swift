@@ -1,100 +1,158 @@
-import GRDB
 import RehearsalCore
 
-/// The rows a session adds to the answer, score, note and feedback tables, with their statement arguments. Pure:
-/// batch grading builds them on its worker threads, so the single store writer only binds and steps.
-struct SessionRows: Sequence, Sendable {
-    enum Kind: Sendable {
-        case answer, score, note, feedback
+/// The rows one session adds to the store: its session row, then its answer, score, note and feedback rows (each
+/// table's rows together, in the order they were always inserted), as typed values whose text is packed into one
+/// byte buffer. Pure: batch grading builds them on its worker threads, so the single store writer only binds them
+/// through SQLite's C API and steps (``SessionInserter``), with no Swift value boxed, copied or reference-counted
+/// per column.
+struct SessionRows: Sendable {
+    /// A table the rows go to, with its insert statement and how many values a row holds.
+    enum Kind: Int, Sendable, CaseIterable {
+        case session, answer, score, note, feedback
 
-        var sql: String {
+        /// The columns, in the order their values are bound. The session row's last three come from the writer,
+        /// not the worker (the candidate's row id, the scenario version, the time it was stored).
+        private var columnNames: String {
             switch self {
-            case .answer:
-                """
-                INSERT INTO answer (session_id, position, question, prompt, text, think_seconds, seconds, overtime, skipped)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """
-            case .score:
-                """
-                INSERT INTO score (session_id, position, criterion, level, max, note, source, review_id)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                """
-            case .note: "INSERT INTO note (session_id, position, text) VALUES (?, ?, ?)"
-            case .feedback: "INSERT INTO feedback (session_id, kind, position, criterion, text) VALUES (?, ?, ?, ?, ?)"
+            case .session:
+                "id, scenario_id, seed, mode, started_at, completed, overall, input_sha256, result, candidate_id, "
+                    + "scenario_sha256, stored_at"
+            case .answer: "session_id, position, question, prompt, text, think_seconds, seconds, overtime, skipped"
+            case .score: "session_id, position, criterion, level, max, note, source, review_id"
+            case .note: "session_id, position, text"
+            case .feedback: "session_id, kind, position, criterion, text"
             }
         }
-    }
 
-    /// The four insert statements of a connection, looked up once per session rather than once per row (each
-    /// lookup hashes the SQL text).
-    struct Statements {
-        private let answer, score, note, feedback: Statement
-
-        init(_ db: Database) throws {
-            answer = try db.cachedStatement(sql: Kind.answer.sql)
-            score = try db.cachedStatement(sql: Kind.score.sql)
-            note = try db.cachedStatement(sql: Kind.note.sql)
-            feedback = try db.cachedStatement(sql: Kind.feedback.sql)
-        }
-
-        subscript(kind: Kind) -> Statement {
-            switch kind {
-            case .answer: answer
-            case .score: score
-            case .note: note
-            case .feedback: feedback
+        /// The values a row of this kind holds in ``SessionRows/values`` (the session row's writer-side columns
+        /// excluded).
+        var columns: Int {
+            switch self {
+            case .session: 9
+            case .answer: 9
+            case .score: 8
+            case .note: 3
+            case .feedback: 5
             }
         }
+
+        /// The statement that inserts one row.
+        var sql: String {
+            let placeholders = self == .session ? columns + 3 : columns
+            return "INSERT INTO \(self) (\(columnNames)) VALUES ("
+                + Array(repeating: "?", count: placeholders).joined(separator: ", ") + ")"
+        }
     }
 
-    struct Row: Sendable {
-        var kind: Kind
-        var arguments: StatementArguments
+    /// One column's value. Text is a range of ``SessionRows/text``, so a value is a few plain bytes.
+    enum Value: Sendable, Equatable {
+        case null
+        case integer(Int64)
+        case real(Double)
+        /// UTF-8 bytes `start ..< start + count` of the text buffer; NUL bytes included.
+        case text(start: Int, count: Int)
     }
 
-    private var rows: [Row] = []
+    /// How many rows of each kind there are, by `Kind.rawValue` (one session row).
+    private(set) var counts = [Int](repeating: 0, count: Kind.allCases.count)
+    /// The rows' values, row after row and table after table in `Kind` order, `kind.columns` each.
+    private(set) var values: [Value] = []
+    /// The UTF-8 bytes of every text value. It starts with one unused byte so that its base address is never nil:
+    /// SQLite binds a nil text pointer as NULL, and an empty text must stay an empty text.
+    private(set) var text: [UInt8] = [0]
 
-    init(_ result: SessionResult) {
-        let session = result.session
-        for (position, answer) in result.answers.enumerated() {
-            rows.append(
-                Row(
-                    kind: .answer,
-                    arguments: [
-                        session, position + 1, answer.question, answer.prompt, answer.text, answer.thinkSeconds,
-                        answer.seconds, answer.overtime, answer.skipped,
-                    ]))
+    /// The rows of a session whose result is stored as `encoded` (its JSON), recorded from the input `input`.
+    init(_ result: SessionResult, input: String?, encoded: String) {
+        let answers = result.answers
+        values.reserveCapacity(answers.count * 40 + 64)
+        text.reserveCapacity(encoded.utf8.count * 2 + 256)
+        let session = add(result.session)
+        counts[Kind.session.rawValue] += 1
+        values.append(session)
+        values.append(add(result.scenario.id))
+        values.append(add(String(result.seed)))
+        values.append(add(result.mode.rawValue))
+        values.append(add(result.startedAt))
+        values.append(.integer(result.completed ? 1 : 0))
+        values.append(Self.real(result.overall))
+        values.append(add(input))
+        values.append(add(encoded))
+        let auto = add("auto")
+        for (index, answer) in answers.enumerated() {
+            let position = Value.integer(Int64(index + 1))
+            counts[Kind.answer.rawValue] += 1
+            values.append(session)
+            values.append(position)
+            values.append(add(answer.question))
+            values.append(add(answer.prompt))
+            values.append(add(answer.text))
+            values.append(Self.real(answer.thinkSeconds))
+            values.append(Self.real(answer.seconds))
+            values.append(.integer(answer.overtime ? 1 : 0))
+            values.append(.integer(answer.skipped ? 1 : 0))
+        }
+        for (index, answer) in answers.enumerated() {
+            let position = Value.integer(Int64(index + 1))
             for (criterion, score) in answer.scores.sorted(by: { $0.key < $1.key }) {
-                addScore(session, position + 1, criterion, Double(score.level), score.max, score.note, "auto")
+                addScore(session, position, criterion, Double(score.level), score.max, score.note, auto)
             }
         }
         for (criterion, level) in result.criteria.sorted(by: { $0.key < $1.key }) {
-            addScore(session, nil, criterion, level.level, level.max, nil, "auto")
+            addScore(session, .null, criterion, level.level, level.max, nil, auto)
         }
-        for (criterion, level) in (result.selfAssessment ?? [:]).sorted(by: { $0.key < $1.key }) {
-            addScore(session, nil, criterion, Double(level), result.criteria[criterion]?.max ?? level, nil, "self")
-        }
-        for (position, note) in result.notes.enumerated() {
-            rows.append(Row(kind: .note, arguments: [session, position + 1, note]))
-        }
-        let feedback: [(String, [(String?, String)])] = [
-            ("strength", result.feedback.strengths.map { ($0.criterion, $0.text) }),
-            ("improvement", result.feedback.improvements.map { ($0.criterion, $0.text) }),
-            ("plan", result.feedback.plan.map { (nil, $0) }),
-        ]
-        for (kind, items) in feedback {
-            for (position, item) in items.enumerated() {
-                rows.append(Row(kind: .feedback, arguments: [session, kind, position + 1, item.0, item.1]))
+        if let assessment = result.selfAssessment, !assessment.isEmpty {
+            let source = add("self")
+            for (criterion, level) in assessment.sorted(by: { $0.key < $1.key }) {
+                let max = result.criteria[criterion]?.max ?? level
+                addScore(session, .null, criterion, Double(level), max, nil, source)
             }
         }
+        for (index, note) in result.notes.enumerated() {
+            counts[Kind.note.rawValue] += 1
+            values.append(session)
+            values.append(.integer(Int64(index + 1)))
+            values.append(add(note))
+        }
+        let feedback = result.feedback
+        addFeedback(session, "strength", feedback.strengths.map { ($0.criterion, $0.text) })
+        addFeedback(session, "improvement", feedback.improvements.map { ($0.criterion, $0.text) })
+        addFeedback(session, "plan", feedback.plan.map { (nil, $0) })
+    }
+
+    private static func real(_ value: Double?) -> Value { value.map { .real($0) } ?? .null }
+
+    private mutating func add(_ string: String?) -> Value {
+        guard let string else { return .null }
+        let start = text.count
+        text.append(contentsOf: string.utf8)
+        return .text(start: start, count: text.count - start)
     }
 
     private mutating func addScore(
-        _ session: String, _ position: Int?, _ criterion: String, _ level: Double, _ max: Int, _ note: String?,
-        _ source: String
+        _ session: Value, _ position: Value, _ criterion: String, _ level: Double, _ max: Int, _ note: String?,
+        _ source: Value
     ) {
-        rows.append(Row(kind: .score, arguments: [session, position, criterion, level, max, note, source, nil]))
+        counts[Kind.score.rawValue] += 1
+        values.append(session)
+        values.append(position)
+        values.append(add(criterion))
+        values.append(.real(level))
+        values.append(.integer(Int64(max)))
+        values.append(add(note))
+        values.append(source)
+        values.append(.null)
     }
 
-    func makeIterator() -> IndexingIterator<[Row]> { rows.makeIterator() }
+    private mutating func addFeedback(_ session: Value, _ kind: String, _ items: [(String?, String)]) {
+        guard !items.isEmpty else { return }
+        let kindValue = add(kind)
+        for (index, item) in items.enumerated() {
+            counts[Kind.feedback.rawValue] += 1
+            values.append(session)
+            values.append(kindValue)
+            values.append(.integer(Int64(index + 1)))
+            values.append(add(item.0))
+            values.append(add(item.1))
+        }
+    }
 }

@@ -1,6 +1,7 @@
 // In-process benchmarks (what a process-level timer cannot see). See docs/performance.md.
 // Usage: rehearse-bench [state|analysis|scoring|transcripts [LINES]], rehearse-bench engine [BATCHES [SESSIONS]],
-// or rehearse-bench host [FILE [CALLS [scoring|none]]]
+// rehearse-bench host [FILE [CALLS [scoring|none]]], or rehearse-bench store [ANSWERS [STORE]]
+import Foundation
 import LuaHost
 
 let which = CommandLine.arguments.dropFirst().first ?? "all"
@@ -23,6 +24,12 @@ do {
         // Fewer batches or sessions make a short run for a profiler (valgrind, perf).
         let numbers = CommandLine.arguments.dropFirst(2).compactMap { Int($0) }.filter { $0 > 0 }
         print(try EngineBenchmark.run(batches: numbers.first ?? 15, perBatch: numbers.dropFirst().first ?? 200))
+    }
+    if which == "store" {
+        let arguments = CommandLine.arguments
+        let answers = arguments.count > 2 ? Int(arguments[2]) ?? 100_000 : 100_000
+        let path = arguments.count > 3 ? arguments[3] : NSTemporaryDirectory() + "rehearse-bench-store.sqlite"
+        print(try StoreBenchmark.run(answers: answers, path: path))
     }
 } catch {
     print("benchmark failed: \(error)")

@@ -245,21 +245,23 @@ import Testing
         #expect(stored.result.answers.count == 2)
         #expect(stored.scenario.source.contains("scenario {"))
         #expect(try store.export(candidate: nil).count == 1)
+        #expect(try store.writer.read { db in try Int.fetchOne(db, sql: "PRAGMA page_size") } == 4096)
     }
 
     @Test func fileStoresUseWALAndForeignKeys() throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("wal-\(UUID().uuidString).sqlite").path
         defer { try? FileManager.default.removeItem(atPath: path) }
         let store = try SQLiteStore(path: path)
-        let (journal, foreignKeys, secureDelete) = try store.writer.read { db in
+        let (journal, foreignKeys, secureDelete, pageSize) = try store.writer.read { db in
             (
                 try String.fetchOne(db, sql: "PRAGMA journal_mode"), try Int.fetchOne(db, sql: "PRAGMA foreign_keys"),
-                try Int.fetchOne(db, sql: "PRAGMA secure_delete")
+                try Int.fetchOne(db, sql: "PRAGMA secure_delete"), try Int.fetchOne(db, sql: "PRAGMA page_size")
             )
         }
         #expect(journal == "wal")
         #expect(foreignKeys == 1)
         #expect(secureDelete == 1)
+        #expect(pageSize == 16384, "a new store gets the batch writer's page size")
     }
 
     @Test func storeLocation() {

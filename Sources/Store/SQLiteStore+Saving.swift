@@ -1,0 +1,128 @@
+import GRDB
+import RehearsalCore
+
+extension SQLiteStore {
+    public func save(_ result: SessionResult, scenario: ScenarioSource, title: String, input: String?) throws
+        -> SaveOutcome
+    {
+        let stored = StoredSession(
+            result: result,
+            scenario: StoredScenario(
+                sha256: scenario.sha256, id: result.scenario.id, title: title, version: result.scenario.version,
+                path: scenario.path, source: scenario.text),
+            inputSHA256: input, storedAt: now(), reviews: [])
+        return try writer.write { db in
+            var inserter = try SessionInserter(db)
+            return try insert(stored, db, &inserter)
+        }
+    }
+
+    public func saveBatch(_ items: [BatchItem], scenario: ScenarioSource, title: String) throws -> [BatchOutcome] {
+        let storedAt = now()
+        let (outcomes, seen) = try writer.write { db in
+            var inserter = try SessionInserter(db, candidates: try knownCandidates.valid(in: db))
+            var outcomes: [BatchOutcome] = []
+            outcomes.reserveCapacity(items.count)
+            for item in items {
+                // A refusal is decided before the session writes anything, and undoes what it added first, so no
+                // savepoint is needed to keep the others; any other error fails the whole transaction.
+                let outcome = try inserter.insert(
+                    item.rows, session: item.result.session, candidate: item.result.candidate, input: item.input,
+                    scenario: scenario.sha256,
+                    scenarioRow: {
+                        StoredScenario(
+                            sha256: scenario.sha256, id: item.result.scenario.id, title: title,
+                            version: item.result.scenario.version, path: scenario.path, source: scenario.text)
+                    }, storedAt: storedAt)
+                outcomes.append(outcome)
+            }
+            return (outcomes, inserter.candidatesSeen)
+        }
+        knownCandidates.remember(seen)
+        return outcomes
+    }
+
+    public func forEachStoredInput(scenarioSHA256: String, _ body: (String) -> Void) throws {
+        try writer.read { db in
+            let inputs = try String.fetchCursor(
+                db, sql: "SELECT input_sha256 FROM session WHERE scenario_sha256 = ? AND input_sha256 IS NOT NULL",
+                arguments: [scenarioSHA256])
+            while let input = try inputs.next() { body(input) }
+        }
+    }
+
+    public func saveProgress(_ result: SessionResult, scenario: ScenarioSource, title: String) throws {
+        try writer.write { db in
+            var storedAt = now()
+            if let row = try Row.fetchOne(
+                db, sql: "SELECT completed, stored_at, scenario_sha256 FROM session WHERE id = ?",
+                arguments: [result.session])
+            {
+                guard !(row[0] as Bool) else {
+                    throw StoreError("session '\(result.session)' is complete; its progress cannot be changed")
+                }
+                guard (row[2] as String) == scenario.sha256 else {
+                    throw StoreError("session '\(result.session)' was started with another version of the scenario")
+                }
+                storedAt = row[1]
+                try db.execute(sql: "DELETE FROM session WHERE id = ?", arguments: [result.session])
+            }
+            let stored = StoredSession(
+                result: result,
+                scenario: StoredScenario(
+                    sha256: scenario.sha256, id: result.scenario.id, title: title, version: result.scenario.version,
+                    path: scenario.path, source: scenario.text),
+                inputSHA256: nil, storedAt: storedAt, reviews: [])
+            var inserter = try SessionInserter(db)
+            _ = try insert(stored, db, &inserter)
+        }
+    }
+
+    /// Inserts a whole session (its scenario, candidate, rows and reviews) in the caller's transaction.
+    /// - Throws: ``StoreError`` when a different session holds its id (nothing of it is written then).
+    func insert(_ stored: StoredSession, _ db: Database, _ inserter: inout SessionInserter) throws -> SaveOutcome {
+        let result = stored.result
+        let rows = SessionRows(result, input: stored.inputSHA256, encoded: try StoreJSON.text(result))
+        switch try inserter.insert(
+            rows, session: result.session, candidate: result.candidate, input: stored.inputSHA256,
+            scenario: stored.scenario.sha256, scenarioRow: { stored.scenario }, storedAt: stored.storedAt)
+        {
+        case .stored: break
+        case .duplicate(let existing): return .duplicate(of: existing)
+        case .refused(let reason): throw StoreError(reason)
+        }
+        for review in stored.reviews { try insert(review, db, maxLevels: result.criteria.mapValues(\.max)) }
+        return .stored
+    }
+}
+
+/// Candidate row ids the store's writer has found or added, kept from one batch to the next so that a batch looks
+/// up only candidates it has not seen. They stay valid while no other connection writes to the store (SQLite's
+/// `data_version` tells) and this store deletes nothing; otherwise they are forgotten. Ids are added only once
+/// the transaction that found them has committed. Not thread-safe: like the store, one thread uses it at a time.
+final class KnownCandidates {
+    private var ids: [String: Int64] = [:]
+    private var dataVersion: Int64?
+    /// Past this many names the cache starts again, so memory does not grow with the number of candidates.
+    static let limit = 50_000
+
+    /// The ids still valid in `db`'s transaction.
+    func valid(in db: Database) throws -> [String: Int64] {
+        let version = try Int64.fetchOne(db, sql: "PRAGMA data_version")
+        if version != dataVersion {
+            ids = [:]
+            dataVersion = version
+        }
+        return ids
+    }
+
+    /// Adds the ids a committed transaction found or added.
+    func remember(_ seen: [String: Int64]) {
+        guard !seen.isEmpty else { return }
+        if ids.count + seen.count > Self.limit { ids = [:] }
+        ids.merge(seen) { _, new in new }
+    }
+
+    /// Forgets every id (after a delete).
+    func forget() { ids = [:] }
+}

@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# The batch store writer alone (docs/performance.md, "The store writer"): `rehearse-bench store` grades N ~100-word
+# answers (five a session, untimed) and saves them with SQLiteStore.saveBatch into a fresh store, 256 sessions a
+# transaction, timing the writer's thread CPU. The reference in the same run: stock sqlite3 inserting the very same
+# rows (dumped from that store, session by session) into the same schema with the same settings, 256 sessions a
+# transaction, timed as a process (CPU and wall; it parses SQL text, which the writer does not).
+# Usage: Tests/Benchmarks/store.sh [answers]   (needs python3, sqlite3 and GNU time)
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+answers=${1:-100000}
+swift build -c release --product rehearse-bench >/dev/null
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+.build/release/rehearse-bench store "$answers" "$work/store.sqlite"
+sqlite3 "$work/store.sqlite" "PRAGMA wal_checkpoint(TRUNCATE);" >/dev/null
+sqlite3 "$work/store.sqlite" .dump >"$work/dump.sql"
+python3 - "$work/dump.sql" "$work/store.sqlite" >"$work/reference.sql" <<'PY'
+import re, sqlite3, sys
+dump, store = sys.argv[1], sys.argv[2]
+schema = [row[0] + ";" for row in sqlite3.connect(store).execute(
+    "SELECT sql FROM sqlite_master WHERE sql IS NOT NULL AND name NOT LIKE 'grdb%' ORDER BY type = 'index', rowid")]
+first = re.compile(r"^INSERT INTO (\w+) VALUES\((?:'((?:[^']|'')*)')?")
+by_session, sessions, candidates, scenarios = {}, [], [], []
+for line in open(dump, encoding="utf-8"):
+    match = first.match(line)
+    if not match:
+        continue
+    table, key = match.groups()
+    if table == "scenario":
+        scenarios.append(line)
+    elif table == "candidate":
+        candidates.append(line)
+    elif table == "session":
+        sessions.append(key)
+        by_session[key] = [line]
+    elif table in ("answer", "score", "note", "feedback"):
+        by_session[key].append(line)
+out = sys.stdout
+page_size = sqlite3.connect(store).execute("PRAGMA page_size").fetchone()[0]
+out.write(f"PRAGMA page_size = {page_size};\nPRAGMA cache_size = -8192;\nPRAGMA journal_mode = WAL;\n")
+out.write("PRAGMA synchronous = NORMAL;\nPRAGMA foreign_keys = ON;\nPRAGMA secure_delete = ON;\n")
+out.write("\n".join(schema) + "\nBEGIN;\n" + "".join(scenarios) + "".join(candidates) + "COMMIT;\n")
+for start in range(0, len(sessions), 256):
+    out.write("BEGIN;\n")
+    for key in sessions[start:start + 256]:
+        out.write("".join(by_session[key]))
+    out.write("COMMIT;\n")
+PY
+/usr/bin/time -f "%U %S %e" -o "$work/time" sqlite3 -bail "$work/reference.sqlite" <"$work/reference.sql" >/dev/null
+read -r user system elapsed <"$work/time"
+rows=$(sqlite3 "$work/reference.sqlite" "SELECT (SELECT COUNT(*) FROM answer) || ' answers, ' ||
+    ((SELECT COUNT(*) FROM session) + (SELECT COUNT(*) FROM answer) + (SELECT COUNT(*) FROM score) +
+     (SELECT COUNT(*) FROM note) + (SELECT COUNT(*) FROM feedback)) || ' rows'")
+python3 -c "
+import sys
+n, user, system, elapsed = int(sys.argv[1].split()[0]), *map(float, sys.argv[2:5])
+print(f'sqlite3 reference, the same rows ({sys.argv[1]}): CPU {(user + system) * 1e6 / n:.1f} us per answer '
+      f'({user:.2f} s user, {system:.2f} s system); wall {elapsed * 1e6 / n:.1f} us per answer')" \
+    "$rows" "$user" "$system" "$elapsed"

@@ -1,0 +1,207 @@
+import Foundation
+import GRDB
+import RehearsalCore
+import Testing
+
+@testable import Store
+
+/// The batch writer binds rows through SQLite's C API: every value arrives exactly (text byte for byte, NULL
+/// apart from empty text, numbers at their extremes), a refused session leaves nothing behind and does not cost
+/// the rest of its batch, and an SQLite failure is an error a user can read.
+@Suite struct BatchWriterTests {
+    static let source = StoreTests.source
+
+    func items(_ results: [SessionResult], inputs: [String?]? = nil) throws -> [BatchItem] {
+        try results.enumerated().map { index, result in
+            try BatchItem(result: result, input: inputs.map { $0[index] } ?? "input-\(result.session)")
+        }
+    }
+
+    func count(_ store: SQLiteStore, _ sql: String) throws -> Int {
+        try store.writer.read { db in try Int.fetchOne(db, sql: sql) ?? -1 }
+    }
+
+    @Test func aRefusedIDInTheMiddleOfABatchKeepsTheOthers() throws {
+        let store = try SQLiteStore(inMemoryWithClock: StoreTests.Clock().now)
+        _ = try store.save(StoreTests.result("s-1"), scenario: Self.source, title: "Demo", input: "first")
+        let outcomes = try store.saveBatch(
+            try items([
+                StoreTests.result("s-a", candidate: "Ben"),
+                StoreTests.result("s-1", candidate: "Newcomer", overall: 10),
+                StoreTests.result("s-b", candidate: "Newcomer"),
+            ]), scenario: Self.source, title: "Demo")
+        #expect(outcomes.count == 3)
+        #expect(outcomes[0] == .stored)
+        #expect(
+            outcomes[1]
+                == .refused("a different session with the id 's-1' is already stored; nothing was overwritten"))
+        #expect(outcomes[2] == .stored)
+        #expect(try store.session("s-1")?.result.overall == 62.5, "the stored session is untouched")
+        #expect(try store.session("s-a")?.result == StoreTests.result("s-a", candidate: "Ben"))
+        #expect(try store.session("s-b")?.result == StoreTests.result("s-b", candidate: "Newcomer"))
+        #expect(try count(store, "SELECT COUNT(*) FROM answer") == 6)
+        #expect(try count(store, "SELECT COUNT(*) FROM answer WHERE session_id = 's-1'") == 2)
+        #expect(try count(store, "SELECT COUNT(*) FROM candidate WHERE name = 'Newcomer'") == 1)
+        #expect(try store.sessions(candidate: "Newcomer", scenario: nil).map(\.session) == ["s-b"])
+    }
+
+    @Test func aRefusedSessionLeavesNoCandidateNorScenarioBehind() throws {
+        let store = try SQLiteStore(inMemoryWithClock: StoreTests.Clock().now)
+        _ = try store.save(StoreTests.result("s-1"), scenario: Self.source, title: "Demo", input: "first")
+        let other = ScenarioSource(path: "scenarios/other.lua", sha256: String(repeating: "b", count: 64), text: "--\n")
+        let outcomes = try store.saveBatch(
+            try items([StoreTests.result("s-1", candidate: "Stranger")]), scenario: other, title: "Other")
+        #expect(outcomes.count == 1)
+        guard case .refused = outcomes[0] else {
+            Issue.record("expected a refusal, got \(outcomes)")
+            return
+        }
+        #expect(try count(store, "SELECT COUNT(*) FROM candidate WHERE name = 'Stranger'") == 0)
+        #expect(try count(store, "SELECT COUNT(*) FROM scenario") == 1)
+        // The next batch of the same scenario brings its row after all.
+        #expect(
+            try store.saveBatch(
+                try items([StoreTests.result("s-2", candidate: "Stranger")]), scenario: other, title: "O")
+                == [.stored])
+        #expect(try count(store, "SELECT COUNT(*) FROM scenario") == 2)
+        #expect(try store.sessions(candidate: "Stranger", scenario: nil).map(\.session) == ["s-2"])
+    }
+
+    @Test func theSameInputInABatchIsADuplicateAndWritesNothing() throws {
+        let store = try SQLiteStore(inMemoryWithClock: StoreTests.Clock().now)
+        let outcomes = try store.saveBatch(
+            try items(
+                [StoreTests.result("s-1"), StoreTests.result("s-2", candidate: "Other"), StoreTests.result("s-3")],
+                inputs: ["same", "same", nil]), scenario: Self.source, title: "Demo")
+        #expect(outcomes == [.stored, .duplicate(of: "s-1"), .stored])
+        #expect(try count(store, "SELECT COUNT(*) FROM session") == 2)
+        #expect(try count(store, "SELECT COUNT(*) FROM candidate") == 1)
+        #expect(try count(store, "SELECT COUNT(*) FROM answer WHERE session_id = 's-2'") == 0)
+    }
+
+    @Test func textArrivesByteForByteAndEmptyTextIsNotNull() throws {
+        let store = try SQLiteStore(inMemoryWithClock: StoreTests.Clock().now)
+        var result = StoreTests.result("s-text")
+        let odd = "nul\u{0}inside — Ünïcödé ✓ 日本語 🎤 \u{1F}"
+        result.answers[0].text = odd
+        result.answers[0].prompt = ""
+        result.answers[0].scores = ["clarity": Score(level: 3, max: 4, note: "")]
+        result.answers[1].scores = ["clarity": Score(level: 1, max: 4, note: nil)]
+        result.notes = ["", odd]
+        #expect(try store.saveBatch(try items([result]), scenario: Self.source, title: "Demo") == [.stored])
+        #expect(try store.session("s-text")?.result == result)
+        let (text, prompt, notes, scoreNotes, startedAt) = try store.writer.read { db in
+            (
+                try Data.fetchOne(db, sql: "SELECT CAST(text AS BLOB) FROM answer WHERE position = 1"),
+                try Row.fetchOne(db, sql: "SELECT prompt IS NULL, typeof(prompt), length(prompt) FROM answer LIMIT 1"),
+                try Row.fetchAll(db, sql: "SELECT typeof(text), CAST(text AS BLOB) FROM note ORDER BY position"),
+                try Row.fetchAll(
+                    db, sql: "SELECT typeof(note) FROM score WHERE position IS NOT NULL ORDER BY position"),
+                try String.fetchOne(db, sql: "SELECT typeof(started_at) FROM session")
+            )
+        }
+        #expect(text.map { Array($0) } == Array(odd.utf8), "a NUL byte does not cut the text short")
+        #expect(prompt.map { [$0[0] as Int64, $0[2] as Int64] } == [0, 0])
+        #expect(prompt.map { $0[1] as String } == "text")
+        #expect(notes.map { $0[0] as String } == ["text", "text"])
+        #expect(notes.map { Array(($0[1] as Data?) ?? Data()) } == [[], Array(odd.utf8)])
+        #expect(scoreNotes.map { $0[0] as String } == ["text", "null"])
+        #expect(startedAt == "null")
+    }
+
+    @Test func numbersArriveAtTheirExtremes() throws {
+        let store = try SQLiteStore(inMemoryWithClock: StoreTests.Clock().now)
+        var result = StoreTests.result("s-numbers", overall: -Double.greatestFiniteMagnitude, seed: UInt64.max)
+        result.answers[0].scores = ["a": Score(level: Int.max, max: Int.max), "b": Score(level: Int.min, max: Int.min)]
+        result.answers[0].thinkSeconds = Double.leastNonzeroMagnitude
+        result.answers[0].seconds = Double.greatestFiniteMagnitude
+        result.answers[1].thinkSeconds = -0.0
+        result.criteria["clarity"]?.level = 0.1 + 0.2
+        // Answer-level scores are kept as REAL: an Int64 extreme arrives as the nearest double, as before.
+        #expect(try store.saveBatch(try items([result]), scenario: Self.source, title: "Demo") == [.stored])
+        let row = try #require(
+            try store.writer.read { db in
+                try Row.fetchOne(
+                    db,
+                    sql: """
+                        SELECT s.seed, s.overall, a.think_seconds, a.seconds,
+                               (SELECT max FROM score WHERE criterion = 'a'), (SELECT max FROM score WHERE criterion = 'b'),
+                               (SELECT level FROM score WHERE criterion = 'a'),
+                               (SELECT level FROM score WHERE criterion = 'clarity' AND position IS NULL),
+                               (SELECT think_seconds FROM answer WHERE position = 2)
+                        FROM session s JOIN answer a ON a.session_id = s.id AND a.position = 1
+                        """)
+            })
+        #expect(row[0] as String == "18446744073709551615")
+        #expect(row[1] as Double == -Double.greatestFiniteMagnitude)
+        #expect(row[2] as Double == Double.leastNonzeroMagnitude)
+        #expect(row[3] as Double == Double.greatestFiniteMagnitude)
+        #expect(row[4] as Int64 == Int64.max)
+        #expect(row[5] as Int64 == Int64.min)
+        #expect(row[6] as Double == Double(Int.max))
+        #expect((row[7] as Double).bitPattern == (0.1 + 0.2).bitPattern)
+        // SQLite keeps a whole REAL as an integer on disk, so -0.0 reads back as 0.0, as it did through GRDB.
+        #expect((row[8] as Double).bitPattern == (0.0).bitPattern)
+        #expect(try store.session("s-numbers")?.result == result)
+    }
+
+    @Test func candidatesAreLookedUpAgainAfterAnotherConnectionWrites() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("known-\(UUID().uuidString).sqlite")
+            .path
+        defer {
+            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+        }
+        let writer = try SQLiteStore(path: path)
+        let other = try SQLiteStore(path: path)
+        #expect(
+            try writer.saveBatch(try items([StoreTests.result("s-1")]), scenario: Self.source, title: "D") == [.stored])
+        // Another process deletes Ana and stores a new candidate, who may take Ana's old row id.
+        #expect(try other.delete(session: nil, candidate: "Ana") == 1)
+        _ = try other.save(StoreTests.result("s-2", candidate: "Ben"), scenario: Self.source, title: "D", input: nil)
+        #expect(
+            try writer.saveBatch(try items([StoreTests.result("s-3")]), scenario: Self.source, title: "D") == [.stored])
+        #expect(try writer.sessions(candidate: "Ana", scenario: nil).map(\.session) == ["s-3"])
+        #expect(try writer.sessions(candidate: "Ben", scenario: nil).map(\.session) == ["s-2"])
+        // The same store deleting a candidate forgets its id too.
+        #expect(try writer.delete(session: nil, candidate: "Ana") == 1)
+        #expect(
+            try writer.saveBatch(try items([StoreTests.result("s-4")]), scenario: Self.source, title: "D") == [.stored])
+        #expect(try writer.sessions(candidate: "Ana", scenario: nil).map(\.session) == ["s-4"])
+        #expect(try count(writer, "SELECT COUNT(*) FROM candidate") == 2)
+    }
+
+    @Test func anSQLiteFailureFailsTheBatchWithAMessageAndLeavesTheStoreUsable() throws {
+        let store = try SQLiteStore(inMemoryWithClock: StoreTests.Clock().now)
+        try store.writer.write { db in
+            try db.execute(
+                sql: """
+                    CREATE TRIGGER no_plans BEFORE INSERT ON feedback WHEN NEW.text = 'Refuse me.'
+                    BEGIN SELECT RAISE(ABORT, 'plans are closed'); END;
+                    CREATE TRIGGER no_sessions BEFORE INSERT ON session WHEN NEW.id = 'blocked'
+                    BEGIN SELECT RAISE(ABORT, 'sessions are closed'); END;
+                    """)
+        }
+        var refused = StoreTests.result("s-2")
+        refused.feedback.plan = ["Refuse me."]
+        #expect {
+            _ = try store.saveBatch(
+                try items([StoreTests.result("s-1"), refused]), scenario: Self.source, title: "Demo")
+        } throws: { error in
+            "\(error)" == "cannot store session 's-2' (its feedback rows): plans are closed"
+        }
+        #expect {
+            _ = try store.saveBatch(
+                try items([StoreTests.result("s-1"), StoreTests.result("blocked")]), scenario: Self.source,
+                title: "Demo")
+        } throws: { error in
+            "\(error)" == "cannot store session 'blocked': sessions are closed"
+        }
+        #expect(try count(store, "SELECT COUNT(*) FROM session") == 0, "a failed batch is rolled back whole")
+        #expect(try count(store, "SELECT COUNT(*) FROM candidate") == 0)
+        #expect(
+            try store.saveBatch(
+                try items([StoreTests.result("s-1"), StoreTests.result("s-3")]), scenario: Self.source,
+                title: "Demo") == [.stored, .stored])
+        #expect(try count(store, "SELECT COUNT(*) FROM feedback") == 6)
+    }
+}

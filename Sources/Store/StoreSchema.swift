@@ -100,6 +100,16 @@ enum StoreSchema {
                     CREATE INDEX feedback_by_session ON feedback(session_id);
                     """)
         }
+        // Per-answer levels are read through their session; only session-level levels (the rubric's means,
+        // self-assessment, coaches' reviews) are looked up by criterion across sessions. Indexing every per-answer
+        // level cost batch grading a fifth of its store writer's time.
+        migrator.registerMigration("v2: index session-level scores by criterion only") { db in
+            try db.execute(
+                sql: """
+                    DROP INDEX score_by_criterion;
+                    CREATE INDEX score_by_criterion ON score(criterion, source) WHERE position IS NULL;
+                    """)
+        }
         return migrator
     }
 }

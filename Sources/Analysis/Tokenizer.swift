@@ -31,7 +31,7 @@ enum Tokenizer {
             while true {
                 var wordCount = 0
                 var overflowed = false
-                let tokens = [Token](unsafeUninitializedCapacity: capacity) { buffer, initialized in
+                let tokens = [Token](unsafeUninitializedCapacity: capacity + 1) { buffer, initialized in
                     var sink = TokenBuffer(buffer)
                     wordCount = scan(bytes, entries, cueStarts, &sink, &sentences)
                     initialized = sink.count
@@ -62,10 +62,8 @@ enum Tokenizer {
         var sentenceFirstToken = 0
         var sentenceByteStart = 0
         var sentenceScalarStart = 0
-        // The token being finished: written into `tokens` once the gap after it is known.
-        var pending = Token(
-            byteStart: 0, byteEnd: 0, scalarStart: 0, scalarEnd: 0, hash: 0, baseHash: 0, soundHash: 0, classes: [],
-            node: -1, sentence: 0, cue: -1, flags: [], gapBefore: [], gapAfter: [])
+        // Whether a token is being finished: written in its place in `tokens`, counted once the gap after
+        // it is known.
         var havePending = false
 
         while true {
@@ -75,13 +73,13 @@ enum Tokenizer {
             if havePending && index + 1 < count && base[index] == 0x20
                 && ((base[index + 1] | 0x20) &- 0x61 < 26 || base[index + 1] &- 0x30 < 10)
             {
-                wordCount += 1
+                wordCount &+= 1
                 chunkHasAlphanumeric = false
-                pending.gapAfter = .space
-                tokens.append(pending)
+                tokens.next.pointee.gapAfter = .space
+                tokens.commit()
                 gapBefore = .space
-                index += 1
-                scalar += 1
+                index &+= 1
+                scalar &+= 1
                 nextLead = base[index]
             } else {
                 // Any other gap before the next token (or the end).
@@ -128,6 +126,7 @@ enum Tokenizer {
                 var flags = gap.finalFlags
                 if atEnd { flags.insert(.edge) }
                 if havePending {
+                    let pending = tokens.next.pointee
                     var ends = gap.paragraph || gap.terminalCandidate || atEnd
                     if ends && !gap.paragraph && !atEnd {
                         if gap.runIsSinglePeriod && gap.runStartsGap {
@@ -140,8 +139,8 @@ enum Tokenizer {
                         if gap.runIsEllipsis && nextLead >= 0x61 && nextLead <= 0x7A { ends = false }
                     }
                     if ends { flags.insert(.sentenceEnd) }
-                    pending.gapAfter = flags
-                    tokens.append(pending)
+                    tokens.next.pointee.gapAfter = flags
+                    tokens.commit()
                     if ends {
                         let haveEnd = gap.sentenceEndByte >= 0
                         sentences.append(
@@ -209,7 +208,7 @@ enum Tokenizer {
                 sawNonASCII = word.sawNonASCII
             }
             index = wordEnd
-            scalar += scalars
+            scalar &+= scalars
             // Finish the token.
             if letters > 0 { tokenFlags.insert(.letter) }
             if sawDigit { tokenFlags.insert(.digit) }
@@ -235,12 +234,13 @@ enum Tokenizer {
                 while cueIndex + 1 < cueStarts.count && cueStarts[cueIndex + 1] <= tokenByteStart { cueIndex += 1 }
                 nextCueStart = cueIndex + 1 < cueStarts.count ? cueStarts[cueIndex + 1] : Int.max
             }
-            pending = Token(
-                byteStart: tokenByteStart, byteEnd: wordEnd, scalarStart: tokenScalarStart, scalarEnd: scalar,
-                hash: finished, baseHash: baseHash,
-                soundHash: sound ? squeezedHash(base, tokenByteStart, wordEnd) : 0, classes: entry.classes,
-                node: entry.node, sentence: Int32(truncatingIfNeeded: sentences.count),
-                cue: Int32(truncatingIfNeeded: cueIndex), flags: tokenFlags, gapBefore: gapBefore, gapAfter: [])
+            tokens.next.initialize(
+                to: Token(
+                    byteStart: tokenByteStart, byteEnd: wordEnd, scalarStart: tokenScalarStart, scalarEnd: scalar,
+                    hash: finished, baseHash: baseHash,
+                    soundHash: sound ? squeezedHash(base, tokenByteStart, wordEnd) : 0, classes: entry.classes,
+                    node: entry.node, sentence: Int32(truncatingIfNeeded: sentences.count),
+                    cue: Int32(truncatingIfNeeded: cueIndex), flags: tokenFlags, gapBefore: gapBefore, gapAfter: []))
             havePending = true
         }
         if chunkHasAlphanumeric { wordCount += 1 }
@@ -290,27 +290,33 @@ enum Tokenizer {
     }
 }
 
-/// The tokens of one pass, written into the storage of the array that will hold them: appending is a
-/// capacity check and one write. Past its capacity it only notes that it overflowed.
+/// The tokens of one pass, written into the storage of the array that will hold them. The token being
+/// finished is written once, in its place (`next`), and counted (`commit`) when the gap after it is known.
+/// The storage holds one slot more than `capacity`: past its capacity the buffer keeps finishing tokens in
+/// that spare slot, counts none of them and notes that it overflowed.
 struct TokenBuffer {
-    private let base: UnsafeMutablePointer<Token>?
+    private let base: UnsafeMutablePointer<Token>
     private let capacity: Int
     private(set) var count = 0
     private(set) var overflowed = false
 
+    /// A buffer over `buffer`, of which all but the last slot are for tokens.
     init(_ buffer: UnsafeMutableBufferPointer<Token>) {
-        base = buffer.baseAddress
-        capacity = buffer.count
+        base = buffer.baseAddress.unsafelyUnwrapped
+        capacity = buffer.count - 1
     }
 
-    /// Adds a token at the end (or, when full, notes the overflow and drops it).
+    /// Where the token being finished is written.
     @inline(__always)
-    mutating func append(_ token: Token) {
-        guard count < capacity, let base else {
+    var next: UnsafeMutablePointer<Token> { base + count }
+
+    /// Counts the token at `next` (or, when the buffer is full, notes the overflow instead).
+    @inline(__always)
+    mutating func commit() {
+        if count < capacity {
+            count &+= 1
+        } else {
             overflowed = true
-            return
         }
-        (base + count).initialize(to: token)
-        count &+= 1
     }
 }

@@ -81,6 +81,37 @@ enum Tokenizer {
                 index &+= 1
                 scalar &+= 1
                 nextLead = base[index]
+            } else if havePending, let mark = punctuationMark(base, index, count) {
+                // The next most common gaps: one mark (, ; : . ! ?) and one space, as the general gap loop
+                // below reads them.
+                wordCount &+= 1
+                chunkHasAlphanumeric = false
+                var flags: GapFlags = [.space, .punctuation]
+                if mark == .pause {
+                    flags.insert(.pauseMark)
+                } else {
+                    let pending = tokens.next.pointee
+                    // A period after an abbreviation ("Dr.", "e.g.") does not end the sentence.
+                    if mark == .terminal
+                        || !pending.classes.contains(.abbreviation)
+                            && !(pending.flags.contains(.singleLetter) && pending.gapBefore.contains(.dot))
+                    {
+                        flags.insert(.sentenceEnd)
+                    }
+                }
+                tokens.next.pointee.gapAfter = flags
+                tokens.commit()
+                if flags.contains(.sentenceEnd) {
+                    sentences.append(
+                        SentenceSpan(
+                            firstToken: sentenceFirstToken, endToken: tokens.count, byteStart: sentenceByteStart,
+                            byteEnd: index &+ 1, scalarStart: sentenceScalarStart, scalarEnd: scalar &+ 1))
+                    sentenceOpen = false
+                }
+                gapBefore = flags
+                index &+= 2
+                scalar &+= 2
+                nextLead = base[index]
             } else {
                 // Any other gap before the next token (or the end).
                 var gap = GapState()
@@ -245,6 +276,24 @@ enum Tokenizer {
         }
         if chunkHasAlphanumeric { wordCount += 1 }
         return wordCount
+    }
+
+    /// A punctuation mark the gap fast path handles.
+    enum Mark { case pause, period, terminal }
+
+    /// The mark at `index` when the gap there is exactly one of `, ; : . ! ?` and one space, followed by an
+    /// ASCII letter or digit; nil for any other gap.
+    @inline(__always)
+    private static func punctuationMark(_ base: UnsafePointer<UInt8>, _ index: Int, _ count: Int) -> Mark? {
+        guard index &+ 2 < count, base[index &+ 1] == 0x20 else { return nil }
+        let next = base[index &+ 2]
+        guard (next | 0x20) &- 0x61 < 26 || next &- 0x30 < 10 else { return nil }
+        switch base[index] {
+        case UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: ":"): return .pause
+        case UInt8(ascii: "."): return .period
+        case UInt8(ascii: "!"), UInt8(ascii: "?"): return .terminal
+        default: return nil
+        }
     }
 
     /// Reads a run of ASCII letters from `pointer` (up to `end`), folding each into the lowercase hash, the

@@ -7,8 +7,9 @@
 ///
 /// Made for speed (docs/performance.md, "Answer analysis"): the bytes are read through a pointer, a word of
 /// plain ASCII letters is scanned inline with everything in registers (any other word goes through
-/// `scanWord`), and the token being finished is kept in a local until the gap after it is known, then
-/// written once, straight into the storage of the token array.
+/// `scanWord`), the commonest gaps (one space; one of `, ; : . ! ?` and one space) skip the general gap
+/// loop, and each token is written once, in its own slot of the token array's storage, and counted when
+/// the gap after it is known.
 enum Tokenizer {
     /// What the pass produces.
     struct Output {

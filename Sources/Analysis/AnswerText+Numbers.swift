@@ -19,13 +19,21 @@ extension AnswerText {
                         index += 1
                         continue
                     }
+                    let kind: NumberKind
                     switch mention.kind {
-                    case 0: counts.0 += 1
-                    case 1: counts.1 += 1
-                    case 2: counts.2 += 1
-                    default: counts.3 += 1
+                    case 0:
+                        counts.0 += 1
+                        kind = .number
+                    case 1:
+                        counts.1 += 1
+                        kind = .percentage
+                    case 2:
+                        counts.2 += 1
+                        kind = .money
+                    default:
+                        counts.3 += 1
+                        kind = .duration
                     }
-                    let kind = NumberKind.allCases[mention.kind]
                     items.append(
                         evidence(
                             byteStart: mention.byteStart, byteEnd: mention.byteEnd, scalarStart: mention.scalarStart,

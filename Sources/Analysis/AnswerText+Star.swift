@@ -8,70 +8,82 @@ extension AnswerText {
         let empty = Mark(part: 0, sentence: 0, phrase: 0, first: 0, second: 0)
         return withScratch(Mark.self, count: sentenceSpans.count * 4, zero: empty) { marks in
             var markCount = 0
-            withBytes { bytes in
-                tokens.withUnsafeBufferPointer { tokens in
-                    for (sentence, span) in sentenceSpans.enumerated() {
-                        var done: UInt8 = 0
-                        var index = span.firstToken
-                        while index < span.endToken && done != 0b1111 {
-                            let token = tokens[index]
-                            // Cue phrases, by walking the phrase trie.
-                            var node = token.node
-                            var end = index
-                            while node >= 0 {
-                                let from = Int(lexicon.terminalStarts[Int(node)])
-                                let to = Int(lexicon.terminalStarts[Int(node) + 1])
-                                for position in from..<to {
-                                    let phrase = Int(lexicon.terminalPhrases[position])
-                                    let part: Int
-                                    switch lexicon.kinds[phrase] {
-                                    case .situation: part = 0
-                                    case .task: part = 1
-                                    case .result: part = 3
-                                    default: continue
+            var perPart = (0, 0, 0, 0)
+            lexicon.withTrie { trie in
+                withBytes { bytes in
+                    tokens.withUnsafeBufferPointer { tokens in
+                        for (sentence, span) in sentenceSpans.enumerated() {
+                            var done: UInt8 = 0
+                            var index = span.firstToken
+                            while index < span.endToken && done != 0b1111 {
+                                let token = tokens[index]
+                                // Cue phrases, by walking the phrase trie.
+                                var node = token.node
+                                var end = index
+                                while node >= 0 && done & 0b1011 != 0b1011 {
+                                    for position in trie.terminals(node) {
+                                        let phrase = Int(trie.terminalPhrases[position])
+                                        let part: Int
+                                        switch trie.kinds[phrase] {
+                                        case .situation: part = 0
+                                        case .task: part = 1
+                                        case .result: part = 3
+                                        default: continue
+                                        }
+                                        guard done & (1 << part) == 0 else { continue }
+                                        if part == 3 && Self.isHypothetical(tokens, index, end) { continue }
+                                        done |= 1 << part
+                                        marks[markCount] = Mark(
+                                            part: part, sentence: sentence, phrase: phrase, first: -1, second: -1)
+                                        markCount += 1
                                     }
-                                    guard done & (1 << part) == 0 else { continue }
-                                    if part == 3 && Self.isHypothetical(tokens, index, end) { continue }
-                                    done |= 1 << part
+                                    guard end + 1 < span.endToken, tokens[end].gapAfter.isAdjacent else { break }
+                                    end += 1
+                                    node = trie.child(node, tokens[end].hash)
+                                }
+                                let next = index + 1 < span.endToken && token.gapAfter.isAdjacent ? index + 1 : -1
+                                if done & 1 == 0 && next >= 0 && token.classes.contains(.yearPreposition)
+                                    && Self.isYear(tokens[next], bytes)
+                                {
+                                    done |= 1
                                     marks[markCount] = Mark(
-                                        part: part, sentence: sentence, phrase: phrase, first: -1, second: -1)
+                                        part: 0, sentence: sentence, phrase: -1, first: index, second: next)
                                     markCount += 1
                                 }
-                                guard end + 1 < span.endToken, tokens[end].gapAfter.isAdjacent else { break }
-                                end += 1
-                                node = lexicon.edges.lookup(WordHash.edge(node, tokens[end].hash))
+                                if done & 4 == 0 && (token.hash == keys.i || token.hash == keys.we),
+                                    let verb = Self.pastAction(after: index, in: span, tokens, bytes, keys)
+                                {
+                                    done |= 4
+                                    marks[markCount] = Mark(
+                                        part: 2, sentence: sentence, phrase: -1, first: index, second: verb)
+                                    markCount += 1
+                                }
+                                if done & 8 == 0 && next >= 0
+                                    && Self.quantifiedOutcome(at: index, next, span, tokens, keys)
+                                {
+                                    done |= 8
+                                    marks[markCount] = Mark(
+                                        part: 3, sentence: sentence, phrase: -1, first: index, second: next)
+                                    markCount += 1
+                                }
+                                index += 1
                             }
-                            let next = index + 1 < span.endToken && token.gapAfter.isAdjacent ? index + 1 : -1
-                            if done & 1 == 0 && next >= 0 && token.classes.contains(.yearPreposition)
-                                && Self.isYear(tokens[next], bytes)
-                            {
-                                done |= 1
-                                marks[markCount] = Mark(
-                                    part: 0, sentence: sentence, phrase: -1, first: index, second: next)
-                                markCount += 1
-                            }
-                            if done & 4 == 0 && (token.hash == keys.i || token.hash == keys.we),
-                                let verb = Self.pastAction(after: index, in: span, tokens, bytes, keys)
-                            {
-                                done |= 4
-                                marks[markCount] = Mark(
-                                    part: 2, sentence: sentence, phrase: -1, first: index, second: verb)
-                                markCount += 1
-                            }
-                            if done & 8 == 0 && next >= 0 && Self.quantifiedOutcome(at: index, next, span, tokens, keys)
-                            {
-                                done |= 8
-                                marks[markCount] = Mark(
-                                    part: 3, sentence: sentence, phrase: -1, first: index, second: next)
-                                markCount += 1
-                            }
-                            index += 1
                         }
                     }
                 }
             }
-            func component(_ part: Int) -> StarComponent {
+            for position in 0..<markCount {
+                switch marks[position].part {
+                case 0: perPart.0 += 1
+                case 1: perPart.1 += 1
+                case 2: perPart.2 += 1
+                default: perPart.3 += 1
+                }
+            }
+            func component(_ part: Int, _ count: Int) -> StarComponent {
+                guard count > 0 else { return StarComponent(present: false, evidence: []) }
                 var evidence: [Evidence] = []
+                evidence.reserveCapacity(count)
                 for position in 0..<markCount where marks[position].part == part {
                     let mark = marks[position]
                     let cue: String
@@ -80,14 +92,15 @@ extension AnswerText {
                     } else if tokens[mark.first].hash == keys.from {
                         cue = "from … to"
                     } else {
-                        cue = lowercasedToken(mark.first) + " " + lowercasedToken(mark.second)
+                        cue = lowercasedTokens(mark.first, mark.second)
                     }
                     evidence.append(sentenceEvidence(mark.sentence, term: cue))
                 }
-                return StarComponent(present: !evidence.isEmpty, evidence: evidence)
+                return StarComponent(present: true, evidence: evidence)
             }
             return StarStructure(
-                situation: component(0), task: component(1), action: component(2), result: component(3))
+                situation: component(0, perPart.0), task: component(1, perPart.1), action: component(2, perPart.2),
+                result: component(3, perPart.3))
         }
     }
 

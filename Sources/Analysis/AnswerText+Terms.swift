@@ -13,79 +13,77 @@ extension AnswerText {
         let lexicon = configuration.lexicon
         let keys = Keys.shared
         let names = kind == .filler ? lexicon.fillerTerms : lexicon.hedgeTerms
-        return tokens.withUnsafeBufferPointer { tokens in
-            // Scratch: per-term counts, then the matches (first token, last token, term) in text order.
-            withScratch(Int.self, count: names.count + tokens.count * 3, zero: 0) { scratch in
-                var matched = 0
-                var index = 0
-                while index < tokens.count {
-                    let token = tokens[index]
-                    if kind == .filler && token.soundHash != 0 {
-                        let phrase = lexicon.sounds.lookup(token.soundHash)
-                        if phrase >= 0 {
-                            let term = lexicon.termIndices[Int(phrase)]
-                            scratch[term] += 1
-                            let base = names.count + matched * 3
-                            scratch[base] = index
-                            scratch[base + 1] = index
-                            scratch[base + 2] = term
-                            matched += 1
+        return lexicon.withTrie { trie in
+            tokens.withUnsafeBufferPointer { tokens in
+                // Scratch: per-term counts, then the matches (first token, last token, term) in text order.
+                withScratch(Int.self, count: names.count + tokens.count * 3, zeroing: names.count) { scratch in
+                    var matched = 0
+                    var index = 0
+                    // Counts one match of a term over tokens `first...last`.
+                    func record(_ phrase: Int, _ first: Int, _ last: Int) {
+                        let term = trie.termIndices[phrase]
+                        scratch[term] += 1
+                        let base = names.count + matched * 3
+                        scratch[base] = first
+                        scratch[base + 1] = last
+                        scratch[base + 2] = term
+                        matched += 1
+                    }
+                    while index < tokens.count {
+                        let token = tokens[index]
+                        if kind == .filler && token.soundHash != 0 {
+                            let phrase = lexicon.sounds.lookup(token.soundHash)
+                            if phrase >= 0 {
+                                record(Int(phrase), index, index)
+                                index += 1
+                                continue
+                            }
+                        }
+                        guard token.classes.contains(.termStart) else {
                             index += 1
                             continue
                         }
-                    }
-                    guard token.classes.contains(.termStart) else {
-                        index += 1
-                        continue
-                    }
-                    // The longest allowed term starting here, by walking the phrase trie.
-                    var best = -1
-                    var bestEnd = index
-                    var node = token.node
-                    var end = index
-                    while node >= 0 {
-                        let from = Int(lexicon.terminalStarts[Int(node)])
-                        let to = Int(lexicon.terminalStarts[Int(node) + 1])
-                        for position in from..<to {
-                            let phrase = Int(lexicon.terminalPhrases[position])
-                            if lexicon.kinds[phrase] == kind
-                                && Self.ruleAllows(lexicon.rules[phrase], tokens, index, end, keys)
-                            {
-                                best = phrase
-                                bestEnd = end
+                        // The longest allowed term starting here, by walking the phrase trie.
+                        var best = -1
+                        var bestEnd = index
+                        var node = token.node
+                        var end = index
+                        while node >= 0 {
+                            for position in trie.terminals(node) {
+                                let phrase = Int(trie.terminalPhrases[position])
+                                if trie.kinds[phrase] == kind
+                                    && Self.ruleAllows(trie.rules[phrase], tokens, index, end, keys)
+                                {
+                                    best = phrase
+                                    bestEnd = end
+                                }
                             }
+                            guard end + 1 < tokens.count, tokens[end].gapAfter.isAdjacent else { break }
+                            end += 1
+                            node = trie.child(node, tokens[end].hash)
                         }
-                        guard end + 1 < tokens.count, tokens[end].gapAfter.isAdjacent else { break }
-                        end += 1
-                        node = lexicon.edges.lookup(WordHash.edge(node, tokens[end].hash))
+                        if best >= 0 {
+                            record(best, index, bestEnd)
+                            index = bestEnd + 1
+                        } else {
+                            index += 1
+                        }
                     }
-                    if best >= 0 {
-                        let term = lexicon.termIndices[best]
-                        scratch[term] += 1
-                        let base = names.count + matched * 3
-                        scratch[base] = index
-                        scratch[base + 1] = bestEnd
-                        scratch[base + 2] = term
-                        matched += 1
-                        index = bestEnd + 1
-                    } else {
-                        index += 1
+                    var byTerm: [String: Int] = [:]
+                    var total = 0
+                    for term in 0..<names.count where scratch[term] > 0 {
+                        byTerm[names[term]] = scratch[term]
+                        total += scratch[term]
                     }
+                    var evidence: [Evidence] = []
+                    evidence.reserveCapacity(matched)
+                    for match in 0..<matched {
+                        let base = names.count + match * 3
+                        evidence.append(tokenEvidence(scratch[base], scratch[base + 1], term: names[scratch[base + 2]]))
+                    }
+                    let perMinute = duration.map { Double(total) * 60 / $0 }
+                    return TermCounts(total: total, byTerm: byTerm, perMinute: perMinute, evidence: evidence)
                 }
-                var byTerm: [String: Int] = [:]
-                var total = 0
-                for term in 0..<names.count where scratch[term] > 0 {
-                    byTerm[names[term]] = scratch[term]
-                    total += scratch[term]
-                }
-                var evidence: [Evidence] = []
-                evidence.reserveCapacity(matched)
-                for match in 0..<matched {
-                    let base = names.count + match * 3
-                    evidence.append(tokenEvidence(scratch[base], scratch[base + 1], term: names[scratch[base + 2]]))
-                }
-                let perMinute = duration.map { Double(total) * 60 / $0 }
-                return TermCounts(total: total, byTerm: byTerm, perMinute: perMinute, evidence: evidence)
             }
         }
     }

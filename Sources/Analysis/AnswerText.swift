@@ -175,19 +175,41 @@ public struct AnswerText: Sendable, Equatable {
             scalarEnd: span.scalarEnd, term: term, firstToken: span.firstToken, lastToken: span.endToken - 1)
     }
 
+    /// The lowercased (ASCII) texts of two tokens with a space between, made as one string.
+    func lowercasedTokens(_ first: Int, _ second: Int) -> String {
+        let a = tokens[first]
+        let b = tokens[second]
+        return withBytes { bytes in
+            String(unsafeUninitializedCapacity: a.byteEnd - a.byteStart + 1 + b.byteEnd - b.byteStart) { buffer in
+                var count = Self.copyLowercased(a, bytes, into: buffer, at: 0)
+                buffer[count] = 0x20
+                count = Self.copyLowercased(b, bytes, into: buffer, at: count + 1)
+                return count
+            }
+        }
+    }
+
     /// The lowercased (ASCII) text of a token.
     func lowercasedToken(_ index: Int) -> String {
         let token = tokens[index]
         return withBytes { bytes in
             String(unsafeUninitializedCapacity: token.byteEnd - token.byteStart) { buffer in
-                var count = 0
-                for position in token.byteStart..<token.byteEnd {
-                    let byte = bytes[position]
-                    buffer[count] = byte >= 0x41 && byte <= 0x5A ? byte + 32 : byte
-                    count += 1
-                }
-                return count
+                Self.copyLowercased(token, bytes, into: buffer, at: 0)
             }
         }
+    }
+
+    /// Writes a token's bytes, ASCII letters lowercased, into `buffer` from `offset`; returns where it stopped.
+    private static func copyLowercased(
+        _ token: Token, _ bytes: UnsafeBufferPointer<UInt8>, into buffer: UnsafeMutableBufferPointer<UInt8>,
+        at offset: Int
+    ) -> Int {
+        var count = offset
+        for position in token.byteStart..<token.byteEnd {
+            let byte = bytes[position]
+            buffer[count] = byte >= 0x41 && byte <= 0x5A ? byte + 32 : byte
+            count += 1
+        }
+        return count
     }
 }

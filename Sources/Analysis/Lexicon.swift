@@ -2,12 +2,8 @@
 ///
 /// Built once per configuration (the `.english` one once per process) and shared; immutable.
 final class Lexicon: Sendable {
-    /// Word hash to entry index.
-    let words: WordTable
-    /// Classes per entry.
-    let classes: [WordClass]
-    /// Trie node of the phrases starting with each entry's word, or -1.
-    let nodes: [Int32]
+    /// Word hash to the word's classes and the trie node of the phrases starting with it (-1 when none).
+    let entries: WordEntryTable
     /// Trie edges: `WordHash.edge(node, word)` to the child node.
     let edges: WordTable
     /// Phrase indices ending at trie node n: `terminalPhrases[terminalStarts[n]..<terminalStarts[n + 1]]`.
@@ -68,9 +64,7 @@ final class Lexicon: Sendable {
                 builder.addPhrase(cue, normalized: cue, kind: kind, termIndex: index)
             }
         }
-        words = builder.words
-        classes = builder.classes
-        nodes = builder.nodes
+        entries = WordEntryTable(keys: builder.keys, classes: builder.classes, nodes: builder.nodes)
         edges = builder.edges
         var starts: [Int32] = [0]
         var flat: [Int32] = []
@@ -92,6 +86,7 @@ final class Lexicon: Sendable {
 
     private struct Builder {
         var words = WordTable(capacity: 256)
+        var keys: [UInt64] = []
         var classes: [WordClass] = []
         var nodes: [Int32] = []
         var edges = WordTable(capacity: 256)
@@ -102,6 +97,7 @@ final class Lexicon: Sendable {
             let found = words.lookup(hash)
             if found >= 0 { return Int(found) }
             words.insert(hash, Int32(classes.count))
+            keys.append(hash)
             classes.append([])
             nodes.append(-1)
             return classes.count - 1

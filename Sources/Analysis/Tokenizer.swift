@@ -4,6 +4,12 @@
 /// the characters between words (spaces, punctuation: pause marks, sentence ends, joiners) and a token loop
 /// over a word's letters and digits (hashing them lowercased as it goes); each finished word is looked up
 /// in the lexicon once.
+///
+/// Made for speed (docs/performance.md, "Answer analysis"): the bytes are read through a pointer, a word of
+/// plain ASCII letters is scanned inline with everything in registers (any other word goes through
+/// `scanWord`), the commonest gaps (one space; one of `, ; : . ! ?` and one space) skip the general gap
+/// loop, and each token is written once, in its own slot of the token array's storage, and counted when
+/// the gap after it is known.
 enum Tokenizer {
     /// What the pass produces.
     struct Output {
@@ -13,47 +19,105 @@ enum Tokenizer {
     }
 
     /// Bit n set when the letter n (a = 0) can be part of a filler sound (e, h, m, r, u).
-    private static let soundMask: UInt32 = 1 << 4 | 1 << 7 | 1 << 12 | 1 << 17 | 1 << 20
+    static let soundMask: UInt32 = 1 << 4 | 1 << 7 | 1 << 12 | 1 << 17 | 1 << 20
 
     /// Tokenises `bytes` (valid UTF-8). `cueStarts` are the byte offsets where timed cues begin, in order.
     static func run(_ bytes: UnsafeBufferPointer<UInt8>, lexicon: Lexicon, cueStarts: [Int] = []) -> Output {
-        let words = lexicon.words
-        let classes = lexicon.classes
-        let nodes = lexicon.nodes
+        lexicon.entries.withReader { entries in
+            var sentences: [SentenceSpan] = []
+            sentences.reserveCapacity(bytes.count / 60 + 4)
+            // Tokens are written straight into the array's storage. An answer of very short words can hold
+            // more tokens than the estimate; the pass then runs again with room for twice as many.
+            var capacity = bytes.count / 4 + 8
+            while true {
+                var wordCount = 0
+                var overflowed = false
+                let tokens = [Token](unsafeUninitializedCapacity: capacity + 1) { buffer, initialized in
+                    var sink = TokenBuffer(buffer)
+                    wordCount = scan(bytes, entries, cueStarts, &sink, &sentences)
+                    initialized = sink.count
+                    overflowed = sink.overflowed
+                }
+                if !overflowed { return Output(tokens: tokens, sentences: sentences, wordCount: wordCount) }
+                sentences.removeAll(keepingCapacity: true)
+                capacity *= 2
+            }
+        }
+    }
+
+    /// The pass itself: fills `tokens` and `sentences`, returns the word count.
+    private static func scan(
+        _ bytes: UnsafeBufferPointer<UInt8>, _ entries: SlotReader<WordEntryTable.Slot>, _ cueStarts: [Int],
+        _ tokens: inout TokenBuffer, _ sentences: inout [SentenceSpan]
+    ) -> Int {
         let count = bytes.count
-        var out = Output()
-        out.tokens.reserveCapacity(count / 5 + 4)
-        out.sentences.reserveCapacity(count / 60 + 4)
+        guard let base = bytes.baseAddress, count > 0 else { return 0 }
+        let end = base + count
+        var wordCount = 0
         var index = 0
         var scalar = 0
         var chunkHasAlphanumeric = false
         var cueIndex = -1
+        var nextCueStart = cueStarts.first ?? Int.max
         var sentenceOpen = false
         var sentenceFirstToken = 0
         var sentenceByteStart = 0
         var sentenceScalarStart = 0
-        var lastEndByte = 0
-        var lastEndScalar = 0
+        // Whether a token is being finished: written in its place in `tokens`, counted once the gap after
+        // it is known.
+        var havePending = false
 
         while true {
             var nextLead: UInt8 = 0
             var gapBefore: GapFlags
             // The common gap: one space between two words.
-            if index + 1 < count && bytes[index] == 0x20 && !out.tokens.isEmpty
-                && ((bytes[index + 1] | 0x20) &- 0x61 < 26 || bytes[index + 1] &- 0x30 < 10)
+            if havePending && index + 1 < count && base[index] == 0x20
+                && ((base[index + 1] | 0x20) &- 0x61 < 26 || base[index + 1] &- 0x30 < 10)
             {
-                out.wordCount += 1
+                wordCount &+= 1
                 chunkHasAlphanumeric = false
-                out.tokens[out.tokens.count - 1].gapAfter = .space
+                tokens.next.pointee.gapAfter = .space
+                tokens.commit()
                 gapBefore = .space
-                index += 1
-                scalar += 1
-                nextLead = bytes[index]
+                index &+= 1
+                scalar &+= 1
+                nextLead = base[index]
+            } else if havePending, let mark = punctuationMark(base, index, count) {
+                // The next most common gaps: one mark (, ; : . ! ?) and one space, as the general gap loop
+                // below reads them.
+                wordCount &+= 1
+                chunkHasAlphanumeric = false
+                var flags: GapFlags = [.space, .punctuation]
+                if mark == .pause {
+                    flags.insert(.pauseMark)
+                } else {
+                    let pending = tokens.next.pointee
+                    // A period after an abbreviation ("Dr.", "e.g.") does not end the sentence.
+                    if mark == .terminal
+                        || !pending.classes.contains(.abbreviation)
+                            && !(pending.flags.contains(.singleLetter) && pending.gapBefore.contains(.dot))
+                    {
+                        flags.insert(.sentenceEnd)
+                    }
+                }
+                tokens.next.pointee.gapAfter = flags
+                tokens.commit()
+                if flags.contains(.sentenceEnd) {
+                    sentences.append(
+                        SentenceSpan(
+                            firstToken: sentenceFirstToken, endToken: tokens.count, byteStart: sentenceByteStart,
+                            byteEnd: index &+ 1, scalarStart: sentenceScalarStart, scalarEnd: scalar &+ 1))
+                    sentenceOpen = false
+                }
+                gapBefore = flags
+                index &+= 2
+                scalar &+= 2
+                nextLead = base[index]
             } else {
                 // Any other gap before the next token (or the end).
                 var gap = GapState()
                 while index < count {
-                    let lead = bytes[index]
+                    let lead = base[index]
                     let kind: CharKind
                     var length = 1
                     if lead < 0x80 {
@@ -62,7 +126,7 @@ enum Tokenizer {
                             break
                         }
                         if lead == 0x20 && !gap.pendingTerminal && !gap.joinerSeen {
-                            if chunkHasAlphanumeric { out.wordCount += 1 }
+                            if chunkHasAlphanumeric { wordCount += 1 }
                             chunkHasAlphanumeric = false
                             gap.hasSpace = true
                             gap.flags.insert(.space)
@@ -82,7 +146,7 @@ enum Tokenizer {
                         }
                     }
                     if kind == .space || kind == .newline {
-                        if chunkHasAlphanumeric { out.wordCount += 1 }
+                        if chunkHasAlphanumeric { wordCount += 1 }
                         chunkHasAlphanumeric = false
                     }
                     gap.add(kind, byteEnd: index + length, scalarEnd: scalar + 1)
@@ -93,32 +157,33 @@ enum Tokenizer {
                 if atEnd && gap.pendingTerminal { gap.settleRun() }
                 var flags = gap.finalFlags
                 if atEnd { flags.insert(.edge) }
-                if !out.tokens.isEmpty {
-                    let last = out.tokens.count - 1
+                if havePending {
+                    let pending = tokens.next.pointee
                     var ends = gap.paragraph || gap.terminalCandidate || atEnd
                     if ends && !gap.paragraph && !atEnd {
                         if gap.runIsSinglePeriod && gap.runStartsGap {
-                            let previous = out.tokens[last]
-                            if previous.classes.contains(.abbreviation)
-                                || (previous.flags.contains(.singleLetter) && previous.gapBefore.contains(.dot))
+                            if pending.classes.contains(.abbreviation)
+                                || (pending.flags.contains(.singleLetter) && pending.gapBefore.contains(.dot))
                             {
                                 ends = false
                             }
                         }
                         if gap.runIsEllipsis && nextLead >= 0x61 && nextLead <= 0x7A { ends = false }
                     }
+                    if ends { flags.insert(.sentenceEnd) }
+                    tokens.next.pointee.gapAfter = flags
+                    tokens.commit()
                     if ends {
-                        flags.insert(.sentenceEnd)
                         let haveEnd = gap.sentenceEndByte >= 0
-                        out.sentences.append(
+                        sentences.append(
                             SentenceSpan(
-                                firstToken: sentenceFirstToken, endToken: out.tokens.count,
-                                byteStart: sentenceByteStart,
-                                byteEnd: haveEnd ? gap.sentenceEndByte : lastEndByte, scalarStart: sentenceScalarStart,
-                                scalarEnd: haveEnd ? gap.sentenceEndScalar : lastEndScalar))
+                                firstToken: sentenceFirstToken, endToken: tokens.count, byteStart: sentenceByteStart,
+                                byteEnd: haveEnd ? gap.sentenceEndByte : pending.byteEnd,
+                                scalarStart: sentenceScalarStart,
+                                scalarEnd: haveEnd ? gap.sentenceEndScalar : pending.scalarEnd))
                         sentenceOpen = false
                     }
-                    out.tokens[last].gapAfter = flags
+                    havePending = false
                 } else {
                     flags.insert(.edge)
                 }
@@ -132,7 +197,7 @@ enum Tokenizer {
             let tokenScalarStart = scalar
             if !sentenceOpen {
                 sentenceOpen = true
-                sentenceFirstToken = out.tokens.count
+                sentenceFirstToken = tokens.count
                 sentenceByteStart = index
                 sentenceScalarStart = scalar
             }
@@ -147,207 +212,124 @@ enum Tokenizer {
             } else {
                 tokenFlags = []
             }
-            let word = scanWord(bytes, from: index)
-            index = word.end
-            scalar += word.scalars
-            let letters = word.letters
-            let sawDigit = word.sawDigit
-            let sawNonASCII = word.sawNonASCII
-            let apostropheEnd = word.apostropheEnd
+            // The hot path: a word of ASCII letters, read in registers.
+            var pointer = base + index
+            var hash = WordHash.seed
+            var uppercase = 0
+            var letterBits: UInt32 = 0
+            scanLetters(&pointer, end, &hash, &uppercase, &letterBits)
+            var letters = pointer - (base + index)
+            var wordEnd = index + letters
+            var sawDigit = false
+            var sawNonASCII = false
+            var apostropheEnd = -1
+            var hashBeforeApostrophe: UInt64 = 0
+            var scalars = letters
+            if pointer < end && continuesWord(pointer.pointee) {
+                // Digits, an apostrophe, a separator between digits or a non-ASCII scalar: the general scan.
+                let word = scanWord(bytes, from: index)
+                wordEnd = word.end
+                scalars = word.scalars
+                hash = word.hash
+                hashBeforeApostrophe = word.hashBeforeApostrophe
+                apostropheEnd = word.apostropheEnd
+                letters = word.letters
+                uppercase = word.uppercase
+                letterBits = word.letterBits
+                sawDigit = word.sawDigit
+                sawNonASCII = word.sawNonASCII
+            }
+            index = wordEnd
+            scalar &+= scalars
             // Finish the token.
-            let lowercase = letters - word.uppercase
             if letters > 0 { tokenFlags.insert(.letter) }
             if sawDigit { tokenFlags.insert(.digit) }
             if sawNonASCII { tokenFlags.insert(.nonASCII) }
-            if letters >= 2 && lowercase == 0 { tokenFlags.insert(.allCaps) }
-            if letters == 1 && !sawDigit && index - tokenByteStart == 1 { tokenFlags.insert(.singleLetter) }
-            let finished = WordHash.finish(word.hash)
-            var base = finished
+            if letters >= 2 && letters == uppercase { tokenFlags.insert(.allCaps) }
+            if letters == 1 && !sawDigit && wordEnd - tokenByteStart == 1 { tokenFlags.insert(.singleLetter) }
+            let finished = WordHash.finish(hash)
+            var baseHash = finished
             if apostropheEnd >= 0 {
-                let suffixLength = index - apostropheEnd
-                let first = suffixLength >= 1 ? bytes[apostropheEnd] | 0x20 : 0
+                let suffixLength = wordEnd - apostropheEnd
+                let first = suffixLength >= 1 ? base[apostropheEnd] | 0x20 : 0
                 if suffixLength == 1 && first == UInt8(ascii: "s") {
-                    base = WordHash.finish(word.hashBeforeApostrophe)
+                    baseHash = WordHash.finish(hashBeforeApostrophe)
                 } else if (suffixLength == 1 && first == UInt8(ascii: "d"))
-                    || (suffixLength == 2 && first == UInt8(ascii: "l") && bytes[apostropheEnd + 1] | 0x20 == first)
+                    || (suffixLength == 2 && first == UInt8(ascii: "l") && base[apostropheEnd + 1] | 0x20 == first)
                 {
                     tokenFlags.insert(.modalContraction)
                 }
             }
-            let sound = !sawDigit && !sawNonASCII && letters <= 12 && word.letterBits & ~soundMask == 0 && letters > 0
-            let entry = Int(words.lookup(finished))
-            while cueIndex + 1 < cueStarts.count && cueStarts[cueIndex + 1] <= tokenByteStart { cueIndex += 1 }
-            out.tokens.append(
-                Token(
-                    byteStart: tokenByteStart, byteEnd: index, scalarStart: tokenScalarStart, scalarEnd: scalar,
-                    hash: finished, baseHash: base,
-                    soundHash: sound ? squeezedHash(bytes, tokenByteStart, index) : 0,
-                    classes: entry >= 0 ? classes[entry] : [], node: entry >= 0 ? nodes[entry] : -1,
-                    sentence: Int32(truncatingIfNeeded: out.sentences.count),
+            let sound = !sawDigit && !sawNonASCII && letters <= 12 && letterBits & ~soundMask == 0 && letters > 0
+            let entry = entries.find(finished)
+            if tokenByteStart >= nextCueStart {
+                while cueIndex + 1 < cueStarts.count && cueStarts[cueIndex + 1] <= tokenByteStart { cueIndex += 1 }
+                nextCueStart = cueIndex + 1 < cueStarts.count ? cueStarts[cueIndex + 1] : Int.max
+            }
+            tokens.next.initialize(
+                to: Token(
+                    byteStart: tokenByteStart, byteEnd: wordEnd, scalarStart: tokenScalarStart, scalarEnd: scalar,
+                    hash: finished, baseHash: baseHash,
+                    soundHash: sound ? squeezedHash(base, tokenByteStart, wordEnd) : 0, classes: entry.classes,
+                    node: entry.node, sentence: Int32(truncatingIfNeeded: sentences.count),
                     cue: Int32(truncatingIfNeeded: cueIndex), flags: tokenFlags, gapBefore: gapBefore, gapAfter: []))
-            lastEndByte = index
-            lastEndScalar = scalar
+            havePending = true
         }
-        if chunkHasAlphanumeric { out.wordCount += 1 }
-        return out
+        if chunkHasAlphanumeric { wordCount += 1 }
+        return wordCount
     }
 
-    /// What the letters and digits of one word add up to.
-    struct WordScan {
-        var end: Int
-        var scalars = 0
-        var hash = WordHash.seed
-        var hashBeforeApostrophe: UInt64 = 0
-        var apostropheEnd = -1
-        var letters = 0
-        var uppercase = 0
-        var letterBits: UInt32 = 0
-        var sawDigit = false
-        var sawNonASCII = false
-    }
+    /// A punctuation mark the gap fast path handles.
+    enum Mark { case pause, period, terminal }
 
-    /// Reads one word starting at `start` (a letter or digit): letters and digits, an apostrophe between
-    /// letters, `.`, `,` or `:` between digits. Kept apart from `run` so its loop stays in registers.
-    @inline(never)
-    static func scanWord(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> WordScan {
-        let count = bytes.count
-        var index = start
-        var hash = WordHash.seed
-        var letters = 0
-        var uppercase = 0
-        var letterBits: UInt32 = 0
-        var extraBytes = 0
-        var result = WordScan(end: start)
-        while index < count {
-            // The hot path: a run of ASCII letters, with nothing but registers touched.
-            if let base = bytes.baseAddress {
-                var pointer = base + index
-                let end = base + count
-                while pointer < end {
-                    let byte = pointer.pointee
-                    let lower = byte | 0x20
-                    guard lower &- 0x61 < 26 else { break }
-                    uppercase &+= Int(truncatingIfNeeded: (~byte &>> 5) & 1)
-                    letterBits |= 1 &<< UInt32(lower &- 0x61)
-                    hash = (hash ^ UInt64(lower)) &* WordHash.prime
-                    pointer += 1
-                }
-                let reached = pointer - base
-                letters &+= reached - index
-                index = reached
-            }
-            guard index < count else { break }
-            let byte = bytes[index]
-            if byte < 0x80 {
-                if byte &- 0x30 < 10 {
-                    result.sawDigit = true
-                } else if byte == UInt8(ascii: "'") {
-                    guard index > start, isLetterEnding(bytes, before: index), nextIsLetter(bytes, index + 1)
-                    else { break }
-                    result.hashBeforeApostrophe = hash
-                    result.apostropheEnd = index + 1
-                } else if byte == UInt8(ascii: ".") || byte == UInt8(ascii: ",") || byte == UInt8(ascii: ":") {
-                    guard index > start, bytes[index - 1] &- 0x30 < 10, index + 1 < count,
-                        bytes[index + 1] &- 0x30 < 10
-                    else { break }
-                } else {
-                    break
-                }
-                hash = (hash ^ UInt64(byte)) &* WordHash.prime
-                index &+= 1
-                continue
-            }
-            let (value, length) = decodeScalar(bytes, at: index)
-            let kind = CharKind.nonASCII(value)
-            switch kind {
-            case .letter:
-                letters += 1
-                if isUppercase(value) { uppercase += 1 }
-            case .digit:
-                result.sawDigit = true
-            case .mark:
-                break
-            case .ignorable:
-                result.sawNonASCII = true
-                extraBytes += length - 1
-                index += length
-                continue
-            case .apostrophe:
-                guard index > start, isLetterEnding(bytes, before: index), nextIsLetter(bytes, index + length)
-                else { break }
-                result.hashBeforeApostrophe = hash
-                hash = (hash ^ UInt64(UInt8(ascii: "'"))) &* WordHash.prime
-                result.apostropheEnd = index + length
-                extraBytes += length - 1
-                index += length
-                continue
-            default:
-                break
-            }
-            if kind != .letter && kind != .digit && kind != .mark { break }
-            result.sawNonASCII = true
-            for offset in 0..<length { hash = (hash ^ UInt64(bytes[index + offset])) &* WordHash.prime }
-            extraBytes += length - 1
-            index += length
-        }
-        result.end = index
-        result.scalars = index - start - extraBytes
-        result.hash = hash
-        result.letters = letters
-        result.uppercase = uppercase
-        result.letterBits = letterBits
-        return result
-    }
-
-    /// Whether a non-ASCII scalar is an uppercase letter. Kept out of line: touching the standard
-    /// library's `Unicode.Scalar.Properties` costs a metadata lookup in every function that does.
-    @inline(never)
-    static func isUppercase(_ value: UInt32) -> Bool {
-        Unicode.Scalar(value)?.properties.isUppercase ?? false
-    }
-
-    /// Whether the scalar ending just before `index` is a letter.
-    private static func isLetterEnding(_ bytes: UnsafeBufferPointer<UInt8>, before index: Int) -> Bool {
-        var lead = index - 1
-        while lead > 0 && bytes[lead] & 0xC0 == 0x80 { lead -= 1 }
-        let byte = bytes[lead]
-        if byte < 0x80 { return (byte | 0x20) &- 0x61 < 26 }
-        return CharKind.nonASCII(decodeScalar(bytes, at: lead).0) == .letter
-    }
-
-    /// Whether a letter starts at `index`.
-    private static func nextIsLetter(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int) -> Bool {
-        guard index < bytes.count else { return false }
-        let lead = bytes[index]
-        if lead < 0x80 { return (lead | 0x20) &- 0x61 < 26 }
-        return CharKind.nonASCII(decodeScalar(bytes, at: index).0) == .letter
-    }
-
-    /// Decodes the scalar starting at `index` of valid UTF-8: its value and length in bytes.
+    /// The mark at `index` when the gap there is exactly one of `, ; : . ! ?` and one space, followed by an
+    /// ASCII letter or digit; nil for any other gap.
     @inline(__always)
-    static func decodeScalar(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (UInt32, Int) {
-        let lead = bytes[index]
-        if lead < 0x80 { return (UInt32(lead), 1) }
-        if lead < 0xE0 { return ((UInt32(lead & 0x1F) << 6) | UInt32(bytes[index + 1] & 0x3F), 2) }
-        if lead < 0xF0 {
-            let value =
-                (UInt32(lead & 0x0F) << 12) | (UInt32(bytes[index + 1] & 0x3F) << 6)
-                | UInt32(bytes[index + 2] & 0x3F)
-            return (value, 3)
+    private static func punctuationMark(_ base: UnsafePointer<UInt8>, _ index: Int, _ count: Int) -> Mark? {
+        guard index &+ 2 < count, base[index &+ 1] == 0x20 else { return nil }
+        let next = base[index &+ 2]
+        guard (next | 0x20) &- 0x61 < 26 || next &- 0x30 < 10 else { return nil }
+        switch base[index] {
+        case UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: ":"): return .pause
+        case UInt8(ascii: "."): return .period
+        case UInt8(ascii: "!"), UInt8(ascii: "?"): return .terminal
+        default: return nil
         }
-        let value =
-            (UInt32(lead & 0x07) << 18) | (UInt32(bytes[index + 1] & 0x3F) << 12)
-            | (UInt32(bytes[index + 2] & 0x3F) << 6) | UInt32(bytes[index + 3] & 0x3F)
-        return (value, 4)
+    }
+
+    /// Reads a run of ASCII letters from `pointer` (up to `end`), folding each into the lowercase hash, the
+    /// uppercase count and the set of letters seen; leaves `pointer` at the first byte that is not one.
+    @inline(__always)
+    static func scanLetters(
+        _ pointer: inout UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>, _ hash: inout UInt64,
+        _ uppercase: inout Int, _ letterBits: inout UInt32
+    ) {
+        while pointer < end {
+            let byte = pointer.pointee
+            let lower = byte | 0x20
+            guard lower &- 0x61 < 26 else { break }
+            uppercase &+= Int(truncatingIfNeeded: (~byte &>> 5) & 1)
+            letterBits |= 1 &<< UInt32(lower &- 0x61)
+            hash = (hash ^ UInt64(lower)) &* WordHash.prime
+            pointer += 1
+        }
+    }
+
+    /// Whether a word of ASCII letters may go on at `byte` (so the general scan must read it): a digit, an
+    /// apostrophe, `.`, `,` or `:` (between digits), or the lead byte of a non-ASCII scalar.
+    @inline(__always)
+    private static func continuesWord(_ byte: UInt8) -> Bool {
+        byte >= 0x80 || byte &- 0x30 < 10 || byte == UInt8(ascii: "'") || byte == UInt8(ascii: ".")
+            || byte == UInt8(ascii: ",") || byte == UInt8(ascii: ":")
     }
 
     /// The hash of a token's letters with repeats squeezed ("ummm" → "um"), or 0 past four letters.
-    private static func squeezedHash(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> UInt64 {
+    private static func squeezedHash(_ base: UnsafePointer<UInt8>, _ start: Int, _ end: Int) -> UInt64 {
         var squeezed = WordHash.seed
         var previous: UInt8 = 0
         var length = 0
         for index in start..<end {
-            let byte = bytes[index] | 0x20
+            let byte = base[index] | 0x20
             if byte == previous { continue }
             previous = byte
             length += 1
@@ -355,5 +337,36 @@ enum Tokenizer {
             squeezed = WordHash.add(squeezed, byte)
         }
         return WordHash.finish(squeezed)
+    }
+}
+
+/// The tokens of one pass, written into the storage of the array that will hold them. The token being
+/// finished is written once, in its place (`next`), and counted (`commit`) when the gap after it is known.
+/// The storage holds one slot more than `capacity`: past its capacity the buffer keeps finishing tokens in
+/// that spare slot, counts none of them and notes that it overflowed.
+struct TokenBuffer {
+    private let base: UnsafeMutablePointer<Token>
+    private let capacity: Int
+    private(set) var count = 0
+    private(set) var overflowed = false
+
+    /// A buffer over `buffer`, of which all but the last slot are for tokens.
+    init(_ buffer: UnsafeMutableBufferPointer<Token>) {
+        base = buffer.baseAddress.unsafelyUnwrapped
+        capacity = buffer.count - 1
+    }
+
+    /// Where the token being finished is written.
+    @inline(__always)
+    var next: UnsafeMutablePointer<Token> { base + count }
+
+    /// Counts the token at `next` (or, when the buffer is full, notes the overflow instead).
+    @inline(__always)
+    mutating func commit() {
+        if count < capacity {
+            count &+= 1
+        } else {
+            overflowed = true
+        }
     }
 }

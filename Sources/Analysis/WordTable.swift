@@ -109,6 +109,18 @@ struct CountingTable {
     }
 }
 
+/// Calls `body` with scratch memory for `count` values of which the first `zeroing` are zero and the rest
+/// uninitialised (on the stack when it fits): for a caller that writes the rest before reading it.
+@inline(__always)
+func withScratch<Element: BitwiseCopyable, Result>(
+    _ type: Element.Type, count: Int, zeroing: Int, _ body: (UnsafeMutableBufferPointer<Element>) -> Result
+) -> Result where Element: ExpressibleByIntegerLiteral {
+    withUnsafeTemporaryAllocation(of: type, capacity: max(count, 1)) { buffer in
+        UnsafeMutableBufferPointer(rebasing: buffer[0..<min(zeroing, buffer.count)]).initialize(repeating: 0)
+        return body(buffer)
+    }
+}
+
 /// Calls `body` with scratch memory for `count` values, zeroed (on the stack when it fits).
 @inline(__always)
 func withScratch<Element: BitwiseCopyable, Result>(
@@ -117,5 +129,42 @@ func withScratch<Element: BitwiseCopyable, Result>(
     withUnsafeTemporaryAllocation(of: type, capacity: max(count, 1)) { buffer in
         buffer.initialize(repeating: zero)
         return body(buffer)
+    }
+}
+
+extension WordTable {
+    /// Calls `body` with a reader over the table (valid only inside `body`).
+    func withReader<Result>(_ body: (SlotReader<Slot>) -> Result) -> Result {
+        SlotReader.with(slots, mask: mask, body)
+    }
+}
+
+/// A slot of an open-addressing table keyed by 64-bit hashes (0 marks an empty slot).
+protocol HashSlot {
+    var key: UInt64 { get }
+}
+
+extension WordTable.Slot: HashSlot {}
+
+/// Unchecked lookups into an open-addressing table, for the tokeniser's and the measurements' loops; valid
+/// only inside the `with` call that made it.
+struct SlotReader<Slot: HashSlot> {
+    let base: UnsafePointer<Slot>
+    let mask: Int
+
+    /// Calls `body` with a reader over `slots` (a power-of-two count, `mask` one less).
+    static func with<Result>(_ slots: [Slot], mask: Int, _ body: (SlotReader) -> Result) -> Result {
+        slots.withUnsafeBufferPointer { body(SlotReader(base: $0.baseAddress.unsafelyUnwrapped, mask: mask)) }
+    }
+
+    /// The slot holding `key`, or the empty slot where the search for it stopped.
+    @inline(__always)
+    func find(_ key: UInt64) -> Slot {
+        var slot = Int(truncatingIfNeeded: key) & mask
+        while true {
+            let found = base[slot]
+            if found.key == key || found.key == 0 { return found }
+            slot = (slot &+ 1) & mask
+        }
     }
 }

@@ -1,13 +1,18 @@
 // In-process benchmarks (what a process-level timer cannot see). See docs/performance.md.
-// Usage: rehearse-bench [state|analysis|scoring|transcripts [LINES]], rehearse-bench engine [BATCHES [SESSIONS]],
-// rehearse-bench host [FILE [CALLS [scoring|none]]], or rehearse-bench store [ANSWERS [STORE]]
+// Usage: rehearse-bench [state|scoring|transcripts [LINES]], rehearse-bench analysis [ITERATIONS],
+// rehearse-bench engine [BATCHES [SESSIONS]], rehearse-bench host [FILE [CALLS [scoring|none]]],
+// or rehearse-bench store [ANSWERS [STORE]]
 import Foundation
 import LuaHost
 
 let which = CommandLine.arguments.dropFirst().first ?? "all"
 do {
     if which == "state" || which == "all" { print(try StateBenchmark.run()) }
-    if which == "analysis" || which == "all" { print(AnalysisBenchmark.run()) }
+    if which == "analysis" || which == "all" {
+        // Fewer iterations make a short run for a profiler (valgrind, perf).
+        let iterations = CommandLine.arguments.dropFirst(2).first.flatMap { Int($0) }.flatMap { $0 > 0 ? $0 : nil }
+        print(AnalysisBenchmark.run(iterations: iterations ?? 20_000))
+    }
     if which == "scoring" || which == "all" { print(try ScoringBenchmark.run()) }
     if which == "transcripts" || which == "all" {
         let lines = CommandLine.arguments.dropFirst(2).first.flatMap { Int($0) } ?? 500_000

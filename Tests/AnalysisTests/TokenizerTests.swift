@@ -12,6 +12,18 @@ struct TokenizerTests {
         #expect(AnswerText("").wordCount == 0)
     }
 
+    @Test("a text of more short words than the token buffer first holds keeps every word, in place")
+    func manyShortWords() {
+        let letters = (0..<300).map { String(UnicodeScalar(UInt8(0x61 + $0 % 26))) }
+        let answer = AnswerText(letters.joined(separator: " ") + ". I a 1 2!")
+        #expect(answer.wordCount == 304)
+        #expect(answer.wordTokens.count == 304)
+        #expect(answer.wordTokens.prefix(300).map(\.text) == letters)
+        #expect(answer.wordTokens.prefix(300).map(\.byteStart) == Array(stride(from: 0, to: 600, by: 2)))
+        #expect(answer.sentenceCount == 2)
+        #expect(answer.sentences.last?.text == "I a 1 2!")
+    }
+
     @Test("sentences split at terminal marks, blank lines, not after abbreviations or decimals")
     func sentences() {
         let answer = AnswerText("Dr. Patel said 3.5 was fine. It wasn't! Was it? Yes\n\nNew paragraph")

@@ -172,13 +172,7 @@ extension LuaState {
     public func callReadingFields(_ function: LuaRef, _ arguments: [LuaValue]) throws -> LuaFirstResult {
         let top = lua_gettop(L)
         defer { lua_settop(L, top) }
-        try stack.pushRef(function)
-        // The call's results, the walk over them, and filling a list made on first use.
-        try stack.reserve(arguments.count + 8)
-        for argument in arguments { try stack.push(argument) }
-        let status = rh_pcall(L, Int32(arguments.count), 1)
-        guard status == LUA_OK else { throw error(status: status, thread: L) }
-        let result = lua_gettop(L)
+        let result = try callLeavingFirst(function, arguments)
         guard lua_type(L, result) == LUA_TTABLE else { return .value(try stack.value(at: result)) }
         LuaState.materialize(L, result)
         var fields: [(key: String, value: LuaValue)] = []
@@ -193,5 +187,19 @@ extension LuaState {
             lua_settop(L, -2)
         }
         return .fields(fields)
+    }
+}
+
+extension LuaState {
+    /// Calls a function under the limits and leaves its first result on top of the stack, with room to walk it
+    /// (8 slots: a walk, a walk inside it, and filling a list made on first use); returns its index. The caller
+    /// restores the stack.
+    func callLeavingFirst(_ function: LuaRef, _ arguments: [LuaValue]) throws -> Int32 {
+        try stack.pushRef(function)
+        try stack.reserve(arguments.count + 8)
+        for argument in arguments { try stack.push(argument) }
+        let status = rh_pcall(L, Int32(arguments.count), 1)
+        guard status == LUA_OK else { throw error(status: status, thread: L) }
+        return lua_gettop(L)
     }
 }

@@ -40,7 +40,9 @@ extension SessionRun {
                 }
             }
         } else if options.scoring, let score = functions.0 {
-            switch try state.callReadingFields(score, [.reference(answer), .reference(sessionObject)]) {
+            let first = try state.callReadingFields(
+                score, [.reference(answer), .reference(sessionObject)], records: ("level", "note"))
+            switch first {
             case .fields(let fields):
                 try read(fields: fields, from: score, question: question, into: &result)
             case .value(let value):
@@ -105,14 +107,14 @@ extension SessionRun {
             guard let id = key.stringValue else {
                 throw failure(line: line(), "\(label) returned the key \(key); keys must be criterion ids")
             }
-            try read(id: id, entry, from: score, question: question, into: &result)
+            try read(id: id, .value(entry), from: score, question: question, into: &result)
         }
     }
 
     /// Puts the fields of a score function's table, all keyed by strings, into the result, in the order of the
     /// keys' descriptions (`"id"`, quotes included) as for any other table, so the first problem reported is the same.
     func read(
-        fields: [(key: String, value: LuaValue)], from score: LuaRef, question: Question,
+        fields: [(key: String, value: LuaFieldValue)], from score: LuaRef, question: Question,
         into result: inout AnswerResult
     ) throws {
         // The levels' dictionary sized once, rather than grown (and rehashed) at its second and third criterion.
@@ -127,15 +129,20 @@ extension SessionRun {
         }
     }
 
-    /// Puts one field of a score function's table into the result: a level, a `{ level, note }`, or remarks.
+    /// Puts one field of a score function's table into the result: a level, a `{ level, note }` (read in place
+    /// or converted), or remarks.
     private func read(
-        id: String, _ entry: LuaValue, from score: LuaRef, question: Question, into result: inout AnswerResult
+        id: String, _ entry: LuaFieldValue, from score: LuaRef, question: Question, into result: inout AnswerResult
     ) throws {
         // Where the function is defined, and the message's label, made only for a message.
         let line = { [self] in (try? state.definition(of: score))?.line }
         let label = { "score of question '\(question.id)'" }
         if id == "strengths" || id == "improvements" {
-            guard let remarks = try? LuaValueDecoder().decode([String].self, from: entry) else {
+            // A record ({ level = 3 } or { 3, "x" }) is never a list of texts: it has a key that is not an index,
+            // or a number where a text should be.
+            guard case .value(let value) = entry,
+                let remarks = try? LuaValueDecoder().decode([String].self, from: value)
+            else {
                 throw failure(line: line(), "\(label()): \(id) must be a list of texts")
             }
             do {
@@ -149,14 +156,20 @@ extension SessionRun {
         guard let criterion = scenario.criterion(id) else {
             throw failure(line: line(), "\(label()) scored criterion '\(id)', which is not declared")
         }
-        var levelValue = entry
+        var levelValue: LuaValue
         var note: String?
-        if case .table(let detail) = entry {
-            // { level = 3, note = "..." } or { 3, "..." }
+        switch entry {
+        case .record(let number, let text):
+            levelValue = number
+            note = text
+        case .value(.table(let detail)):
+            // { level = 3, note = "..." } or { 3, "..." }, when not read in place
             let named: LuaValue = detail[DetailKey.level]
             levelValue = named.isNil ? detail[DetailKey.first] : named
             let namedNote: LuaValue = detail[DetailKey.note]
             note = (namedNote.isNil ? detail[DetailKey.second] : namedNote).stringValue
+        case .value(let value):
+            levelValue = value
         }
         guard let number = levelValue.doubleValue else {
             throw failure(

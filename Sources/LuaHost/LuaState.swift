@@ -25,8 +25,6 @@ public final class LuaState {
     private var sharedEnvironment: LuaRef?
     /// References made while reading values inside ``withReferenceScope(_:)``, per open scope.
     var referenceScopes: [[LuaRef]] = []
-    /// Where ``LuaTableWriter`` records a table before it is written in one call; reused.
-    let recordBuffer = LuaRecordBuffer()
 
     /// The identity of this state; references carry it.
     public let id: UInt64

@@ -4,11 +4,9 @@ import LuaShim
 /// The records of a list of text spans, filled in by the host before any script sees the list (see
 /// ``LuaTableWriter/spans(_:source:count:termBytes:_:)``).
 public struct LuaSpanList {
-    let record: LuaRecordBuffer
+    let spans: UnsafeMutablePointer<RHSpan>
+    let pool: UnsafeMutableRawBufferPointer
     let count: Int
-    let termBytes: Int
-    /// Where this list's terms start in the record's pool.
-    let poolStart: Int
     var filled = 0
     var poolUsed = 0
 
@@ -25,12 +23,17 @@ public struct LuaSpanList {
         span.offset = lua_Integer(offset)
         span.length = lua_Integer(length)
         var flags: Int32 = 0
-        if let term, poolUsed + term.utf8.count <= termBytes {
-            let (start, size) = record.append(term)
-            span.term_offset = start - poolStart
-            span.term_length = size
-            poolUsed += size
-            flags |= Int32(RH_SPAN_TERM)
+        if var term {
+            let size = term.utf8.count
+            if poolUsed + size <= pool.count {
+                term.withUTF8 { bytes in
+                    if size > 0 { (pool.baseAddress! + poolUsed).copyMemory(from: bytes.baseAddress!, byteCount: size) }
+                }
+                span.term_offset = poolUsed
+                span.term_length = size
+                poolUsed += size
+                flags |= Int32(RH_SPAN_TERM)
+            }
         }
         if let startTime {
             span.start_time = startTime
@@ -41,7 +44,7 @@ public struct LuaSpanList {
             flags |= Int32(RH_SPAN_END_TIME)
         }
         span.flags = flags
-        record.spans.append(span)
+        spans[filled] = span
         filled += 1
     }
 }
@@ -61,19 +64,18 @@ extension LuaTableWriter {
     public func spans(
         _ key: StaticString, source: LuaRef, count: Int, termBytes: Int, _ fill: (inout LuaSpanList) -> Void
     ) {
-        var entry = record.entry(key, kind: RH_ENTRY_SPANS)
-        entry.value.spans.first = record.spans.count
-        entry.value.spans.count = max(0, count)
-        entry.value.spans.pool_offset = record.pool.count
-        entry.value.spans.source = source.id
-        if count > 0 {
-            var list = LuaSpanList(record: record, count: count, termBytes: termBytes, poolStart: record.pool.count)
-            fill(&list)
-            // Spans not added are empty records, as they were when the list's memory was cleared.
-            for _ in list.filled..<count { record.spans.append(RHSpan()) }
-            entry.value.spans.pool_length = list.poolUsed
+        guard count > 0 else {
+            lua_createtable(L, 0, 0)
+            setTop(key)
+            return
         }
-        record.entries.append(entry)
+        lua_rawgeti(L, rh_registryindex(), lua_Integer(source.id))
+        let records = rh_push_lazy_spans(L, count, termBytes)!
+        let pool = UnsafeMutableRawBufferPointer(
+            start: UnsafeMutableRawPointer(records + count), count: termBytes)
+        var list = LuaSpanList(spans: records, pool: pool, count: count)
+        fill(&list)
+        setTop(key)
     }
 }
 

@@ -206,61 +206,6 @@ int rh_lazy_materialize(lua_State *L, int idx);
 /* Sets up lazy lists and puts next, rawget, rawlen, rawset, getmetatable that fill them into the base table. */
 void rh_open_lazy(lua_State *L, int base);
 
-/* ---------------------------------------------------------------- tables written from a record (rh_record.c) */
-
-/* What an entry holds (RHEntry.kind). */
-enum {
-    RH_ENTRY_NIL = 0,
-    RH_ENTRY_INTEGER = 1,
-    RH_ENTRY_NUMBER = 2,
-    RH_ENTRY_BOOLEAN = 3,
-    RH_ENTRY_STRING = 4,    /* value.bytes in the pool */
-    RH_ENTRY_TABLE = 5,     /* opens a table of value.size; the entries up to its RH_ENTRY_END are its fields */
-    RH_ENTRY_END = 6,       /* closes the table opened at entry value.opening and sets it under that entry's key */
-    RH_ENTRY_SPANS = 7,     /* a list filled on first use (rh_push_lazy_spans): value.spans */
-    RH_ENTRY_REFERENCE = 8, /* the value of registry reference value.integer */
-};
-
-/* How an entry's key is given (RHEntry.key_kind). */
-enum {
-    RH_KEY_LITERAL = 0, /* key, NUL-terminated and never freed (found in Lua's string cache by its address) */
-    RH_KEY_BYTES = 1,   /* key_length bytes at key_offset in the pool */
-    RH_KEY_INDEX = 2,   /* the integer key_offset */
-};
-
-/* One field of a record: a key and a value. */
-typedef struct RHEntry {
-    const char *key;
-    size_t key_offset, key_length;
-    int key_kind, kind;
-    union {
-        lua_Integer integer;
-        lua_Number number;
-        int boolean;
-        size_t opening;
-        struct { size_t offset, length; } bytes;
-        struct { int array, fields; } size;
-        /* count spans from record->spans[first], their terms pool_length bytes at pool_offset, pointing into the
-           string of registry reference source */
-        struct { size_t first, count, pool_offset, pool_length; int source; } spans;
-    } value;
-} RHEntry;
-
-/* A table's fields, in the order they are set. */
-typedef struct RHRecord {
-    const RHEntry *entries;
-    size_t count;
-    const char *pool;    /* bytes of keys, strings and terms */
-    const RHSpan *spans; /* the records of lists filled on first use */
-} RHRecord;
-
-/*
- * Sets the record's entries, in order, into the table on top of the stack (raw sets; nested tables opened and
- * closed by RH_ENTRY_TABLE and RH_ENTRY_END). Needs 2 free stack slots per level of nesting plus 4. May raise a
- * memory error, as the Lua API calls it makes may.
- */
-void rh_write_record(lua_State *L, const RHRecord *record);
-
 /* ---------------------------------------------------------------- reading named fields (rh_fields.c) */
 
 /* What rh_read_fields found in a field. */

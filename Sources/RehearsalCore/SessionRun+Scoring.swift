@@ -123,9 +123,8 @@ extension SessionRun {
             try read(id: fields[0].key, fields[0].value, from: score, question: question, into: &result)
             return
         }
-        let ordered = fields.map { (order: "\"" + $0.key + "\"", id: $0.key, value: $0.value) }
-        for field in ordered.sorted(by: { $0.order < $1.order }) {
-            try read(id: field.id, field.value, from: score, question: question, into: &result)
+        for index in fields.indices.sorted(by: { QuotedKey.less(fields[$0].key, fields[$1].key) }) {
+            try read(id: fields[index].key, fields[index].value, from: score, question: question, into: &result)
         }
     }
 
@@ -153,7 +152,7 @@ extension SessionRun {
             if id == "strengths" { result.strengths += remarks } else { result.improvements += remarks }
             return
         }
-        guard let criterion = scenario.criterion(id) else {
+        guard let maxLevel = loaded.scenario.maxLevel(of: id) else {
             throw failure(line: line(), "\(label()) scored criterion '\(id)', which is not declared")
         }
         var levelValue: LuaValue
@@ -180,11 +179,34 @@ extension SessionRun {
         guard let level = Int(exactly: number) else {
             throw failure(line: line(), "\(label()), criterion '\(id)': the level must be an integer, not \(number)")
         }
-        guard (1...criterion.maxLevel).contains(level) else {
-            throw failure(
-                line: line(), "\(label()), criterion '\(id)': level \(level) is outside 1..\(criterion.maxLevel)")
+        guard (1...maxLevel).contains(level) else {
+            throw failure(line: line(), "\(label()), criterion '\(id)': level \(level) is outside 1..\(maxLevel)")
         }
-        result.scores[id] = Score(level: level, max: criterion.maxLevel, note: note)
+        result.scores[id] = Score(level: level, max: maxLevel, note: note)
+    }
+}
+
+/// The order of keys by their quoted form (`"id"`), as `String` orders `"\"" + id + "\""`, without building it.
+enum QuotedKey {
+    static func less(_ a: String, _ b: String) -> Bool {
+        let fast = a.utf8.withContiguousStorageIfAvailable { x in
+            b.utf8.withContiguousStorageIfAvailable { y in asciiLess(x, y) } ?? nil
+        }
+        if let fast = fast ?? nil { return fast }
+        return "\"" + a + "\"" < "\"" + b + "\""
+    }
+
+    /// For ASCII keys `String` compares bytes: each key with its closing quote, byte by byte, a prefix first.
+    /// Nil when a key is not ASCII.
+    static func asciiLess(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool? {
+        if a.contains(where: { $0 >= 0x80 }) || b.contains(where: { $0 >= 0x80 }) { return nil }
+        let quote = UInt8(ascii: "\"")
+        for index in 0...min(a.count, b.count) {
+            let x = index < a.count ? a[index] : quote
+            let y = index < b.count ? b[index] : quote
+            if x != y { return x < y }
+        }
+        return a.count < b.count
     }
 }
 

@@ -5,58 +5,86 @@
  */
 #include "LuaShim.h"
 
-/* Whether every key and value of the table on top of the stack is a boolean, a number or a string. */
-static int rhf_plain(lua_State *L) {
-    int plain = 1;
-    lua_pushnil(L);
-    while (lua_next(L, -2)) {
-        int key = lua_type(L, -2), value = lua_type(L, -1);
-        lua_pop(L, 1);
-        if ((key != LUA_TBOOLEAN && key != LUA_TNUMBER && key != LUA_TSTRING) ||
-            (value != LUA_TBOOLEAN && value != LUA_TNUMBER && value != LUA_TSTRING)) {
-            lua_pop(L, 1);
-            plain = 0;
-            break;
-        }
+#include <string.h>
+
+/* A value of a record, seen while walking it: its type (LUA_TNIL when absent) and, for a number or a string, the
+   value (a string stays alive in the record, which the table being read holds). */
+typedef struct {
+    int type, integer;
+    lua_Integer i;
+    lua_Number n;
+    const char *s;
+    size_t length;
+} RHFSlot;
+
+static void rhf_take(lua_State *L, RHFSlot *slot) {
+    slot->type = lua_type(L, -1);
+    if (slot->type == LUA_TNUMBER) {
+        slot->integer = lua_isinteger(L, -1);
+        if (slot->integer) slot->i = lua_tointeger(L, -1);
+        else slot->n = lua_tonumber(L, -1);
+    } else if (slot->type == LUA_TSTRING) {
+        slot->s = lua_tolstring(L, -1, &slot->length);
     }
-    return plain;
+}
+
+static int rhf_is(const char *key, size_t length, const char *name) {
+    return strlen(name) == length && memcmp(key, name, length) == 0;
 }
 
 /* Sets field->number from the number on top of the stack. */
-static void rhf_number(lua_State *L, RHField *field, int record) {
+static void rhf_number(lua_State *L, RHField *field) {
     if (lua_isinteger(L, -1)) {
-        field->kind = record ? RH_FIELD_RECORD_INTEGER : RH_FIELD_INTEGER;
+        field->kind = RH_FIELD_INTEGER;
         field->integer = lua_tointeger(L, -1);
     } else {
-        field->kind = record ? RH_FIELD_RECORD_FLOAT : RH_FIELD_FLOAT;
+        field->kind = RH_FIELD_FLOAT;
         field->number = lua_tonumber(L, -1);
     }
 }
 
-/* Classifies the table on top of the stack as a record, or leaves field->kind RH_FIELD_VALUE. */
+/*
+ * Classifies the table on top of the stack as a record, or leaves field->kind RH_FIELD_VALUE. One walk: every key
+ * and value must be a boolean, a number or a string (so that converting the table could not have failed), and
+ * the values under the two names and at 1 and 2 are noted on the way. Makes no string and raises no error.
+ */
 static void rhf_record(lua_State *L, RHField *field, const char *number_key, const char *text_key) {
     if (number_key == NULL) return;
     if (lua_getmetatable(L, -1)) { /* a list still waiting to be filled, or a script's object: converted whole */
         lua_pop(L, 1);
         return;
     }
-    if (!rhf_plain(L)) return;
-    lua_pushstring(L, number_key);
-    if (lua_rawget(L, -2) == LUA_TNIL) {
+    RHFSlot named_number = {LUA_TNIL}, first = {LUA_TNIL}, named_text = {LUA_TNIL}, second = {LUA_TNIL};
+    lua_pushnil(L);
+    while (lua_next(L, -2)) {
+        int key = lua_type(L, -2), value = lua_type(L, -1);
+        if ((key != LUA_TBOOLEAN && key != LUA_TNUMBER && key != LUA_TSTRING) ||
+            (value != LUA_TBOOLEAN && value != LUA_TNUMBER && value != LUA_TSTRING)) {
+            lua_pop(L, 2);
+            return;
+        }
+        if (key == LUA_TSTRING) {
+            size_t length;
+            const char *name = lua_tolstring(L, -2, &length);
+            if (rhf_is(name, length, number_key)) rhf_take(L, &named_number);
+            else if (rhf_is(name, length, text_key)) rhf_take(L, &named_text);
+        } else if (key == LUA_TNUMBER && lua_isinteger(L, -2)) {
+            lua_Integer index = lua_tointeger(L, -2);
+            if (index == 1) rhf_take(L, &first);
+            else if (index == 2) rhf_take(L, &second);
+        }
         lua_pop(L, 1);
-        lua_rawgeti(L, -1, 1);
     }
-    if (lua_type(L, -1) == LUA_TNUMBER) rhf_number(L, field, 1);
-    lua_pop(L, 1);
-    if (field->kind == RH_FIELD_VALUE) return;
-    lua_pushstring(L, text_key);
-    if (lua_rawget(L, -2) == LUA_TNIL) {
-        lua_pop(L, 1);
-        lua_rawgeti(L, -1, 2);
+    const RHFSlot *number = named_number.type != LUA_TNIL ? &named_number : &first;
+    if (number->type != LUA_TNUMBER) return;
+    field->kind = number->integer ? RH_FIELD_RECORD_INTEGER : RH_FIELD_RECORD_FLOAT;
+    if (number->integer) field->integer = number->i;
+    else field->number = number->n;
+    const RHFSlot *text = named_text.type != LUA_TNIL ? &named_text : &second;
+    if (text->type == LUA_TSTRING) {
+        field->text = text->s;
+        field->text_length = text->length;
     }
-    /* The string stays alive in the record, which the table being read holds. */
-    if (lua_type(L, -1) == LUA_TSTRING) field->text = lua_tolstring(L, -1, &field->text_length);
-    lua_pop(L, 1);
 }
 
 int rh_read_fields(lua_State *L, int idx, const char *number_key, const char *text_key, RHField *fields,
@@ -77,7 +105,7 @@ int rh_read_fields(lua_State *L, int idx, const char *number_key, const char *te
         field->text = NULL;
         field->text_length = 0;
         switch (lua_type(L, -1)) {
-        case LUA_TNUMBER: rhf_number(L, field, 0); break;
+        case LUA_TNUMBER: rhf_number(L, field); break;
         case LUA_TTABLE: rhf_record(L, field, number_key, text_key); break;
         default: break;
         }

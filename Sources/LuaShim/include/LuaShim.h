@@ -234,8 +234,8 @@ typedef struct RHField {
  * values are all booleans, numbers or strings, with a number at number_key (or, when that is nil, at 1); its text
  * is the string at text_key (or, when that is nil, at 2), if it is a string. number_key NULL: no records.
  * Returns the number of fields; -1 when a key is not a string, -2 when there are more than capacity (nothing
- * else is then to be trusted). Leaves the stack as it was; needs 6 free slots. Raises only for want of memory
- * (filling a waiting list, or interning the two keys).
+ * else is then to be trusted). Leaves the stack as it was; needs 6 free slots. Makes no string; raises only for
+ * want of memory when the table itself is a list still waiting to be filled (as rh_lazy_materialize does).
  */
 int rh_read_fields(lua_State *L, int idx, const char *number_key, const char *text_key, RHField *fields,
                    int capacity);

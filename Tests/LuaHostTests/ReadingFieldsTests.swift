@@ -93,3 +93,24 @@ import Testing
         }
     }
 }
+
+/// `rawFieldReference(argument:_:equalTo:)`: the host shares a string a script holds only when it is the one
+/// expected.
+@Suite struct RawFieldReferenceTests {
+    @Test(arguments: [("same text", true), ("other text", false), ("same tex", false), ("", false)])
+    func aFieldIsSharedOnlyWhenItsBytesMatch(expected: String, shared: Bool) throws {
+        let lua = try LuaState()
+        var found: LuaRef?
+        let probe = lua.function("probe") { call in
+            found = call.rawFieldReference(argument: 1, "text", equalTo: expected)
+            return .none
+        }
+        let run = try lua.load("local probe = ...; probe({ text = 'same text' }); probe(5)", chunkName: "p")
+        _ = try lua.call(run, [.function(probe)])
+        #expect((found != nil) == false)  // the last call passed no table
+        _ = try lua.call(
+            try lua.load("local probe = ...; probe({ text = 'same text' })", chunkName: "q"), [.function(probe)])
+        #expect((found != nil) == shared)
+        if let found { #expect(try lua.value(of: found) == "same text") }
+    }
+}

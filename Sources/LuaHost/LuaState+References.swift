@@ -1,6 +1,12 @@
 import CLua
 import LuaShim
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 extension LuaState {
     /// Keeps a value in the state and returns a reference to it; a table made this way keeps its
     /// identity wherever ``LuaValue/reference(_:)`` passes it.
@@ -61,6 +67,30 @@ extension LuaCall {
     /// Keeps argument `index` in the state and returns a reference to it.
     public func argumentReference(_ index: Int) -> LuaRef {
         lua_pushvalue(stack.L, Int32(index))
+        return stack.makeRef()
+    }
+
+    /// A reference to `argument[key]`, read raw, when argument `index` is a table and that field is a string whose
+    /// bytes are `text`'s UTF-8; nil otherwise. The host can then share a string a script already holds (an
+    /// answer's text) instead of making a copy of it.
+    public func rawFieldReference(argument index: Int, _ key: StaticString, equalTo text: String) -> LuaRef? {
+        guard index >= 1, index <= argumentCount, lua_type(stack.L, Int32(index)) == LUA_TTABLE,
+            lua_checkstack(stack.L, 2) != 0
+        else { return nil }
+        _ = lua_pushstring(stack.L, UnsafeRawPointer(key.utf8Start).assumingMemoryBound(to: CChar.self))
+        lua_rawget(stack.L, Int32(index))
+        var length = 0
+        var text = text
+        let equal = text.withUTF8 { expected in
+            guard lua_type(stack.L, -1) == LUA_TSTRING, let bytes = lua_tolstring(stack.L, -1, &length),
+                length == expected.count
+            else { return false }
+            return expected.isEmpty || memcmp(bytes, expected.baseAddress!, length) == 0
+        }
+        guard equal else {
+            lua_settop(stack.L, -2)
+            return nil
+        }
         return stack.makeRef()
     }
 }
@@ -172,13 +202,7 @@ extension LuaState {
     public func callReadingFields(_ function: LuaRef, _ arguments: [LuaValue]) throws -> LuaFirstResult {
         let top = lua_gettop(L)
         defer { lua_settop(L, top) }
-        try stack.pushRef(function)
-        // The call's results, the walk over them, and filling a list made on first use.
-        try stack.reserve(arguments.count + 8)
-        for argument in arguments { try stack.push(argument) }
-        let status = rh_pcall(L, Int32(arguments.count), 1)
-        guard status == LUA_OK else { throw error(status: status, thread: L) }
-        let result = lua_gettop(L)
+        let result = try callLeavingFirst(function, arguments)
         guard lua_type(L, result) == LUA_TTABLE else { return .value(try stack.value(at: result)) }
         LuaState.materialize(L, result)
         var fields: [(key: String, value: LuaValue)] = []
@@ -193,5 +217,19 @@ extension LuaState {
             lua_settop(L, -2)
         }
         return .fields(fields)
+    }
+}
+
+extension LuaState {
+    /// Calls a function under the limits and leaves its first result on top of the stack, with room to walk it
+    /// (8 slots: a walk, a walk inside it, and filling a list made on first use); returns its index. The caller
+    /// restores the stack.
+    func callLeavingFirst(_ function: LuaRef, _ arguments: [LuaValue]) throws -> Int32 {
+        try stack.pushRef(function)
+        try stack.reserve(arguments.count + 8)
+        for argument in arguments { try stack.push(argument) }
+        let status = rh_pcall(L, Int32(arguments.count), 1)
+        guard status == LUA_OK else { throw error(status: status, thread: L) }
+        return lua_gettop(L)
     }
 }

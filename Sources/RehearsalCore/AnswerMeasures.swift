@@ -33,10 +33,15 @@ final class AnswerMeasures {
         return made
     }
 
-    /// The reference to the answer's text in `state`, made on first use.
-    func source(in state: LuaState) throws -> LuaRef {
+    /// The reference to the answer's text in the state, made on first use: the answer object's own `text` (the
+    /// call's first argument) when it holds the same bytes, otherwise a copy.
+    func source(for call: LuaCall) throws -> LuaRef {
         if let source { return source }
-        let made = try state.makeReference(.string(LuaString(answer.text)))
+        if let shared = call.rawFieldReference(argument: 1, "text", equalTo: answer.text) {
+            source = shared
+            return shared
+        }
+        let made = try call.state.makeReference(.string(LuaString(answer.text)))
         source = made
         return made
     }
@@ -51,7 +56,7 @@ final class AnswerMeasures {
     /// nothing pushed) when `name` is not one.
     func push(_ name: String, values: [String], to call: LuaCall) throws -> Bool {
         // Evidence lists point into the answer's text; they are made only when a script reads them.
-        let bridge = LuaBridge(source: try source(in: call.state))
+        let bridge = LuaBridge(source: try source(for: call))
         switch name {
         case "sentences": try call.push(.integer(Int64(answer.sentenceCount)))
         case "average_sentence_length": try call.push(.number(answer.averageSentenceLength))

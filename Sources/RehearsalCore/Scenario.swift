@@ -27,6 +27,9 @@ public struct Scenario: Hashable, Sendable, Codable {
 
     /// The criterion with an id.
     public func criterion(_ id: String) -> Criterion? { criteria.first { $0.id == id } }
+    /// The highest level of the criterion with an id, found without copying the criterion (scoring reads it for
+    /// every level a score function returns).
+    func maxLevel(of id: String) -> Int? { criteria.firstIndex { $0.id == id }.map { criteria[$0].levels.count } }
     /// The question with an id.
     public func question(_ id: String) -> Question? { questions.first { $0.id == id } }
 }

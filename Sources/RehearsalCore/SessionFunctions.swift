@@ -57,7 +57,7 @@ struct SessionFunctions {
             let terms = try SessionFunctions.terms(call, name: "answer:mentions") ?? []
             try SessionFunctions.charge(call, terms: terms, measures: measures)
             let matches = measures.answer.mentions(terms)
-            let bridge = LuaBridge(source: try measures.source(in: call.state))
+            let bridge = LuaBridge(source: try measures.source(for: call))
             try call.pushTable(array: matches.count) { list in
                 for (index, item) in matches.enumerated() {
                     list.table(index + 1, fields: 4) { bridge.match(item, into: $0) }
@@ -72,7 +72,7 @@ struct SessionFunctions {
             let terms = try SessionFunctions.terms(call, name: "answer:coverage") ?? measures.keywords
             try SessionFunctions.charge(call, terms: terms, measures: measures)
             let coverage = measures.answer.coverage(terms)
-            let bridge = LuaBridge(source: try measures.source(in: call.state))
+            let bridge = LuaBridge(source: try measures.source(for: call))
             try call.pushTable(fields: 5) { bridge.coverage(coverage, into: $0) }
             return .pushed(1)
         }

@@ -40,7 +40,9 @@ extension SessionRun {
                 }
             }
         } else if options.scoring, let score = functions.0 {
-            switch try state.callReadingFields(score, [.reference(answer), .reference(sessionObject)]) {
+            let first = try state.callReadingFields(
+                score, [.reference(answer), .reference(sessionObject)], records: ("level", "note"))
+            switch first {
             case .fields(let fields):
                 try read(fields: fields, from: score, question: question, into: &result)
             case .value(let value):
@@ -105,14 +107,14 @@ extension SessionRun {
             guard let id = key.stringValue else {
                 throw failure(line: line(), "\(label) returned the key \(key); keys must be criterion ids")
             }
-            try read(id: id, entry, from: score, question: question, into: &result)
+            try read(id: id, .value(entry), from: score, question: question, into: &result)
         }
     }
 
     /// Puts the fields of a score function's table, all keyed by strings, into the result, in the order of the
     /// keys' descriptions (`"id"`, quotes included) as for any other table, so the first problem reported is the same.
     func read(
-        fields: [(key: String, value: LuaValue)], from score: LuaRef, question: Question,
+        fields: [(key: String, value: LuaFieldValue)], from score: LuaRef, question: Question,
         into result: inout AnswerResult
     ) throws {
         // The levels' dictionary sized once, rather than grown (and rehashed) at its second and third criterion.
@@ -121,21 +123,25 @@ extension SessionRun {
             try read(id: fields[0].key, fields[0].value, from: score, question: question, into: &result)
             return
         }
-        let ordered = fields.map { (order: "\"" + $0.key + "\"", id: $0.key, value: $0.value) }
-        for field in ordered.sorted(by: { $0.order < $1.order }) {
-            try read(id: field.id, field.value, from: score, question: question, into: &result)
+        for index in fields.indices.sorted(by: { QuotedKey.less(fields[$0].key, fields[$1].key) }) {
+            try read(id: fields[index].key, fields[index].value, from: score, question: question, into: &result)
         }
     }
 
-    /// Puts one field of a score function's table into the result: a level, a `{ level, note }`, or remarks.
+    /// Puts one field of a score function's table into the result: a level, a `{ level, note }` (read in place
+    /// or converted), or remarks.
     private func read(
-        id: String, _ entry: LuaValue, from score: LuaRef, question: Question, into result: inout AnswerResult
+        id: String, _ entry: LuaFieldValue, from score: LuaRef, question: Question, into result: inout AnswerResult
     ) throws {
         // Where the function is defined, and the message's label, made only for a message.
         let line = { [self] in (try? state.definition(of: score))?.line }
         let label = { "score of question '\(question.id)'" }
         if id == "strengths" || id == "improvements" {
-            guard let remarks = try? LuaValueDecoder().decode([String].self, from: entry) else {
+            // A record ({ level = 3 } or { 3, "x" }) is never a list of texts: it has a key that is not an index,
+            // or a number where a text should be.
+            guard case .value(let value) = entry,
+                let remarks = try? LuaValueDecoder().decode([String].self, from: value)
+            else {
                 throw failure(line: line(), "\(label()): \(id) must be a list of texts")
             }
             do {
@@ -146,17 +152,23 @@ extension SessionRun {
             if id == "strengths" { result.strengths += remarks } else { result.improvements += remarks }
             return
         }
-        guard let criterion = scenario.criterion(id) else {
+        guard let maxLevel = loaded.scenario.maxLevel(of: id) else {
             throw failure(line: line(), "\(label()) scored criterion '\(id)', which is not declared")
         }
-        var levelValue = entry
+        var levelValue: LuaValue
         var note: String?
-        if case .table(let detail) = entry {
-            // { level = 3, note = "..." } or { 3, "..." }
+        switch entry {
+        case .record(let number, let text):
+            levelValue = number
+            note = text
+        case .value(.table(let detail)):
+            // { level = 3, note = "..." } or { 3, "..." }, when not read in place
             let named: LuaValue = detail[DetailKey.level]
             levelValue = named.isNil ? detail[DetailKey.first] : named
             let namedNote: LuaValue = detail[DetailKey.note]
             note = (namedNote.isNil ? detail[DetailKey.second] : namedNote).stringValue
+        case .value(let value):
+            levelValue = value
         }
         guard let number = levelValue.doubleValue else {
             throw failure(
@@ -167,11 +179,34 @@ extension SessionRun {
         guard let level = Int(exactly: number) else {
             throw failure(line: line(), "\(label()), criterion '\(id)': the level must be an integer, not \(number)")
         }
-        guard (1...criterion.maxLevel).contains(level) else {
-            throw failure(
-                line: line(), "\(label()), criterion '\(id)': level \(level) is outside 1..\(criterion.maxLevel)")
+        guard (1...maxLevel).contains(level) else {
+            throw failure(line: line(), "\(label()), criterion '\(id)': level \(level) is outside 1..\(maxLevel)")
         }
-        result.scores[id] = Score(level: level, max: criterion.maxLevel, note: note)
+        result.scores[id] = Score(level: level, max: maxLevel, note: note)
+    }
+}
+
+/// The order of keys by their quoted form (`"id"`), as `String` orders `"\"" + id + "\""`, without building it.
+enum QuotedKey {
+    static func less(_ a: String, _ b: String) -> Bool {
+        let fast = a.utf8.withContiguousStorageIfAvailable { x in
+            b.utf8.withContiguousStorageIfAvailable { y in asciiLess(x, y) } ?? nil
+        }
+        if let fast = fast ?? nil { return fast }
+        return "\"" + a + "\"" < "\"" + b + "\""
+    }
+
+    /// For ASCII keys `String` compares bytes: each key with its closing quote, byte by byte, a prefix first.
+    /// Nil when a key is not ASCII.
+    static func asciiLess(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool? {
+        if a.contains(where: { $0 >= 0x80 }) || b.contains(where: { $0 >= 0x80 }) { return nil }
+        let quote = UInt8(ascii: "\"")
+        for index in 0...min(a.count, b.count) {
+            let x = index < a.count ? a[index] : quote
+            let y = index < b.count ? b[index] : quote
+            if x != y { return x < y }
+        }
+        return a.count < b.count
     }
 }
 

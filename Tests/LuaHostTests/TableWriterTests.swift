@@ -27,6 +27,42 @@ import Testing
         #expect(try lua.call(check, [.reference(written)]) == ["integer", "float", 2])
     }
 
+    /// Fields are set in the order the body gives them, into tables sized as asked: `next` walks a written table
+    /// exactly as it walks the same table made by a Lua constructor (which sizes it the same way), nested tables
+    /// and lists included.
+    @Test func fieldsAreSetInTheBodysOrder() throws {
+        let lua = try LuaState()
+        let source = try lua.makeReference("Last year we cut costs by 35% in 3 weeks.")
+        let written = try lua.makeTable(fields: 7) { table in
+            table.set("count", 3)
+            table.table("missing", array: 1) { $0.set(1, "task") }
+            table.table("situation", fields: 2) { item in
+                item.set("present", true)
+                item.spans("evidence", source: source, count: 0, termBytes: 0) { _ in }
+            }
+            table.set("zeta", 1.5)
+            table.set("alpha", "a")
+            table.set("by_term", 2)
+            table.set("mid", false)
+        }
+        let walk = try lua.load(
+            """
+            local function keys(t)
+                local out = {}
+                for k, v in next, t do
+                    out[#out + 1] = tostring(k) .. (type(v) == "table" and ("{" .. keys(v) .. "}") or "")
+                end
+                return table.concat(out, ",")
+            end
+            local written = ...
+            local made = { count = 3, missing = { "task" }, situation = { present = true, evidence = {} }, zeta = 1.5,
+                alpha = "a", by_term = 2, mid = false }
+            return keys(written), keys(made)
+            """, chunkName: "walk")
+        let both = try lua.call(walk, [.reference(written)])
+        #expect(both.count == 2 && both[0] == both[1])
+    }
+
     @Test func updateSetsFieldsRawlyOnAReferencedTable() throws {
         let lua = try LuaState()
         let table = try lua.makeReference(["old": 1])

@@ -145,6 +145,33 @@ import Testing
         ScoreMistake(
             body: "return { [1.5] = 2, clarity = 9 }",
             message: "s.lua:7: error: score of question 'q', criterion 'clarity': level 9 is outside 1..4"),
+        // { level, note } entries, read in place or converted, fail with the same messages.
+        ScoreMistake(
+            body: "return { clarity = { level = 'x', note = 'n' } }",
+            message:
+                "s.lua:7: error: score of question 'q', criterion 'clarity': the level must be an integer or { level, note }, not string"
+        ),
+        ScoreMistake(
+            body: "return { clarity = { note = 'n' } }",
+            message:
+                "s.lua:7: error: score of question 'q', criterion 'clarity': the level must be an integer or { level, note }, not nil"
+        ),
+        ScoreMistake(
+            body: "return { clarity = { level = 2.5, note = 'n' } }",
+            message: "s.lua:7: error: score of question 'q', criterion 'clarity': the level must be an integer, not 2.5"
+        ),
+        ScoreMistake(
+            body: "return { clarity = { 9, 'n' }, depth = { level = 0, extra = {} } }",
+            message: "s.lua:7: error: score of question 'q', criterion 'clarity': level 9 is outside 1..4"),
+        ScoreMistake(
+            body: "return { depth = { level = 0, extra = {} }, depht = { 2 } }",
+            message: "s.lua:7: error: score of question 'q' scored criterion 'depht', which is not declared"),
+        ScoreMistake(
+            body: "return { clarity = 2, improvements = { level = 3 } }",
+            message: "s.lua:7: error: score of question 'q': improvements must be a list of texts"),
+        ScoreMistake(
+            body: "return { clarity = 2, strengths = { 3, 'x' } }",
+            message: "s.lua:7: error: score of question 'q': strengths must be a list of texts"),
         ScoreMistake(body: "return nil + 1", message: "s.lua:8: error: attempt to perform arithmetic on a nil value"),
         ScoreMistake(body: "while true do end", message: "s.lua:8: error: instruction limit of 10000000 exceeded"),
     ]
@@ -161,6 +188,30 @@ import Testing
         } throws: { error in
             (error as? ScenarioError)?.description == mistake.message
         }
+    }
+
+    /// `{ level, note }` entries: read in place when they hold only plain values, converted otherwise; the same
+    /// levels and notes either way.
+    @Test func levelsWithNotesInEveryShape() throws {
+        let result = try replay(
+            EngineTests.rubric + """
+                question { id = "a", prompt = "A?", score = function()
+                    return { clarity = { level = 3, note = "crisp" }, depth = { 2, "thin" } }
+                end }
+                question { id = "b", prompt = "B?", score = function()
+                    return { clarity = { level = 4.0, note = 5, [2] = "ignored" }, depth = { level = 1, seen = { true } } }
+                end }
+                question { id = "c", prompt = "C?", score = function()
+                    return { clarity = setmetatable({ level = 2, note = "kept" }, {}), depth = { 3, note = "named" } }
+                end }
+                """, [("a", "x", nil), ("b", "y", nil), ("c", "z", nil)])
+        let scores = result.answers.map { answer in
+            answer.scores.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value.level):\($0.value.note ?? "-")" }
+        }
+        #expect(
+            scores == [
+                ["clarity=3:crisp", "depth=2:thin"], ["clarity=4:-", "depth=1:-"], ["clarity=2:kept", "depth=3:named"],
+            ])
     }
 
     static let flowScenario =

@@ -36,6 +36,18 @@ import Testing
         #expect(found == ["2 1 1 2.0", "1 1", "like like like"])
     }
 
+    /// Evidence points into the answer's text as analysed, even when the score function changed `answer.text`
+    /// first (the host shares the answer's own text string only while it holds the same bytes).
+    @Test func evidenceOutlivesAChangedText() throws {
+        let found = try notes(
+            """
+            a.text = "changed"
+            local e = a.fillers.evidence[2]
+            note(e.text, e.first, a.text)
+            """, text: MeasuresTests.story)
+        #expect(found == ["like 99 changed"])
+    }
+
     @Test func starNumbersPronounsAndSentences() throws {
         let found = try notes(
             """

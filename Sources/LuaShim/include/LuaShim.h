@@ -206,6 +206,40 @@ int rh_lazy_materialize(lua_State *L, int idx);
 /* Sets up lazy lists and puts next, rawget, rawlen, rawset, getmetatable that fill them into the base table. */
 void rh_open_lazy(lua_State *L, int base);
 
+/* ---------------------------------------------------------------- reading named fields (rh_fields.c) */
+
+/* What rh_read_fields found in a field. */
+enum {
+    RH_FIELD_VALUE = 0,          /* anything else: the host converts t[key] itself */
+    RH_FIELD_INTEGER = 1,        /* an integer, in integer */
+    RH_FIELD_FLOAT = 2,          /* a float, in number */
+    RH_FIELD_RECORD_INTEGER = 3, /* a record whose number is an integer (integer), with its text or NULL */
+    RH_FIELD_RECORD_FLOAT = 4,   /* a record whose number is a float (number), with its text or NULL */
+};
+
+/* One field of a table read by rh_read_fields. key and text point into strings the table holds. */
+typedef struct RHField {
+    const char *key;
+    size_t key_length;
+    int kind;
+    lua_Integer integer;
+    lua_Number number;
+    const char *text;
+    size_t text_length;
+} RHField;
+
+/*
+ * Walks the table at idx (filled first if it is a list still waiting, see rh_push_lazy_spans) with lua_next and
+ * describes each field in fields, in the walk's order. A record is a table without a metatable whose keys and
+ * values are all booleans, numbers or strings, with a number at number_key (or, when that is nil, at 1); its text
+ * is the string at text_key (or, when that is nil, at 2), if it is a string. number_key NULL: no records.
+ * Returns the number of fields; -1 when a key is not a string, -2 when there are more than capacity (nothing
+ * else is then to be trusted). Leaves the stack as it was; needs 6 free slots. Makes no string; raises only for
+ * want of memory when the table itself is a list still waiting to be filled (as rh_lazy_materialize does).
+ */
+int rh_read_fields(lua_State *L, int idx, const char *number_key, const char *text_key, RHField *fields,
+                   int capacity);
+
 /* ---------------------------------------------------------------- calls */
 
 /*

@@ -41,12 +41,17 @@ let package = Package(
         .target(name: "RehearsalCore", dependencies: ["LuaHost", "Analysis", "CCrypto"]),
         // Readers for recorded interviews (JSONL, CSV, WebVTT, SRT, Whisper JSON) and question/answer alignment.
         .target(name: "Transcripts", dependencies: ["RehearsalCore", "Analysis"]),
+        // SQLite settings that only C can make (sqlite3_config is variadic).
+        .target(
+            name: "StoreShim",
+            dependencies: [.product(name: "GRDBSQLite", package: "GRDB.swift")]
+        ),
         // The result store: an interface, and its SQLite implementation (GRDB; the batch writer binds through
         // SQLite's C API, GRDBSQLite).
         .target(
             name: "Store",
             dependencies: [
-                "RehearsalCore", .product(name: "GRDB", package: "GRDB.swift"),
+                "RehearsalCore", "StoreShim", .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ]
         ),

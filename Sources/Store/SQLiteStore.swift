@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import RehearsalCore
+import StoreShim
 
 /// The embedded result store: one SQLite file (WAL mode, so many processes can write at once), or an
 /// in-memory database for tests. The schema is documented in docs/store.md.
@@ -15,9 +16,16 @@ public final class SQLiteStore: ResultStore {
     /// Candidate row ids the batch writer has seen (``KnownCandidates``).
     let knownCandidates = KnownCandidates()
 
+    /// SQLite set up, once a process, before the first connection: no mutex around each call of its API (each
+    /// connection is used by one thread at a time) and no global count of its memory. False when the process had
+    /// opened SQLite before (the settings need an uninitialised library); the store is then the same, a little
+    /// slower.
+    static let sqliteConfigured = rh_store_configure_sqlite() != 0
+
     /// Opens (creating it and its folder if needed) the store at a path and migrates it to this version.
     /// - Parameter now: the clock for `stored_at` and review times (ISO 8601 text); injected by tests.
     public init(path: String, now: @escaping () -> String = SQLiteStore.isoNow) throws {
+        _ = SQLiteStore.sqliteConfigured
         let folder = (path as NSString).deletingLastPathComponent
         if !folder.isEmpty {
             try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
@@ -46,6 +54,7 @@ public final class SQLiteStore: ResultStore {
 
     /// An in-memory store (for tests); it lives as long as this object.
     public init(inMemoryWithClock now: @escaping () -> String = SQLiteStore.isoNow) throws {
+        _ = SQLiteStore.sqliteConfigured
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
         writer = try DatabaseQueue(configuration: configuration)

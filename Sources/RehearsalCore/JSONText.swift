@@ -74,15 +74,40 @@ struct JSONText {
         guard var value else { return null() }
         bytes.append(UInt8(ascii: "\""))
         value.withUTF8 { utf8 in
+            guard let base = utf8.baseAddress else { return }
             var start = 0
-            for (index, byte) in utf8.enumerated() where byte < 0x20 || byte == 0x22 || byte == 0x5C {
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<index]))
-                start = index + 1
-                escape(byte)
+            var index = 0
+            while index < utf8.count {
+                // Eight bytes at a time while none of them needs an escape (answers are long and rarely have one).
+                if index + 8 <= utf8.count {
+                    let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+                    if !JSONText.needsEscape(word) {
+                        index += 8
+                        continue
+                    }
+                }
+                let byte = base[index]
+                if byte < 0x20 || byte == 0x22 || byte == 0x5C {
+                    bytes.append(contentsOf: UnsafeBufferPointer(start: base + start, count: index - start))
+                    escape(byte)
+                    start = index + 1
+                }
+                index += 1
             }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...]))
+            bytes.append(contentsOf: UnsafeBufferPointer(start: base + start, count: utf8.count - start))
         }
         bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// Whether any of eight bytes is a control character, `"` or `\` (a byte of a multi-byte UTF-8 sequence never
+    /// is): the classic test for a zero byte, on the word itself and on it xor-ed with each of the two characters.
+    @inline(__always)
+    static func needsEscape(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        func hasZero(_ x: UInt64) -> Bool { (x &- ones) & ~x & highs != 0 }
+        let control = (word &- ones &* 0x20) & ~word & highs != 0
+        return control || hasZero(word ^ (ones &* 0x22)) || hasZero(word ^ (ones &* 0x5C))
     }
 
     private mutating func escape(_ byte: UInt8) {

@@ -36,6 +36,18 @@ import Testing
         #expect(json.contains(#"\u0000\u0001"#) && json.contains(#"\b\t\n\u000b\f\r"#) && json.contains("/"))
     }
 
+    /// Long text is scanned eight bytes at a time: an escape at every offset of a word, next to multi-byte
+    /// characters, must still be found.
+    @Test(arguments: ["\"", "\\", "\n", "\u{0}", "\u{1f}", "\u{7f}", "é", "😀", "/"])
+    func anEscapeAtEveryOffsetOfALongTextIsWrittenAsTheEncoderDoes(special: String) throws {
+        var maker = ResultMaker(seed: 3)
+        var result = maker.result()
+        result.notes = (0..<40).map { offset in
+            String(repeating: "a", count: offset) + special + String(repeating: "é", count: offset % 5) + "tail text"
+        }
+        #expect(try result.compactJSON() == Self.encoderJSON(result))
+    }
+
     @Test func itReadsBackAsTheSameResult() throws {
         for seed in 0..<20 {
             var maker = ResultMaker(seed: UInt64(seed))

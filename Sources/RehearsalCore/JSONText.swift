@@ -30,10 +30,19 @@ struct JSONText {
         if bytes.last != UInt8(ascii: "[") { bytes.append(UInt8(ascii: ",")) }
     }
 
-    /// Writes an object's key (a comma first unless it is the first) and its colon.
-    mutating func key(_ key: String) {
+    /// Writes a dictionary's key (a comma first unless it is the first), escaped as any string, and its colon.
+    mutating func key(escaping key: String) {
         if bytes.last != UInt8(ascii: "{") { bytes.append(UInt8(ascii: ",")) }
         string(key)
+        bytes.append(UInt8(ascii: ":"))
+    }
+
+    /// Writes one of the result's own keys: plain ASCII with nothing to escape, so its bytes go in as they are.
+    mutating func key(_ key: StaticString) {
+        if bytes.last != UInt8(ascii: "{") { bytes.append(UInt8(ascii: ",")) }
+        bytes.append(UInt8(ascii: "\""))
+        bytes.append(contentsOf: UnsafeBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount))
+        bytes.append(UInt8(ascii: "\""))
         bytes.append(UInt8(ascii: ":"))
     }
 
@@ -45,8 +54,28 @@ struct JSONText {
         bytes.append(contentsOf: value ? "true".utf8 : "false".utf8)
     }
 
-    mutating func integer(_ value: some BinaryInteger) {
-        bytes.append(contentsOf: String(value).utf8)
+    mutating func integer(_ value: Int) {
+        if value < 0 {
+            bytes.append(UInt8(ascii: "-"))
+            integer(UInt64(value.magnitude))
+        } else {
+            integer(UInt64(value))
+        }
+    }
+
+    /// Decimal digits, written without making a `String` (levels, maxima and seeds are many and short).
+    mutating func integer(_ value: UInt64) {
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // room for the 20 digits of UInt64.max
+        var count = 0
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            var rest = value
+            repeat {
+                count += 1
+                buffer[24 - count] = UInt8(ascii: "0") + UInt8(rest % 10)
+                rest /= 10
+            } while rest > 0
+            bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: buffer[(24 - count)...]))
+        }
     }
 
     /// A double as `JSONEncoder` writes it: its shortest round-trip form, without a trailing `.0`.
@@ -55,6 +84,11 @@ struct JSONText {
         guard value.isFinite else {
             throw EncodingError.invalidValue(
                 value, EncodingError.Context(codingPath: [], debugDescription: "\(value) is not a valid JSON number"))
+        }
+        // A whole number below 2^53 is what `description` writes as digits and ".0" (larger ones take an exponent).
+        if value.rounded(.towardZero) == value && value.magnitude < 9_007_199_254_740_992 {
+            if value.sign == .minus { bytes.append(UInt8(ascii: "-")) }
+            return integer(UInt64(value.magnitude))
         }
         var description = value.description
         if description.hasSuffix(".0") { description.removeLast(2) }

@@ -27,7 +27,7 @@ extension SessionResult {
         out.key("criteria")
         out.open(.object)
         for (id, criterion) in criteria.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }) {
-            out.key(id)
+            out.key(escaping: id)
             try criterion.write(&out)
         }
         out.close(.object)
@@ -47,7 +47,7 @@ extension SessionResult {
         if let selfAssessment {
             out.open(.object)
             for (id, level) in selfAssessment.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }) {
-                out.key(id)
+                out.key(escaping: id)
                 out.integer(level)
             }
             out.close(.object)
@@ -77,7 +77,7 @@ extension AnswerResult {
         out.key("scores")
         out.open(.object)
         for (id, score) in scores.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }) {
-            out.key(id)
+            out.key(escaping: id)
             out.open(.object)
             out.key("level")
             out.integer(score.level)

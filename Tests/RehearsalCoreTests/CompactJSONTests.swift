@@ -91,9 +91,16 @@ struct ResultMaker {
         let choices: [Double] = [
             0, -0.0, 1, 100, 2.5, 1.0 / 3.0, 1e-7, 1e-5, 123_456_789, 1e16, 1e21, 1.5e300, -42.25,
             Double.leastNonzeroMagnitude,
-            Double.greatestFiniteMagnitude, 0.1 + 0.2,
+            Double.greatestFiniteMagnitude, 0.1 + 0.2, 9_999_999_999_999_998, 1e15 + 0.5, -1e15, -3,
+            Double(Int64.max), 4_503_599_627_370_497, 9_007_199_254_740_991, 9_007_199_254_740_992,
+            9_007_199_254_740_994, -9_007_199_254_740_991,
         ]
         return random.below(3) == 0 ? Double(random.next() % 10_000) / 100 : choices[random.below(choices.count)]
+    }
+
+    /// Mostly small levels, now and then the extremes an integer can hold.
+    mutating func level() -> Int {
+        random.below(10) == 0 ? [Int.min, Int.max, -1, 123_456_789][random.below(4)] : random.below(5)
     }
 
     mutating func keys() -> [String] {
@@ -106,7 +113,7 @@ struct ResultMaker {
                 question: string(), prompt: string(), text: string(), thinkSeconds: maybe { $0.double() },
                 seconds: maybe { $0.double() }, overtime: random.below(2) == 0, skipped: random.below(2) == 0,
                 scores: Dictionary(
-                    keys().map { ($0, Score(level: random.below(5), max: 4, note: maybe { $0.string() })) },
+                    keys().map { ($0, Score(level: level(), max: 4, note: maybe { $0.string() })) },
                     uniquingKeysWith: { first, _ in first }),
                 strengths: keys(), improvements: keys())
         }

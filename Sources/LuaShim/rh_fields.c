@@ -48,6 +48,9 @@ static void rhf_number(lua_State *L, RHField *field) {
  * and value must be a boolean, a number or a string (so that converting the table could not have failed), and
  * the values under the two names and at 1 and 2 are noted on the way. Makes no string and raises no error.
  */
+/* The most entries a table read in place as a { level, note } record may have. */
+#define RHF_RECORD_ENTRIES 8
+
 static void rhf_record(lua_State *L, RHField *field, const char *number_key, const char *text_key) {
     if (number_key == NULL) return;
     if (lua_getmetatable(L, -1)) { /* a list still waiting to be filled, or a script's object: converted whole */
@@ -55,10 +58,14 @@ static void rhf_record(lua_State *L, RHField *field, const char *number_key, con
         return;
     }
     RHFSlot named_number = {LUA_TNIL}, first = {LUA_TNIL}, named_text = {LUA_TNIL}, second = {LUA_TNIL};
+    int entries = 0;
     lua_pushnil(L);
     while (lua_next(L, -2)) {
         int key = lua_type(L, -2), value = lua_type(L, -1);
-        if ((key != LUA_TBOOLEAN && key != LUA_TNUMBER && key != LUA_TSTRING) ||
+        /* A record has a few entries. A larger table is converted whole, which charges its reading to the call's
+           instruction budget; this walk does not, so it must stay short. */
+        if (++entries > RHF_RECORD_ENTRIES ||
+            (key != LUA_TBOOLEAN && key != LUA_TNUMBER && key != LUA_TSTRING) ||
             (value != LUA_TBOOLEAN && value != LUA_TNUMBER && value != LUA_TSTRING)) {
             lua_pop(L, 2);
             return;

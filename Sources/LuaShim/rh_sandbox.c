@@ -492,6 +492,7 @@ static int rhs_tconcat(lua_State *L) {
  */
 static int rhs_tsort(lua_State *L) {
     if (!lua_isnoneornil(L, 2)) luaL_checktype(L, 2, LUA_TFUNCTION);
+    rh_lazy_materialize(L, 1); /* a list filled on first use sorts in place, as the plain list it is */
     int has_metatable = lua_getmetatable(L, 1);
     if (has_metatable) lua_pop(L, 1);
     if (lua_type(L, 1) == LUA_TTABLE && !has_metatable) {

@@ -7,10 +7,18 @@ public enum SHA256 {
     /// The digest of bytes, as 32 bytes.
     public static func digest(_ bytes: [UInt8]) -> [UInt8] {
         var digest = [UInt8](repeating: 0, count: Int(SHA256_DIGEST_LENGTH))
-        bytes.withUnsafeBufferPointer { input in
+        let computed = bytes.withUnsafeBufferPointer { input in
             digest.withUnsafeMutableBufferPointer { output in
-                _ = CCrypto.SHA256(input.baseAddress, input.count, output.baseAddress)
+                CCrypto.SHA256(input.baseAddress, input.count, output.baseAddress) != nil
             }
+        }
+        // OpenSSL 3 fetches SHA-256 from a provider: a configuration (OPENSSL_CONF) that loads none gives no
+        // digest. Carrying on with zeros would give every scenario, session and recording the same identity,
+        // and batch grading would skip all but the first as already stored; stopping is the only safe answer.
+        guard computed else {
+            fatalError(
+                "OpenSSL's libcrypto cannot compute SHA-256 here (is OPENSSL_CONF loading a provider without it?); "
+                    + "rehearse needs it to identify scenarios and sessions")
         }
         return digest
     }

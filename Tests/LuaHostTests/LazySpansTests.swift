@@ -105,6 +105,22 @@ import Testing
         "collectgarbage('collect') return #t, t[4].text",
         "local copy = {} for k, v in pairs(t) do copy[k] = v end return #copy, copy[3].text",
         "return t == t, rawequal(t, t)",
+        "local o = setmetatable({}, {__index = t}) return o[2].text, #t",
+        "return pcall(function() local p = setmetatable({}, {__newindex = t}); p[nil] = 1 end)",
+        "local o = setmetatable({}, t) return getmetatable(o) == t, #t, t[1].text",
+        "t[1] = 'a' return t[1], #t, t[2].text",
+        "local ok, e = pcall(error, t) return #e, e[1].text",
+        "return pcall(table.move, {1, 2}, 1, 2, 3, t), #t, t[3], t[1].text",
+        // A comparator that fails halfway: a plain list is left as far as the sort got, in place.
+        """
+        local n = 0
+        pcall(table.sort, t, function(a, b) n = n + 1 if n > 3 then error('x') end return a.first > b.first end)
+        local s = '' for i = 1, #t do s = s .. t[i].first .. ',' end return s
+        """,
+        "return pcall(table.sort, t, function(a, b) return true end)",
+        "t[2] = nil return #t, rawlen(t), next(t, 1)",
+        "return pcall(next, t, 'nokey')",
+        "local co = coroutine.wrap(function() for k, v in pairs(t) do coroutine.yield(k) end end) return co(), co()",
     ]
 
     @Test(arguments: probes)

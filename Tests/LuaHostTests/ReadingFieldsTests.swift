@@ -36,6 +36,20 @@ import Testing
         #expect(read == ["a": .record(number: 3, text: nil), "b": .record(number: 1, text: "n")])
     }
 
+    /// The in-place walk does not charge the call's instruction budget, so only a small table is read as a record;
+    /// a larger one goes through the converting path, which does.
+    @Test func aLargeTableWithALevelIsConvertedNotReadInPlace() throws {
+        let read = try fields(
+            "return { small = { level = 2, note = 'n', 1, 2 }, large = { level = 2, note = 'n', 1, 2, 3, 4, 5, 6, 7 } }"
+        )
+        #expect(read["small"] == .record(number: 2, text: "n"))
+        guard case .value(let large) = read["large"] else {
+            Issue.record("a nine-entry table was read as a record: \(String(describing: read["large"]))")
+            return
+        }
+        #expect(large["level"] == 2 && large["note"] == "n")
+    }
+
     static let converted: [(body: String, expected: LuaValue)] = [
         ("return { a = 'high' }", "high"), ("return { a = true }", true),
         ("return { a = { level = 'x', note = 'n' } }", ["level": "x", "note": "n"]),

@@ -26,7 +26,7 @@ struct RehearseProcess {
     /// touch the user's store.
     static func run(
         _ arguments: [String], input: String? = nil, in directory: URL? = nil, store: String? = nil,
-        timeout: Double = 60
+        timeout: Double = 60, environment extra: [String: String] = [:]
     ) throws -> Output {
         let process = Process()
         process.executableURL = binary
@@ -37,6 +37,7 @@ struct RehearseProcess {
             ?? FileManager.default.temporaryDirectory.appendingPathComponent(
                 "rehearse-store-\(UUID().uuidString).sqlite"
             ).path
+        environment.merge(extra) { _, new in new }
         process.environment = environment
         if let directory { process.currentDirectoryURL = directory }
         let out = Pipe()

@@ -33,6 +33,29 @@ import Testing
                 + "bad.lua:1: error: scenario 'bad' declares no question { ... }\n")
     }
 
+    /// OpenSSL 3 takes SHA-256 from a provider; with none that has it, rehearse stops rather than give every
+    /// scenario and session the same all-zero identity.
+    @Test func noSHA256FromOpenSSLStopsInsteadOfHashingToZeros() throws {
+        let scratch = try Scratch()
+        let config = try scratch.write(
+            "null-provider.cnf",
+            """
+            openssl_conf = openssl_init
+            [openssl_init]
+            providers = provider_sect
+            [provider_sect]
+            null = null_sect
+            [null_sect]
+            activate = 1
+
+            """)
+        let scenario = ShippedScenarioTests.root.appendingPathComponent("scenarios/teacher-interview.lua").path
+        let output = try RehearseProcess.run(["check", "--json", scenario], environment: ["OPENSSL_CONF": config])
+        #expect(output.status != 0)
+        #expect(!output.stdout.contains(String(repeating: "0", count: 64)))
+        #expect(output.stderr.contains("cannot compute SHA-256"), "\(output.stderr.prefix(400))")
+    }
+
     @Test func checkJSONOutline() throws {
         let scratch = try Scratch()
         try scratch.write("good.lua", ScenarioCommandTests.scenario)

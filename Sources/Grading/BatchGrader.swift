@@ -212,17 +212,14 @@ struct BatchWriter {
     }
 
     private mutating func count(_ graded: GradedSession) {
-        let result = graded.result
         summary.sessions += 1
-        summary.answers += result.answers.count
-        if let overall = result.overall {
+        summary.answers += graded.answers
+        if let overall = graded.overall {
             overallTotal += overall
             overallCount += 1
         }
-        for answer in result.answers {
-            for (criterion, score) in answer.scores {
-                summary.levels[criterion, default: [:]][String(score.level), default: 0] += 1
-            }
+        for (criterion, level) in graded.levels {
+            summary.levels[criterion, default: [:]][String(level), default: 0] += 1
         }
         for (question, seconds) in graded.timings {
             let entry = timing[question] ?? (0, 0)

@@ -14,11 +14,15 @@ enum WorkOutcome {
     case fileRead(bytes: Int64)
 }
 
-/// A graded session on its way to the store.
+/// A graded session on its way to the store: its stored form and what the summary counts, made on the worker's
+/// thread (the result itself is freed there too).
 struct GradedSession {
-    /// The result and the identity of its input, encoded for the store on the worker's thread.
+    /// The result and the identity of its input, encoded for the store.
     var item: BatchItem
-    var result: SessionResult { item.result }
+    /// The number of answers, the overall score, and every answer's level per criterion.
+    var answers: Int
+    var overall: Double?
+    var levels: [(criterion: String, level: Int)]
     var path: String
     var line: Int
     /// Per question asked: seconds from its answer to the next question (scoring and flow).
@@ -91,8 +95,10 @@ final class GradeWorker {
             }
             return .graded(
                 GradedSession(
-                    item: try BatchItem(result: result, input: input), path: session.path, line: session.line,
-                    timings: timings))
+                    item: try BatchItem(result: result, input: input), answers: result.answers.count,
+                    overall: result.overall,
+                    levels: result.answers.flatMap { answer in answer.scores.map { ($0.key, $0.value.level) } },
+                    path: session.path, line: session.line, timings: timings))
         } catch {
             return .rejected([
                 Rejected(path: session.path, line: session.line, reason: "session '\(session.session)': \(error)")

@@ -41,10 +41,17 @@ public enum SaveOutcome: Equatable, Sendable {
 
 /// One session of a batch to save. Made by the thread that graded the session: it encodes the result's JSON and
 /// lays out its rows there, in parallel, so the single writer only binds and inserts them. Its fields cannot
-/// change once made, so the rows always match the result.
+/// change once made, so the rows always match the result. It keeps only what the writer needs besides the rows:
+/// the result itself stays, and is freed, on the thread that made it (freeing its many small allocations on the
+/// writer's thread cost the allocator's slow, locked path).
 public struct BatchItem: Sendable {
-    /// The session's result.
-    public let result: SessionResult
+    /// The session's id.
+    public let session: String
+    /// The candidate's name, if any.
+    public let candidate: String?
+    /// The scenario's id and version, for its row.
+    let scenarioID: String
+    let scenarioVersion: String?
     /// The identity of the recorded input (see `save`).
     public let input: String?
     /// Its rows in the session, answer, score, note and feedback tables, the result's JSON among them.
@@ -52,7 +59,10 @@ public struct BatchItem: Sendable {
 
     /// Creates an item.
     public init(result: SessionResult, input: String?) throws {
-        self.result = result
+        session = result.session
+        candidate = result.candidate
+        scenarioID = result.scenario.id
+        scenarioVersion = result.scenario.version
         self.input = input
         rows = SessionRows(result, input: input, encoded: try StoreJSON.text(result))
     }

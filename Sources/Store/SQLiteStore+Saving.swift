@@ -27,12 +27,12 @@ extension SQLiteStore {
                 // A refusal is decided before the session writes anything, and undoes what it added first, so no
                 // savepoint is needed to keep the others; any other error fails the whole transaction.
                 let outcome = try inserter.insert(
-                    item.rows, session: item.result.session, candidate: item.result.candidate, input: item.input,
+                    item.rows, session: item.session, candidate: item.candidate, input: item.input,
                     scenario: scenario.sha256,
                     scenarioRow: {
                         StoredScenario(
-                            sha256: scenario.sha256, id: item.result.scenario.id, title: title,
-                            version: item.result.scenario.version, path: scenario.path, source: scenario.text)
+                            sha256: scenario.sha256, id: item.scenarioID, title: title,
+                            version: item.scenarioVersion, path: scenario.path, source: scenario.text)
                     }, storedAt: storedAt)
                 outcomes.append(outcome)
             }

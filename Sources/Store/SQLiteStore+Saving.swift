@@ -19,7 +19,7 @@ extension SQLiteStore {
 
     public func saveBatch(_ items: [BatchItem], scenario: ScenarioSource, title: String) throws -> [BatchOutcome] {
         let storedAt = now()
-        let (outcomes, seen) = try writer.write { db in
+        let (outcomes, seen) = try withoutForeignKeyChecks { db in
             var inserter = try SessionInserter(db, candidates: try knownCandidates.valid(in: db))
             var outcomes: [BatchOutcome] = []
             outcomes.reserveCapacity(items.count)
@@ -40,6 +40,37 @@ extension SQLiteStore {
         }
         knownCandidates.remember(seen)
         return outcomes
+    }
+
+    /// Runs `body` in a write transaction whose inserts SQLite does not check against foreign keys, then turns the
+    /// checks on again (SQLite ignores the setting inside a transaction, so it is changed around it).
+    ///
+    /// A batch's rows satisfy their foreign keys by construction: every answer, score and feedback row belongs to the
+    /// session row inserted just before it in the same transaction, the scenario row is inserted (or found) first in
+    /// each transaction, and candidate ids come from this transaction or from a cache that is dropped whenever another
+    /// connection has written (``KnownCandidates``). Checking them anyway looked each row's session up again by its
+    /// text key: 26 index searches for a five-answer session, 14% of the writer's time (docs/performance.md, "The
+    /// store writer"). `BatchWriterTests` runs `PRAGMA foreign_key_check` after batches that store, refuse and roll
+    /// back, and checks that deletes still cascade afterwards.
+    private func withoutForeignKeyChecks<T>(_ body: (Database) throws -> T) throws -> T {
+        try writer.writeWithoutTransaction { db in
+            try db.execute(sql: "PRAGMA foreign_keys = OFF")
+            let outcome = Result { () throws -> T in
+                var value: T?
+                try db.inTransaction {
+                    value = try body(db)
+                    return .commit
+                }
+                guard let value else { throw StoreError("the batch's transaction ended without its outcome") }
+                return value
+            }
+            do {
+                try db.execute(sql: "PRAGMA foreign_keys = ON")
+            } catch {
+                throw StoreError("the store's foreign key checks could not be turned on again: \(error)")
+            }
+            return try outcome.get()
+        }
     }
 
     public func forEachStoredInput(scenarioSHA256: String, _ body: (String) -> Void) throws {

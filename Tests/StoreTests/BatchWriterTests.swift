@@ -170,6 +170,64 @@ import Testing
         #expect(try count(writer, "SELECT COUNT(*) FROM candidate") == 2)
     }
 
+    /// The batch writer skips SQLite's foreign key checks (its rows satisfy them by construction): after batches that
+    /// store, refuse, find duplicates and fail, every row still points at its parent, the checks are on again for
+    /// everything else, and deleting a session still takes its rows with it.
+    @Test func foreignKeysHoldAfterEveryKindOfBatchAndDeletesStillCascade() throws {
+        let store = try SQLiteStore(inMemoryWithClock: StoreTests.Clock().now)
+        _ = try store.save(StoreTests.result("s-1"), scenario: Self.source, title: "Demo", input: "first")
+        let other = ScenarioSource(path: "scenarios/other.lua", sha256: String(repeating: "c", count: 64), text: "--\n")
+        #expect(
+            try store.saveBatch(
+                try items(
+                    [
+                        StoreTests.result("s-1", candidate: "Stranger"), StoreTests.result("s-2", candidate: "Ben"),
+                        StoreTests.result("s-3", candidate: "Ben"), StoreTests.result("s-4"),
+                    ], inputs: ["x", "y", "y", nil]), scenario: other, title: "Other"
+            ).map(\.self)
+                == [
+                    .refused("a different session with the id 's-1' is already stored; nothing was overwritten"),
+                    .stored, .duplicate(of: "s-2"), .stored,
+                ])
+        try store.writer.write { db in
+            try db.execute(
+                sql: """
+                    CREATE TRIGGER no_feedback BEFORE INSERT ON feedback WHEN NEW.session_id = 's-6'
+                    BEGIN SELECT RAISE(ABORT, 'closed'); END;
+                    """)
+        }
+        #expect(throws: StoreError.self) {
+            _ = try store.saveBatch(
+                try items([StoreTests.result("s-5", candidate: "Cleo"), StoreTests.result("s-6")]), scenario: other,
+                title: "Other")
+        }
+        let (violations, checksOn) = try store.writer.write { db in
+            (
+                try Row.fetchAll(db, sql: "PRAGMA foreign_key_check").count,
+                try Bool.fetchOne(db, sql: "PRAGMA foreign_keys")
+            )
+        }
+        #expect(violations == 0)
+        #expect(checksOn == true, "the writer's connection checks foreign keys again after a batch")
+        #expect(try count(store, "SELECT COUNT(*) FROM session") == 3)
+        #expect(try count(store, "SELECT COUNT(*) FROM candidate WHERE name IN ('Stranger', 'Cleo')") == 0)
+        #expect(try store.delete(session: "s-2", candidate: nil) == 1)
+        for table in ["answer", "score", "feedback"] {
+            #expect(try count(store, "SELECT COUNT(*) FROM \(table) WHERE session_id = 's-2'") == 0, "\(table)")
+            #expect(try count(store, "SELECT COUNT(*) FROM \(table) WHERE session_id = 's-4'") > 0, "\(table)")
+        }
+        #expect {
+            try store.writer.write { db in
+                try db.execute(
+                    sql:
+                        "INSERT INTO answer (session_id, position, question, prompt, text, overtime, skipped) VALUES ('nobody', 1, 'q', 'p', 't', 0, 0)"
+                )
+            }
+        } throws: { error in
+            (error as? DatabaseError)?.extendedResultCode == .SQLITE_CONSTRAINT_FOREIGNKEY
+        }
+    }
+
     @Test func anSQLiteFailureFailsTheBatchWithAMessageAndLeavesTheStoreUsable() throws {
         let store = try SQLiteStore(inMemoryWithClock: StoreTests.Clock().now)
         try store.writer.write { db in

@@ -4,9 +4,11 @@ import Foundation
 /// empty. Closing it wakes everyone; `pop` then drains what is left and returns nothing more. The bound is what
 /// keeps memory flat however large the input is.
 ///
-/// Threads are woken only when the other side waits, and a popper can take many elements at once and sleep until
-/// `wakeCount` are waiting: the store writer then wakes once for a few dozen graded sessions instead of once for
-/// each (a wake-up costs a context switch on a busy two-core machine).
+/// Threads are woken only when the other side waits, and in groups: a popper can take many elements at once and
+/// sleep until `wakeCount` are waiting (the store writer then wakes once for a few dozen graded sessions instead of
+/// once for each), and a pusher held by a full queue sleeps until it has drained to half its capacity (the reader
+/// then refills it in one go instead of waking for every session a worker takes). A wake-up costs a context switch
+/// on a busy two-core machine.
 final class BlockingQueue<Element>: @unchecked Sendable {
     private let condition = NSCondition()
     private var items: [Element] = []
@@ -16,6 +18,10 @@ final class BlockingQueue<Element>: @unchecked Sendable {
     private var closed = false
     private var waitingPushers = 0
     private var waitingPoppers = 0
+    /// A waiting pusher is woken once no more than this many wait.
+    private let refillAt: Int
+    /// How many times pops have woken waiting pushers (for tests).
+    private(set) var pusherWakeUps = 0
 
     /// - Parameters:
     ///   - capacity: how many elements may wait.
@@ -24,6 +30,7 @@ final class BlockingQueue<Element>: @unchecked Sendable {
     init(capacity: Int, wakeCount: Int = 1) {
         self.capacity = max(1, capacity)
         self.wakeCount = min(max(1, wakeCount), self.capacity)
+        refillAt = self.capacity / 2
     }
 
     private var count: Int { items.count - head }
@@ -72,7 +79,10 @@ final class BlockingQueue<Element>: @unchecked Sendable {
             items.removeFirst(head)
             head = 0
         }
-        if waitingPushers > 0 && taken > 0 { condition.broadcast() }
+        if waitingPushers > 0 && taken > 0 && count <= refillAt {
+            pusherWakeUps += 1
+            condition.broadcast()
+        }
         return (elements, timedOut)
     }
 

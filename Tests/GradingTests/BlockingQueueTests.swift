@@ -69,6 +69,29 @@ import Testing
         #expect(done.wait(timeout: .now() + 5) == .success)
     }
 
+    /// A pusher held by a full queue is woken once it has drained to half, not for every element taken: the reader
+    /// then does not pay a context switch for each session a worker takes.
+    @Test func aHeldPusherIsWokenOnceHalfTheQueueIsFree() {
+        let queue = BlockingQueue<Int>(capacity: 10)
+        let done = DispatchSemaphore(value: 0)
+        Thread {
+            for value in 1...1_000 { queue.push(value) }
+            queue.close()
+            done.signal()
+        }.start()
+        var received: [Int] = []
+        while let value = queue.pop() {
+            received.append(value)
+            // A slow consumer, so the pusher waits at the bound nearly every time.
+            Thread.sleep(forTimeInterval: 0.000_05)
+        }
+        #expect(received == Array(1...1_000))
+        #expect(done.wait(timeout: .now() + 5) == .success)
+        // Once every five elements at most (half of ten), against once per element before.
+        #expect(queue.pusherWakeUps <= 1_000 / 5 + 5, "\(queue.pusherWakeUps) wake-ups")
+        #expect(queue.pusherWakeUps >= 1)
+    }
+
     @Test func closingWakesAWaitingPusherWhichGivesUp() {
         let queue = BlockingQueue<Int>(capacity: 1)
         queue.push(1)

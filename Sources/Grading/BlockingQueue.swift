@@ -30,7 +30,8 @@ final class BlockingQueue<Element>: @unchecked Sendable {
     init(capacity: Int, wakeCount: Int = 1) {
         self.capacity = max(1, capacity)
         self.wakeCount = min(max(1, wakeCount), self.capacity)
-        refillAt = self.capacity / 2
+        // A popper waits only while fewer than wakeCount are there: pushers must have been woken by then.
+        refillAt = max(self.capacity / 2, self.wakeCount - 1)
     }
 
     private var count: Int { items.count - head }

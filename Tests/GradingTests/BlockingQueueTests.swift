@@ -92,6 +92,36 @@ import Testing
         #expect(queue.pusherWakeUps >= 1)
     }
 
+    /// A popper that takes a few at a time and waits for many never waits while a pusher is held at the bound,
+    /// whatever the capacity and wake count.
+    @Test func aPopperWaitingForManyAndAHeldPusherNeverWaitForEachOther() {
+        for (capacity, wakeCount) in [(10, 8), (10, 10), (4, 3), (1, 1), (512, 32)] {
+            let queue = BlockingQueue<Int>(capacity: capacity, wakeCount: wakeCount)
+            let received = Mutex<[Int]>([])
+            let (pushed, popped) = (DispatchSemaphore(value: 0), DispatchSemaphore(value: 0))
+            Thread {
+                for value in 1...200 { queue.push(value) }
+                queue.close()
+                pushed.signal()
+            }.start()
+            Thread {
+                while true {
+                    let (elements, _) = queue.pop(upTo: 3)
+                    if elements.isEmpty { break }
+                    received.withLock { $0 += elements }
+                }
+                popped.signal()
+            }.start()
+            let finished = popped.wait(timeout: .now() + 10) == .success
+            #expect(finished, "capacity \(capacity), wake count \(wakeCount): the two sides wait for each other")
+            // Closing releases both sides if they were stuck, so the suite goes on.
+            queue.close()
+            if !finished { _ = popped.wait(timeout: .now() + 5) }
+            #expect(pushed.wait(timeout: .now() + 5) == .success)
+            if finished { #expect(received.withLock { $0 } == Array(1...200)) }
+        }
+    }
+
     @Test func closingWakesAWaitingPusherWhichGivesUp() {
         let queue = BlockingQueue<Int>(capacity: 1)
         queue.push(1)

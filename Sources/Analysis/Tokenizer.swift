@@ -33,8 +33,7 @@ enum Tokenizer {
                 var wordCount = 0
                 var overflowed = false
                 let tokens = [Token](unsafeUninitializedCapacity: capacity + 1) { buffer, initialized in
-                    var sink = TokenBuffer(buffer)
-                    wordCount = scan(bytes, entries, cueStarts, &sink, &sentences)
+                    let sink = scan(bytes, entries, cueStarts, buffer, &sentences, &wordCount)
                     initialized = sink.count
                     overflowed = sink.overflowed
                 }
@@ -45,15 +44,19 @@ enum Tokenizer {
         }
     }
 
-    /// The pass itself: fills `tokens` and `sentences`, returns the word count.
+    /// The pass itself: fills `storage` (through the returned buffer, which says how many tokens it holds)
+    /// and `sentences`, and sets `wordCount`. The token buffer and the sentence count are locals, so they live
+    /// in registers rather than behind a pointer.
     private static func scan(
         _ bytes: UnsafeBufferPointer<UInt8>, _ entries: SlotReader<WordEntryTable.Slot>, _ cueStarts: [Int],
-        _ tokens: inout TokenBuffer, _ sentences: inout [SentenceSpan]
-    ) -> Int {
+        _ storage: UnsafeMutableBufferPointer<Token>, _ sentences: inout [SentenceSpan], _ wordCountResult: inout Int
+    ) -> TokenBuffer {
+        var tokens = TokenBuffer(storage)
         let count = bytes.count
-        guard let base = bytes.baseAddress, count > 0 else { return 0 }
+        guard let base = bytes.baseAddress, count > 0 else { return tokens }
         let end = base + count
         var wordCount = 0
+        var sentenceCount: Int32 = 0
         var index = 0
         var scalar = 0
         var chunkHasAlphanumeric = false
@@ -87,7 +90,8 @@ enum Tokenizer {
                 // below reads them.
                 wordCount &+= 1
                 chunkHasAlphanumeric = false
-                var flags: GapFlags = [.space, .punctuation]
+                // Built from the raw values: the array-literal form can leave a temporary array in the loop.
+                var flags = GapFlags(rawValue: GapFlags.space.rawValue | GapFlags.punctuation.rawValue)
                 if mark == .pause {
                     flags.insert(.pauseMark)
                 } else {
@@ -107,6 +111,7 @@ enum Tokenizer {
                         SentenceSpan(
                             firstToken: sentenceFirstToken, endToken: tokens.count, byteStart: sentenceByteStart,
                             byteEnd: index &+ 1, scalarStart: sentenceScalarStart, scalarEnd: scalar &+ 1))
+                    sentenceCount &+= 1
                     sentenceOpen = false
                 }
                 gapBefore = flags
@@ -181,6 +186,7 @@ enum Tokenizer {
                                 byteEnd: haveEnd ? gap.sentenceEndByte : pending.byteEnd,
                                 scalarStart: sentenceScalarStart,
                                 scalarEnd: haveEnd ? gap.sentenceEndScalar : pending.scalarEnd))
+                        sentenceCount &+= 1
                         sentenceOpen = false
                     }
                     havePending = false
@@ -215,9 +221,9 @@ enum Tokenizer {
             // The hot path: a word of ASCII letters, read in registers.
             var pointer = base + index
             var hash = WordHash.seed
-            var uppercase = 0
+            var caseBits: UInt8 = 0
             var letterBits: UInt32 = 0
-            scanLetters(&pointer, end, &hash, &uppercase, &letterBits)
+            scanLetters(&pointer, end, &hash, &caseBits, &letterBits)
             var letters = pointer - (base + index)
             var wordEnd = index + letters
             var sawDigit = false
@@ -234,7 +240,7 @@ enum Tokenizer {
                 hashBeforeApostrophe = word.hashBeforeApostrophe
                 apostropheEnd = word.apostropheEnd
                 letters = word.letters
-                uppercase = word.uppercase
+                caseBits = word.allUppercase ? 0 : 0x20
                 letterBits = word.letterBits
                 sawDigit = word.sawDigit
                 sawNonASCII = word.sawNonASCII
@@ -245,7 +251,7 @@ enum Tokenizer {
             if letters > 0 { tokenFlags.insert(.letter) }
             if sawDigit { tokenFlags.insert(.digit) }
             if sawNonASCII { tokenFlags.insert(.nonASCII) }
-            if letters >= 2 && letters == uppercase { tokenFlags.insert(.allCaps) }
+            if letters >= 2 && caseBits & 0x20 == 0 { tokenFlags.insert(.allCaps) }
             if letters == 1 && !sawDigit && wordEnd - tokenByteStart == 1 { tokenFlags.insert(.singleLetter) }
             let finished = WordHash.finish(hash)
             var baseHash = finished
@@ -271,12 +277,13 @@ enum Tokenizer {
                     byteStart: tokenByteStart, byteEnd: wordEnd, scalarStart: tokenScalarStart, scalarEnd: scalar,
                     hash: finished, baseHash: baseHash,
                     soundHash: sound ? squeezedHash(base, tokenByteStart, wordEnd) : 0, classes: entry.classes,
-                    node: entry.node, sentence: Int32(truncatingIfNeeded: sentences.count),
+                    node: entry.node, sentence: sentenceCount,
                     cue: Int32(truncatingIfNeeded: cueIndex), flags: tokenFlags, gapBefore: gapBefore, gapAfter: []))
             havePending = true
         }
         if chunkHasAlphanumeric { wordCount += 1 }
-        return wordCount
+        wordCountResult = wordCount
+        return tokens
     }
 
     /// A punctuation mark the gap fast path handles.
@@ -298,17 +305,18 @@ enum Tokenizer {
     }
 
     /// Reads a run of ASCII letters from `pointer` (up to `end`), folding each into the lowercase hash, the
-    /// uppercase count and the set of letters seen; leaves `pointer` at the first byte that is not one.
+    /// set of letters seen and `caseBits` (the letters' bytes ORed together: bit 5 is clear when none is
+    /// lowercase); leaves `pointer` at the first byte that is not one.
     @inline(__always)
     static func scanLetters(
         _ pointer: inout UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>, _ hash: inout UInt64,
-        _ uppercase: inout Int, _ letterBits: inout UInt32
+        _ caseBits: inout UInt8, _ letterBits: inout UInt32
     ) {
         while pointer < end {
             let byte = pointer.pointee
             let lower = byte | 0x20
             guard lower &- 0x61 < 26 else { break }
-            uppercase &+= Int(truncatingIfNeeded: (~byte &>> 5) & 1)
+            caseBits |= byte
             letterBits |= 1 &<< UInt32(lower &- 0x61)
             hash = (hash ^ UInt64(lower)) &* WordHash.prime
             pointer += 1

@@ -232,7 +232,7 @@ enum Tokenizer {
             var hashBeforeApostrophe: UInt64 = 0
             var scalars = letters
             if pointer < end && continuesWord(pointer.pointee) {
-                // Digits, an apostrophe, a separator between digits or a non-ASCII scalar: the general scan.
+                // Digits, an apostrophe or a non-ASCII scalar: the general scan.
                 let word = scanWord(bytes, from: index)
                 wordEnd = word.end
                 scalars = word.scalars
@@ -324,11 +324,11 @@ enum Tokenizer {
     }
 
     /// Whether a word of ASCII letters may go on at `byte` (so the general scan must read it): a digit, an
-    /// apostrophe, `.`, `,` or `:` (between digits), or the lead byte of a non-ASCII scalar.
+    /// apostrophe, or the lead byte of a non-ASCII scalar. `.`, `,` and `:` join only digits, and the byte
+    /// before this one is a letter, so a word followed by one of them ends here without the general scan.
     @inline(__always)
     private static func continuesWord(_ byte: UInt8) -> Bool {
-        byte >= 0x80 || byte &- 0x30 < 10 || byte == UInt8(ascii: "'") || byte == UInt8(ascii: ".")
-            || byte == UInt8(ascii: ",") || byte == UInt8(ascii: ":")
+        byte >= 0x80 || byte &- 0x30 < 10 || byte == UInt8(ascii: "'")
     }
 
     /// The hash of a token's letters with repeats squeezed ("ummm" → "um"), or 0 past four letters.

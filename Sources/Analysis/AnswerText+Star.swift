@@ -18,6 +18,15 @@ extension AnswerText {
                             var index = span.firstToken
                             while index < span.endToken && done != 0b1111 {
                                 let token = tokens[index]
+                                // Most words start no cue: no phrase, not a year preposition, not a subject
+                                // "I"/"we" before an action, not "by"/"from" before a number.
+                                if token.node < 0 && !token.classes.contains(.yearPreposition)
+                                    && token.hash != keys.i && token.hash != keys.we && token.hash != keys.by
+                                    && token.hash != keys.from
+                                {
+                                    index += 1
+                                    continue
+                                }
                                 // Cue phrases, by walking the phrase trie.
                                 var node = token.node
                                 var end = index

@@ -33,7 +33,11 @@ enum Tokenizer {
                 var wordCount = 0
                 var overflowed = false
                 let tokens = [Token](unsafeUninitializedCapacity: capacity + 1) { buffer, initialized in
-                    let sink = scan(bytes, entries, cueStarts, buffer, &sentences, &wordCount)
+                    // Plain text gets its own copy of the pass, with no cue bookkeeping in the loop.
+                    let sink =
+                        cueStarts.isEmpty
+                        ? scan(bytes, entries, NoCues(), buffer, &sentences, &wordCount)
+                        : scan(bytes, entries, CueCursor(cueStarts), buffer, &sentences, &wordCount)
                     initialized = sink.count
                     overflowed = sink.overflowed
                 }
@@ -47,8 +51,8 @@ enum Tokenizer {
     /// The pass itself: fills `storage` (through the returned buffer, which says how many tokens it holds)
     /// and `sentences`, and sets `wordCount`. The token buffer and the sentence count are locals, so they live
     /// in registers rather than behind a pointer.
-    private static func scan(
-        _ bytes: UnsafeBufferPointer<UInt8>, _ entries: SlotReader<WordEntryTable.Slot>, _ cueStarts: [Int],
+    private static func scan<Cues: CueTracking>(
+        _ bytes: UnsafeBufferPointer<UInt8>, _ entries: SlotReader<WordEntryTable.Slot>, _ cueTracker: Cues,
         _ storage: UnsafeMutableBufferPointer<Token>, _ sentences: inout [SentenceSpan], _ wordCountResult: inout Int
     ) -> TokenBuffer {
         var tokens = TokenBuffer(storage)
@@ -60,8 +64,7 @@ enum Tokenizer {
         var index = 0
         var scalar = 0
         var chunkHasAlphanumeric = false
-        var cueIndex = -1
-        var nextCueStart = cueStarts.first ?? Int.max
+        var cues = cueTracker
         var sentenceOpen = false
         var sentenceFirstToken = 0
         var sentenceByteStart = 0
@@ -268,17 +271,14 @@ enum Tokenizer {
             }
             let sound = !sawDigit && !sawNonASCII && letters <= 12 && letterBits & ~soundMask == 0 && letters > 0
             let entry = entries.find(finished)
-            if tokenByteStart >= nextCueStart {
-                while cueIndex + 1 < cueStarts.count && cueStarts[cueIndex + 1] <= tokenByteStart { cueIndex += 1 }
-                nextCueStart = cueIndex + 1 < cueStarts.count ? cueStarts[cueIndex + 1] : Int.max
-            }
+            let cue = cues.cue(at: tokenByteStart)
             tokens.next.initialize(
                 to: Token(
                     byteStart: tokenByteStart, byteEnd: wordEnd, scalarStart: tokenScalarStart, scalarEnd: scalar,
                     hash: finished, baseHash: baseHash,
                     soundHash: sound ? squeezedHash(base, tokenByteStart, wordEnd) : 0, classes: entry.classes,
                     node: entry.node, sentence: sentenceCount,
-                    cue: Int32(truncatingIfNeeded: cueIndex), flags: tokenFlags, gapBefore: gapBefore, gapAfter: []))
+                    cue: cue, flags: tokenFlags, gapBefore: gapBefore, gapAfter: []))
             havePending = true
         }
         if chunkHasAlphanumeric { wordCount += 1 }
@@ -376,5 +376,38 @@ struct TokenBuffer {
         } else {
             overflowed = true
         }
+    }
+}
+
+/// Which timed cue each token comes from, asked with the tokens' start offsets in increasing order.
+protocol CueTracking {
+    /// The index of the cue holding the byte at `offset`, or -1.
+    mutating func cue(at offset: Int) -> Int32
+}
+
+/// Plain text: no cues.
+struct NoCues: CueTracking {
+    @inline(__always)
+    func cue(at offset: Int) -> Int32 { -1 }
+}
+
+/// Text joined from timed cues, given the byte offset where each cue starts.
+struct CueCursor: CueTracking {
+    private let starts: [Int]
+    private var index = -1
+    private var nextStart: Int
+
+    init(_ starts: [Int]) {
+        self.starts = starts
+        nextStart = starts.first ?? Int.max
+    }
+
+    @inline(__always)
+    mutating func cue(at offset: Int) -> Int32 {
+        if offset >= nextStart {
+            while index + 1 < starts.count && starts[index + 1] <= offset { index += 1 }
+            nextStart = index + 1 < starts.count ? starts[index + 1] : Int.max
+        }
+        return Int32(truncatingIfNeeded: index)
     }
 }

@@ -27,7 +27,20 @@ extension AnswerText {
                         counts[term] += 1
                         matches.append(TermMatchSpan(first: first, last: last, term: term))
                     }
-                    while index < tokens.count {
+                    let count = tokens.count
+                    while index < count {
+                        // Words that can start no term (most of them) are passed over in a loop of their own,
+                        // whose few values stay in registers.
+                        if kind == .filler {
+                            while index < count && tokens[index].soundHash == 0
+                                && !tokens[index].classes.contains(.termStart)
+                            {
+                                index += 1
+                            }
+                        } else {
+                            while index < count && !tokens[index].classes.contains(.termStart) { index += 1 }
+                        }
+                        guard index < count else { break }
                         let token = tokens[index]
                         if kind == .filler && token.soundHash != 0 {
                             let phrase = lexicon.sounds.lookup(token.soundHash)

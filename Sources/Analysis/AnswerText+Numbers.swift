@@ -43,8 +43,7 @@ extension AnswerText {
                 }
             }
         }
-        let byKind = ["number": counts.0, "percentage": counts.1, "money": counts.2, "duration": counts.3]
-        return NumberSummary(total: counts.0 + counts.1 + counts.2 + counts.3, byKind: byKind, evidence: items)
+        return NumberSummary(counts: counts, evidence: items)
     }
 
     /// A number mention found in the tokens: its kind (index into `NumberKind.allCases`) and span.

@@ -5,6 +5,7 @@ extension AnswerText {
         let keys = Keys.shared
         // Each mark: component (0…3), sentence, and the cue (a phrase index, or a token pair for the
         // built-in patterns, turned into text only at the end).
+        // Marks are small (five 32-bit fields), so an answer of up to a dozen sentences keeps them on the stack.
         let empty = Mark(part: 0, sentence: 0, phrase: 0, first: 0, second: 0)
         return withScratch(Mark.self, count: sentenceSpans.count * 4, zero: empty) { marks in
             var markCount = 0
@@ -17,6 +18,15 @@ extension AnswerText {
                             var index = span.firstToken
                             while index < span.endToken && done != 0b1111 {
                                 let token = tokens[index]
+                                // Most words start no cue: no phrase, not a year preposition, not a subject
+                                // "I"/"we" before an action, not "by"/"from" before a number.
+                                if token.node < 0 && !token.classes.contains(.yearPreposition)
+                                    && token.hash != keys.i && token.hash != keys.we && token.hash != keys.by
+                                    && token.hash != keys.from
+                                {
+                                    index += 1
+                                    continue
+                                }
                                 // Cue phrases, by walking the phrase trie.
                                 var node = token.node
                                 var end = index
@@ -88,13 +98,13 @@ extension AnswerText {
                     let mark = marks[position]
                     let cue: String
                     if mark.phrase >= 0 {
-                        cue = lexicon.terms[mark.phrase]
-                    } else if tokens[mark.first].hash == keys.from {
+                        cue = lexicon.terms[Int(mark.phrase)]
+                    } else if tokens[Int(mark.first)].hash == keys.from {
                         cue = "from … to"
                     } else {
-                        cue = lowercasedTokens(mark.first, mark.second)
+                        cue = lowercasedTokens(Int(mark.first), Int(mark.second))
                     }
-                    evidence.append(sentenceEvidence(mark.sentence, term: cue))
+                    evidence.append(sentenceEvidence(Int(mark.sentence), term: cue))
                 }
                 return StarComponent(present: true, evidence: evidence)
             }
@@ -106,11 +116,19 @@ extension AnswerText {
 
     /// One sentence showing one STAR component, and its cue.
     struct Mark {
-        var part: Int
-        var sentence: Int
-        var phrase: Int
-        var first: Int
-        var second: Int
+        var part: Int32
+        var sentence: Int32
+        var phrase: Int32
+        var first: Int32
+        var second: Int32
+
+        init(part: Int, sentence: Int, phrase: Int, first: Int, second: Int) {
+            self.part = Int32(truncatingIfNeeded: part)
+            self.sentence = Int32(truncatingIfNeeded: sentence)
+            self.phrase = Int32(truncatingIfNeeded: phrase)
+            self.first = Int32(truncatingIfNeeded: first)
+            self.second = Int32(truncatingIfNeeded: second)
+        }
     }
 
     /// Whether "by <number>" or "from <number> … to <number>" starts at `index` (not hypothetical).

@@ -13,23 +13,34 @@ extension AnswerText {
         let lexicon = configuration.lexicon
         let keys = Keys.shared
         let names = kind == .filler ? lexicon.fillerTerms : lexicon.hedgeTerms
-        return lexicon.withTrie { trie in
-            tokens.withUnsafeBufferPointer { tokens in
-                // Scratch: per-term counts, then the matches (first token, last token, term) in text order.
-                withScratch(Int.self, count: names.count + tokens.count * 3, zeroing: names.count) { scratch in
-                    var matched = 0
+        // Per-term counts in scratch memory (a few dozen terms: on the stack), the matches (first token, last
+        // token, term) in text order in a small array, then the evidence made once with its exact size.
+        var matches: [TermMatchSpan] = []
+        matches.reserveCapacity(8)
+        let counts = withScratch(Int.self, count: names.count, zeroing: names.count) { counts -> (Int, [String: Int]) in
+            lexicon.withTrie { trie in
+                tokens.withUnsafeBufferPointer { tokens in
                     var index = 0
                     // Counts one match of a term over tokens `first...last`.
                     func record(_ phrase: Int, _ first: Int, _ last: Int) {
                         let term = trie.termIndices[phrase]
-                        scratch[term] += 1
-                        let base = names.count + matched * 3
-                        scratch[base] = first
-                        scratch[base + 1] = last
-                        scratch[base + 2] = term
-                        matched += 1
+                        counts[term] += 1
+                        matches.append(TermMatchSpan(first: first, last: last, term: term))
                     }
-                    while index < tokens.count {
+                    let count = tokens.count
+                    while index < count {
+                        // Words that can start no term (most of them) are passed over in a loop of their own,
+                        // whose few values stay in registers.
+                        if kind == .filler {
+                            while index < count && tokens[index].soundHash == 0
+                                && !tokens[index].classes.contains(.termStart)
+                            {
+                                index += 1
+                            }
+                        } else {
+                            while index < count && !tokens[index].classes.contains(.termStart) { index += 1 }
+                        }
+                        guard index < count else { break }
                         let token = tokens[index]
                         if kind == .filler && token.soundHash != 0 {
                             let phrase = lexicon.sounds.lookup(token.soundHash)
@@ -69,23 +80,33 @@ extension AnswerText {
                             index += 1
                         }
                     }
-                    var byTerm: [String: Int] = [:]
+                    // Sized once: as many entries as distinct terms matched.
+                    var distinct = 0
+                    for term in 0..<names.count where counts[term] > 0 { distinct += 1 }
+                    var byTerm = [String: Int](minimumCapacity: distinct)
                     var total = 0
-                    for term in 0..<names.count where scratch[term] > 0 {
-                        byTerm[names[term]] = scratch[term]
-                        total += scratch[term]
+                    for term in 0..<names.count where counts[term] > 0 {
+                        byTerm[names[term]] = counts[term]
+                        total += counts[term]
                     }
-                    var evidence: [Evidence] = []
-                    evidence.reserveCapacity(matched)
-                    for match in 0..<matched {
-                        let base = names.count + match * 3
-                        evidence.append(tokenEvidence(scratch[base], scratch[base + 1], term: names[scratch[base + 2]]))
-                    }
-                    let perMinute = duration.map { Double(total) * 60 / $0 }
-                    return TermCounts(total: total, byTerm: byTerm, perMinute: perMinute, evidence: evidence)
+                    return (total, byTerm)
                 }
             }
         }
+        var evidence: [Evidence] = []
+        evidence.reserveCapacity(matches.count)
+        for match in matches {
+            evidence.append(tokenEvidence(match.first, match.last, term: names[match.term]))
+        }
+        let perMinute = duration.map { Double(counts.0) * 60 / $0 }
+        return TermCounts(total: counts.0, byTerm: counts.1, perMinute: perMinute, evidence: evidence)
+    }
+
+    /// One match of a term: its first and last token and the term's index in its list.
+    struct TermMatchSpan {
+        var first: Int
+        var last: Int
+        var term: Int
     }
 
     /// Whether a context rule lets the phrase at tokens `first...last` count.

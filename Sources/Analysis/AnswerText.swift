@@ -14,37 +14,81 @@
 /// ```
 public struct AnswerText: Sendable, Equatable {
     /// The answer's text (for timed cues: the cue texts joined with single spaces).
-    public let text: String
+    public var text: String { storage.text }
     /// The answer's length in seconds, when known.
     public let duration: Double?
     /// The timed cues the answer was built from; empty for plain text.
-    public let cues: [TimedCue]
+    public var cues: [TimedCue] { storage.cues }
     /// What the measurements look for.
-    public let configuration: AnalysisConfiguration
+    public var configuration: AnalysisConfiguration { storage.configuration }
     /// Whitespace-separated tokens holding at least one letter or digit.
     public let wordCount: Int
 
-    let tokens: [Token]
-    let sentenceSpans: [SentenceSpan]
+    /// Everything else the answer holds, in one shared object: copying an answer (into a measurement's
+    /// closures, or out of a cache) then retains one reference instead of ten.
+    let storage: Storage
+
+    var tokens: [Token] { storage.tokens }
+    var sentenceSpans: [SentenceSpan] { storage.sentenceSpans }
     /// Byte offset in `text` where each cue's text starts.
-    let cueByteStarts: [Int]
+    var cueByteStarts: [Int] { storage.cueByteStarts }
     /// Scalar offset in `text` where each cue's text starts.
-    let cueScalarStarts: [Int]
+    var cueScalarStarts: [Int] { storage.cueScalarStarts }
+
+    /// The text, the cues, the configuration and what tokenising them gave; immutable.
+    final class Storage: Sendable {
+        let text: String
+        let cues: [TimedCue]
+        let configuration: AnalysisConfiguration
+        let tokens: [Token]
+        let sentenceSpans: [SentenceSpan]
+        let cueByteStarts: [Int]
+        let cueScalarStarts: [Int]
+
+        init(
+            text: String, cues: [TimedCue], configuration: AnalysisConfiguration, output: Tokenizer.Output,
+            cueByteStarts: [Int], cueScalarStarts: [Int]
+        ) {
+            self.text = text
+            self.cues = cues
+            self.configuration = configuration
+            tokens = output.tokens
+            sentenceSpans = output.sentences
+            self.cueByteStarts = cueByteStarts
+            self.cueScalarStarts = cueScalarStarts
+        }
+
+        /// Evidence for a byte/scalar range of an answer made of cues: times from the cues of its first and
+        /// last token. Kept out of line, so the common case (no cues) stays small where it is inlined.
+        @inline(never)
+        func timedEvidence(
+            byteStart: Int, byteEnd: Int, scalarStart: Int, scalarEnd: Int, term: String?, firstToken: Int,
+            lastToken: Int
+        ) -> Evidence {
+            var item = Evidence(
+                start: scalarStart, end: scalarEnd, byteStart: byteStart, byteEnd: byteEnd, source: text, term: term)
+            if firstToken >= 0 && lastToken >= firstToken && lastToken < tokens.count {
+                let first = Int(tokens[firstToken].cue)
+                let last = Int(tokens[lastToken].cue)
+                if first >= 0 && last >= 0 {
+                    item.startTime = cues[first].start
+                    item.endTime = cues[last].end
+                }
+            }
+            return item
+        }
+    }
 
     /// Tokenises a plain-text answer. `duration` (seconds), when known, gives words per minute.
     public init(_ text: String, duration: Double? = nil, configuration: AnalysisConfiguration = .english) {
         var contiguous = text
         contiguous.makeContiguousUTF8()
-        self.text = contiguous
         self.duration = duration.flatMap { $0.isFinite && $0 > 0 ? $0 : nil }
-        self.cues = []
-        self.configuration = configuration
         let output = Self.tokenize(contiguous, lexicon: configuration.lexicon, cueStarts: [])
-        tokens = output.tokens
-        sentenceSpans = output.sentences
         wordCount = output.wordCount
-        cueByteStarts = []
-        cueScalarStarts = []
+        storage = Storage(
+            text: contiguous, cues: [], configuration: configuration, output: output, cueByteStarts: [],
+            cueScalarStarts: [])
     }
 
     /// Tokenises an answer given as timed cues (words or caption lines, in order). The text is the cue
@@ -68,20 +112,27 @@ public struct AnswerText: Sendable, Equatable {
             scalars += cue.text.unicodeScalars.count
         }
         joined.makeContiguousUTF8()
-        text = joined
-        self.cues = cues
-        self.configuration = configuration
         let starts = cues.map(\.start).filter(\.isFinite)
         let ends = cues.map(\.end).filter(\.isFinite)
         let span = (ends.max() ?? 0) - (starts.min() ?? 0)
         let given = duration.flatMap { $0.isFinite && $0 > 0 ? $0 : nil }
         self.duration = given ?? (span > 0 ? span : nil)
         let output = Self.tokenize(joined, lexicon: configuration.lexicon, cueStarts: byteStarts)
-        tokens = output.tokens
-        sentenceSpans = output.sentences
         wordCount = output.wordCount
-        cueByteStarts = byteStarts
-        cueScalarStarts = scalarStarts
+        storage = Storage(
+            text: joined, cues: cues, configuration: configuration, output: output, cueByteStarts: byteStarts,
+            cueScalarStarts: scalarStarts)
+    }
+
+    /// Answers are equal when their texts, cues, configurations, durations and tokens are.
+    public static func == (lhs: AnswerText, rhs: AnswerText) -> Bool {
+        guard lhs.duration == rhs.duration, lhs.wordCount == rhs.wordCount else { return false }
+        if lhs.storage === rhs.storage { return true }
+        let a = lhs.storage
+        let b = rhs.storage
+        return a.text == b.text && a.cues == b.cues && a.configuration == b.configuration && a.tokens == b.tokens
+            && a.sentenceSpans == b.sentenceSpans && a.cueByteStarts == b.cueByteStarts
+            && a.cueScalarStarts == b.cueScalarStarts
     }
 
     private static func tokenize(_ text: String, lexicon: Lexicon, cueStarts: [Int]) -> Tokenizer.Output {
@@ -145,32 +196,44 @@ public struct AnswerText: Sendable, Equatable {
         byteStart: Int, byteEnd: Int, scalarStart: Int, scalarEnd: Int, term: String?, firstToken: Int,
         lastToken: Int
     ) -> Evidence {
-        var item = Evidence(
-            start: scalarStart, end: scalarEnd, byteStart: byteStart, byteEnd: byteEnd, source: text, term: term)
-        if !cues.isEmpty && firstToken >= 0 && lastToken >= firstToken && lastToken < tokens.count {
-            let first = Int(tokens[firstToken].cue)
-            let last = Int(tokens[lastToken].cue)
-            if first >= 0 && last >= 0 {
-                item.startTime = cues[first].start
-                item.endTime = cues[last].end
-            }
+        let storage = storage
+        guard !storage.cues.isEmpty else {
+            return Evidence(
+                start: scalarStart, end: scalarEnd, byteStart: byteStart, byteEnd: byteEnd, source: storage.text,
+                term: term)
         }
-        return item
+        return storage.timedEvidence(
+            byteStart: byteStart, byteEnd: byteEnd, scalarStart: scalarStart, scalarEnd: scalarEnd, term: term,
+            firstToken: firstToken, lastToken: lastToken)
     }
 
     /// Evidence spanning tokens `first...last`.
     func tokenEvidence(_ first: Int, _ last: Int, term: String?) -> Evidence {
-        let a = tokens[first]
-        let b = tokens[last]
-        return evidence(
-            byteStart: a.byteStart, byteEnd: b.byteEnd, scalarStart: a.scalarStart, scalarEnd: b.scalarEnd,
-            term: term, firstToken: first, lastToken: last)
+        let storage = storage
+        return storage.tokens.withUnsafeBufferPointer { tokens in
+            let a = tokens[first]
+            let b = tokens[last]
+            guard !storage.cues.isEmpty else {
+                return Evidence(
+                    start: a.scalarStart, end: b.scalarEnd, byteStart: a.byteStart, byteEnd: b.byteEnd,
+                    source: storage.text, term: term)
+            }
+            return storage.timedEvidence(
+                byteStart: a.byteStart, byteEnd: b.byteEnd, scalarStart: a.scalarStart, scalarEnd: b.scalarEnd,
+                term: term, firstToken: first, lastToken: last)
+        }
     }
 
     /// Evidence for a whole sentence.
     func sentenceEvidence(_ index: Int, term: String?) -> Evidence {
-        let span = sentenceSpans[index]
-        return evidence(
+        let storage = storage
+        let span = storage.sentenceSpans[index]
+        guard !storage.cues.isEmpty else {
+            return Evidence(
+                start: span.scalarStart, end: span.scalarEnd, byteStart: span.byteStart, byteEnd: span.byteEnd,
+                source: storage.text, term: term)
+        }
+        return storage.timedEvidence(
             byteStart: span.byteStart, byteEnd: span.byteEnd, scalarStart: span.scalarStart,
             scalarEnd: span.scalarEnd, term: term, firstToken: span.firstToken, lastToken: span.endToken - 1)
     }

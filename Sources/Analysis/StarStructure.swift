@@ -54,7 +54,8 @@ public struct StarStructure: Sendable, Equatable, Codable {
 
     /// How many of the four components are present.
     public var presentCount: Int {
-        StarPart.allCases.filter { self[$0].present }.count
+        // Counted without building a list: the engine reads it for every answer a score function asks about.
+        (situation.present ? 1 : 0) + (task.present ? 1 : 0) + (action.present ? 1 : 0) + (result.present ? 1 : 0)
     }
 
     /// The components that are missing, in STAR order.

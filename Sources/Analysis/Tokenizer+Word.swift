@@ -7,7 +7,8 @@ extension Tokenizer {
         var hashBeforeApostrophe: UInt64 = 0
         var apostropheEnd = -1
         var letters = 0
-        var uppercase = 0
+        /// Every letter is uppercase (with `letters`, whether the word is in capitals).
+        var allUppercase = true
         var letterBits: UInt32 = 0
         var sawDigit = false
         var sawNonASCII = false
@@ -21,7 +22,8 @@ extension Tokenizer {
         var index = start
         var hash = WordHash.seed
         var letters = 0
-        var uppercase = 0
+        var caseBits: UInt8 = 0
+        var nonUppercaseNonASCII = false
         var letterBits: UInt32 = 0
         var extraBytes = 0
         var result = WordScan(end: start)
@@ -29,7 +31,7 @@ extension Tokenizer {
             // The hot path: a run of ASCII letters, with nothing but registers touched.
             if let base = bytes.baseAddress {
                 var pointer = base + index
-                scanLetters(&pointer, base + count, &hash, &uppercase, &letterBits)
+                scanLetters(&pointer, base + count, &hash, &caseBits, &letterBits)
                 let reached = pointer - base
                 letters &+= reached - index
                 index = reached
@@ -60,7 +62,7 @@ extension Tokenizer {
             switch kind {
             case .letter:
                 letters += 1
-                if isUppercase(value) { uppercase += 1 }
+                if !isUppercase(value) { nonUppercaseNonASCII = true }
             case .digit:
                 result.sawDigit = true
             case .mark:
@@ -92,7 +94,7 @@ extension Tokenizer {
         result.scalars = index - start - extraBytes
         result.hash = hash
         result.letters = letters
-        result.uppercase = uppercase
+        result.allUppercase = caseBits & 0x20 == 0 && !nonUppercaseNonASCII
         result.letterBits = letterBits
         return result
     }

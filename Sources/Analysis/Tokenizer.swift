@@ -33,8 +33,11 @@ enum Tokenizer {
                 var wordCount = 0
                 var overflowed = false
                 let tokens = [Token](unsafeUninitializedCapacity: capacity + 1) { buffer, initialized in
-                    var sink = TokenBuffer(buffer)
-                    wordCount = scan(bytes, entries, cueStarts, &sink, &sentences)
+                    // Plain text gets its own copy of the pass, with no cue bookkeeping in the loop.
+                    let sink =
+                        cueStarts.isEmpty
+                        ? scan(bytes, entries, NoCues(), buffer, &sentences, &wordCount)
+                        : scan(bytes, entries, CueCursor(cueStarts), buffer, &sentences, &wordCount)
                     initialized = sink.count
                     overflowed = sink.overflowed
                 }
@@ -45,20 +48,23 @@ enum Tokenizer {
         }
     }
 
-    /// The pass itself: fills `tokens` and `sentences`, returns the word count.
-    private static func scan(
-        _ bytes: UnsafeBufferPointer<UInt8>, _ entries: SlotReader<WordEntryTable.Slot>, _ cueStarts: [Int],
-        _ tokens: inout TokenBuffer, _ sentences: inout [SentenceSpan]
-    ) -> Int {
+    /// The pass itself: fills `storage` (through the returned buffer, which says how many tokens it holds)
+    /// and `sentences`, and sets `wordCount`. The token buffer and the sentence count are locals, so they live
+    /// in registers rather than behind a pointer.
+    private static func scan<Cues: CueTracking>(
+        _ bytes: UnsafeBufferPointer<UInt8>, _ entries: SlotReader<WordEntryTable.Slot>, _ cueTracker: Cues,
+        _ storage: UnsafeMutableBufferPointer<Token>, _ sentences: inout [SentenceSpan], _ wordCountResult: inout Int
+    ) -> TokenBuffer {
+        var tokens = TokenBuffer(storage)
         let count = bytes.count
-        guard let base = bytes.baseAddress, count > 0 else { return 0 }
+        guard let base = bytes.baseAddress, count > 0 else { return tokens }
         let end = base + count
         var wordCount = 0
+        var sentenceCount: Int32 = 0
         var index = 0
         var scalar = 0
         var chunkHasAlphanumeric = false
-        var cueIndex = -1
-        var nextCueStart = cueStarts.first ?? Int.max
+        var cues = cueTracker
         var sentenceOpen = false
         var sentenceFirstToken = 0
         var sentenceByteStart = 0
@@ -87,7 +93,8 @@ enum Tokenizer {
                 // below reads them.
                 wordCount &+= 1
                 chunkHasAlphanumeric = false
-                var flags: GapFlags = [.space, .punctuation]
+                // Built from the raw values: the array-literal form can leave a temporary array in the loop.
+                var flags = GapFlags(rawValue: GapFlags.space.rawValue | GapFlags.punctuation.rawValue)
                 if mark == .pause {
                     flags.insert(.pauseMark)
                 } else {
@@ -107,6 +114,7 @@ enum Tokenizer {
                         SentenceSpan(
                             firstToken: sentenceFirstToken, endToken: tokens.count, byteStart: sentenceByteStart,
                             byteEnd: index &+ 1, scalarStart: sentenceScalarStart, scalarEnd: scalar &+ 1))
+                    sentenceCount &+= 1
                     sentenceOpen = false
                 }
                 gapBefore = flags
@@ -181,6 +189,7 @@ enum Tokenizer {
                                 byteEnd: haveEnd ? gap.sentenceEndByte : pending.byteEnd,
                                 scalarStart: sentenceScalarStart,
                                 scalarEnd: haveEnd ? gap.sentenceEndScalar : pending.scalarEnd))
+                        sentenceCount &+= 1
                         sentenceOpen = false
                     }
                     havePending = false
@@ -215,9 +224,9 @@ enum Tokenizer {
             // The hot path: a word of ASCII letters, read in registers.
             var pointer = base + index
             var hash = WordHash.seed
-            var uppercase = 0
+            var caseBits: UInt8 = 0
             var letterBits: UInt32 = 0
-            scanLetters(&pointer, end, &hash, &uppercase, &letterBits)
+            scanLetters(&pointer, end, &hash, &caseBits, &letterBits)
             var letters = pointer - (base + index)
             var wordEnd = index + letters
             var sawDigit = false
@@ -226,7 +235,7 @@ enum Tokenizer {
             var hashBeforeApostrophe: UInt64 = 0
             var scalars = letters
             if pointer < end && continuesWord(pointer.pointee) {
-                // Digits, an apostrophe, a separator between digits or a non-ASCII scalar: the general scan.
+                // Digits, an apostrophe or a non-ASCII scalar: the general scan.
                 let word = scanWord(bytes, from: index)
                 wordEnd = word.end
                 scalars = word.scalars
@@ -234,7 +243,7 @@ enum Tokenizer {
                 hashBeforeApostrophe = word.hashBeforeApostrophe
                 apostropheEnd = word.apostropheEnd
                 letters = word.letters
-                uppercase = word.uppercase
+                caseBits = word.allUppercase ? 0 : 0x20
                 letterBits = word.letterBits
                 sawDigit = word.sawDigit
                 sawNonASCII = word.sawNonASCII
@@ -245,7 +254,7 @@ enum Tokenizer {
             if letters > 0 { tokenFlags.insert(.letter) }
             if sawDigit { tokenFlags.insert(.digit) }
             if sawNonASCII { tokenFlags.insert(.nonASCII) }
-            if letters >= 2 && letters == uppercase { tokenFlags.insert(.allCaps) }
+            if letters >= 2 && caseBits & 0x20 == 0 { tokenFlags.insert(.allCaps) }
             if letters == 1 && !sawDigit && wordEnd - tokenByteStart == 1 { tokenFlags.insert(.singleLetter) }
             let finished = WordHash.finish(hash)
             var baseHash = finished
@@ -262,21 +271,19 @@ enum Tokenizer {
             }
             let sound = !sawDigit && !sawNonASCII && letters <= 12 && letterBits & ~soundMask == 0 && letters > 0
             let entry = entries.find(finished)
-            if tokenByteStart >= nextCueStart {
-                while cueIndex + 1 < cueStarts.count && cueStarts[cueIndex + 1] <= tokenByteStart { cueIndex += 1 }
-                nextCueStart = cueIndex + 1 < cueStarts.count ? cueStarts[cueIndex + 1] : Int.max
-            }
+            let cue = cues.cue(at: tokenByteStart)
             tokens.next.initialize(
                 to: Token(
                     byteStart: tokenByteStart, byteEnd: wordEnd, scalarStart: tokenScalarStart, scalarEnd: scalar,
                     hash: finished, baseHash: baseHash,
                     soundHash: sound ? squeezedHash(base, tokenByteStart, wordEnd) : 0, classes: entry.classes,
-                    node: entry.node, sentence: Int32(truncatingIfNeeded: sentences.count),
-                    cue: Int32(truncatingIfNeeded: cueIndex), flags: tokenFlags, gapBefore: gapBefore, gapAfter: []))
+                    node: entry.node, sentence: sentenceCount,
+                    cue: cue, flags: tokenFlags, gapBefore: gapBefore, gapAfter: []))
             havePending = true
         }
         if chunkHasAlphanumeric { wordCount += 1 }
-        return wordCount
+        wordCountResult = wordCount
+        return tokens
     }
 
     /// A punctuation mark the gap fast path handles.
@@ -298,17 +305,18 @@ enum Tokenizer {
     }
 
     /// Reads a run of ASCII letters from `pointer` (up to `end`), folding each into the lowercase hash, the
-    /// uppercase count and the set of letters seen; leaves `pointer` at the first byte that is not one.
+    /// set of letters seen and `caseBits` (the letters' bytes ORed together: bit 5 is clear when none is
+    /// lowercase); leaves `pointer` at the first byte that is not one.
     @inline(__always)
     static func scanLetters(
         _ pointer: inout UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>, _ hash: inout UInt64,
-        _ uppercase: inout Int, _ letterBits: inout UInt32
+        _ caseBits: inout UInt8, _ letterBits: inout UInt32
     ) {
         while pointer < end {
             let byte = pointer.pointee
             let lower = byte | 0x20
             guard lower &- 0x61 < 26 else { break }
-            uppercase &+= Int(truncatingIfNeeded: (~byte &>> 5) & 1)
+            caseBits |= byte
             letterBits |= 1 &<< UInt32(lower &- 0x61)
             hash = (hash ^ UInt64(lower)) &* WordHash.prime
             pointer += 1
@@ -316,11 +324,11 @@ enum Tokenizer {
     }
 
     /// Whether a word of ASCII letters may go on at `byte` (so the general scan must read it): a digit, an
-    /// apostrophe, `.`, `,` or `:` (between digits), or the lead byte of a non-ASCII scalar.
+    /// apostrophe, or the lead byte of a non-ASCII scalar. `.`, `,` and `:` join only digits, and the byte
+    /// before this one is a letter, so a word followed by one of them ends here without the general scan.
     @inline(__always)
     private static func continuesWord(_ byte: UInt8) -> Bool {
-        byte >= 0x80 || byte &- 0x30 < 10 || byte == UInt8(ascii: "'") || byte == UInt8(ascii: ".")
-            || byte == UInt8(ascii: ",") || byte == UInt8(ascii: ":")
+        byte >= 0x80 || byte &- 0x30 < 10 || byte == UInt8(ascii: "'")
     }
 
     /// The hash of a token's letters with repeats squeezed ("ummm" → "um"), or 0 past four letters.
@@ -368,5 +376,38 @@ struct TokenBuffer {
         } else {
             overflowed = true
         }
+    }
+}
+
+/// Which timed cue each token comes from, asked with the tokens' start offsets in increasing order.
+protocol CueTracking {
+    /// The index of the cue holding the byte at `offset`, or -1.
+    mutating func cue(at offset: Int) -> Int32
+}
+
+/// Plain text: no cues.
+struct NoCues: CueTracking {
+    @inline(__always)
+    func cue(at offset: Int) -> Int32 { -1 }
+}
+
+/// Text joined from timed cues, given the byte offset where each cue starts.
+struct CueCursor: CueTracking {
+    private let starts: [Int]
+    private var index = -1
+    private var nextStart: Int
+
+    init(_ starts: [Int]) {
+        self.starts = starts
+        nextStart = starts.first ?? Int.max
+    }
+
+    @inline(__always)
+    mutating func cue(at offset: Int) -> Int32 {
+        if offset >= nextStart {
+            while index + 1 < starts.count && starts[index + 1] <= offset { index += 1 }
+            nextStart = index + 1 < starts.count ? starts[index + 1] : Int.max
+        }
+        return Int32(truncatingIfNeeded: index)
     }
 }

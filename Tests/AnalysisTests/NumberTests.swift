@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import Analysis
@@ -52,6 +53,30 @@ struct NumberTests {
         #expect(numbers.count(.percentage) == 1)
         #expect(numbers.count(.number) == 2)
         #expect(numbers.mentions(.money).first?.text == "$500")
+    }
+
+    @Test("by_kind holds every kind, and a summary decoded from JSON gives back what it was given")
+    func byKindRoundTrip() throws {
+        let numbers = AnswerText("We saved $500 in 3 weeks, 40% faster.").numbers
+        #expect(numbers.byKind == ["number": 0, "percentage": 1, "money": 1, "duration": 1])
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let json = try encoder.encode(numbers)
+        let decoded = try JSONDecoder().decode(NumberSummary.self, from: json)
+        #expect(decoded == numbers)
+        #expect(try encoder.encode(decoded) == json)
+
+        // A dictionary set by a caller is kept as given: kinds left out stay out, other keys stay in.
+        let partial = try JSONDecoder().decode(
+            NumberSummary.self, from: Data(#"{"total": 3, "by_kind": {"money": 2, "ratio": 1}, "evidence": []}"#.utf8))
+        #expect(partial.byKind == ["money": 2, "ratio": 1])
+        #expect(partial.count(.money) == 2)
+        #expect(partial.count(.number) == 0)
+        #expect(partial != NumberSummary(total: 3, byKind: ["money": 2, "ratio": 1, "number": 0], evidence: []))
+        var changed = partial
+        changed.byKind["duration"] = 4
+        #expect(changed.count(.duration) == 4)
+        #expect(changed.byKind == ["money": 2, "ratio": 1, "duration": 4])
     }
 }
 

@@ -128,4 +128,21 @@ struct TokenizerTests {
         #expect(um.endTime == 8.0)
         #expect(answer.star.result.evidence.first?.startTime == 6.5)
     }
+
+    @Test("answers are equal when their text, cues, duration and configuration are")
+    func equality() {
+        let answer = AnswerText("We shipped it on time.", duration: 3)
+        let copy = answer
+        #expect(copy == answer)
+        #expect(AnswerText("We shipped it on time.", duration: 3) == answer)
+        #expect(AnswerText("We shipped it on time.", duration: 4) != answer)
+        #expect(AnswerText("We shipped it on time!", duration: 3) != answer)
+        #expect(
+            AnswerText("We shipped it on time.", duration: 3, configuration: .english.extendingFillers(["on"]))
+                != answer)
+        let cues = [TimedCue(text: "We shipped", start: 0, end: 1), TimedCue(text: "it on time.", start: 1, end: 3)]
+        #expect(AnswerText(cues: cues) == AnswerText(cues: cues))
+        #expect(AnswerText(cues: cues).text == answer.text)
+        #expect(AnswerText(cues: cues, duration: 3) != answer)
+    }
 }

@@ -117,14 +117,14 @@ final class GradeWorker {
         if case .transcript = session.recording {
             parts += ["interviewer=\(options.interviewer ?? "")", "threshold=\(options.threshold)"]
         }
-        return SHA256.hex(Array(parts.joined(separator: "\u{1F}").utf8))
+        return SHA256.hex(utf8: parts.joined(separator: "\u{1F}"))
     }
 
     /// The stored session's id: the recording's own id, then eight hex digits of its identity and the scenario
     /// version, so the same recording graded with another version of the scenario (or another candidate) is
     /// another session, and two recordings that use the same id do not clash.
     static func sessionID(_ recorded: String, input: String, scenario: String) -> String {
-        recorded + "-" + SHA256.hex(Array((input + scenario).utf8)).prefix(8)
+        recorded + "-" + SHA256.hex(utf8: input + scenario).prefix(8)
     }
 
     /// A transcript in which the interviewer or candidate named on the command line never speaks cannot be

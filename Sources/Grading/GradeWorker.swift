@@ -158,27 +158,45 @@ enum StoredInputs {
 
 /// Recorded answers that remember which lines the flow took.
 struct LineTrackingAnswers: CandidateDriver {
-    private var queues: [String: ArraySlice<RecordedAnswer>] = [:]
+    private let answers: [RecordedAnswer]
+    /// For each question id, the index of its first answer not yet taken (-1 when all are).
+    private var firstUnasked: [String: Int] = [:]
+    /// For each answer, the index of the next answer to the same question (-1 when none); `taken` once asked.
+    private var following: [Int]
+    private static let taken = -2
     let recordedQuestionOrder: [String]?
 
     init(_ answers: [RecordedAnswer]) {
-        var order: [String] = []
-        var grouped: [String: [RecordedAnswer]] = [:]
-        for answer in answers {
-            if grouped[answer.question] == nil { order.append(answer.question) }
-            grouped[answer.question, default: []].append(answer)
+        self.answers = answers
+        // Chained by index, last to first, in one dictionary: grouping them into an array per question cost a
+        // dictionary of arrays, their growth and a second dictionary of slices for every session.
+        following = [Int](repeating: -1, count: answers.count)
+        firstUnasked.reserveCapacity(answers.count)
+        for index in answers.indices.reversed() {
+            if let later = firstUnasked.updateValue(index, forKey: answers[index].question) {
+                following[index] = later
+            }
         }
-        queues = grouped.mapValues { $0[...] }
+        var order: [String] = []
+        for index in answers.indices where firstUnasked[answers[index].question] == index {
+            order.append(answers[index].question)
+        }
         recordedQuestionOrder = order
     }
 
     mutating func answer(to question: PosedQuestion) throws -> CandidateAnswer {
-        guard let next = queues[question.question.id]?.popFirst() else { return .skipped }
-        return next.answer
+        guard let index = firstUnasked[question.question.id], index >= 0 else { return .skipped }
+        firstUnasked[question.question.id] = following[index]
+        following[index] = LineTrackingAnswers.taken
+        return answers[index].answer
     }
 
     /// The answers no question took, in line order.
-    var unasked: [RecordedAnswer] { queues.values.flatMap { $0 }.sorted { $0.line < $1.line } }
+    var unasked: [RecordedAnswer] {
+        answers.indices.filter { following[$0] != LineTrackingAnswers.taken }.map { answers[$0] }.sorted {
+            $0.line < $1.line
+        }
+    }
 }
 
 /// Times each question from its answer to the next question: the score function, follow-ups and the flow.

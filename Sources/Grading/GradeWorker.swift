@@ -93,12 +93,16 @@ final class GradeWorker {
                 result = try Engine.run(loaded, driver: &driver, options: sessionOptions)
                 timings = driver.finish()
             }
+            var levels: [(criterion: String, level: Int)] = []
+            levels.reserveCapacity(result.answers.count * loaded.scenario.criteria.count)
+            for index in result.answers.indices {
+                for (criterion, score) in result.answers[index].scores { levels.append((criterion, score.level)) }
+            }
             return .graded(
                 GradedSession(
                     item: try BatchItem(result: result, input: input), answers: result.answers.count,
-                    overall: result.overall,
-                    levels: result.answers.flatMap { answer in answer.scores.map { ($0.key, $0.value.level) } },
-                    path: session.path, line: session.line, timings: timings))
+                    overall: result.overall, levels: levels, path: session.path, line: session.line,
+                    timings: timings))
         } catch {
             return .rejected([
                 Rejected(path: session.path, line: session.line, reason: "session '\(session.session)': \(error)")
@@ -178,6 +182,7 @@ struct LineTrackingAnswers: CandidateDriver {
             }
         }
         var order: [String] = []
+        order.reserveCapacity(answers.count)
         for index in answers.indices where firstUnasked[answers[index].question] == index {
             order.append(answers[index].question)
         }
@@ -206,7 +211,10 @@ struct Timed<Inner: CandidateDriver>: CandidateDriver {
     private var last: (question: String, at: ContinuousClock.Instant)?
     private var timings: [(question: String, seconds: Double)] = []
 
-    init(_ inner: Inner) { self.inner = inner }
+    init(_ inner: Inner) {
+        self.inner = inner
+        timings.reserveCapacity(8)
+    }
 
     var recordedQuestionOrder: [String]? { inner.recordedQuestionOrder }
 

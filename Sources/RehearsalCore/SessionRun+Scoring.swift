@@ -123,8 +123,26 @@ extension SessionRun {
             try read(id: fields[0].key, fields[0].value, from: score, question: question, into: &result)
             return
         }
-        for index in fields.indices.sorted(by: { QuotedKey.less(fields[$0].key, fields[$1].key) }) {
-            try read(id: fields[index].key, fields[index].value, from: score, question: question, into: &result)
+        guard fields.count <= 16 else {
+            for index in fields.indices.sorted(by: { QuotedKey.less(fields[$0].key, fields[$1].key) }) {
+                try read(id: fields[index].key, fields[index].value, from: score, question: question, into: &result)
+            }
+            return
+        }
+        // A handful of fields (a score function's criteria and remarks): sorted by insertion on the stack, in the
+        // same (stable) order as `sorted(by:)`, without allocating the sorted indices.
+        try withUnsafeTemporaryAllocation(of: Int.self, capacity: fields.count) { order in
+            for index in fields.indices {
+                var slot = index
+                while slot > 0, QuotedKey.less(fields[index].key, fields[order[slot - 1]].key) {
+                    order[slot] = order[slot - 1]
+                    slot -= 1
+                }
+                order[slot] = index
+            }
+            for index in order {
+                try read(id: fields[index].key, fields[index].value, from: score, question: question, into: &result)
+            }
         }
     }
 

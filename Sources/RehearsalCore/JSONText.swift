@@ -157,8 +157,17 @@ struct JSONText: ~Copyable {
             reserve(utf8.count + 1)
             var done = 0
             var index = 0
+            let raw = UnsafeRawPointer(start)
+            // Sixteen bytes at a time while none of them needs an escape (answers are long and rarely have one);
+            // offsets stay below the text's count, so they cannot overflow.
+            while index &+ 16 <= utf8.count {
+                let first = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                let second = raw.loadUnaligned(fromByteOffset: index &+ 8, as: UInt64.self)
+                guard !JSONText.needsEscape(first, second) else { break }
+                index &+= 16
+            }
             while index < utf8.count {
-                // Eight bytes at a time while none of them needs an escape (answers are long and rarely have one).
+                // Then eight bytes at a time, and byte by byte from a byte that needs one.
                 if index + 8 <= utf8.count {
                     let word = UnsafeRawPointer(start + index).loadUnaligned(as: UInt64.self)
                     if !JSONText.needsEscape(word) {
@@ -183,12 +192,25 @@ struct JSONText: ~Copyable {
     /// is): the classic test for a zero byte, on the word itself and on it xor-ed with each of the two characters.
     @inline(__always)
     static func needsEscape(_ word: UInt64) -> Bool {
+        escapeBits(word) != 0
+    }
+
+    /// Whether any of sixteen bytes needs an escape, with one branch.
+    @inline(__always)
+    static func needsEscape(_ first: UInt64, _ second: UInt64) -> Bool {
+        escapeBits(first) | escapeBits(second) != 0
+    }
+
+    /// The high bit of each byte that may need an escape (a byte's bit can be set wrongly only after a byte that
+    /// does, so the word is flagged exactly when one of its bytes needs an escape).
+    @inline(__always)
+    private static func escapeBits(_ word: UInt64) -> UInt64 {
         let ones: UInt64 = 0x0101_0101_0101_0101
         let highs: UInt64 = 0x8080_8080_8080_8080
         // The three tests' high bits or-ed together and checked once: no branch per test.
         func zeros(_ x: UInt64) -> UInt64 { (x &- ones) & ~x }
         let control = (word &- ones &* 0x20) & ~word
-        return (control | zeros(word ^ (ones &* 0x22)) | zeros(word ^ (ones &* 0x5C))) & highs != 0
+        return (control | zeros(word ^ (ones &* 0x22)) | zeros(word ^ (ones &* 0x5C))) & highs
     }
 
     private mutating func escape(_ byte: UInt8) {

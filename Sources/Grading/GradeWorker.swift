@@ -93,12 +93,16 @@ final class GradeWorker {
                 result = try Engine.run(loaded, driver: &driver, options: sessionOptions)
                 timings = driver.finish()
             }
+            var levels: [(criterion: String, level: Int)] = []
+            levels.reserveCapacity(result.answers.count * loaded.scenario.criteria.count)
+            for index in result.answers.indices {
+                for (criterion, score) in result.answers[index].scores { levels.append((criterion, score.level)) }
+            }
             return .graded(
                 GradedSession(
                     item: try BatchItem(result: result, input: input), answers: result.answers.count,
-                    overall: result.overall,
-                    levels: result.answers.flatMap { answer in answer.scores.map { ($0.key, $0.value.level) } },
-                    path: session.path, line: session.line, timings: timings))
+                    overall: result.overall, levels: levels, path: session.path, line: session.line,
+                    timings: timings))
         } catch {
             return .rejected([
                 Rejected(path: session.path, line: session.line, reason: "session '\(session.session)': \(error)")
@@ -117,14 +121,14 @@ final class GradeWorker {
         if case .transcript = session.recording {
             parts += ["interviewer=\(options.interviewer ?? "")", "threshold=\(options.threshold)"]
         }
-        return SHA256.hex(Array(parts.joined(separator: "\u{1F}").utf8))
+        return SHA256.hex(utf8: parts.joined(separator: "\u{1F}"))
     }
 
     /// The stored session's id: the recording's own id, then eight hex digits of its identity and the scenario
     /// version, so the same recording graded with another version of the scenario (or another candidate) is
     /// another session, and two recordings that use the same id do not clash.
     static func sessionID(_ recorded: String, input: String, scenario: String) -> String {
-        recorded + "-" + SHA256.hex(Array((input + scenario).utf8)).prefix(8)
+        recorded + "-" + SHA256.hex(utf8: input + scenario).prefix(8)
     }
 
     /// A transcript in which the interviewer or candidate named on the command line never speaks cannot be
@@ -158,27 +162,46 @@ enum StoredInputs {
 
 /// Recorded answers that remember which lines the flow took.
 struct LineTrackingAnswers: CandidateDriver {
-    private var queues: [String: ArraySlice<RecordedAnswer>] = [:]
+    private let answers: [RecordedAnswer]
+    /// For each question id, the index of its first answer not yet taken (-1 when all are).
+    private var firstUnasked: [String: Int] = [:]
+    /// For each answer, the index of the next answer to the same question (-1 when none); `taken` once asked.
+    private var following: [Int]
+    private static let taken = -2
     let recordedQuestionOrder: [String]?
 
     init(_ answers: [RecordedAnswer]) {
-        var order: [String] = []
-        var grouped: [String: [RecordedAnswer]] = [:]
-        for answer in answers {
-            if grouped[answer.question] == nil { order.append(answer.question) }
-            grouped[answer.question, default: []].append(answer)
+        self.answers = answers
+        // Chained by index, last to first, in one dictionary: grouping them into an array per question cost a
+        // dictionary of arrays, their growth and a second dictionary of slices for every session.
+        following = [Int](repeating: -1, count: answers.count)
+        firstUnasked.reserveCapacity(answers.count)
+        for index in answers.indices.reversed() {
+            if let later = firstUnasked.updateValue(index, forKey: answers[index].question) {
+                following[index] = later
+            }
         }
-        queues = grouped.mapValues { $0[...] }
+        var order: [String] = []
+        order.reserveCapacity(answers.count)
+        for index in answers.indices where firstUnasked[answers[index].question] == index {
+            order.append(answers[index].question)
+        }
         recordedQuestionOrder = order
     }
 
     mutating func answer(to question: PosedQuestion) throws -> CandidateAnswer {
-        guard let next = queues[question.question.id]?.popFirst() else { return .skipped }
-        return next.answer
+        guard let index = firstUnasked[question.question.id], index >= 0 else { return .skipped }
+        firstUnasked[question.question.id] = following[index]
+        following[index] = LineTrackingAnswers.taken
+        return answers[index].answer
     }
 
     /// The answers no question took, in line order.
-    var unasked: [RecordedAnswer] { queues.values.flatMap { $0 }.sorted { $0.line < $1.line } }
+    var unasked: [RecordedAnswer] {
+        answers.indices.filter { following[$0] != LineTrackingAnswers.taken }.map { answers[$0] }.sorted {
+            $0.line < $1.line
+        }
+    }
 }
 
 /// Times each question from its answer to the next question: the score function, follow-ups and the flow.
@@ -188,7 +211,10 @@ struct Timed<Inner: CandidateDriver>: CandidateDriver {
     private var last: (question: String, at: ContinuousClock.Instant)?
     private var timings: [(question: String, seconds: Double)] = []
 
-    init(_ inner: Inner) { self.inner = inner }
+    init(_ inner: Inner) {
+        self.inner = inner
+        timings.reserveCapacity(8)
+    }
 
     var recordedQuestionOrder: [String]? { inner.recordedQuestionOrder }
 

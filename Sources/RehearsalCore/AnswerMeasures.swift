@@ -9,7 +9,7 @@ final class AnswerMeasures {
     let cues: [TimedCue]
     let keywords: [String]
     let configuration: AnalysisConfiguration
-    private var analysed: AnswerText?
+    private var made: Analysed?
     /// The answer's text as a Lua string, which evidence lists point into; made on first use, released with
     /// the session.
     private(set) var source: LuaRef?
@@ -22,26 +22,35 @@ final class AnswerMeasures {
         self.configuration = configuration
     }
 
+    /// The tokenised answer, held as a constant of a class: `analysed.answer.star` borrows it, where a stored
+    /// `AnswerText` variable would be copied on every read (a retain and a release of each of its arrays).
+    final class Analysed {
+        let answer: AnswerText
+
+        init(_ answer: AnswerText) { self.answer = answer }
+    }
+
     /// The tokenised answer, made on first use.
-    var answer: AnswerText {
-        if let analysed { return analysed }
-        let made =
+    var analysed: Analysed {
+        if let made { return made }
+        let analysed = Analysed(
             cues.isEmpty
-            ? AnswerText(text, duration: duration, configuration: configuration)
-            : AnswerText(cues: cues, duration: duration, configuration: configuration)
-        analysed = made
-        return made
+                ? AnswerText(text, duration: duration, configuration: configuration)
+                : AnswerText(cues: cues, duration: duration, configuration: configuration))
+        made = analysed
+        return analysed
     }
 
     /// The reference to the answer's text in the state, made on first use: the answer object's own `text` (the
     /// call's first argument) when it holds the same bytes, otherwise a copy.
     func source(for call: LuaCall) throws -> LuaRef {
         if let source { return source }
-        if let shared = call.rawFieldReference(argument: 1, "text", equalTo: answer.text) {
+        let analysed = analysed
+        if let shared = call.rawFieldReference(argument: 1, "text", equalTo: analysed.answer.text) {
             source = shared
             return shared
         }
-        let made = try call.state.makeReference(.string(LuaString(answer.text)))
+        let made = try call.state.makeReference(.string(LuaString(analysed.answer.text)))
         source = made
         return made
     }
@@ -57,23 +66,26 @@ final class AnswerMeasures {
     func push(_ name: String, values: [String], to call: LuaCall) throws -> Bool {
         // Evidence lists point into the answer's text; they are made only when a script reads them.
         let bridge = LuaBridge(source: try source(for: call))
+        let analysed = analysed
         switch name {
-        case "sentences": try call.push(.integer(Int64(answer.sentenceCount)))
-        case "average_sentence_length": try call.push(.number(answer.averageSentenceLength))
-        case "fillers": try call.pushTable(fields: 4) { bridge.terms(answer.fillers, into: $0) }
-        case "hedges": try call.pushTable(fields: 4) { bridge.terms(answer.hedges, into: $0) }
-        case "star": try call.pushTable(fields: 6) { bridge.star(answer.star, into: $0) }
+        case "sentences": try call.push(.integer(Int64(analysed.answer.sentenceCount)))
+        case "average_sentence_length": try call.push(.number(analysed.answer.averageSentenceLength))
+        case "fillers": try call.pushTable(fields: 4) { bridge.terms(analysed.answer.fillers, into: $0) }
+        case "hedges": try call.pushTable(fields: 4) { bridge.terms(analysed.answer.hedges, into: $0) }
+        case "star": try call.pushTable(fields: 6) { bridge.star(analysed.answer.star, into: $0) }
         case "numbers":
-            try call.pushTable(fields: 2 + NumberKind.allCases.count) { bridge.numbers(answer.numbers, into: $0) }
+            try call.pushTable(fields: 2 + NumberKind.allCases.count) {
+                bridge.numbers(analysed.answer.numbers, into: $0)
+            }
         case "pronouns":
-            let pronouns = answer.pronouns
+            let pronouns = analysed.answer.pronouns
             try call.pushTable(fields: 3) { table in
                 table.set("i", pronouns.i)
                 table.set("we", pronouns.we)
                 table.set("i_share", pronouns.iShare)
             }
         case "top_words":
-            let words = answer.topWords
+            let words = analysed.answer.topWords
             try call.pushTable(array: words.count) { table in
                 for (index, word) in words.enumerated() {
                     table.table(index + 1, fields: 2) { item in
@@ -83,7 +95,7 @@ final class AnswerMeasures {
                 }
             }
         case "repeated_phrases":
-            let phrases = answer.repeatedPhrases
+            let phrases = analysed.answer.repeatedPhrases
             try call.pushTable(array: phrases.count) { table in
                 for (index, phrase) in phrases.enumerated() {
                     table.table(index + 1, fields: 3) { item in
@@ -94,13 +106,13 @@ final class AnswerMeasures {
                 }
             }
         case "pauses":
-            guard let pauses = answer.pauses else {
+            guard let pauses = analysed.answer.pauses else {
                 try call.push(.nil)
                 return true
             }
             try call.pushTable(fields: 5) { LuaBridge.pauses(pauses, into: $0) }
-        case "keywords": try call.pushTable(fields: 5) { bridge.coverage(answer.coverage(keywords), into: $0) }
-        case "values": try call.pushTable(fields: 5) { bridge.coverage(answer.coverage(values), into: $0) }
+        case "keywords": try call.pushTable(fields: 5) { bridge.coverage(analysed.answer.coverage(keywords), into: $0) }
+        case "values": try call.pushTable(fields: 5) { bridge.coverage(analysed.answer.coverage(values), into: $0) }
         default: return false
         }
         return true
@@ -143,15 +155,17 @@ struct LuaBridge {
         }
         for part in StarPart.allCases {
             let component = star[part]
-            let write = { (item: LuaTableWriter) in
+            let key: StaticString =
+                switch part {
+                case .situation: "situation"
+                case .task: "task"
+                case .action: "action"
+                case .result: "result"
+                }
+            // Written in place: a closure kept in a constant for the four keys was allocated for every part.
+            table.table(key, fields: 2) { item in
                 item.set("present", component.present)
                 evidence(component.evidence, at: "evidence", into: item)
-            }
-            switch part {
-            case .situation: table.table("situation", fields: 2, write)
-            case .task: table.table("task", fields: 2, write)
-            case .action: table.table("action", fields: 2, write)
-            case .result: table.table("result", fields: 2, write)
             }
         }
     }

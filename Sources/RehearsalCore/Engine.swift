@@ -104,6 +104,11 @@ final class SessionRun {
         self.options = options
         self.recordedOrder = recordedOrder
         random = SeededGenerator(seed: options.seed)
+        // Sized for a session that asks each question once, rather than grown (and copied) as it goes.
+        let questions = loaded.scenario.questions.count
+        answers.reserveCapacity(questions)
+        asked.reserveCapacity(questions)
+        owned.reserveCapacity(questions + 3)
     }
 
     func failure(_ error: LuaError) -> ScenarioError {

@@ -4,59 +4,102 @@
 ///
 /// A separator is written from the buffer's last byte: a key or an element that does not follow an opening
 /// bracket gets a comma, so the writer keeps no stack.
-struct JSONText {
+struct JSONText: ~Copyable {
     enum Bracket {
         case object, array
     }
 
-    private var bytes: [UInt8] = []
+    /// The bytes written so far: `count` of `capacity`, in memory the writer owns (an `Array` checked its
+    /// uniqueness and capacity, and released its buffer, on every append: most of the writer's time).
+    private var base: UnsafeMutablePointer<UInt8>
+    private var capacity: Int
+    private var count = 0
 
     init(capacity: Int) {
-        bytes.reserveCapacity(capacity)
+        self.capacity = Swift.max(capacity, 64)
+        base = .allocate(capacity: self.capacity)
     }
 
-    var text: String { String(decoding: bytes, as: UTF8.self) }
+    deinit { base.deallocate() }
+
+    var text: String { String(decoding: UnsafeBufferPointer(start: base, count: count), as: UTF8.self) }
+
+    /// Makes room for `more` bytes, doubling the buffer when it is full.
+    @inline(__always)
+    private mutating func reserve(_ more: Int) {
+        if count + more > capacity { grow(to: count + more) }
+    }
+
+    private mutating func grow(to needed: Int) {
+        let larger = Swift.max(capacity * 2, needed)
+        let moved = UnsafeMutablePointer<UInt8>.allocate(capacity: larger)
+        moved.update(from: base, count: count)
+        base.deallocate()
+        base = moved
+        capacity = larger
+    }
+
+    @inline(__always)
+    private mutating func append(_ byte: UInt8) {
+        reserve(1)
+        base[count] = byte
+        count += 1
+    }
+
+    private mutating func append(_ bytes: UnsafePointer<UInt8>, count length: Int) {
+        reserve(length)
+        (base + count).update(from: bytes, count: length)
+        count += length
+    }
+
+    private mutating func append(_ literal: StaticString) {
+        append(literal.utf8Start, count: literal.utf8CodeUnitCount)
+    }
+
+    /// The last byte written (a separator is decided from it).
+    private var last: UInt8? { count > 0 ? base[count - 1] : nil }
 
     mutating func open(_ bracket: Bracket) {
-        bytes.append(bracket == .object ? UInt8(ascii: "{") : UInt8(ascii: "["))
+        append(bracket == .object ? UInt8(ascii: "{") : UInt8(ascii: "["))
     }
 
     mutating func close(_ bracket: Bracket) {
-        bytes.append(bracket == .object ? UInt8(ascii: "}") : UInt8(ascii: "]"))
+        append(bracket == .object ? UInt8(ascii: "}") : UInt8(ascii: "]"))
     }
 
     /// Starts an array element: a comma unless it is the first.
     mutating func element() {
-        if bytes.last != UInt8(ascii: "[") { bytes.append(UInt8(ascii: ",")) }
+        if last != UInt8(ascii: "[") { append(UInt8(ascii: ",")) }
     }
 
     /// Writes a dictionary's key (a comma first unless it is the first), escaped as any string, and its colon.
     mutating func key(escaping key: String) {
-        if bytes.last != UInt8(ascii: "{") { bytes.append(UInt8(ascii: ",")) }
+        if last != UInt8(ascii: "{") { append(UInt8(ascii: ",")) }
         string(key)
-        bytes.append(UInt8(ascii: ":"))
+        append(UInt8(ascii: ":"))
     }
 
     /// Writes one of the result's own keys: plain ASCII with nothing to escape, so its bytes go in as they are.
     mutating func key(_ key: StaticString) {
-        if bytes.last != UInt8(ascii: "{") { bytes.append(UInt8(ascii: ",")) }
-        bytes.append(UInt8(ascii: "\""))
-        bytes.append(contentsOf: UnsafeBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount))
-        bytes.append(UInt8(ascii: "\""))
-        bytes.append(UInt8(ascii: ":"))
+        reserve(key.utf8CodeUnitCount + 4)
+        if last != UInt8(ascii: "{") { append(UInt8(ascii: ",")) }
+        append(UInt8(ascii: "\""))
+        append(key)
+        append(UInt8(ascii: "\""))
+        append(UInt8(ascii: ":"))
     }
 
     mutating func null() {
-        bytes.append(contentsOf: "null".utf8)
+        append("null")
     }
 
     mutating func bool(_ value: Bool) {
-        bytes.append(contentsOf: value ? "true".utf8 : "false".utf8)
+        append(value ? "true" : "false")
     }
 
     mutating func integer(_ value: Int) {
         if value < 0 {
-            bytes.append(UInt8(ascii: "-"))
+            append(UInt8(ascii: "-"))
             integer(UInt64(value.magnitude))
         } else {
             integer(UInt64(value))
@@ -65,17 +108,19 @@ struct JSONText {
 
     /// Decimal digits, written without making a `String` (levels, maxima and seeds are many and short).
     mutating func integer(_ value: UInt64) {
-        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // room for the 20 digits of UInt64.max
-        var count = 0
-        withUnsafeMutableBytes(of: &digits) { buffer in
-            var rest = value
-            repeat {
-                count += 1
-                buffer[24 - count] = UInt8(ascii: "0") + UInt8(rest % 10)
-                rest /= 10
-            } while rest > 0
-            bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: buffer[(24 - count)...]))
+        var digits = 1
+        var rest = value
+        while rest >= 10 {
+            digits += 1
+            rest /= 10
         }
+        reserve(digits)
+        rest = value
+        for offset in stride(from: digits - 1, through: 0, by: -1) {
+            base[count + offset] = UInt8(ascii: "0") + UInt8(rest % 10)
+            rest /= 10
+        }
+        count += digits
     }
 
     /// A double as `JSONEncoder` writes it: its shortest round-trip form, without a trailing `.0`.
@@ -87,12 +132,12 @@ struct JSONText {
         }
         // A whole number below 2^53 is what `description` writes as digits and ".0" (larger ones take an exponent).
         if value.rounded(.towardZero) == value && value.magnitude < 9_007_199_254_740_992 {
-            if value.sign == .minus { bytes.append(UInt8(ascii: "-")) }
+            if value.sign == .minus { append(UInt8(ascii: "-")) }
             return integer(UInt64(value.magnitude))
         }
         var description = value.description
         if description.hasSuffix(".0") { description.removeLast(2) }
-        bytes.append(contentsOf: description.utf8)
+        description.withUTF8 { append($0.baseAddress!, count: $0.count) }
     }
 
     mutating func strings(_ values: [String]) {
@@ -106,56 +151,82 @@ struct JSONText {
 
     mutating func string(_ value: String?) {
         guard var value else { return null() }
-        bytes.append(UInt8(ascii: "\""))
+        append(UInt8(ascii: "\""))
         value.withUTF8 { utf8 in
-            guard let base = utf8.baseAddress else { return }
-            var start = 0
+            guard let start = utf8.baseAddress else { return }
+            reserve(utf8.count + 1)
+            var done = 0
             var index = 0
+            let raw = UnsafeRawPointer(start)
+            // Sixteen bytes at a time while none of them needs an escape (answers are long and rarely have one);
+            // offsets stay below the text's count, so they cannot overflow.
+            while index &+ 16 <= utf8.count {
+                let first = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                let second = raw.loadUnaligned(fromByteOffset: index &+ 8, as: UInt64.self)
+                guard !JSONText.needsEscape(first, second) else { break }
+                index &+= 16
+            }
             while index < utf8.count {
-                // Eight bytes at a time while none of them needs an escape (answers are long and rarely have one).
+                // Then eight bytes at a time, and byte by byte from a byte that needs one.
                 if index + 8 <= utf8.count {
-                    let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+                    let word = UnsafeRawPointer(start + index).loadUnaligned(as: UInt64.self)
                     if !JSONText.needsEscape(word) {
                         index += 8
                         continue
                     }
                 }
-                let byte = base[index]
+                let byte = start[index]
                 if byte < 0x20 || byte == 0x22 || byte == 0x5C {
-                    bytes.append(contentsOf: UnsafeBufferPointer(start: base + start, count: index - start))
+                    append(start + done, count: index - done)
                     escape(byte)
-                    start = index + 1
+                    done = index + 1
                 }
                 index += 1
             }
-            bytes.append(contentsOf: UnsafeBufferPointer(start: base + start, count: utf8.count - start))
+            append(start + done, count: utf8.count - done)
         }
-        bytes.append(UInt8(ascii: "\""))
+        append(UInt8(ascii: "\""))
     }
 
     /// Whether any of eight bytes is a control character, `"` or `\` (a byte of a multi-byte UTF-8 sequence never
     /// is): the classic test for a zero byte, on the word itself and on it xor-ed with each of the two characters.
     @inline(__always)
     static func needsEscape(_ word: UInt64) -> Bool {
+        escapeBits(word) != 0
+    }
+
+    /// Whether any of sixteen bytes needs an escape, with one branch.
+    @inline(__always)
+    static func needsEscape(_ first: UInt64, _ second: UInt64) -> Bool {
+        escapeBits(first) | escapeBits(second) != 0
+    }
+
+    /// The high bit of each byte that may need an escape (a byte's bit can be set wrongly only after a byte that
+    /// does, so the word is flagged exactly when one of its bytes needs an escape).
+    @inline(__always)
+    private static func escapeBits(_ word: UInt64) -> UInt64 {
         let ones: UInt64 = 0x0101_0101_0101_0101
         let highs: UInt64 = 0x8080_8080_8080_8080
-        func hasZero(_ x: UInt64) -> Bool { (x &- ones) & ~x & highs != 0 }
-        let control = (word &- ones &* 0x20) & ~word & highs != 0
-        return control || hasZero(word ^ (ones &* 0x22)) || hasZero(word ^ (ones &* 0x5C))
+        // The three tests' high bits or-ed together and checked once: no branch per test.
+        func zeros(_ x: UInt64) -> UInt64 { (x &- ones) & ~x }
+        let control = (word &- ones &* 0x20) & ~word
+        return (control | zeros(word ^ (ones &* 0x22)) | zeros(word ^ (ones &* 0x5C))) & highs
     }
 
     private mutating func escape(_ byte: UInt8) {
-        bytes.append(UInt8(ascii: "\\"))
+        append(UInt8(ascii: "\\"))
         switch byte {
-        case 0x22, 0x5C: bytes.append(byte)
-        case 0x08: bytes.append(UInt8(ascii: "b"))
-        case 0x09: bytes.append(UInt8(ascii: "t"))
-        case 0x0A: bytes.append(UInt8(ascii: "n"))
-        case 0x0C: bytes.append(UInt8(ascii: "f"))
-        case 0x0D: bytes.append(UInt8(ascii: "r"))
+        case 0x22, 0x5C: append(byte)
+        case 0x08: append(UInt8(ascii: "b"))
+        case 0x09: append(UInt8(ascii: "t"))
+        case 0x0A: append(UInt8(ascii: "n"))
+        case 0x0C: append(UInt8(ascii: "f"))
+        case 0x0D: append(UInt8(ascii: "r"))
         default:
-            let hex = Array("0123456789abcdef".utf8)
-            bytes.append(contentsOf: [UInt8(ascii: "u"), 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])
+            let hex: StaticString = "0123456789abcdef"
+            append("u00")
+            append(hex.utf8Start[Int(byte >> 4)])
+            append(hex.utf8Start[Int(byte & 0xF)])
         }
     }
 }

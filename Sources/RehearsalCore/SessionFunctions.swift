@@ -56,7 +56,7 @@ struct SessionFunctions {
             }
             let terms = try SessionFunctions.terms(call, name: "answer:mentions") ?? []
             try SessionFunctions.charge(call, terms: terms, measures: measures)
-            let matches = measures.answer.mentions(terms)
+            let matches = measures.analysed.answer.mentions(terms)
             let bridge = LuaBridge(source: try measures.source(for: call))
             try call.pushTable(array: matches.count) { list in
                 for (index, item) in matches.enumerated() {
@@ -71,7 +71,7 @@ struct SessionFunctions {
             }
             let terms = try SessionFunctions.terms(call, name: "answer:coverage") ?? measures.keywords
             try SessionFunctions.charge(call, terms: terms, measures: measures)
-            let coverage = measures.answer.coverage(terms)
+            let coverage = measures.analysed.answer.coverage(terms)
             let bridge = LuaBridge(source: try measures.source(for: call))
             try call.pushTable(fields: 5) { bridge.coverage(coverage, into: $0) }
             return .pushed(1)
@@ -97,7 +97,7 @@ struct SessionFunctions {
     /// with the number and length of the terms times the answer's words.
     static func charge(_ call: LuaCall, terms: [String], measures: AnswerMeasures) throws {
         let termWork = terms.reduce(Int64(0)) { $0 + 1 + Int64($1.utf8.count / 8) }
-        try call.charge(termWork * Int64(max(1, measures.answer.wordCount)))
+        try call.charge(termWork * Int64(max(1, measures.analysed.answer.wordCount)))
     }
 
     /// A list of terms (strings) as argument 2, or nil when it is absent.

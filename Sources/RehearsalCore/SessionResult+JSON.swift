@@ -15,9 +15,9 @@ extension SessionResult {
         out.open(.object)
         out.key("answers")
         out.open(.array)
-        for answer in answers {
+        for index in answers.indices {
             out.element()
-            try answer.write(&out)
+            try answers[index].write(&out)
         }
         out.close(.array)
         out.key("candidate")

@@ -7,10 +7,19 @@ extension SessionRun {
         var weighted = 0.0
         var weights = 0.0
         var feedback = Feedback(strengths: [], improvements: [], plan: [])
+        // The answers are read in place, by index: iterating them copied every answer (its texts, scores and
+        // remarks retained and released) once per criterion.
+        let answers = answers
         for criterion in scenario.criteria {
-            let levels = answers.compactMap { $0.scores[criterion.id]?.level }
-            guard !levels.isEmpty else { continue }
-            let mean = Double(levels.reduce(0, +)) / Double(levels.count)
+            var sum = 0
+            var count = 0
+            for index in answers.indices {
+                guard let level = answers[index].scores[criterion.id]?.level else { continue }
+                sum += level
+                count += 1
+            }
+            guard count > 0 else { continue }
+            let mean = Double(sum) / Double(count)
             let descriptorIndex = Swift.min(criterion.maxLevel, Swift.max(1, Int((mean + 0.5).rounded(.down)))) - 1
             let descriptor = criterion.levels[descriptorIndex]
             criteria[criterion.id] = CriterionResult(
@@ -31,9 +40,11 @@ extension SessionRun {
                 }
             }
         }
-        for answer in answers {
-            for text in answer.strengths { feedback.strengths.append(FeedbackItem(criterion: nil, text: text)) }
-            for text in answer.improvements { feedback.improvements.append(FeedbackItem(criterion: nil, text: text)) }
+        for index in answers.indices {
+            for text in answers[index].strengths { feedback.strengths.append(FeedbackItem(criterion: nil, text: text)) }
+            for text in answers[index].improvements {
+                feedback.improvements.append(FeedbackItem(criterion: nil, text: text))
+            }
         }
         let overall = weights > 0 ? (1000 * weighted / weights).rounded() / 10 : nil
         return SessionResult(

@@ -123,8 +123,26 @@ extension SessionRun {
             try read(id: fields[0].key, fields[0].value, from: score, question: question, into: &result)
             return
         }
-        for index in fields.indices.sorted(by: { QuotedKey.less(fields[$0].key, fields[$1].key) }) {
-            try read(id: fields[index].key, fields[index].value, from: score, question: question, into: &result)
+        guard fields.count <= 16 else {
+            for index in fields.indices.sorted(by: { QuotedKey.less(fields[$0].key, fields[$1].key) }) {
+                try read(id: fields[index].key, fields[index].value, from: score, question: question, into: &result)
+            }
+            return
+        }
+        // A handful of fields (a score function's criteria and remarks): sorted by insertion on the stack, in the
+        // same (stable) order as `sorted(by:)`, without allocating the sorted indices.
+        try withUnsafeTemporaryAllocation(of: Int.self, capacity: fields.count) { order in
+            for index in fields.indices {
+                var slot = index
+                while slot > 0, QuotedKey.less(fields[index].key, fields[order[slot - 1]].key) {
+                    order[slot] = order[slot - 1]
+                    slot -= 1
+                }
+                order[slot] = index
+            }
+            for index in order {
+                try read(id: fields[index].key, fields[index].value, from: score, question: question, into: &result)
+            }
         }
     }
 
@@ -216,61 +234,4 @@ private enum DetailKey {
     static let note: LuaValue = "note"
     static let first: LuaValue = .integer(1)
     static let second: LuaValue = .integer(2)
-}
-
-/// Words as the engine counts them: whitespace-separated tokens with at least one letter or digit.
-enum WordCount {
-    static func count(_ text: String) -> Int {
-        // ASCII text (most answers) is counted on its bytes; anything else by Unicode properties.
-        if let counted = text.utf8.withContiguousStorageIfAvailable(asciiCount) ?? nil { return counted }
-        return unicodeCount(text)
-    }
-
-    /// What each byte is to the ASCII count: 0 other, 1 whitespace, 2 letter or digit, 3 not ASCII.
-    private static let byteClasses: [UInt8] = (0...255).map { byte -> UInt8 in
-        if byte >= 0x80 { return 3 }
-        if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) { return 1 }
-        let lower = byte | 0x20
-        return (byte >= 0x30 && byte <= 0x39) || (lower >= 0x61 && lower <= 0x7A) ? 2 : 0
-    }
-
-    /// The count when every byte is ASCII; nil at the first byte that is not. One table lookup per byte: a
-    /// word ends at whitespace (or the end) after a letter or digit seen since the last whitespace.
-    private static func asciiCount(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
-        byteClasses.withUnsafeBufferPointer { classes in
-            var count = 0
-            var tokenHasWordCharacter = false
-            for byte in bytes {
-                switch classes[Int(byte)] {
-                case 0: continue
-                case 1:
-                    if tokenHasWordCharacter { count += 1 }
-                    tokenHasWordCharacter = false
-                case 2: tokenHasWordCharacter = true
-                default: return nil
-                }
-            }
-            return tokenHasWordCharacter ? count + 1 : count
-        }
-    }
-
-    static func unicodeCount(_ text: String) -> Int {
-        var count = 0
-        var inToken = false
-        var tokenHasWordCharacter = false
-        for scalar in text.unicodeScalars {
-            if scalar.properties.isWhitespace {
-                if inToken, tokenHasWordCharacter { count += 1 }
-                inToken = false
-                tokenHasWordCharacter = false
-            } else {
-                inToken = true
-                if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
-                    tokenHasWordCharacter = true
-                }
-            }
-        }
-        if inToken, tokenHasWordCharacter { count += 1 }
-        return count
-    }
 }

@@ -230,4 +230,37 @@ func content(_ store: any ResultStore) throws -> [String] {
         #expect(run.rejects.first?.hasPrefix("\(file):2: session 'bad': ") == true)
         #expect(run.rejects.first?.contains("cannot score this") == true)
     }
+
+    /// Each question takes its recorded answers in line order, wherever they are in the file; an answer the flow
+    /// never asked for is reported at its own line, every one of them in line order.
+    @Test func answersAreTakenPerQuestionInLineOrderAndLeftoversAreReported() throws {
+        let folder = try Folder()
+        let scenario = try folder.write(
+            "two.lua",
+            """
+            scenario { id = "two", title = "Two" }
+            criterion { id = "c", title = "C", levels = { "a", "b", "c" } }
+            question { id = "q1", prompt = "First.", score = function(a) return { c = #a.text > 10 and 3 or 1 } end }
+            question { id = "q2", prompt = "Second.", score = function(a) return { c = 2 } end }
+            """)
+        let file = try folder.write(
+            "a.jsonl",
+            [
+                line("late", "q2", "second answer"), line("late", "q1", "the first answer, given last"),
+                line("extra", "q1", "one"), line("extra", "q2", "two"), line("extra", "q1", "one again"),
+                line("extra", "q3", "unknown"), line("extra", "q2", "two again"),
+            ].joined(separator: "\n") + "\n")
+        let store = try SQLiteStore(inMemoryWithClock: { "t" })
+        let run = try grade([file], store: store) { $0.scenario = scenario }
+        #expect(run.summary.sessions == 1)
+        let stored = try #require(try store.export(candidate: nil).first)
+        #expect(stored.result.answers.map(\.question) == ["q1", "q2"])
+        #expect(stored.result.answers.map(\.text) == ["the first answer, given last", "second answer"])
+        #expect(
+            run.rejects == [
+                "\(file):5: session 'extra' not graded: the flow did not ask 'q1' (again) where this answer was recorded",
+                "\(file):6: session 'extra' not graded: unknown question id 'q3'",
+                "\(file):7: session 'extra' not graded: the flow did not ask 'q2' (again) where this answer was recorded",
+            ])
+    }
 }

@@ -36,8 +36,8 @@ import Testing
         #expect(json.contains(#"\u0000\u0001"#) && json.contains(#"\b\t\n\u000b\f\r"#) && json.contains("/"))
     }
 
-    /// Long text is scanned eight bytes at a time: an escape at every offset of a word, next to multi-byte
-    /// characters, must still be found.
+    /// Long text is scanned sixteen, then eight bytes at a time: an escape at every offset of a block, next to
+    /// multi-byte characters, must still be found.
     @Test(arguments: ["\"", "\\", "\n", "\u{0}", "\u{1f}", "\u{7f}", "é", "😀", "/"])
     func anEscapeAtEveryOffsetOfALongTextIsWrittenAsTheEncoderDoes(special: String) throws {
         var maker = ResultMaker(seed: 3)

@@ -23,3 +23,57 @@ import Testing
         }
     }
 }
+
+/// The ASCII count, eight bytes at a time, against the Unicode rule over generated texts.
+@Suite struct WordCountGeneratedTests {
+    /// Whitespace of every ASCII kind, letters, digits, punctuation and control bytes, weighted so that tokens of
+    /// punctuation alone, runs of whitespace and tokens across an 8-byte chunk's end are all common.
+    static let pieces: [String] = [
+        " ", " ", "  ", "\t", "\n", "\r\n", "\u{0B}", "\u{0C}", "a", "Z", "q", "word", "Mixed9", "7", "42", "-", "--",
+        "...", "!?", "'", "\"", "(", ")", "%", "$", "@", "_", "`", "~", "{}", "\u{0}", "\u{7F}", "\u{1C}", "\u{1F}",
+        "\u{8}",
+    ]
+
+    static func text(_ generator: inout SeededGenerator, length: Int) -> String {
+        var text = ""
+        while text.utf8.count < length { text += pieces[generator.below(pieces.count)] }
+        return text
+    }
+
+    @Test func generatedASCIITextsCountAsTheUnicodeRule() {
+        var generator = SeededGenerator(seed: 11)
+        for round in 0..<4000 {
+            let text = Self.text(&generator, length: round % 97)
+            let ascii = text.utf8.withContiguousStorageIfAvailable(WordCount.asciiCount) ?? nil
+            #expect(ascii == WordCount.unicodeCount(text), "\(text.debugDescription)")
+        }
+    }
+
+    @Test(arguments: [
+        ("", 0), ("        ", 0), ("-------", 0), ("--------", 0), ("---------", 0), ("abc ----", 1), ("abcdefg-", 1),
+        ("abcdefgh", 1), ("abcdefgh ", 1), ("a------- -------b", 2), ("-------- --------", 0), (" leading", 1),
+        ("trailing ", 1), ("\t\n\r\u{0B}\u{0C} x \t\n\r\u{0B}\u{0C}", 1), ("1234567 ------- z", 2),
+        ("--------x", 1), ("-------x --------", 1), ("x\u{0}y z", 2),
+        ("\u{1F}\u{1F}\u{1F}\u{1F}\u{1F}\u{1F}\u{1F}\u{1F}", 0),
+    ])
+    func chunkEdges(text: String, expected: Int) {
+        let ascii = text.utf8.withContiguousStorageIfAvailable(WordCount.asciiCount) ?? nil
+        #expect(ascii == expected)
+        #expect(WordCount.unicodeCount(text) == expected)
+    }
+
+    /// A byte that is not ASCII anywhere (in a whole chunk, in the padded last one, first or last) leaves the count
+    /// to the Unicode rule, whatever the bytes around it.
+    @Test func textsThatAreNotASCIIFallBack() {
+        var generator = SeededGenerator(seed: 5)
+        for round in 0..<600 {
+            let plain = Array(Self.text(&generator, length: 1 + round % 41))
+            let position = generator.below(plain.count + 1)
+            let inserted = ["é", "\u{00A0}", "\u{0085}", "日本", "½", "\u{2003}", "—"][round % 7]
+            let text = String(plain[..<position]) + inserted + String(plain[position...])
+            let ascii = text.utf8.withContiguousStorageIfAvailable(WordCount.asciiCount) ?? nil
+            #expect(ascii == nil, "\(text.debugDescription)")
+            #expect(WordCount.count(text) == WordCount.unicodeCount(text), "\(text.debugDescription)")
+        }
+    }
+}

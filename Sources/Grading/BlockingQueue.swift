@@ -6,8 +6,9 @@ import Foundation
 ///
 /// Threads are woken only when the other side waits, and in groups: a popper can take many elements at once and
 /// sleep until `wakeCount` are waiting (the store writer then wakes once for a few dozen graded sessions instead of
-/// once for each), and a pusher held by a full queue sleeps until it has drained to half its capacity (the reader
-/// then refills it in one go instead of waking for every session a worker takes). A wake-up costs a context switch
+/// once for each), and a pusher held by a full queue sleeps until it has drained to half its capacity, or below the
+/// wake count if that is more (the reader then refills it in one go instead of waking for every session a worker
+/// takes). Pushers already woken are not woken again while they have yet to run. A wake-up costs a context switch
 /// on a busy two-core machine.
 final class BlockingQueue<Element>: @unchecked Sendable {
     private let condition = NSCondition()
@@ -18,10 +19,11 @@ final class BlockingQueue<Element>: @unchecked Sendable {
     private var closed = false
     private var waitingPushers = 0
     private var waitingPoppers = 0
+    /// Waiting pushers that a pop has woken and that have not run since.
+    private var signalledPushers = 0
     /// A waiting pusher is woken once no more than this many wait.
     private let refillAt: Int
-    /// How many times pops have woken waiting pushers (for tests).
-    private(set) var pusherWakeUps = 0
+    private var wakeUpsOfPushers = 0
 
     /// - Parameters:
     ///   - capacity: how many elements may wait.
@@ -45,6 +47,7 @@ final class BlockingQueue<Element>: @unchecked Sendable {
             waitingPushers += 1
             condition.wait()
             waitingPushers -= 1
+            signalledPushers = max(0, signalledPushers - 1)
         }
         guard !closed else { return false }
         items.append(element)
@@ -80,11 +83,19 @@ final class BlockingQueue<Element>: @unchecked Sendable {
             items.removeFirst(head)
             head = 0
         }
-        if waitingPushers > 0 && taken > 0 && count <= refillAt {
-            pusherWakeUps += 1
+        if waitingPushers > signalledPushers && taken > 0 && count <= refillAt {
+            signalledPushers = waitingPushers
+            wakeUpsOfPushers += 1
             condition.broadcast()
         }
         return (elements, timedOut)
+    }
+
+    /// How many times pops have woken waiting pushers (what the wake-up rules save is measured by it).
+    var pusherWakeUps: Int {
+        condition.lock()
+        defer { condition.unlock() }
+        return wakeUpsOfPushers
     }
 
     /// No more pushes: waiting pushers give up, poppers drain what is left.

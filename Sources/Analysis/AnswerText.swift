@@ -210,6 +210,7 @@ public struct AnswerText: Sendable, Equatable {
     /// Evidence spanning tokens `first...last`.
     func tokenEvidence(_ first: Int, _ last: Int, term: String?) -> Evidence {
         let storage = storage
+        precondition(first >= 0 && first <= last && last < storage.tokens.count, "token evidence out of range")
         return storage.tokens.withUnsafeBufferPointer { tokens in
             let a = tokens[first]
             let b = tokens[last]

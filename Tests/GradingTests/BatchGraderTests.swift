@@ -258,9 +258,11 @@ func content(_ store: any ResultStore) throws -> [String] {
         #expect(stored.result.answers.map(\.text) == ["the first answer, given last", "second answer"])
         #expect(
             run.rejects == [
-                "\(file):5: session 'extra' not graded: the flow did not ask 'q1' (again) where this answer was recorded",
+                "\(file):5: session 'extra' not graded: the flow did not ask 'q1' (again) "
+                    + "where this answer was recorded",
                 "\(file):6: session 'extra' not graded: unknown question id 'q3'",
-                "\(file):7: session 'extra' not graded: the flow did not ask 'q2' (again) where this answer was recorded",
+                "\(file):7: session 'extra' not graded: the flow did not ask 'q2' (again) "
+                    + "where this answer was recorded",
             ])
     }
 }

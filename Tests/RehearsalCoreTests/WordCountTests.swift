@@ -49,6 +49,20 @@ import Testing
         }
     }
 
+    /// Texts long enough for the byte-wide counters to be added up and restarted part-way (every 255 chunks, 2,040
+    /// bytes), many times over, at every alignment of the restart against words.
+    @Test func longTextsCountAsTheUnicodeRule() {
+        var generator = SeededGenerator(seed: 23)
+        for round in 0..<60 {
+            let text = Self.text(&generator, length: 2_030 + round * 211)
+            let ascii = text.utf8.withContiguousStorageIfAvailable(WordCount.asciiCount) ?? nil
+            #expect(ascii == WordCount.unicodeCount(text), "length \(text.utf8.count)")
+        }
+        // Every chunk full of one-letter words: each counter reaches 255 starts before it is added up.
+        let dense = String(repeating: "a a a a ", count: 3_000)
+        #expect(dense.utf8.withContiguousStorageIfAvailable(WordCount.asciiCount) ?? nil == 12_000)
+    }
+
     @Test(arguments: [
         ("", 0), ("        ", 0), ("-------", 0), ("--------", 0), ("---------", 0), ("abc ----", 1), ("abcdefg-", 1),
         ("abcdefgh", 1), ("abcdefgh ", 1), ("a------- -------b", 2), ("-------- --------", 0), (" leading", 1),

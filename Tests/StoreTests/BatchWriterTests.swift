@@ -220,7 +220,8 @@ import Testing
             try store.writer.write { db in
                 try db.execute(
                     sql:
-                        "INSERT INTO answer (session_id, position, question, prompt, text, overtime, skipped) VALUES ('nobody', 1, 'q', 'p', 't', 0, 0)"
+                        "INSERT INTO answer (session_id, position, question, prompt, text, overtime, skipped) "
+                        + "VALUES ('nobody', 1, 'q', 'p', 't', 0, 0)"
                 )
             }
         } throws: { error in

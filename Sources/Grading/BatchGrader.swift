@@ -88,6 +88,8 @@ public final class BatchGrader {
         for _ in 0..<options.jobs {
             finished.enter()
             Thread {
+                // The store writer must never wait behind the workers (ThreadPriority).
+                ThreadPriority.lowerCallingThread(by: ThreadPriority.workerSteps)
                 defer {
                     if workersLeft.subtract(1, ordering: .acquiringAndReleasing).newValue == 0 { outcomes.close() }
                     finished.leave()

@@ -79,6 +79,17 @@ struct JSONText: ~Copyable {
         append(UInt8(ascii: ":"))
     }
 
+    /// Writes a dictionary as an object, its keys in the order JSONEncoder's `.sortedKeys` gives (their UTF-8
+    /// bytes), each member's value written by `value`.
+    mutating func object<Value>(_ members: [String: Value], _ value: (inout JSONText, Value) throws -> Void) rethrows {
+        open(.object)
+        for (name, member) in members.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }) {
+            key(escaping: name)
+            try value(&self, member)
+        }
+        close(.object)
+    }
+
     /// Writes one of the result's own keys: plain ASCII with nothing to escape, so its bytes go in as they are.
     mutating func key(_ key: StaticString) {
         reserve(key.utf8CodeUnitCount + 4)

@@ -25,12 +25,7 @@ extension SessionResult {
         out.key("completed")
         out.bool(completed)
         out.key("criteria")
-        out.open(.object)
-        for (id, criterion) in criteria.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }) {
-            out.key(escaping: id)
-            try criterion.write(&out)
-        }
-        out.close(.object)
+        try out.object(criteria) { out, criterion in try criterion.write(&out) }
         out.key("feedback")
         feedback.write(&out)
         out.key("mode")
@@ -45,12 +40,7 @@ extension SessionResult {
         out.integer(seed)
         out.key("self_assessment")
         if let selfAssessment {
-            out.open(.object)
-            for (id, level) in selfAssessment.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }) {
-                out.key(escaping: id)
-                out.integer(level)
-            }
-            out.close(.object)
+            out.object(selfAssessment) { out, level in out.integer(level) }
         } else {
             out.null()
         }
@@ -75,9 +65,7 @@ extension AnswerResult {
         out.key("question")
         out.string(question)
         out.key("scores")
-        out.open(.object)
-        for (id, score) in scores.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }) {
-            out.key(escaping: id)
+        out.object(scores) { out, score in
             out.open(.object)
             out.key("level")
             out.integer(score.level)
@@ -87,7 +75,6 @@ extension AnswerResult {
             out.string(score.note)
             out.close(.object)
         }
-        out.close(.object)
         out.key("seconds")
         try out.number(seconds)
         out.key("skipped")

@@ -1,8 +1,9 @@
 import RehearsalCore
 
-/// The rows one session adds to the store: its session row, then its answer, score, note and feedback rows (each
-/// table's rows together, in the order they were always inserted), as typed values whose text is packed into one
-/// byte buffer. Pure: batch grading builds them on its worker threads, so the single store writer only binds them
+/// The rows one session adds to the store: its session row, then its answer, session-level score, note and feedback
+/// rows (each table's rows together, in the order they were always inserted), as typed values whose text is packed
+/// into one byte buffer. Per-answer levels have no rows: they are read from the result JSON (the `answer_score` view,
+/// docs/store.md). Pure: batch grading builds them on its worker threads, so the single store writer only binds them
 /// through SQLite's C API and steps (``SessionInserter``), with no Swift value boxed, copied or reference-counted
 /// per column.
 struct SessionRows: Sendable {
@@ -91,20 +92,14 @@ struct SessionRows: Sendable {
             values.append(.integer(answer.overtime ? 1 : 0))
             values.append(.integer(answer.skipped ? 1 : 0))
         }
-        for (index, answer) in answers.enumerated() {
-            let position = Value.integer(Int64(index + 1))
-            for (criterion, score) in answer.scores.sorted(by: { $0.key < $1.key }) {
-                addScore(session, position, criterion, Double(score.level), score.max, score.note, auto)
-            }
-        }
         for (criterion, level) in result.criteria.sorted(by: { $0.key < $1.key }) {
-            addScore(session, .null, criterion, level.level, level.max, nil, auto)
+            addScore(session, criterion, level.level, level.max, nil, auto)
         }
         if let assessment = result.selfAssessment, !assessment.isEmpty {
             let source = add("self")
             for (criterion, level) in assessment.sorted(by: { $0.key < $1.key }) {
                 let max = result.criteria[criterion]?.max ?? level
-                addScore(session, .null, criterion, Double(level), max, nil, source)
+                addScore(session, criterion, Double(level), max, nil, source)
             }
         }
         for (index, note) in result.notes.enumerated() {
@@ -129,12 +124,11 @@ struct SessionRows: Sendable {
     }
 
     private mutating func addScore(
-        _ session: Value, _ position: Value, _ criterion: String, _ level: Double, _ max: Int, _ note: String?,
-        _ source: Value
+        _ session: Value, _ criterion: String, _ level: Double, _ max: Int, _ note: String?, _ source: Value
     ) {
         counts[Kind.score.rawValue] += 1
         values.append(session)
-        values.append(position)
+        values.append(.null)
         values.append(add(criterion))
         values.append(.real(level))
         values.append(.integer(Int64(max)))

@@ -110,6 +110,20 @@ enum StoreSchema {
                     CREATE INDEX score_by_criterion ON score(criterion, source) WHERE position IS NULL;
                     """)
         }
+        // Per-answer levels are read from the session's result JSON, where they always were too, through the
+        // `answer_score` view: storing them again as rows (three or more for every answer) cost batch grading a fifth
+        // of its store writer's time, and no command reads them (docs/store.md). The rows an older version wrote are
+        // exactly what the view gives (tested with a store written by the first schema), so they go.
+        migrator.registerMigration("v3: per-answer levels from the result JSON") { db in
+            try db.execute(
+                sql: """
+                    DELETE FROM score WHERE position IS NOT NULL AND source = 'auto' AND review_id IS NULL;
+                    CREATE VIEW answer_score (session_id, position, criterion, level, max, note, source) AS
+                        SELECT s.id, a.key + 1, c.key, CAST(json_extract(c.value, '$.level') AS REAL),
+                               json_extract(c.value, '$.max'), json_extract(c.value, '$.note'), 'auto'
+                        FROM session s, json_each(s.result, '$.answers') a, json_each(a.value, '$.scores') c;
+                    """)
+        }
         return migrator
     }
 }

@@ -96,7 +96,7 @@ import Testing
                 try Row.fetchOne(db, sql: "SELECT prompt IS NULL, typeof(prompt), length(prompt) FROM answer LIMIT 1"),
                 try Row.fetchAll(db, sql: "SELECT typeof(text), CAST(text AS BLOB) FROM note ORDER BY position"),
                 try Row.fetchAll(
-                    db, sql: "SELECT typeof(note) FROM score WHERE position IS NOT NULL ORDER BY position"),
+                    db, sql: "SELECT typeof(note) FROM answer_score ORDER BY position"),
                 try String.fetchOne(db, sql: "SELECT typeof(started_at) FROM session")
             )
         }
@@ -125,8 +125,9 @@ import Testing
                     db,
                     sql: """
                         SELECT s.seed, s.overall, a.think_seconds, a.seconds,
-                               (SELECT max FROM score WHERE criterion = 'a'), (SELECT max FROM score WHERE criterion = 'b'),
-                               (SELECT level FROM score WHERE criterion = 'a'),
+                               (SELECT max FROM answer_score WHERE criterion = 'a'),
+                               (SELECT max FROM answer_score WHERE criterion = 'b'),
+                               (SELECT level FROM answer_score WHERE criterion = 'a'),
                                (SELECT level FROM score WHERE criterion = 'clarity' AND position IS NULL),
                                (SELECT think_seconds FROM answer WHERE position = 2)
                         FROM session s JOIN answer a ON a.session_id = s.id AND a.position = 1

@@ -233,10 +233,14 @@ import Testing
         let dump = try String(contentsOf: folder.appendingPathComponent("store-v1.sql"), encoding: .utf8)
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("v1-\(UUID().uuidString).sqlite").path
         defer { try? FileManager.default.removeItem(atPath: path) }
-        do {
+        let answerLevels =
+            "SELECT session_id, position, criterion, level, max, note, source, typeof(level), typeof(max), typeof(note) FROM %@ "
+            + "WHERE position IS NOT NULL ORDER BY session_id, position, criterion"
+        let rowsBefore = try {
             let queue = try DatabaseQueue(path: path)
             try queue.writeWithoutTransaction { db in try db.execute(sql: dump) }
-        }
+            return try queue.read { db in try Row.fetchAll(db, sql: String(format: answerLevels, "score")) }
+        }()
         let store = try SQLiteStore(path: path)
         let sessions = try store.sessions(candidate: nil, scenario: nil)
         #expect(sessions.map(\.session) == ["aisha-mensah-application"])
@@ -248,6 +252,17 @@ import Testing
         #expect(try store.writer.read { db in try Int.fetchOne(db, sql: "PRAGMA page_size") } == 4096)
         // v2: only session-level levels are indexed by criterion.
         #expect(try store.writer.read(StoreMigrationTests.indexSQL)?.contains("WHERE position IS NULL") == true)
+        // v3: the per-answer levels the first schema stored as rows are read from the result JSON instead, the same
+        // values with the same types, and their rows are gone.
+        let (rowsAfter, left) = try store.writer.read { db in
+            (
+                try Row.fetchAll(db, sql: String(format: answerLevels, "answer_score")),
+                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM score WHERE position IS NOT NULL")
+            )
+        }
+        #expect(rowsBefore.count == 8)
+        #expect(rowsAfter == rowsBefore)
+        #expect(left == 0)
     }
 
     @Test func fileStoresUseWALAndForeignKeys() throws {

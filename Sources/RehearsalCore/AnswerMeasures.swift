@@ -128,52 +128,82 @@ struct LuaBridge {
     /// A list of `{ text, first, last, offset, length, term?, start_time?, end_time? }`, made on first use
     /// (docs/performance.md, "The engine, one reused LoadedScenario").
     func evidence(_ items: [Evidence], at key: StaticString, into table: LuaTableWriter) {
-        let termBytes = items.reduce(0) { $0 + ($1.term?.utf8.count ?? 0) }
-        table.spans(key, source: source, count: items.count, termBytes: termBytes) { list in
-            for item in items {
-                list.append(
-                    first: item.byteStart + 1, last: item.byteEnd, offset: item.start, length: item.end - item.start,
-                    term: item.term, startTime: item.startTime, endTime: item.endTime)
-            }
+        table.spans(key, source: source, count: items.count, termBytes: LuaBridge.termBytes(items)) {
+            LuaBridge.append(items, to: &$0)
         }
     }
 
+    /// Appends evidence items to a block's records.
+    static func append(_ items: [Evidence], to list: inout LuaSpanList) {
+        for item in items {
+            list.append(
+                first: item.byteStart + 1, last: item.byteEnd, offset: item.start, length: item.end - item.start,
+                term: item.term, startTime: item.startTime, endTime: item.endTime)
+        }
+    }
+
+    /// The UTF-8 bytes of the evidence items' terms.
+    static func termBytes(_ items: [Evidence]) -> Int { items.reduce(0) { $0 + ($1.term?.utf8.count ?? 0) } }
+
+    /// `{ total, by_term, evidence, per_minute? }`: `by_term` and `evidence` made on first use of the table (a
+    /// score function that reads only `total` pays for neither).
     func terms(_ counts: TermCounts, into table: LuaTableWriter) {
         table.set("total", counts.total)
-        table.table("by_term", fields: counts.byTerm.count) { byTerm in
-            for (term, count) in counts.byTerm { byTerm.set(term, count) }
-        }
-        evidence(counts.evidence, at: "evidence", into: table)
         if let perMinute = counts.perMinute { table.set("per_minute", perMinute) }
+        let termBytes = counts.byTerm.keys.reduce(LuaBridge.termBytes(counts.evidence)) { $0 + $1.utf8.count }
+        table.spanBlock(
+            source: source, tables: 1, spans: counts.byTerm.count + counts.evidence.count, termBytes: termBytes
+        ) { block in
+            table.lazyTerms(
+                &block, terms: { list in for (term, count) in counts.byTerm { list.append(term: term, count: count) } },
+                evidence: { LuaBridge.append(counts.evidence, to: &$0) })
+        }
     }
 
+    /// `{ count, missing, situation, task, action, result }`, each part `{ present, evidence }` with its evidence
+    /// made on first use of the part; the four parts share one block of records.
     func star(_ star: StarStructure, into table: LuaTableWriter) {
         table.set("count", star.presentCount)
         let missing = star.missing
         table.table("missing", array: missing.count) { list in
             for (index, part) in missing.enumerated() { list.set(index + 1, part.rawValue) }
         }
+        var spans = 0
+        var termBytes = 0
         for part in StarPart.allCases {
-            let component = star[part]
-            let key: StaticString =
-                switch part {
-                case .situation: "situation"
-                case .task: "task"
-                case .action: "action"
-                case .result: "result"
+            spans += star[part].evidence.count
+            termBytes += LuaBridge.termBytes(star[part].evidence)
+        }
+        table.spanBlock(source: source, tables: StarPart.allCases.count, spans: spans, termBytes: termBytes) {
+            block in
+            for part in StarPart.allCases {
+                let component = star[part]
+                let key: StaticString =
+                    switch part {
+                    case .situation: "situation"
+                    case .task: "task"
+                    case .action: "action"
+                    case .result: "result"
+                    }
+                // Written in place: a closure kept in a constant for the four keys was allocated for every part.
+                table.table(key, fields: 2) { item in
+                    item.set("present", component.present)
+                    item.lazyEvidence(&block) { LuaBridge.append(component.evidence, to: &$0) }
                 }
-            // Written in place: a closure kept in a constant for the four keys was allocated for every part.
-            table.table(key, fields: 2) { item in
-                item.set("present", component.present)
-                evidence(component.evidence, at: "evidence", into: item)
             }
         }
     }
 
+    /// `{ total, number, percentage, money, duration, evidence }`, the evidence made on first use of the table.
     func numbers(_ numbers: NumberSummary, into table: LuaTableWriter) {
         table.set("total", numbers.total)
-        evidence(numbers.evidence, at: "evidence", into: table)
         for kind in NumberKind.allCases { table.set(kind.rawValue, numbers.count(kind)) }
+        table.spanBlock(
+            source: source, tables: 1, spans: numbers.evidence.count,
+            termBytes: LuaBridge.termBytes(numbers.evidence)
+        ) { block in
+            table.lazyEvidence(&block) { LuaBridge.append(numbers.evidence, to: &$0) }
+        }
     }
 
     static func pauses(_ pauses: PauseSummary, into table: LuaTableWriter) {

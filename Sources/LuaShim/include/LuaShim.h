@@ -83,6 +83,9 @@ typedef struct RHControl {
     int warnings_off;           /* warn("@off") */
     int warn_continuing;        /* a warning message is being continued */
 
+    /* Small blocks (rh_limits.c): kept for reuse instead of going back to malloc; freed by rh_close. */
+    void *pool;
+
     /* Watchdog (rh_watchdog.c). */
     pthread_t thread;           /* the thread running the current outer call */
     struct RHControl *watch_next;
@@ -96,6 +99,9 @@ int64_t rh_now_ns(void);
  * The state is bare: call rh_open_sandbox next.
  */
 lua_State *rh_newstate(RHControl *ctl);
+
+/* Closes a state made by rh_newstate (lua_close) and frees the small blocks it kept for reuse. */
+void rh_close(lua_State *L);
 
 /* The control block of any thread of a state made by rh_newstate. */
 RHControl *rh_control(lua_State *L);

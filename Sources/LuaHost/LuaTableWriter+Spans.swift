@@ -131,6 +131,30 @@ extension LuaTableWriter {
         lazy(&block, kind: RH_LAZY_TERMS, terms: terms, evidence: evidence)
     }
 
+    /// Makes the table being written (which must have no metatable) get, on first use, one field per part, named
+    /// `names[i]`: `{ present = present[i], evidence = <the spans evidence(i, &list) appends> }`, its evidence made
+    /// on first use of the part (as with ``lazyEvidence(_:_:)``); and `missing`, the list of the names of the
+    /// parts not present, in order. Reading one of these fields makes only that one; any other use of the table
+    /// makes all of them. Takes `names.count + 1` of the block's tables; its records hold one span per part (for
+    /// its name, whose bytes count in the block's term bytes) and the parts' evidence.
+    public func lazyParts(
+        _ block: inout LuaSpanBlock, names: [String], present: [Bool], evidence: (Int, inout LuaSpanList) -> Void
+    ) {
+        let parts = min(names.count, present.count)
+        guard block.made + 1 + parts <= block.tables else { return }
+        let index = block.made
+        let namesFirst = block.list.filled
+        for part in 0..<parts { block.list.append(term: names[part], count: present[part] ? 1 : 0) }
+        for part in 0..<parts {
+            let first = block.list.filled
+            evidence(part, &block.list)
+            rh_lazy_describe(
+                L, block.index, index + 1 + part, Int32(RH_LAZY_EVIDENCE), first, block.list.filled - first, 0, 0)
+        }
+        rh_lazy_fields(L, block.index, index, Int32(RH_LAZY_PARTS), index + 1, parts, namesFirst, parts)
+        block.made += 1 + parts
+    }
+
     private func lazy(
         _ block: inout LuaSpanBlock, kind: Int, terms: (inout LuaSpanList) -> Void,
         evidence: (inout LuaSpanList) -> Void

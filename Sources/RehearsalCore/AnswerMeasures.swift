@@ -72,7 +72,7 @@ final class AnswerMeasures {
         case "average_sentence_length": try call.push(.number(analysed.answer.averageSentenceLength))
         case "fillers": try call.pushTable(fields: 4) { bridge.terms(analysed.answer.fillers, into: $0) }
         case "hedges": try call.pushTable(fields: 4) { bridge.terms(analysed.answer.hedges, into: $0) }
-        case "star": try call.pushTable(fields: 6) { bridge.star(analysed.answer.star, into: $0) }
+        case "star": try call.pushTable(fields: 7) { bridge.star(analysed.answer.star, into: $0) }
         case "numbers":
             try call.pushTable(fields: 2 + NumberKind.allCases.count) {
                 bridge.numbers(analysed.answer.numbers, into: $0)
@@ -160,36 +160,24 @@ struct LuaBridge {
         }
     }
 
-    /// `{ count, missing, situation, task, action, result }`, each part `{ present, evidence }` with its evidence
-    /// made on first use of the part; the four parts share one block of records.
+    /// The names of the STAR parts, in order, as a script reads them.
+    static let starNames = StarPart.allCases.map(\.rawValue)
+
+    /// `{ count, missing, situation, task, action, result }`, each part `{ present, evidence }`. Only `count` is set
+    /// at once: a part (or `missing`) is made when a script first reads it, the rest when it uses the table
+    /// otherwise; a part's evidence when it first uses the part. One block of records holds them all.
     func star(_ star: StarStructure, into table: LuaTableWriter) {
         table.set("count", star.presentCount)
-        let missing = star.missing
-        table.table("missing", array: missing.count) { list in
-            for (index, part) in missing.enumerated() { list.set(index + 1, part.rawValue) }
-        }
-        var spans = 0
-        var termBytes = 0
-        for part in StarPart.allCases {
+        let parts = StarPart.allCases
+        var spans = parts.count
+        var termBytes = LuaBridge.starNames.reduce(0) { $0 + $1.utf8.count }
+        for part in parts {
             spans += star[part].evidence.count
             termBytes += LuaBridge.termBytes(star[part].evidence)
         }
-        table.spanBlock(source: source, tables: StarPart.allCases.count, spans: spans, termBytes: termBytes) {
-            block in
-            for part in StarPart.allCases {
-                let component = star[part]
-                let key: StaticString =
-                    switch part {
-                    case .situation: "situation"
-                    case .task: "task"
-                    case .action: "action"
-                    case .result: "result"
-                    }
-                // Written in place: a closure kept in a constant for the four keys was allocated for every part.
-                table.table(key, fields: 2) { item in
-                    item.set("present", component.present)
-                    item.lazyEvidence(&block) { LuaBridge.append(component.evidence, to: &$0) }
-                }
+        table.spanBlock(source: source, tables: 1 + parts.count, spans: spans, termBytes: termBytes) { block in
+            table.lazyParts(&block, names: LuaBridge.starNames, present: parts.map { star[$0].present }) {
+                LuaBridge.append(star[parts[$0]].evidence, to: &$1)
             }
         }
     }

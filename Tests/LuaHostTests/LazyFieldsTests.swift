@@ -54,6 +54,48 @@ import Testing
         }
     }
 
+    /// The parts of a table made with `lazyParts`: name, present, and the spans of its evidence.
+    static let parts: [(name: String, present: Bool, spans: [Span])] = [
+        ("situation", true, [LazySpansTests.spans[1]]), ("task", false, []), ("action", true, LazySpansTests.spans),
+        ("result", false, []),
+    ]
+
+    /// `{ star = { count = 2, situation = { present, evidence }, ..., missing } }`, made lazily (`lazyParts`) or
+    /// built at once.
+    static func partsHolder(_ lua: LuaState, lazy: Bool) throws -> LuaRef {
+        let source = try lua.makeReference(.string(LuaString(LazySpansTests.source)))
+        defer { lua.release(source) }
+        let parts = LazyFieldsTests.parts
+        return try lua.makeTable(fields: 1) { holder in
+            holder.table("star", fields: 7) { table in
+                table.set("count", 2)
+                guard lazy else {
+                    let missing = parts.filter { !$0.present }.map(\.name)
+                    table.table("missing", array: missing.count) { list in
+                        for (index, name) in missing.enumerated() { list.set(index + 1, name) }
+                    }
+                    let keys: [StaticString] = ["situation", "task", "action", "result"]
+                    for (key, part) in zip(keys, parts) {
+                        table.table(key, fields: 2) { item in
+                            item.set("present", part.present)
+                            item.table("evidence", array: part.spans.count) { LazySpansTests.plainList($0, part.spans) }
+                        }
+                    }
+                    return
+                }
+                let spans = parts.reduce(parts.count) { $0 + $1.spans.count }
+                let termBytes = parts.reduce(0) {
+                    $0 + $1.name.utf8.count + $1.spans.reduce(0) { $0 + ($1.term?.utf8.count ?? 0) }
+                }
+                table.spanBlock(source: source, tables: 1 + parts.count, spans: spans, termBytes: termBytes) { block in
+                    table.lazyParts(&block, names: parts.map(\.name), present: parts.map(\.present)) {
+                        LazySpansTests.appendAll(parts[$0].spans, to: &$1)
+                    }
+                }
+            }
+        }
+    }
+
     /// What a probe returns for the lazy tables and the plain ones, each probe on tables of its own.
     static func probe(_ body: String) throws -> (lazy: [LuaValue], plain: [LuaValue]) {
         let lua = try LuaState(limits: .scoringCall)
@@ -62,6 +104,49 @@ import Testing
         let lazy = try lua.call(function, [.reference(try holder(lua, lazy: true))])
         let plain = try lua.call(function, [.reference(try holder(lua, lazy: false))])
         return (lazy, plain)
+    }
+
+    static let partProbes = [
+        "return s.count, s.situation.present, s.task.present, #s.action.evidence, s.action.evidence[2].text",
+        "return s.result.present, #s.result.evidence, s.missing[1], s.missing[2], #s.missing",
+        "return s.nothing, s[1], s.situation.evidence[1].term, #s",
+        """
+        local r = s.result
+        local t = {}
+        for k, v in pairs(s) do t[#t + 1] = k .. '=' .. type(v) end
+        return table.concat(t, ','), r == s.result
+        """,
+        "local n, k = 0, next(s) while k do n = n + 1 k = next(s, k) end return n",
+        "local r = s.result s.result = nil return s.result, r.present, s.task.present",
+        "s.task = 5 return s.task, s.situation.present, s.missing[1]",
+        "local m = s.missing m[1] = 'x' return s.missing[1], #s.missing",
+        "return rawget(s, 'action') ~= nil, rawget(s, 'missing')[1], rawlen(s), getmetatable(s)",
+        "return getmetatable(s.action), rawget(s.action, 'present'), #rawget(s.action, 'evidence')",
+        "s.extra = true return rawget(s, 'extra'), s.result.present",
+        "return pcall(function() s[nil] = 1 end)",
+        "local o = setmetatable({}, { __index = s }) return o.action.evidence[4].text, o.count",
+        "collectgarbage('collect') return s.action.evidence[3].text, s.situation.evidence[1].text",
+        "setmetatable(s, { __index = function() return 'x' end }) return s.nothing, s.task.present",
+    ]
+
+    @Test(arguments: partProbes)
+    func scriptsSeeThePlainParts(_ body: String) throws {
+        let lua = try LuaState(limits: .scoringCall)
+        let function = try lua.load("local holder = ...; local s = holder.star\n" + body, chunkName: "probe")
+        let lazy = try lua.call(function, [.reference(try LazyFieldsTests.partsHolder(lua, lazy: true))])
+        let plain = try lua.call(function, [.reference(try LazyFieldsTests.partsHolder(lua, lazy: false))])
+        #expect(lazy == plain)
+        #expect(!plain.isEmpty)
+    }
+
+    @Test func theHostReadsTheFilledParts() throws {
+        let lua = try LuaState()
+        let function = try lua.load("local holder = ...; local r = holder.star.result return holder", chunkName: "f")
+        let lazy = try lua.call(function, [.reference(try LazyFieldsTests.partsHolder(lua, lazy: true))])
+        let plain = try lua.call(function, [.reference(try LazyFieldsTests.partsHolder(lua, lazy: false))])
+        #expect(lazy == plain)
+        #expect(lazy.first?["star"]?["action"]?["evidence"]?[4]?["text"] == "3 weeks")
+        #expect(lazy.first?["star"]?["missing"]?[2] == "result")
     }
 
     static let probes = [

@@ -112,6 +112,7 @@ import Testing
                 session:note(keys(a.hedges))
                 session:note(keys(a.numbers))
                 session:note(keys(a.star.result))
+                session:note(keys(a.star))
                 session:note(tostring(rawget(a.star.situation, "present")) .. " " .. #rawget(a.star.action, "evidence"))
                 local terms = {}
                 for term, n in pairs(a.fillers.by_term) do terms[#terms + 1] = term .. "=" .. n end
@@ -134,6 +135,7 @@ import Testing
                 "by_term=table,evidence=table,per_minute=number,total=number next 4 meta nil",
                 "duration=number,evidence=table,money=number,number=number,percentage=number,total=number next 6 meta nil",
                 "evidence=table,present=boolean next 2 meta nil",
+                "action=table,count=number,missing=table,result=table,situation=table,task=table next 6 meta nil",
                 "\(answer.star[.situation].present) \(answer.star[.action].evidence.count)",
                 terms.joined(separator: ","),
                 answer.star[.task].evidence.first?.term ?? "nil",

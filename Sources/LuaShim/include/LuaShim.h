@@ -212,6 +212,11 @@ enum {
     RH_LAZY_EVIDENCE = 1, /* the field evidence: the list of span tables */
     RH_LAZY_TERMS = 2,    /* the fields by_term ({ [term] = count }, from terms_count spans whose term is the key
                              and first the count) and evidence */
+    RH_LAZY_PARTS = 3,    /* one field per part, from terms_count spans whose term is the part's name and first 1
+                             when it is present: { present = first == 1 } made lazy as RH_LAZY_EVIDENCE with table
+                             number first + i of the block (described with rh_lazy_describe); and missing, the list
+                             of the names of the parts not present, in order. Reading one of these fields makes only
+                             that one; any other use makes the rest. */
 };
 
 /*
@@ -230,6 +235,11 @@ RHSpan *rh_push_span_block(lua_State *L, size_t tables, size_t spans, size_t poo
  */
 void rh_lazy_fields(lua_State *L, int block_index, size_t table, int kind, size_t first, size_t count,
                     size_t terms_first, size_t terms_count);
+
+/* Describes table number `table` of the block at block_index, as rh_lazy_fields does, without making a table lazy
+   yet (the parts of RH_LAZY_PARTS). */
+void rh_lazy_describe(lua_State *L, int block_index, size_t table, int kind, size_t first, size_t count,
+                      size_t terms_first, size_t terms_count);
 
 /* Fills the table at idx if it is one still waiting (see rh_push_lazy_spans, rh_lazy_fields); returns 1 if it
    filled it. */

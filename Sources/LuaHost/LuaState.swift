@@ -54,7 +54,7 @@ public final class LuaState {
         let status = rh_open_sandbox(L, seed)
         guard status == LUA_OK else {
             let message = String(cString: lua_tolstring(L, -1, nil))
-            lua_close(L)
+            rh_close(L)
             control.deallocate()
             throw LuaError(kind: .memory, message: "cannot open the sandbox: \(message)")
         }
@@ -76,7 +76,7 @@ public final class LuaState {
 
     deinit {
         rh_watchdog_unregister(control)
-        lua_close(L)
+        rh_close(L)
         control.deallocate()
     }
 

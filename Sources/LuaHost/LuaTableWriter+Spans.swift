@@ -47,6 +47,24 @@ public struct LuaSpanList {
         spans[filled] = span
         filled += 1
     }
+
+    /// Adds a term and its count, for the `by_term` field of a table made lazy with
+    /// ``LuaTableWriter/lazyTerms(_:terms:evidence:)``. Ignored past the count given, and when the term does not
+    /// fit in the bytes given for terms.
+    public mutating func append(term: String, count: Int) {
+        guard filled < self.count, poolUsed + term.utf8.count <= pool.count else { return }
+        append(first: count, last: 0, offset: 0, length: 0, term: term, startTime: nil, endTime: nil)
+    }
+}
+
+/// The records shared by the tables of one measurement that are filled on first use (see
+/// ``LuaTableWriter/spanBlock(source:tables:spans:termBytes:_:)``): one userdata for all of them.
+public struct LuaSpanBlock {
+    let index: Int32
+    let tables: Int
+    var made = 0
+    /// The records, appended in order by the tables' fills.
+    var list: LuaSpanList
 }
 
 extension LuaTableWriter {
@@ -76,6 +94,79 @@ extension LuaTableWriter {
         var list = LuaSpanList(spans: records, pool: pool, count: count)
         fill(&list)
         setTop(key)
+    }
+}
+
+extension LuaTableWriter {
+    /// Runs `body` with a block of records for up to `tables` tables made lazy with
+    /// ``lazyEvidence(_:_:)`` or ``lazyTerms(_:terms:evidence:)`` while the table being written (or the tables
+    /// nested in it) is written: `spans` records in all, and `termBytes` bytes for all their terms.
+    /// - Parameter source: a reference, in this writer's state, to the string the spans point into.
+    public func spanBlock(
+        source: LuaRef, tables: Int, spans: Int, termBytes: Int, _ body: (inout LuaSpanBlock) -> Void
+    ) {
+        lua_rawgeti(L, rh_registryindex(), lua_Integer(source.id))
+        let records = rh_push_span_block(L, tables, spans, termBytes)!
+        // Below the table being written, which stays on top for the writer.
+        rh_insert(L, -2)
+        let pool = UnsafeMutableRawBufferPointer(start: UnsafeMutableRawPointer(records + spans), count: termBytes)
+        var block = LuaSpanBlock(
+            index: lua_gettop(L) - 1, tables: tables, list: LuaSpanList(spans: records, pool: pool, count: spans))
+        body(&block)
+        rh_remove(L, block.index)
+    }
+
+    /// Makes the table being written (which must have no metatable) get `evidence`, the list of the spans
+    /// `fill` appends, when it is first used (as the lists of ``spans(_:source:count:termBytes:_:)``), and no
+    /// sooner: until then it costs only its hidden entry. An empty list is made too.
+    public func lazyEvidence(_ block: inout LuaSpanBlock, _ fill: (inout LuaSpanList) -> Void) {
+        lazy(&block, kind: RH_LAZY_EVIDENCE, terms: { _ in }, evidence: fill)
+    }
+
+    /// As ``lazyEvidence(_:_:)``, and `by_term` too: `{ [term] = count }` from the terms `terms` appends with
+    /// ``LuaSpanList/append(term:count:)``, set before `evidence`.
+    public func lazyTerms(
+        _ block: inout LuaSpanBlock, terms: (inout LuaSpanList) -> Void, evidence: (inout LuaSpanList) -> Void
+    ) {
+        lazy(&block, kind: RH_LAZY_TERMS, terms: terms, evidence: evidence)
+    }
+
+    /// Makes the table being written (which must have no metatable) get, on first use, one field per part, named
+    /// `names[i]`: `{ present = present[i], evidence = <the spans evidence(i, &list) appends> }`, its evidence made
+    /// on first use of the part (as with ``lazyEvidence(_:_:)``); and `missing`, the list of the names of the
+    /// parts not present, in order. Reading one of these fields makes only that one; any other use of the table
+    /// makes all of them. Takes `names.count + 1` of the block's tables; its records hold one span per part (for
+    /// its name, whose bytes count in the block's term bytes) and the parts' evidence.
+    public func lazyParts(
+        _ block: inout LuaSpanBlock, names: [String], present: [Bool], evidence: (Int, inout LuaSpanList) -> Void
+    ) {
+        let parts = min(names.count, present.count)
+        guard block.made + 1 + parts <= block.tables else { return }
+        let index = block.made
+        let namesFirst = block.list.filled
+        for part in 0..<parts { block.list.append(term: names[part], count: present[part] ? 1 : 0) }
+        for part in 0..<parts {
+            let first = block.list.filled
+            evidence(part, &block.list)
+            rh_lazy_describe(
+                L, block.index, index + 1 + part, Int32(RH_LAZY_EVIDENCE), first, block.list.filled - first, 0, 0)
+        }
+        rh_lazy_fields(L, block.index, index, Int32(RH_LAZY_PARTS), index + 1, parts, namesFirst, parts)
+        block.made += 1 + parts
+    }
+
+    private func lazy(
+        _ block: inout LuaSpanBlock, kind: Int, terms: (inout LuaSpanList) -> Void,
+        evidence: (inout LuaSpanList) -> Void
+    ) {
+        guard block.made < block.tables else { return }
+        let termsFirst = block.list.filled
+        terms(&block.list)
+        let first = block.list.filled
+        evidence(&block.list)
+        rh_lazy_fields(
+            L, block.index, block.made, Int32(kind), first, block.list.filled - first, termsFirst, first - termsFirst)
+        block.made += 1
     }
 }
 

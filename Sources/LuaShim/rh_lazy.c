@@ -1,26 +1,45 @@
 /*
- * Lists of text spans built on first use. A measurement's evidence (a list of { text, first, last, ... }
- * tables) is rarely read: most score functions read only counts. Such a list starts empty with a shared
- * metatable and its records kept aside (in a weak table, keyed by the list); the first index, length,
- * assignment, pairs, next, raw access or metatable access fills it with exactly the tables the host would
- * have built, and takes the metatable away. From then on it is a plain table. The host reads it the same way
- * (rh_lazy_materialize before it walks a table).
+ * Tables filled on first use. A measurement's evidence (a list of { text, first, last, ... } tables) is rarely
+ * read: most score functions read only counts. Such a table starts with only what the host put in it (nothing,
+ * for a list), a shared metatable, and one hidden entry: a light userdata key (its description in a block of
+ * records) whose value is the block (a userdata whose first user value is the source text). No script can
+ * make or reach that key. The first index, length, assignment, pairs, next, raw access or metatable access
+ * fills the table with exactly the tables the host would have built (the list's items, or its evidence and
+ * by_term fields), removes the hidden entry and takes the metatable away. From then on it is a plain table. The
+ * host reads it the same way (rh_lazy_materialize before it walks a table). A table of parts (STAR) is the one
+ * exception to "all at once": reading one of its parts by name makes only that part, so a score function that
+ * reads star.result pays for one part, not four. The tables of one measurement share one block: one userdata per
+ * measurement, and no table of pending lists.
  */
 #include "LuaShim.h"
 
 #include <math.h>
 #include <string.h>
 
-/* Registry keys (their addresses): the shared metatable, and the weak table list -> records. */
+/* Registry key (its address): the shared metatable. */
 static const char rhz_meta_key = 'M';
-static const char rhz_pending_key = 'P';
 
-/* The records of one list, in a userdata whose first user value is the source text. */
+/* What one lazy table gets (see RH_LAZY_LIST and the others). */
 typedef struct {
-    size_t count;
+    int kind;
+    unsigned built; /* RH_LAZY_PARTS: the fields made one by one so far (bit i: part i; bit 31: missing) */
+    size_t first, count;
+    size_t terms_first, terms_count;
+} RHZTable;
+
+#define RHZ_MISSING_BIT (1u << 31)
+#define RHZ_MAX_PARTS 31
+
+/* A block: its table descriptions, then its spans, then the pool of term bytes. */
+typedef struct {
+    size_t tables;
+    size_t spans;
     size_t pool;
-    RHSpan spans[];
-} RHZRecords;
+} RHZBlock;
+
+static RHZTable *rhz_tables(RHZBlock *block) { return (RHZTable *)(block + 1); }
+static RHSpan *rhz_spans(RHZBlock *block) { return (RHSpan *)(rhz_tables(block) + block->tables); }
+static const char *rhz_pool(RHZBlock *block) { return (const char *)(rhz_spans(block) + block->spans); }
 
 /* Pushes the fields of one span table, in the order (and with the presize) the host always used. */
 static void rhz_push_span(lua_State *L, const RHSpan *span, const char *pool, const char *text, size_t length) {
@@ -60,6 +79,102 @@ static void rhz_push_span(lua_State *L, const RHSpan *span, const char *pool, co
     }
 }
 
+/* Sets t[i] (i from 1) to the span tables first..first+count-1 of the block, t at idx. */
+static void rhz_fill_list(lua_State *L, int idx, RHZBlock *block, size_t first, size_t count, const char *text,
+                          size_t length) {
+    const RHSpan *spans = rhz_spans(block);
+    const char *pool = rhz_pool(block);
+    for (size_t i = 0; i < count && first + i < block->spans; i++) {
+        rhz_push_span(L, &spans[first + i], pool, text, length);
+        lua_rawseti(L, idx, (lua_Integer)i + 1);
+    }
+}
+
+/* Makes table number `number` of the block at block_index (an absolute index) lazy: the table on top. */
+static void rhz_attach(lua_State *L, int block_index, RHZTable *description) {
+    lua_pushlightuserdata(L, description);
+    lua_pushvalue(L, block_index);
+    lua_rawset(L, -3);
+    lua_rawgetp(L, LUA_REGISTRYINDEX, &rhz_meta_key);
+    lua_setmetatable(L, -2);
+}
+
+/*
+ * Pushes the hidden entry of the lazy table at idx (an absolute index), its key and the block, and returns 1; or
+ * returns 0, pushing nothing. It is the only light userdata key: first, unless the table has fields set at once,
+ * parts made one by one, or items left by a fill that stopped halfway (for want of memory).
+ */
+static int rhz_find_hidden(lua_State *L, int idx) {
+    lua_pushnil(L);
+    while (lua_next(L, idx)) {
+        if (lua_type(L, -2) == LUA_TLIGHTUSERDATA && lua_type(L, -1) == LUA_TUSERDATA) return 1;
+        lua_pop(L, 1);
+    }
+    return 0;
+}
+
+/*
+ * Sets the fields of an RH_LAZY_PARTS table at idx not made yet: part number `only` alone (RHZ_MAX_PARTS for
+ * missing), or all of them (-1). block_index: the block (absolute).
+ */
+static void rhz_fill_parts(lua_State *L, int idx, int block_index, RHZTable *table, RHZBlock *block, int only) {
+    const RHSpan *names = rhz_spans(block) + table->terms_first;
+    const char *pool = rhz_pool(block);
+    size_t parts = table->terms_count;
+    for (size_t i = 0; i < parts; i++) {
+        if ((only >= 0 && (size_t)only != i) || (table->built & (1u << i))) continue;
+        lua_pushlstring(L, pool + names[i].term_offset, names[i].term_length);
+        lua_createtable(L, 0, 2);
+        lua_pushliteral(L, "present");
+        lua_pushboolean(L, names[i].first == 1);
+        lua_rawset(L, -3);
+        if (table->first + i < block->tables) rhz_attach(L, block_index, &rhz_tables(block)[table->first + i]);
+        lua_rawset(L, idx);
+        table->built |= 1u << i;
+    }
+    if ((only < 0 || only == RHZ_MAX_PARTS) && !(table->built & RHZ_MISSING_BIT)) {
+        size_t absent = 0;
+        for (size_t i = 0; i < parts; i++) absent += names[i].first != 1;
+        lua_createtable(L, (int)absent, 0);
+        lua_Integer n = 0;
+        for (size_t i = 0; i < parts; i++) {
+            if (names[i].first == 1) continue;
+            lua_pushlstring(L, pool + names[i].term_offset, names[i].term_length);
+            lua_rawseti(L, -2, ++n);
+        }
+        lua_pushliteral(L, "missing");
+        lua_insert(L, -2);
+        lua_rawset(L, idx);
+        table->built |= RHZ_MISSING_BIT;
+    }
+}
+
+/*
+ * For an RH_LAZY_PARTS table at idx still waiting, and a key at key_index that names one of its fields: makes that
+ * field if it is not made yet, and returns 1 (the table stays lazy for the rest). Otherwise returns 0.
+ */
+static int rhz_fill_field(lua_State *L, int idx, int key_index) {
+    if (lua_type(L, key_index) != LUA_TSTRING) return 0;
+    size_t key_length = 0;
+    const char *key = lua_tolstring(L, key_index, &key_length);
+    if (!rhz_find_hidden(L, idx)) return 0;
+    RHZTable *table = (RHZTable *)lua_touserdata(L, -2);
+    RHZBlock *block = (RHZBlock *)lua_touserdata(L, -1);
+    int only = -1;
+    if (table->kind == RH_LAZY_PARTS) {
+        if (key_length == 7 && memcmp(key, "missing", 7) == 0) only = RHZ_MAX_PARTS;
+        const RHSpan *names = rhz_spans(block) + table->terms_first;
+        const char *pool = rhz_pool(block);
+        for (size_t i = 0; only < 0 && i < table->terms_count; i++) {
+            if (names[i].term_length == key_length && memcmp(pool + names[i].term_offset, key, key_length) == 0)
+                only = (int)i;
+        }
+    }
+    if (only >= 0) rhz_fill_parts(L, idx, lua_gettop(L), table, block, only);
+    lua_pop(L, 2);
+    return only >= 0;
+}
+
 int rh_lazy_materialize(lua_State *L, int idx) {
     if (lua_type(L, idx) != LUA_TTABLE) return 0;
     idx = lua_absindex(L, idx);
@@ -68,58 +183,99 @@ int rh_lazy_materialize(lua_State *L, int idx) {
     int lazy = lua_rawequal(L, -1, -2);
     lua_pop(L, 2);
     if (!lazy) return 0;
-    luaL_checkstack(L, 6, "filling a list");
-    lua_rawgetp(L, LUA_REGISTRYINDEX, &rhz_pending_key); /* pending */
-    lua_pushvalue(L, idx);
-    lua_rawget(L, -2); /* pending, records */
-    const RHZRecords *records = (const RHZRecords *)lua_touserdata(L, -1);
-    if (records != NULL) {
-        lua_getiuservalue(L, -1, 1); /* pending, records, text */
+    luaL_checkstack(L, 8, "filling a table");
+    if (rhz_find_hidden(L, idx)) { /* key, block */
+        RHZTable *table = (RHZTable *)lua_touserdata(L, -2);
+        RHZBlock *block = (RHZBlock *)lua_touserdata(L, -1);
+        lua_getiuservalue(L, -1, 1); /* key, block, text */
         size_t length = 0;
         const char *text = lua_type(L, -1) == LUA_TSTRING ? lua_tolstring(L, -1, &length) : "";
-        const char *pool = (const char *)(records->spans + records->count);
-        /* Filled before the metatable goes: a memory error halfway leaves the list lazy, to be filled again. */
-        for (size_t i = 0; i < records->count; i++) {
-            rhz_push_span(L, &records->spans[i], pool, text, length);
-            lua_rawseti(L, idx, (lua_Integer)i + 1);
+        /* Filled before the hidden entry and the metatable go: a memory error halfway leaves the table lazy, to
+           be filled again. */
+        if (table->kind == RH_LAZY_TERMS) {
+            const RHSpan *spans = rhz_spans(block);
+            const char *pool = rhz_pool(block);
+            lua_createtable(L, 0, (int)table->terms_count);
+            for (size_t i = 0; i < table->terms_count && table->terms_first + i < block->spans; i++) {
+                const RHSpan *term = &spans[table->terms_first + i];
+                lua_pushlstring(L, pool + term->term_offset, term->term_length);
+                lua_pushinteger(L, term->first);
+                lua_rawset(L, -3);
+            }
+            lua_pushliteral(L, "by_term");
+            lua_insert(L, -2);
+            lua_rawset(L, idx);
         }
-        lua_pop(L, 2);
-    } else {
-        lua_pop(L, 1);
+        if (table->kind == RH_LAZY_PARTS) {
+            rhz_fill_parts(L, idx, lua_gettop(L) - 1, (RHZTable *)table, block, -1);
+        } else if (table->kind == RH_LAZY_LIST) {
+            rhz_fill_list(L, idx, block, table->first, table->count, text, length);
+        } else {
+            lua_createtable(L, (int)table->count, 0);
+            rhz_fill_list(L, lua_gettop(L), block, table->first, table->count, text, length);
+            lua_pushliteral(L, "evidence");
+            lua_insert(L, -2);
+            lua_rawset(L, idx);
+        }
+        lua_pop(L, 2);     /* key */
+        lua_pushnil(L);
+        lua_rawset(L, idx); /* the hidden entry goes */
     }
-    lua_pushvalue(L, idx);
-    lua_pushnil(L);
-    lua_rawset(L, -3);
-    lua_pop(L, 1);
     lua_pushnil(L);
     lua_setmetatable(L, idx);
     return 1;
 }
 
+RHSpan *rh_push_span_block(lua_State *L, size_t tables, size_t spans, size_t pool) {
+    /* text */
+    size_t size = sizeof(RHZBlock) + tables * sizeof(RHZTable) + spans * sizeof(RHSpan) + pool;
+    RHZBlock *block = (RHZBlock *)lua_newuserdatauv(L, size, 1);
+    memset(block, 0, size);
+    block->tables = tables;
+    block->spans = spans;
+    block->pool = pool;
+    lua_insert(L, -2);
+    lua_setiuservalue(L, -2, 1); /* block */
+    return rhz_spans(block);
+}
+
+void rh_lazy_describe(lua_State *L, int block_index, size_t table, int kind, size_t first, size_t count,
+                      size_t terms_first, size_t terms_count) {
+    RHZBlock *block = (RHZBlock *)lua_touserdata(L, block_index);
+    if (block == NULL || table >= block->tables) return;
+    if (kind == RH_LAZY_PARTS && terms_count > RHZ_MAX_PARTS) terms_count = RHZ_MAX_PARTS;
+    RHZTable *description = &rhz_tables(block)[table];
+    description->kind = kind;
+    description->built = 0;
+    description->first = first;
+    description->count = count;
+    description->terms_first = terms_first;
+    description->terms_count = terms_count;
+}
+
+void rh_lazy_fields(lua_State *L, int block_index, size_t table, int kind, size_t first, size_t count,
+                    size_t terms_first, size_t terms_count) {
+    block_index = lua_absindex(L, block_index);
+    RHZBlock *block = (RHZBlock *)lua_touserdata(L, block_index);
+    if (block == NULL || table >= block->tables) return;
+    rh_lazy_describe(L, block_index, table, kind, first, count, terms_first, terms_count);
+    rhz_attach(L, block_index, &rhz_tables(block)[table]);
+}
+
 RHSpan *rh_push_lazy_spans(lua_State *L, size_t count, size_t pool) {
     /* text */
-    lua_newtable(L); /* text, list: no room for the elements until they are made */
-    lua_rawgetp(L, LUA_REGISTRYINDEX, &rhz_meta_key);
-    lua_setmetatable(L, -2);
-    RHZRecords *records = (RHZRecords *)lua_newuserdatauv(L, sizeof(RHZRecords) + count * sizeof(RHSpan) + pool, 1);
-    memset(records, 0, sizeof(RHZRecords) + count * sizeof(RHSpan) + pool);
-    records->count = count;
-    records->pool = pool;
-    lua_pushvalue(L, -3);
-    lua_setiuservalue(L, -2, 1); /* text, list, records */
-    lua_rawgetp(L, LUA_REGISTRYINDEX, &rhz_pending_key);
-    lua_pushvalue(L, -3);
-    lua_pushvalue(L, -3);
-    lua_rawset(L, -3); /* pending[list] = records */
-    lua_pop(L, 2);     /* text, list */
+    RHSpan *spans = rh_push_span_block(L, 1, count, pool); /* block */
+    lua_createtable(L, 0, 1);                              /* block, list: no room for the items until made */
+    rh_lazy_fields(L, -2, 0, RH_LAZY_LIST, 0, count, 0, 0);
     lua_remove(L, -2); /* list */
-    return records->spans;
+    return spans;
 }
 
 /* ---------------------------------------------------------------- the metatable's fields */
 
 static int rhz_index(lua_State *L) {
-    rh_lazy_materialize(L, 1);
+    luaL_checkstack(L, 8, "filling a table");
+    if (!rhz_fill_field(L, 1, 2)) rh_lazy_materialize(L, 1);
     lua_settop(L, 2);
     lua_rawget(L, 1);
     return 1;
@@ -232,13 +388,6 @@ void rh_open_lazy(lua_State *L, int base) {
     rhz_remember_message(L, &rhz_nil_key);
     lua_pushnumber(L, NAN);
     rhz_remember_message(L, &rhz_nan_key);
-    lua_newtable(L); /* the weak table of pending records */
-    lua_createtable(L, 0, 1);
-    lua_pushliteral(L, "k");
-    lua_setfield(L, -2, "__mode");
-    lua_setmetatable(L, -2);
-    lua_rawsetp(L, LUA_REGISTRYINDEX, &rhz_pending_key);
-
     lua_createtable(L, 0, 4);
     lua_pushcfunction(L, rhz_index);
     lua_setfield(L, -2, "__index");

@@ -34,11 +34,91 @@ static void rhl_write_where(char *out, size_t size, lua_State *L) {
     }
 }
 
+/*
+ * Small blocks (tables, strings, userdata of a few words: most of what a scoring call makes, and garbage soon
+ * after) come from per-state free lists, one per 16-byte size class up to RHL_POOL_MAX, carved from 64 KiB
+ * slabs: a push or a pop instead of malloc and free. The slabs go back to malloc when the state closes. The
+ * memory accounting (and so the memory cap) counts the sizes Lua asks for, as before.
+ */
+#define RHL_POOL_STEP 16
+#define RHL_POOL_MAX 256
+#define RHL_POOL_CLASSES (RHL_POOL_MAX / RHL_POOL_STEP)
+#define RHL_SLAB_SIZE 65536
+
+typedef struct RHLSlab {
+    struct RHLSlab *next;
+    void *padding; /* blocks start 16 bytes in, 16-byte aligned as malloc's */
+} RHLSlab;
+
+typedef struct {
+    void *free[RHL_POOL_CLASSES]; /* each free block holds the next */
+    char *cursor, *end;           /* the unused rest of the newest slab */
+    RHLSlab *slabs;
+} RHLPool;
+
+/* The size class of a block of 1..RHL_POOL_MAX bytes, or -1 for a larger one (left to malloc). */
+static int rhl_class(size_t size) { return size <= RHL_POOL_MAX ? (int)((size + RHL_POOL_STEP - 1) / RHL_POOL_STEP) - 1 : -1; }
+
+static void *rhl_pool_get(RHControl *ctl, int cls) {
+    RHLPool *pool = (RHLPool *)ctl->pool;
+    if (pool == NULL) {
+        pool = (RHLPool *)calloc(1, sizeof(RHLPool));
+        if (pool == NULL) return NULL;
+        ctl->pool = pool;
+    }
+    void *block = pool->free[cls];
+    if (block != NULL) {
+        pool->free[cls] = *(void **)block;
+        return block;
+    }
+    size_t size = (size_t)(cls + 1) * RHL_POOL_STEP;
+    if (pool->cursor == NULL || (size_t)(pool->end - pool->cursor) < size) {
+        RHLSlab *slab = (RHLSlab *)malloc(RHL_SLAB_SIZE);
+        if (slab == NULL) return NULL;
+        slab->next = pool->slabs;
+        pool->slabs = slab;
+        pool->cursor = (char *)(slab + 1);
+        pool->end = (char *)slab + RHL_SLAB_SIZE;
+    }
+    block = pool->cursor;
+    pool->cursor += size;
+    return block;
+}
+
+static void rhl_release(RHControl *ctl, void *ptr, size_t size) {
+    int cls = rhl_class(size);
+    if (cls < 0) {
+        free(ptr);
+        return;
+    }
+    RHLPool *pool = (RHLPool *)ctl->pool;
+    *(void **)ptr = pool->free[cls];
+    pool->free[cls] = ptr;
+}
+
+/* realloc for blocks of `old` bytes (0: ptr is NULL), small ones from the pool. */
+static void *rhl_resize(RHControl *ctl, void *ptr, size_t old, size_t nsize) {
+    int to = rhl_class(nsize);
+    if (ptr == NULL) return to >= 0 ? rhl_pool_get(ctl, to) : malloc(nsize);
+    int from = rhl_class(old);
+    if (from < 0 && to < 0) return realloc(ptr, nsize);
+    if (from == to) return ptr;
+    void *block = to >= 0 ? rhl_pool_get(ctl, to) : malloc(nsize);
+    if (block == NULL) {
+        /* Lua wants a shrink to succeed: the block is large enough, and is later freed as one of the new size
+           (a small block into that size's list, where a larger block does no harm). */
+        return nsize < old && to >= 0 && from >= 0 ? ptr : NULL;
+    }
+    memcpy(block, ptr, old < nsize ? old : nsize);
+    rhl_release(ctl, ptr, old);
+    return block;
+}
+
 static void *rhl_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
     RHControl *ctl = (RHControl *)ud;
     size_t old = ptr ? osize : 0;
     if (nsize == 0) {
-        free(ptr);
+        if (ptr != NULL) rhl_release(ctl, ptr, old);
         ctl->memory -= old;
         return NULL;
     }
@@ -52,7 +132,7 @@ static void *rhl_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
         rhl_write_where(ctl->memory_where, sizeof ctl->memory_where, ctl->running);
         return NULL;
     }
-    void *block = realloc(ptr, nsize);
+    void *block = rhl_resize(ctl, ptr, old, nsize);
     if (block == NULL) return NULL;
     ctl->memory_refused = 0;
     ctl->memory = ctl->memory - old + nsize;
@@ -64,6 +144,22 @@ lua_State *rh_newstate(RHControl *ctl) {
     lua_State *L = lua_newstate(rhl_alloc, ctl);
     if (L != NULL) ctl->running = L;
     return L;
+}
+
+void rh_close(lua_State *L) {
+    void *ud = NULL;
+    lua_getallocf(L, &ud);
+    RHControl *ctl = (RHControl *)ud;
+    lua_close(L);
+    RHLPool *pool = (RHLPool *)ctl->pool;
+    if (pool == NULL) return;
+    while (pool->slabs != NULL) {
+        RHLSlab *next = pool->slabs->next;
+        free(pool->slabs);
+        pool->slabs = next;
+    }
+    free(pool);
+    ctl->pool = NULL;
 }
 
 static void rhl_format_bytes(char *out, size_t size, size_t bytes) {

@@ -72,7 +72,7 @@ final class AnswerMeasures {
         case "average_sentence_length": try call.push(.number(analysed.answer.averageSentenceLength))
         case "fillers": try call.pushTable(fields: 4) { bridge.terms(analysed.answer.fillers, into: $0) }
         case "hedges": try call.pushTable(fields: 4) { bridge.terms(analysed.answer.hedges, into: $0) }
-        case "star": try call.pushTable(fields: 6) { bridge.star(analysed.answer.star, into: $0) }
+        case "star": try call.pushTable(fields: 7) { bridge.star(analysed.answer.star, into: $0) }
         case "numbers":
             try call.pushTable(fields: 2 + NumberKind.allCases.count) {
                 bridge.numbers(analysed.answer.numbers, into: $0)
@@ -128,52 +128,70 @@ struct LuaBridge {
     /// A list of `{ text, first, last, offset, length, term?, start_time?, end_time? }`, made on first use
     /// (docs/performance.md, "The engine, one reused LoadedScenario").
     func evidence(_ items: [Evidence], at key: StaticString, into table: LuaTableWriter) {
-        let termBytes = items.reduce(0) { $0 + ($1.term?.utf8.count ?? 0) }
-        table.spans(key, source: source, count: items.count, termBytes: termBytes) { list in
-            for item in items {
-                list.append(
-                    first: item.byteStart + 1, last: item.byteEnd, offset: item.start, length: item.end - item.start,
-                    term: item.term, startTime: item.startTime, endTime: item.endTime)
-            }
+        table.spans(key, source: source, count: items.count, termBytes: LuaBridge.termBytes(items)) {
+            LuaBridge.append(items, to: &$0)
         }
     }
 
+    /// Appends evidence items to a block's records.
+    static func append(_ items: [Evidence], to list: inout LuaSpanList) {
+        for item in items {
+            list.append(
+                first: item.byteStart + 1, last: item.byteEnd, offset: item.start, length: item.end - item.start,
+                term: item.term, startTime: item.startTime, endTime: item.endTime)
+        }
+    }
+
+    /// The UTF-8 bytes of the evidence items' terms.
+    static func termBytes(_ items: [Evidence]) -> Int { items.reduce(0) { $0 + ($1.term?.utf8.count ?? 0) } }
+
+    /// `{ total, by_term, evidence, per_minute? }`: `by_term` and `evidence` made on first use of the table (a
+    /// score function that reads only `total` pays for neither).
     func terms(_ counts: TermCounts, into table: LuaTableWriter) {
         table.set("total", counts.total)
-        table.table("by_term", fields: counts.byTerm.count) { byTerm in
-            for (term, count) in counts.byTerm { byTerm.set(term, count) }
-        }
-        evidence(counts.evidence, at: "evidence", into: table)
         if let perMinute = counts.perMinute { table.set("per_minute", perMinute) }
+        let termBytes = counts.byTerm.keys.reduce(LuaBridge.termBytes(counts.evidence)) { $0 + $1.utf8.count }
+        table.spanBlock(
+            source: source, tables: 1, spans: counts.byTerm.count + counts.evidence.count, termBytes: termBytes
+        ) { block in
+            table.lazyTerms(
+                &block, terms: { list in for (term, count) in counts.byTerm { list.append(term: term, count: count) } },
+                evidence: { LuaBridge.append(counts.evidence, to: &$0) })
+        }
     }
 
+    /// The names of the STAR parts, in order, as a script reads them.
+    static let starNames = StarPart.allCases.map(\.rawValue)
+
+    /// `{ count, missing, situation, task, action, result }`, each part `{ present, evidence }`. Only `count` is set
+    /// at once: a part (or `missing`) is made when a script first reads it, the rest when it uses the table
+    /// otherwise; a part's evidence when it first uses the part. One block of records holds them all.
     func star(_ star: StarStructure, into table: LuaTableWriter) {
         table.set("count", star.presentCount)
-        let missing = star.missing
-        table.table("missing", array: missing.count) { list in
-            for (index, part) in missing.enumerated() { list.set(index + 1, part.rawValue) }
+        let parts = StarPart.allCases
+        var spans = parts.count
+        var termBytes = LuaBridge.starNames.reduce(0) { $0 + $1.utf8.count }
+        for part in parts {
+            spans += star[part].evidence.count
+            termBytes += LuaBridge.termBytes(star[part].evidence)
         }
-        for part in StarPart.allCases {
-            let component = star[part]
-            let key: StaticString =
-                switch part {
-                case .situation: "situation"
-                case .task: "task"
-                case .action: "action"
-                case .result: "result"
-                }
-            // Written in place: a closure kept in a constant for the four keys was allocated for every part.
-            table.table(key, fields: 2) { item in
-                item.set("present", component.present)
-                evidence(component.evidence, at: "evidence", into: item)
+        table.spanBlock(source: source, tables: 1 + parts.count, spans: spans, termBytes: termBytes) { block in
+            table.lazyParts(&block, names: LuaBridge.starNames, present: parts.map { star[$0].present }) {
+                LuaBridge.append(star[parts[$0]].evidence, to: &$1)
             }
         }
     }
 
+    /// `{ total, number, percentage, money, duration, evidence }`, the evidence made on first use of the table.
     func numbers(_ numbers: NumberSummary, into table: LuaTableWriter) {
         table.set("total", numbers.total)
-        evidence(numbers.evidence, at: "evidence", into: table)
         for kind in NumberKind.allCases { table.set(kind.rawValue, numbers.count(kind)) }
+        table.spanBlock(
+            source: source, tables: 1, spans: numbers.evidence.count,
+            termBytes: LuaBridge.termBytes(numbers.evidence)
+        ) { block in
+            table.lazyEvidence(&block) { LuaBridge.append(numbers.evidence, to: &$0) }
+        }
     }
 
     static func pauses(_ pauses: PauseSummary, into table: LuaTableWriter) {

@@ -23,6 +23,32 @@ import Testing
         Span(first: 58, last: 64, offset: 56, length: 7, term: "duration", startTime: 6, endTime: 7.5),
     ]
 
+    /// Fills `list` with the span tables as the host built them at once.
+    static func plainList(_ list: LuaTableWriter, _ spans: [Span]) {
+        for (index, span) in spans.enumerated() {
+            list.table(index + 1, fields: 8) { item in
+                let bytes = Array(LazySpansTests.source.utf8)[(span.first - 1)..<span.last]
+                Array(bytes).withUnsafeBufferPointer { item.set("text", bytes: $0) }
+                item.set("first", span.first)
+                item.set("last", span.last)
+                item.set("offset", span.offset)
+                item.set("length", span.length)
+                if let term = span.term { item.set("term", term) }
+                if let start = span.startTime { item.set("start_time", start) }
+                if let end = span.endTime { item.set("end_time", end) }
+            }
+        }
+    }
+
+    /// Appends the spans' records to a lazy list or block.
+    static func appendAll(_ spans: [Span], to list: inout LuaSpanList) {
+        for span in spans {
+            list.append(
+                first: span.first, last: span.last, offset: span.offset, length: span.length, term: span.term,
+                startTime: span.startTime, endTime: span.endTime)
+        }
+    }
+
     /// `{ list = <spans> }`, made lazily or built at once as the host did before.
     static func holder(_ lua: LuaState, lazy: Bool, spans: [Span] = spans) throws -> LuaRef {
         let source = try lua.makeReference(.string(LuaString(LazySpansTests.source)))
@@ -30,29 +56,11 @@ import Testing
         return try lua.makeTable(fields: 1) { table in
             if lazy {
                 let termBytes = spans.reduce(0) { $0 + ($1.term?.utf8.count ?? 0) }
-                table.spans("list", source: source, count: spans.count, termBytes: termBytes) { list in
-                    for span in spans {
-                        list.append(
-                            first: span.first, last: span.last, offset: span.offset, length: span.length,
-                            term: span.term, startTime: span.startTime, endTime: span.endTime)
-                    }
+                table.spans("list", source: source, count: spans.count, termBytes: termBytes) {
+                    appendAll(spans, to: &$0)
                 }
             } else {
-                table.table("list", array: spans.count) { list in
-                    for (index, span) in spans.enumerated() {
-                        list.table(index + 1, fields: 8) { item in
-                            let bytes = Array(LazySpansTests.source.utf8)[(span.first - 1)..<span.last]
-                            Array(bytes).withUnsafeBufferPointer { item.set("text", bytes: $0) }
-                            item.set("first", span.first)
-                            item.set("last", span.last)
-                            item.set("offset", span.offset)
-                            item.set("length", span.length)
-                            if let term = span.term { item.set("term", term) }
-                            if let start = span.startTime { item.set("start_time", start) }
-                            if let end = span.endTime { item.set("end_time", end) }
-                        }
-                    }
-                }
+                table.table("list", array: spans.count) { plainList($0, spans) }
             }
         }
     }
@@ -161,23 +169,35 @@ import Testing
         #expect(lazyValue == plainValue)
     }
 
-    @Test func listsNobodyReadsAreCollected() throws {
+    /// Lazy lists, and tables with lazy fields (LazyFieldsTests), as `holder(state, lazy, spans)` and a script that
+    /// reads the first one's evidence, given the holder.
+    static let kinds: [(holder: @Sendable (LuaState, Bool, [Span]) throws -> LuaRef, read: String)] = [
+        ({ try holder($0, lazy: $1, spans: $2) }, "local holder = ...; return #holder.list"),
+        (
+            { try LazyFieldsTests.holder($0, lazy: $1, spans: $2) },
+            "local holder = ...; return #holder.parts.a.evidence"
+        ),
+    ]
+
+    @Test(arguments: 0..<2)
+    func listsNobodyReadsAreCollected(kind: Int) throws {
         let lua = try LuaState()
         let collect = try lua.load("collectgarbage('collect')", chunkName: "gc")
         _ = try lua.call(collect)
         let before = lua.memoryInUse
-        for _ in 0..<2_000 { lua.release(try LazySpansTests.holder(lua, lazy: true)) }
+        for _ in 0..<2_000 { lua.release(try LazySpansTests.kinds[kind].holder(lua, true, LazySpansTests.spans)) }
         _ = try lua.call(collect)
         #expect(lua.memoryInUse < before + 16_384)
     }
 
-    @Test func filledListsObeyTheMemoryCap() throws {
+    @Test(arguments: 0..<2)
+    func filledListsObeyTheMemoryCap(kind: Int) throws {
         var limits = LuaLimits.scoringCall
         limits.memory = 1 << 20
         let lua = try LuaState(limits: limits)
         let many = (0..<4_000).map { _ in LazySpansTests.spans[1] }
-        let holder = try LazySpansTests.holder(lua, lazy: true, spans: many)
-        let read = try lua.load("local holder = ...; return #holder.list", chunkName: "read")
+        let holder = try LazySpansTests.kinds[kind].holder(lua, true, many)
+        let read = try lua.load(LazySpansTests.kinds[kind].read, chunkName: "read")
         #expect {
             _ = try lua.call(read, [.reference(holder)])
         } throws: { error in

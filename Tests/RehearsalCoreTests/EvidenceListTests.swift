@@ -94,6 +94,56 @@ import Testing
         #expect(notes.contains { $0.hasPrefix("fillers #3; Um|1|2|0|2|um|0.0|0.5; like|") })
     }
 
+    /// The tables that hold evidence (STAR parts, numbers, fillers, hedges) get it, and `by_term`, on first use:
+    /// every way of walking them sees every field, with the analysis's values.
+    @Test func tablesHoldingEvidenceShowEveryField() throws {
+        let source = """
+            scenario { id = "f", title = "F" }
+            criterion { id = "c", title = "C", levels = { "a", "b" } }
+            local function keys(t)
+                local s = {}
+                for k, v in pairs(t) do s[#s + 1] = k .. "=" .. type(v) end
+                local n, k = 0, next(t)
+                while k do n = n + 1 k = next(t, k) end
+                return table.concat(s, ",") .. " next " .. n .. " meta " .. tostring(getmetatable(t))
+            end
+            question { id = "q", prompt = "?", score = function(a, session)
+                session:note(keys(a.fillers))
+                session:note(keys(a.hedges))
+                session:note(keys(a.numbers))
+                session:note(keys(a.star.result))
+                session:note(keys(a.star))
+                session:note(tostring(rawget(a.star.situation, "present")) .. " " .. #rawget(a.star.action, "evidence"))
+                local terms = {}
+                for term, n in pairs(a.fillers.by_term) do terms[#terms + 1] = term .. "=" .. n end
+                session:note(table.concat(terms, ","))
+                session:note(tostring(a.star.task.evidence[1] and a.star.task.evidence[1].term))
+                a.numbers.extra = 1
+                session:note(rawget(a.numbers, "extra") .. " " .. #a.numbers.evidence .. " " .. a.numbers.total)
+                return { c = 2 }
+            end }
+            """
+        let loaded = try loadScenario(source)
+        let text = EvidenceListTests.words.joined(separator: " ")
+        var driver = RecordedAnswers([("q", CandidateAnswer(text: text, seconds: 60))])
+        let notes = try Engine.run(loaded, driver: &driver, options: SessionOptions(seed: 1, mode: .replay)).notes
+        let answer = AnswerText(text, duration: 60, configuration: .english)
+        let terms = answer.fillers.byTerm.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
+        #expect(
+            notes == [
+                "by_term=table,evidence=table,per_minute=number,total=number next 4 meta nil",
+                "by_term=table,evidence=table,per_minute=number,total=number next 4 meta nil",
+                "duration=number,evidence=table,money=number,number=number,percentage=number,total=number next 6 meta nil",
+                "evidence=table,present=boolean next 2 meta nil",
+                "action=table,count=number,missing=table,result=table,situation=table,task=table next 6 meta nil",
+                "\(answer.star[.situation].present) \(answer.star[.action].evidence.count)",
+                terms.joined(separator: ","),
+                answer.star[.task].evidence.first?.term ?? "nil",
+                "1 \(answer.numbers.evidence.count) \(answer.numbers.total)",
+            ])
+        #expect(!answer.star[.action].evidence.isEmpty && answer.fillers.byTerm.count >= 2)
+    }
+
     @Test func aListKeptPastItsSessionStillHoldsItsItems() throws {
         let source = """
             scenario { id = "k", title = "K" }

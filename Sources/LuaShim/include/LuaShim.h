@@ -83,6 +83,9 @@ typedef struct RHControl {
     int warnings_off;           /* warn("@off") */
     int warn_continuing;        /* a warning message is being continued */
 
+    /* Small blocks (rh_limits.c): kept for reuse instead of going back to malloc; freed by rh_close. */
+    void *pool;
+
     /* Watchdog (rh_watchdog.c). */
     pthread_t thread;           /* the thread running the current outer call */
     struct RHControl *watch_next;
@@ -96,6 +99,9 @@ int64_t rh_now_ns(void);
  * The state is bare: call rh_open_sandbox next.
  */
 lua_State *rh_newstate(RHControl *ctl);
+
+/* Closes a state made by rh_newstate (lua_close) and frees the small blocks it kept for reuse. */
+void rh_close(lua_State *L);
 
 /* The control block of any thread of a state made by rh_newstate. */
 RHControl *rh_control(lua_State *L);
@@ -200,7 +206,43 @@ typedef struct RHSpan {
  */
 RHSpan *rh_push_lazy_spans(lua_State *L, size_t count, size_t pool);
 
-/* Fills the list at idx if it is one still waiting (see rh_push_lazy_spans); returns 1 if it filled it. */
+/* What a table made lazy with rh_lazy_fields gets when it is first used. */
+enum {
+    RH_LAZY_LIST = 0,     /* its items 1..count: the span tables */
+    RH_LAZY_EVIDENCE = 1, /* the field evidence: the list of span tables */
+    RH_LAZY_TERMS = 2,    /* the fields by_term ({ [term] = count }, from terms_count spans whose term is the key
+                             and first the count) and evidence */
+    RH_LAZY_PARTS = 3,    /* one field per part, from terms_count spans whose term is the part's name and first 1
+                             when it is present: { present = first == 1 } made lazy as RH_LAZY_EVIDENCE with table
+                             number first + i of the block (described with rh_lazy_describe); and missing, the list
+                             of the names of the parts not present, in order. Reading one of these fields makes only
+                             that one; any other use makes the rest. */
+};
+
+/*
+ * Replaces the source text on top of the stack with a block of records shared by up to `tables` tables made lazy
+ * with rh_lazy_fields: the records of one measurement in one userdata, instead of one per evidence list. Returns
+ * the `spans` records, followed by pool bytes for terms, to be filled before any Lua code runs. May raise a memory
+ * error.
+ */
+RHSpan *rh_push_span_block(lua_State *L, size_t tables, size_t spans, size_t pool);
+
+/*
+ * Makes the table on top of the stack (with no metatable) lazy, as table number `table` of the block at
+ * block_index: until it is first used (as for rh_push_lazy_spans) it holds only what the host put in it; then it
+ * gets what `kind` says, from the block's records first..first+count-1 (and, for RH_LAZY_TERMS, the term counts
+ * terms_first..terms_first+terms_count-1), and loses its metatable. Raises only for want of memory.
+ */
+void rh_lazy_fields(lua_State *L, int block_index, size_t table, int kind, size_t first, size_t count,
+                    size_t terms_first, size_t terms_count);
+
+/* Describes table number `table` of the block at block_index, as rh_lazy_fields does, without making a table lazy
+   yet (the parts of RH_LAZY_PARTS). */
+void rh_lazy_describe(lua_State *L, int block_index, size_t table, int kind, size_t first, size_t count,
+                      size_t terms_first, size_t terms_count);
+
+/* Fills the table at idx if it is one still waiting (see rh_push_lazy_spans, rh_lazy_fields); returns 1 if it
+   filled it. */
 int rh_lazy_materialize(lua_State *L, int idx);
 
 /* Sets up lazy lists and puts next, rawget, rawlen, rawset, getmetatable that fill them into the base table. */

@@ -105,9 +105,10 @@ static void *rhl_resize(RHControl *ctl, void *ptr, size_t old, size_t nsize) {
     if (from == to) return ptr;
     void *block = to >= 0 ? rhl_pool_get(ctl, to) : malloc(nsize);
     if (block == NULL) {
-        /* Lua wants a shrink to succeed: the block is large enough, and is later freed as one of the new size
-           (a small block into that size's list, where a larger block does no harm). */
-        return nsize < old && to >= 0 && from >= 0 ? ptr : NULL;
+        /* Lua assumes a shrink never fails (manual, lua_Alloc): keep the block, which is large enough. It is later
+           freed as one of the new size, into that size's list, where a larger block does no harm; a block from
+           malloc that ends there stays until the process ends (only when even a 64 KiB slab cannot be had). */
+        return nsize < old ? ptr : NULL;
     }
     memcpy(block, ptr, old < nsize ? old : nsize);
     rhl_release(ctl, ptr, old);

@@ -100,7 +100,7 @@ struct CSVRows: RowSource {
         var invalidUTF8 = false
 
         func endField() {
-            if let text = String(validating: field, as: UTF8.self) {
+            if let text = UTF8Text.string(field) {
                 fields.append(text)
             } else {
                 invalidUTF8 = true

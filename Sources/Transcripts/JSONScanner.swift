@@ -181,10 +181,9 @@ struct JSONScanner {
             let probe = escape.map { base.distance(to: $0.assumingMemoryBound(to: UInt8.self)) } ?? quote
             if clean {
                 index = quote + 1
-                guard
-                    let text = String(
-                        validating: UnsafeBufferPointer(start: base + begin, count: quote - begin), as: UTF8.self)
-                else { throw JSONError(message: "a string is not valid UTF-8") }
+                guard let text = UTF8Text.string(UnsafeBufferPointer(start: base + begin, count: quote - begin)) else {
+                    throw JSONError(message: "a string is not valid UTF-8")
+                }
                 return text
             }
             index = probe
@@ -196,7 +195,7 @@ struct JSONScanner {
             let byte = bytes[index]
             if byte == 0x22 {
                 index += 1
-                guard let text = String(validating: decoded, as: UTF8.self) else {
+                guard let text = UTF8Text.string(decoded) else {
                     throw JSONError(message: "a string is not valid UTF-8")
                 }
                 return text

@@ -4,7 +4,17 @@
 ///
 /// A separator is written from the buffer's last byte: a key or an element that does not follow an opening
 /// bracket gets a comma, so the writer keeps no stack.
-struct JSONText: ~Copyable {
+///
+/// The buffer can hold more than the JSON: the store writes a session's result JSON and then the text of its rows
+/// into one buffer (``append(_:)``), and takes the bytes over without a copy (``finish()``).
+///
+/// ```swift
+/// var out = JSONText(capacity: 8192)
+/// try result.writeCompactJSON(to: &out)      // bytes 0 ..< out.count: the result's JSON
+/// let text = out.append("auto")              // and then a plain text, at text.start ..< text.start + text.count
+/// let bytes = out.finish()                   // all of them, in one block that no longer changes
+/// ```
+public struct JSONText: ~Copyable {
     enum Bracket {
         case object, array
     }
@@ -13,9 +23,11 @@ struct JSONText: ~Copyable {
     /// uniqueness and capacity, and released its buffer, on every append: most of the writer's time).
     private var base: UnsafeMutablePointer<UInt8>
     private var capacity: Int
-    private var count = 0
+    /// How many bytes have been written.
+    public private(set) var count = 0
 
-    init(capacity: Int) {
+    /// Makes an empty buffer with room for `capacity` bytes (it grows when it needs to).
+    public init(capacity: Int) {
         self.capacity = Swift.max(capacity, 64)
         base = .allocate(capacity: self.capacity)
     }
@@ -23,6 +35,23 @@ struct JSONText: ~Copyable {
     deinit { base.deallocate() }
 
     var text: String { String(decoding: UnsafeBufferPointer(start: base, count: count), as: UTF8.self) }
+
+    /// Appends a string's UTF-8 bytes as they are (not as JSON) and says where they went.
+    public mutating func append(_ string: String) -> (start: Int, count: Int) {
+        var string = string
+        let start = count
+        string.withUTF8 { utf8 in
+            if let bytes = utf8.baseAddress { append(bytes, count: utf8.count) }
+        }
+        return (start, count - start)
+    }
+
+    /// The bytes written, handed over without a copy.
+    public consuming func finish() -> TextBytes {
+        let bytes = TextBytes(base: base, count: count)
+        discard self
+        return bytes
+    }
 
     /// Makes room for `more` bytes, doubling the buffer when it is full.
     @inline(__always)
@@ -239,5 +268,28 @@ struct JSONText: ~Copyable {
             append(hex.utf8Start[Int(byte >> 4)])
             append(hex.utf8Start[Int(byte & 0xF)])
         }
+    }
+}
+
+/// UTF-8 bytes that no longer change, in one block of memory of their own (what a ``JSONText`` wrote). Safe to
+/// share between threads: nothing writes to them after they are made.
+public final class TextBytes: @unchecked Sendable {
+    private let base: UnsafeMutablePointer<UInt8>
+    /// How many bytes there are.
+    public let count: Int
+
+    fileprivate init(base: UnsafeMutablePointer<UInt8>, count: Int) {
+        self.base = base
+        self.count = count
+    }
+
+    deinit { base.deallocate() }
+
+    /// Calls `body` with the bytes. Their base address is never nil, even when there are none (SQLite binds a nil
+    /// text pointer as NULL, and an empty text must stay an empty text).
+    public func withUnsafeBufferPointer<Result>(_ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows
+        -> Result
+    {
+        try body(UnsafeBufferPointer(start: base, count: count))
     }
 }

@@ -12,6 +12,13 @@ extension SessionResult {
     /// hold (infinite or NaN), as `JSONEncoder` does.
     public func compactJSON() throws -> String {
         var out = JSONText(capacity: answers.reduce(1024) { $0 + $1.text.utf8.count + $1.prompt.utf8.count + 320 })
+        try writeCompactJSON(to: &out)
+        return out.text
+    }
+
+    /// Writes the result's compact JSON (the bytes of ``compactJSON()``) at the end of `out`. Throws as
+    /// ``compactJSON()`` does; what it wrote before throwing stays in `out`.
+    public func writeCompactJSON(to out: inout JSONText) throws {
         out.open(.object)
         out.key("answers")
         out.open(.array)
@@ -49,7 +56,6 @@ extension SessionResult {
         out.key("started_at")
         out.string(startedAt)
         out.close(.object)
-        return out.text
     }
 }
 

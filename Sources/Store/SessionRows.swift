@@ -55,18 +55,47 @@ struct SessionRows: Sendable {
     }
 
     /// How many rows of each kind there are, by `Kind.rawValue` (one session row).
-    private(set) var counts = [Int](repeating: 0, count: Kind.allCases.count)
+    let counts: [Int]
     /// The rows' values, row after row and table after table in `Kind` order, `kind.columns` each.
-    private(set) var values: [Value] = []
-    /// The UTF-8 bytes of every text value. It starts with one unused byte so that its base address is never nil:
-    /// SQLite binds a nil text pointer as NULL, and an empty text must stay an empty text.
-    private(set) var text: [UInt8] = [0]
+    let values: [Value]
+    /// The UTF-8 bytes of every text value: the result's JSON first, written straight into this buffer, then the
+    /// rows' other text. Its base address is never nil: SQLite binds a nil text pointer as NULL, and an empty text
+    /// must stay an empty text.
+    let text: TextBytes
 
-    /// The rows of a session whose result is stored as `encoded` (its JSON), recorded from the input `input`.
-    init(_ result: SessionResult, input: String?, encoded: String) {
+    /// The rows of a session, recorded from the input `input`; its result JSON is written here, as
+    /// `SessionResult.compactJSON()` gives it. Throws as that does (a number JSON cannot hold).
+    init(_ result: SessionResult, input: String?) throws {
+        var rows = RowWriter(result)
+        try result.writeCompactJSON(to: &rows.out)
+        let encoded = Value.text(start: 0, count: rows.out.count)
+        rows.add(result, input: input, encoded: encoded)
+        counts = rows.counts
+        values = rows.values
+        text = rows.out.finish()
+    }
+}
+
+/// Lays out a session's rows: their values, and their text after the result JSON in one buffer.
+private struct RowWriter: ~Copyable {
+    typealias Value = SessionRows.Value
+    typealias Kind = SessionRows.Kind
+
+    var out: JSONText
+    var counts = [Int](repeating: 0, count: Kind.allCases.count)
+    var values: [Value] = []
+
+    /// Room for the JSON (about its strings and 320 bytes an answer, as `compactJSON` reckons) and for the rows'
+    /// copies of the answers' texts, reserved once.
+    init(_ result: SessionResult) {
         let answers = result.answers
+        let strings = answers.reduce(0) { $0 + $1.text.utf8.count + $1.prompt.utf8.count }
+        out = JSONText(capacity: 2 * strings + answers.count * 400 + 2048)
         values.reserveCapacity(answers.count * 40 + 64)
-        text.reserveCapacity(encoded.utf8.count * 2 + 256)
+    }
+
+    mutating func add(_ result: SessionResult, input: String?, encoded: Value) {
+        let answers = result.answers
         let session = add(result.session)
         counts[Kind.session.rawValue] += 1
         values.append(session)
@@ -77,7 +106,7 @@ struct SessionRows: Sendable {
         values.append(.integer(result.completed ? 1 : 0))
         values.append(Self.real(result.overall))
         values.append(add(input))
-        values.append(add(encoded))
+        values.append(encoded)
         let auto = add("auto")
         for (index, answer) in answers.enumerated() {
             let position = Value.integer(Int64(index + 1))
@@ -118,9 +147,8 @@ struct SessionRows: Sendable {
 
     private mutating func add(_ string: String?) -> Value {
         guard let string else { return .null }
-        let start = text.count
-        text.append(contentsOf: string.utf8)
-        return .text(start: start, count: text.count - start)
+        let (start, count) = out.append(string)
+        return .text(start: start, count: count)
     }
 
     private mutating func addScore(

@@ -100,7 +100,7 @@ private struct RowWriter: ~Copyable {
         counts[Kind.session.rawValue] += 1
         values.append(session)
         values.append(add(result.scenario.id))
-        values.append(add(String(result.seed)))
+        values.append(Self.text(out.append(decimal: result.seed)))
         values.append(add(result.mode.rawValue))
         values.append(add(result.startedAt))
         values.append(.integer(result.completed ? 1 : 0))
@@ -108,25 +108,25 @@ private struct RowWriter: ~Copyable {
         values.append(add(input))
         values.append(encoded)
         let auto = add("auto")
-        for (index, answer) in answers.enumerated() {
-            let position = Value.integer(Int64(index + 1))
+        // Each answer's fields are read in place: a copy of the answer would retain and release all of them.
+        for index in answers.indices {
             counts[Kind.answer.rawValue] += 1
             values.append(session)
-            values.append(position)
-            values.append(add(answer.question))
-            values.append(add(answer.prompt))
-            values.append(add(answer.text))
-            values.append(Self.real(answer.thinkSeconds))
-            values.append(Self.real(answer.seconds))
-            values.append(.integer(answer.overtime ? 1 : 0))
-            values.append(.integer(answer.skipped ? 1 : 0))
+            values.append(.integer(Int64(index + 1)))
+            values.append(add(answers[index].question))
+            values.append(add(answers[index].prompt))
+            values.append(add(answers[index].text))
+            values.append(Self.real(answers[index].thinkSeconds))
+            values.append(Self.real(answers[index].seconds))
+            values.append(.integer(answers[index].overtime ? 1 : 0))
+            values.append(.integer(answers[index].skipped ? 1 : 0))
         }
-        for (criterion, level) in result.criteria.sorted(by: { $0.key < $1.key }) {
+        result.criteria.forEachSorted(by: <) { criterion, level in
             addScore(session, criterion, level.level, level.max, nil, auto)
         }
         if let assessment = result.selfAssessment, !assessment.isEmpty {
             let source = add("self")
-            for (criterion, level) in assessment.sorted(by: { $0.key < $1.key }) {
+            assessment.forEachSorted(by: <) { criterion, level in
                 let max = result.criteria[criterion]?.max ?? level
                 addScore(session, criterion, Double(level), max, nil, source)
             }
@@ -138,17 +138,24 @@ private struct RowWriter: ~Copyable {
             values.append(add(note))
         }
         let feedback = result.feedback
-        addFeedback(session, "strength", feedback.strengths.map { ($0.criterion, $0.text) })
-        addFeedback(session, "improvement", feedback.improvements.map { ($0.criterion, $0.text) })
-        addFeedback(session, "plan", feedback.plan.map { (nil, $0) })
+        addFeedback(session, "strength", feedback.strengths.count) {
+            (feedback.strengths[$0].criterion, feedback.strengths[$0].text)
+        }
+        addFeedback(session, "improvement", feedback.improvements.count) {
+            (feedback.improvements[$0].criterion, feedback.improvements[$0].text)
+        }
+        addFeedback(session, "plan", feedback.plan.count) { (nil, feedback.plan[$0]) }
     }
 
     private static func real(_ value: Double?) -> Value { value.map { .real($0) } ?? .null }
 
     private mutating func add(_ string: String?) -> Value {
         guard let string else { return .null }
-        let (start, count) = out.append(string)
-        return .text(start: start, count: count)
+        return Self.text(out.append(raw: string))
+    }
+
+    private static func text(_ range: (start: Int, count: Int)) -> Value {
+        .text(start: range.start, count: range.count)
     }
 
     private mutating func addScore(
@@ -165,10 +172,15 @@ private struct RowWriter: ~Copyable {
         values.append(.null)
     }
 
-    private mutating func addFeedback(_ session: Value, _ kind: String, _ items: [(String?, String)]) {
-        guard !items.isEmpty else { return }
+    /// Adds `count` feedback rows of one kind, `item` giving each one's criterion and text (read in place: no
+    /// array of them is made).
+    private mutating func addFeedback(
+        _ session: Value, _ kind: String, _ count: Int, _ item: (Int) -> (criterion: String?, text: String)
+    ) {
+        guard count > 0 else { return }
         let kindValue = add(kind)
-        for (index, item) in items.enumerated() {
+        for index in 0..<count {
+            let item = item(index)
             counts[Kind.feedback.rawValue] += 1
             values.append(session)
             values.append(kindValue)

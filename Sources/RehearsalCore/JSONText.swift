@@ -2,8 +2,9 @@
 /// `[.sortedKeys, .withoutEscapingSlashes]`: no spaces; `"`, `\` and control characters escaped (`\b \t \n \f \r`,
 /// the rest as `\u00xx`), nothing else; integral doubles without `.0`. The caller writes keys in sorted order.
 ///
-/// A separator is written from the buffer's last byte: a key or an element that does not follow an opening
-/// bracket gets a comma, so the writer keeps no stack.
+/// The result's own keys are written with their separators as runs of syntax known at compile time
+/// (`#","max":"#`). Elsewhere a separator is written from the buffer's last byte: a dictionary's key or an array's
+/// element that does not follow an opening bracket gets a comma, so the writer keeps no stack.
 ///
 /// The buffer can hold more than the JSON: the store writes a session's result JSON and then the text of its rows
 /// into one buffer (``append(_:)``), and takes the bytes over without a copy (``finish()``).
@@ -158,21 +159,11 @@ public struct JSONText: ~Copyable {
         }
     }
 
-    /// Writes one of the result's own keys: plain ASCII with nothing to escape, so its bytes go in as they are.
-    mutating func key(_ key: StaticString) {
-        let length = key.utf8CodeUnitCount
-        reserve(length + 4)
-        // Room is reserved: the bytes go in unchecked.
-        if base[count - 1] != UInt8(ascii: "{") {
-            base[count] = UInt8(ascii: ",")
-            count &+= 1
-        }
-        base[count] = UInt8(ascii: "\"")
-        count &+= 1
-        put(key.utf8Start, count: length)
-        base[count] = UInt8(ascii: "\"")
-        base[count &+ 1] = UInt8(ascii: ":")
-        count &+= 2
+    /// Writes a run of JSON syntax as it is: brackets, separators and keys the caller knows at compile time
+    /// (`#","max":"#`), so it also knows whether a comma goes first. One copy for the whole run.
+    @inline(__always)
+    mutating func syntax(_ run: StaticString) {
+        append(run.utf8Start, count: run.utf8CodeUnitCount)
     }
 
     mutating func null() {
@@ -395,7 +386,7 @@ public final class TextBytes: @unchecked Sendable {
 extension Dictionary {
     /// Calls `body` with each member, in the order of their keys that `areInIncreasingOrder` gives. A small
     /// dictionary (a result's, a criterion each) is ordered on the stack, with no array made and freed.
-    @inlinable
+    @inlinable @inline(__always)
     public func forEachSorted(
         by areInIncreasingOrder: (Key, Key) -> Bool, _ body: (Key, Value) throws -> Void
     ) rethrows {

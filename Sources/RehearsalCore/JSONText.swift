@@ -7,7 +7,7 @@
 /// element that does not follow an opening bracket gets a comma, so the writer keeps no stack.
 ///
 /// The buffer can hold more than the JSON: the store writes a session's result JSON and then the text of its rows
-/// into one buffer (``append(_:)``), and takes the bytes over without a copy (``finish()``).
+/// into one buffer (``append(raw:)``), and takes the bytes over without a copy (``finish()``).
 ///
 /// ```swift
 /// var out = JSONText(capacity: 8192)
@@ -100,8 +100,8 @@ public struct JSONText: ~Copyable {
         count += length
     }
 
-    /// Writes bytes there is room for (reserved by the caller), one by one: for the few bytes of a key or a
-    /// literal, cheaper than a call to `memcpy`.
+    /// Writes bytes there is room for (reserved by the caller), one by one: for the few bytes of `null`, `true`
+    /// or `false`, cheaper than a call to `memcpy` (a key's run of syntax is not: it is copied).
     @inline(__always)
     private mutating func put(_ bytes: UnsafePointer<UInt8>, count length: Int) {
         for offset in 0..<length { base[count &+ offset] = bytes[offset] }
@@ -219,9 +219,6 @@ public struct JSONText: ~Copyable {
         description.withUTF8 { append($0.baseAddress!, count: $0.count) }
     }
 
-    /// Powers of ten that a `Double` holds exactly, 10^0 to 10^4.
-    private static let powersOfTen: (Double, Double, Double, Double, Double) = (1, 10, 100, 1000, 10000)
-
     /// Writes a double with one to four decimals as its `description` does, when that is what it is: between
     /// 0.001 and 10^9 in magnitude, and equal to a decimal of that many digits after the point (a level's mean,
     /// an overall score). Returns false, writing nothing, for any other value.
@@ -234,14 +231,9 @@ public struct JSONText: ~Copyable {
     private mutating func decimal(_ value: Double) -> Bool {
         let magnitude = value.magnitude
         guard magnitude >= 0.001 && magnitude < 1e9 else { return false }
+        var scale = 1.0
         for digits in 1...4 {
-            let scale =
-                switch digits {
-                case 1: JSONText.powersOfTen.1
-                case 2: JSONText.powersOfTen.2
-                case 3: JSONText.powersOfTen.3
-                default: JSONText.powersOfTen.4
-                }
+            scale *= 10  // exact: a double holds every power of ten up to 10^22
             let scaled = (magnitude * scale).rounded()
             guard scaled / scale == magnitude else { continue }
             let whole = UInt64(scaled)

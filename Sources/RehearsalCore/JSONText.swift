@@ -2,9 +2,20 @@
 /// `[.sortedKeys, .withoutEscapingSlashes]`: no spaces; `"`, `\` and control characters escaped (`\b \t \n \f \r`,
 /// the rest as `\u00xx`), nothing else; integral doubles without `.0`. The caller writes keys in sorted order.
 ///
-/// A separator is written from the buffer's last byte: a key or an element that does not follow an opening
-/// bracket gets a comma, so the writer keeps no stack.
-struct JSONText: ~Copyable {
+/// The result's own keys are written with their separators as runs of syntax known at compile time
+/// (`#","max":"#`). Elsewhere a separator is written from the buffer's last byte: a dictionary's key or an array's
+/// element that does not follow an opening bracket gets a comma, so the writer keeps no stack.
+///
+/// The buffer can hold more than the JSON: the store writes a session's result JSON and then the text of its rows
+/// into one buffer (``append(raw:)``), and takes the bytes over without a copy (``finish()``).
+///
+/// ```swift
+/// var out = JSONText(capacity: 8192)
+/// try result.writeCompactJSON(to: &out)      // bytes 0 ..< out.count: the result's JSON
+/// let text = out.append(raw: "auto")         // and then a plain text, at text.start ..< text.start + text.count
+/// let bytes = out.finish()                   // all of them, in one block that no longer changes
+/// ```
+public struct JSONText: ~Copyable {
     enum Bracket {
         case object, array
     }
@@ -13,9 +24,11 @@ struct JSONText: ~Copyable {
     /// uniqueness and capacity, and released its buffer, on every append: most of the writer's time).
     private var base: UnsafeMutablePointer<UInt8>
     private var capacity: Int
-    private var count = 0
+    /// How many bytes have been written.
+    public private(set) var count = 0
 
-    init(capacity: Int) {
+    /// Makes an empty buffer with room for `capacity` bytes (it grows when it needs to).
+    public init(capacity: Int) {
         self.capacity = Swift.max(capacity, 64)
         base = .allocate(capacity: self.capacity)
     }
@@ -23,6 +36,40 @@ struct JSONText: ~Copyable {
     deinit { base.deallocate() }
 
     var text: String { String(decoding: UnsafeBufferPointer(start: base, count: count), as: UTF8.self) }
+
+    /// Appends a string's UTF-8 bytes as they are (not as JSON) and says where they went.
+    public mutating func append(raw string: String) -> (start: Int, count: Int) {
+        let start = count
+        JSONText.withUTF8(string) { utf8 in
+            if let bytes = utf8.baseAddress { append(bytes, count: utf8.count) }
+        }
+        return (start, count - start)
+    }
+
+    /// Appends an integer's decimal digits (what `String(value)` gives) and says where they went.
+    public mutating func append(decimal value: UInt64) -> (start: Int, count: Int) {
+        let start = count
+        integer(value)
+        return (start, count - start)
+    }
+
+    /// Calls `body` with a string's UTF-8 bytes without copying a native string (a small one is copied to the
+    /// stack; only a bridged one is made native first).
+    @inline(__always)
+    static func withUTF8<Result>(_ string: String, _ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows
+        -> Result
+    {
+        if let result = try string.utf8.withContiguousStorageIfAvailable(body) { return result }
+        var copy = string
+        return try copy.withUTF8(body)
+    }
+
+    /// The bytes written, handed over without a copy.
+    public consuming func finish() -> TextBytes {
+        let bytes = TextBytes(base: base, count: count)
+        discard self
+        return bytes
+    }
 
     /// Makes room for `more` bytes, doubling the buffer when it is full.
     @inline(__always)
@@ -46,14 +93,25 @@ struct JSONText: ~Copyable {
         count += 1
     }
 
+    @inline(__always)
     private mutating func append(_ bytes: UnsafePointer<UInt8>, count length: Int) {
         reserve(length)
-        (base + count).update(from: bytes, count: length)
+        UnsafeMutableRawPointer(base + count).copyMemory(from: bytes, byteCount: length)
         count += length
     }
 
+    /// Writes bytes there is room for (reserved by the caller), one by one: for the few bytes of `null`, `true`
+    /// or `false`, cheaper than a call to `memcpy` (a key's run of syntax is not: it is copied).
+    @inline(__always)
+    private mutating func put(_ bytes: UnsafePointer<UInt8>, count length: Int) {
+        for offset in 0..<length { base[count &+ offset] = bytes[offset] }
+        count &+= length
+    }
+
+    @inline(__always)
     private mutating func append(_ literal: StaticString) {
-        append(literal.utf8Start, count: literal.utf8CodeUnitCount)
+        reserve(literal.utf8CodeUnitCount)
+        put(literal.utf8Start, count: literal.utf8CodeUnitCount)
     }
 
     /// The last byte written (a separator is decided from it).
@@ -83,21 +141,29 @@ struct JSONText: ~Copyable {
     /// bytes), each member's value written by `value`.
     mutating func object<Value>(_ members: [String: Value], _ value: (inout JSONText, Value) throws -> Void) rethrows {
         open(.object)
-        for (name, member) in members.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }) {
+        try members.forEachSorted(by: JSONText.precedes) { name, member in
             key(escaping: name)
             try value(&self, member)
         }
         close(.object)
     }
 
-    /// Writes one of the result's own keys: plain ASCII with nothing to escape, so its bytes go in as they are.
-    mutating func key(_ key: StaticString) {
-        reserve(key.utf8CodeUnitCount + 4)
-        if last != UInt8(ascii: "{") { append(UInt8(ascii: ",")) }
-        append(UInt8(ascii: "\""))
-        append(key)
-        append(UInt8(ascii: "\""))
-        append(UInt8(ascii: ":"))
+    /// Whether `first` comes before `second` in the order of their UTF-8 bytes.
+    static func precedes(_ first: String, _ second: String) -> Bool {
+        withUTF8(first) { first in
+            withUTF8(second) { second in
+                let common = Swift.min(first.count, second.count)
+                for index in 0..<common where first[index] != second[index] { return first[index] < second[index] }
+                return first.count < second.count
+            }
+        }
+    }
+
+    /// Writes a run of JSON syntax as it is: brackets, separators and keys the caller knows at compile time
+    /// (`#","max":"#`), so it also knows whether a comma goes first. One copy for the whole run.
+    @inline(__always)
+    mutating func syntax(_ run: StaticString) {
+        append(run.utf8Start, count: run.utf8CodeUnitCount)
     }
 
     mutating func null() {
@@ -119,6 +185,7 @@ struct JSONText: ~Copyable {
 
     /// Decimal digits, written without making a `String` (levels, maxima and seeds are many and short).
     mutating func integer(_ value: UInt64) {
+        if value < 10 { return append(UInt8(ascii: "0") + UInt8(value)) }
         var digits = 1
         var rest = value
         while rest >= 10 {
@@ -146,9 +213,45 @@ struct JSONText: ~Copyable {
             if value.sign == .minus { append(UInt8(ascii: "-")) }
             return integer(UInt64(value.magnitude))
         }
+        if decimal(value) { return }
         var description = value.description
         if description.hasSuffix(".0") { description.removeLast(2) }
         description.withUTF8 { append($0.baseAddress!, count: $0.count) }
+    }
+
+    /// Writes a double with one to four decimals as its `description` does, when that is what it is: between
+    /// 0.001 and 10^9 in magnitude, and equal to a decimal of that many digits after the point (a level's mean,
+    /// an overall score). Returns false, writing nothing, for any other value.
+    ///
+    /// The shortest decimal that reads back as the value is what `description` writes. Here the gap between two
+    /// decimals of `k` digits (10^-k) is far wider than the gap between neighbouring doubles (below 2^-23), so at
+    /// most one of them reads back as the value, and `value * 10^k` rounded finds it; it is checked by dividing
+    /// back (both operands exact, so the division rounds as reading the decimal does). Trying `k` from 1 up finds
+    /// the shortest; a last digit 0 would mean a shorter one was missed, so that case is left to `description`.
+    private mutating func decimal(_ value: Double) -> Bool {
+        let magnitude = value.magnitude
+        guard magnitude >= 0.001 && magnitude < 1e9 else { return false }
+        var scale = 1.0
+        for digits in 1...4 {
+            scale *= 10  // exact: a double holds every power of ten up to 10^22
+            let scaled = (magnitude * scale).rounded()
+            guard scaled / scale == magnitude else { continue }
+            let whole = UInt64(scaled)
+            guard whole % 10 != 0 else { return false }
+            if value.sign == .minus { append(UInt8(ascii: "-")) }
+            let unit = UInt64(scale)
+            integer(whole / unit)
+            reserve(digits + 1)
+            base[count] = UInt8(ascii: ".")
+            var fraction = whole % unit
+            for offset in stride(from: digits, through: 1, by: -1) {
+                base[count + offset] = UInt8(ascii: "0") + UInt8(fraction % 10)
+                fraction /= 10
+            }
+            count += digits + 1
+            return true
+        }
+        return false
     }
 
     mutating func strings(_ values: [String]) {
@@ -161,42 +264,49 @@ struct JSONText: ~Copyable {
     }
 
     mutating func string(_ value: String?) {
-        guard var value else { return null() }
-        append(UInt8(ascii: "\""))
-        value.withUTF8 { utf8 in
-            guard let start = utf8.baseAddress else { return }
-            reserve(utf8.count + 1)
+        guard let value else { return null() }
+        JSONText.withUTF8(value) { utf8 in
+            let length = utf8.count
+            // Room for the text and its quotes, reserved once: an escape reserves its own.
+            reserve(length + 2)
+            base[count] = UInt8(ascii: "\"")
+            count &+= 1
+            guard let start = utf8.baseAddress else {
+                base[count] = UInt8(ascii: "\"")
+                count &+= 1
+                return
+            }
             var done = 0
             var index = 0
             let raw = UnsafeRawPointer(start)
             // Sixteen bytes at a time while none of them needs an escape (answers are long and rarely have one);
             // offsets stay below the text's count, so they cannot overflow.
-            while index &+ 16 <= utf8.count {
+            while index &+ 16 <= length {
                 let first = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
                 let second = raw.loadUnaligned(fromByteOffset: index &+ 8, as: UInt64.self)
                 guard !JSONText.needsEscape(first, second) else { break }
                 index &+= 16
             }
-            while index < utf8.count {
+            while index < length {
                 // Then eight bytes at a time, and byte by byte from a byte that needs one.
-                if index + 8 <= utf8.count {
-                    let word = UnsafeRawPointer(start + index).loadUnaligned(as: UInt64.self)
+                if index &+ 8 <= length {
+                    let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
                     if !JSONText.needsEscape(word) {
-                        index += 8
+                        index &+= 8
                         continue
                     }
                 }
                 let byte = start[index]
                 if byte < 0x20 || byte == 0x22 || byte == 0x5C {
-                    append(start + done, count: index - done)
+                    append(start + done, count: index &- done)
                     escape(byte)
-                    done = index + 1
+                    done = index &+ 1
                 }
-                index += 1
+                index &+= 1
             }
-            append(start + done, count: utf8.count - done)
+            append(start + done, count: length &- done)
+            append(UInt8(ascii: "\""))
         }
-        append(UInt8(ascii: "\""))
     }
 
     /// Whether any of eight bytes is a control character, `"` or `\` (a byte of a multi-byte UTF-8 sequence never
@@ -238,6 +348,63 @@ struct JSONText: ~Copyable {
             append("u00")
             append(hex.utf8Start[Int(byte >> 4)])
             append(hex.utf8Start[Int(byte & 0xF)])
+        }
+    }
+}
+
+/// UTF-8 bytes that no longer change, in one block of memory of their own (what a ``JSONText`` wrote). Safe to
+/// share between threads: nothing writes to them after they are made.
+public final class TextBytes: @unchecked Sendable {
+    private let base: UnsafeMutablePointer<UInt8>
+    /// How many bytes there are.
+    public let count: Int
+
+    fileprivate init(base: UnsafeMutablePointer<UInt8>, count: Int) {
+        self.base = base
+        self.count = count
+    }
+
+    deinit { base.deallocate() }
+
+    /// Calls `body` with the bytes. Their base address is never nil, even when there are none (SQLite binds a nil
+    /// text pointer as NULL, and an empty text must stay an empty text).
+    public func withUnsafeBufferPointer<Result>(_ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows
+        -> Result
+    {
+        try body(UnsafeBufferPointer(start: base, count: count))
+    }
+}
+
+extension Dictionary {
+    /// Calls `body` with each member, in the order of their keys that `areInIncreasingOrder` gives. A small
+    /// dictionary (a result's, a criterion each) is ordered on the stack, with no array made and freed.
+    @inlinable @inline(__always)
+    public func forEachSorted(
+        by areInIncreasingOrder: (Key, Key) -> Bool, _ body: (Key, Value) throws -> Void
+    ) rethrows {
+        guard count <= 16 else {
+            for (key, value) in sorted(by: { areInIncreasingOrder($0.key, $1.key) }) { try body(key, value) }
+            return
+        }
+        try withUnsafeTemporaryAllocation(of: Index.self, capacity: count) { order in
+            // Insertion sort of the members' indices.
+            var filled = 0
+            var index = startIndex
+            while index != endIndex {
+                order.initializeElement(at: filled, to: index)
+                var slot = filled
+                while slot > 0 && areInIncreasingOrder(self[order[slot]].key, self[order[slot - 1]].key) {
+                    order.swapAt(slot, slot - 1)
+                    slot -= 1
+                }
+                filled += 1
+                formIndex(after: &index)
+            }
+            defer { _ = order.prefix(filled).deinitialize() }
+            for index in order.prefix(filled) {
+                let member = self[index]
+                try body(member.key, member.value)
+            }
         }
     }
 }

@@ -12,110 +12,111 @@ extension SessionResult {
     /// hold (infinite or NaN), as `JSONEncoder` does.
     public func compactJSON() throws -> String {
         var out = JSONText(capacity: answers.reduce(1024) { $0 + $1.text.utf8.count + $1.prompt.utf8.count + 320 })
-        out.open(.object)
-        out.key("answers")
-        out.open(.array)
+        try writeCompactJSON(to: &out)
+        return out.text
+    }
+
+    /// Writes the result's compact JSON (the bytes of ``compactJSON()``) at the end of `out`. Throws as
+    /// ``compactJSON()`` does; what it wrote before throwing stays in `out`.
+    public func writeCompactJSON(to out: inout JSONText) throws {
+        out.syntax(#"{"answers":["#)
         for index in answers.indices {
             out.element()
             try answers[index].write(&out)
         }
-        out.close(.array)
-        out.key("candidate")
+        out.syntax(#"],"candidate":"#)
         out.string(candidate)
-        out.key("completed")
+        out.syntax(#","completed":"#)
         out.bool(completed)
-        out.key("criteria")
+        out.syntax(#","criteria":"#)
         try out.object(criteria) { out, criterion in try criterion.write(&out) }
-        out.key("feedback")
+        out.syntax(#","feedback":"#)
         feedback.write(&out)
-        out.key("mode")
+        out.syntax(#","mode":"#)
         out.string(mode.rawValue)
-        out.key("notes")
+        out.syntax(#","notes":"#)
         out.strings(notes)
-        out.key("overall")
+        out.syntax(#","overall":"#)
         try out.number(overall)
-        out.key("scenario")
+        out.syntax(#","scenario":"#)
         scenario.write(&out)
-        out.key("seed")
+        out.syntax(#","seed":"#)
         out.integer(seed)
-        out.key("self_assessment")
+        out.syntax(#","self_assessment":"#)
         if let selfAssessment {
             out.object(selfAssessment) { out, level in out.integer(level) }
         } else {
             out.null()
         }
-        out.key("session")
+        out.syntax(#","session":"#)
         out.string(session)
-        out.key("started_at")
+        out.syntax(#","started_at":"#)
         out.string(startedAt)
-        out.close(.object)
-        return out.text
+        out.syntax("}")
     }
 }
 
 extension AnswerResult {
+    /// Keys, separators and brackets go in as whole runs of JSON (``JSONText/syntax(_:)``), as everywhere in
+    /// the result: one copy each, where a key alone took a separator check, two quotes and a colon.
     fileprivate func write(_ out: inout JSONText) throws {
-        out.open(.object)
-        out.key("improvements")
+        out.syntax(#"{"improvements":"#)
         out.strings(improvements)
-        out.key("overtime")
+        out.syntax(#","overtime":"#)
         out.bool(overtime)
-        out.key("prompt")
+        out.syntax(#","prompt":"#)
         out.string(prompt)
-        out.key("question")
+        out.syntax(#","question":"#)
         out.string(question)
-        out.key("scores")
+        out.syntax(#","scores":"#)
         out.object(scores) { out, score in
-            out.open(.object)
-            out.key("level")
+            out.syntax(#"{"level":"#)
             out.integer(score.level)
-            out.key("max")
+            out.syntax(#","max":"#)
             out.integer(score.max)
-            out.key("note")
+            out.syntax(#","note":"#)
             out.string(score.note)
-            out.close(.object)
+            out.syntax("}")
         }
-        out.key("seconds")
+        out.syntax(#","seconds":"#)
         try out.number(seconds)
-        out.key("skipped")
+        out.syntax(#","skipped":"#)
         out.bool(skipped)
-        out.key("strengths")
+        out.syntax(#","strengths":"#)
         out.strings(strengths)
-        out.key("text")
+        out.syntax(#","text":"#)
         out.string(text)
-        out.key("think_seconds")
+        out.syntax(#","think_seconds":"#)
         try out.number(thinkSeconds)
-        out.close(.object)
+        out.syntax("}")
     }
 }
 
 extension CriterionResult {
     fileprivate func write(_ out: inout JSONText) throws {
-        out.open(.object)
-        out.key("descriptor")
+        out.syntax(#"{"descriptor":"#)
         out.string(descriptor)
-        out.key("level")
+        out.syntax(#","level":"#)
         try out.number(level)
-        out.key("max")
+        out.syntax(#","max":"#)
         out.integer(max)
-        out.key("title")
+        out.syntax(#","title":"#)
         out.string(title)
-        out.key("weight")
+        out.syntax(#","weight":"#)
         try out.number(weight)
-        out.close(.object)
+        out.syntax("}")
     }
 }
 
 extension Feedback {
     fileprivate func write(_ out: inout JSONText) {
-        out.open(.object)
-        out.key("improvements")
+        out.syntax(#"{"improvements":"#)
         FeedbackItem.write(improvements, to: &out)
-        out.key("plan")
+        out.syntax(#","plan":"#)
         out.strings(plan)
-        out.key("strengths")
+        out.syntax(#","strengths":"#)
         FeedbackItem.write(strengths, to: &out)
-        out.close(.object)
+        out.syntax("}")
     }
 }
 
@@ -124,16 +125,15 @@ extension FeedbackItem {
         out.open(.array)
         for item in items {
             out.element()
-            out.open(.object)
-            out.key("criterion")
+            out.syntax(#"{"criterion":"#)
             out.string(item.criterion)
-            out.key("text")
+            out.syntax(#","text":"#)
             out.string(item.text)
             if let tips = item.tips {
-                out.key("tips")
+                out.syntax(#","tips":"#)
                 out.strings(tips)
             }
-            out.close(.object)
+            out.syntax("}")
         }
         out.close(.array)
     }
@@ -141,15 +141,14 @@ extension FeedbackItem {
 
 extension ScenarioReference {
     fileprivate func write(_ out: inout JSONText) {
-        out.open(.object)
-        out.key("id")
+        out.syntax(#"{"id":"#)
         out.string(id)
-        out.key("sha256")
+        out.syntax(#","sha256":"#)
         out.string(sha256)
-        out.key("title")
+        out.syntax(#","title":"#)
         out.string(title)
-        out.key("version")
+        out.syntax(#","version":"#)
         out.string(version)
-        out.close(.object)
+        out.syntax("}")
     }
 }

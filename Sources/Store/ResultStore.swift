@@ -64,7 +64,7 @@ public struct BatchItem: Sendable {
         scenarioID = result.scenario.id
         scenarioVersion = result.scenario.version
         self.input = input
-        rows = SessionRows(result, input: input, encoded: try StoreJSON.text(result))
+        rows = try SessionRows(result, input: input)
     }
 }
 

@@ -119,7 +119,7 @@ extension SQLiteStore {
     /// - Throws: ``StoreError`` when a different session holds its id (nothing of it is written then).
     func insert(_ stored: StoredSession, _ db: Database, _ inserter: inout SessionInserter) throws -> SaveOutcome {
         let result = stored.result
-        let rows = SessionRows(result, input: stored.inputSHA256, encoded: try StoreJSON.text(result))
+        let rows = try SessionRows(result, input: stored.inputSHA256)
         switch try inserter.insert(
             rows, session: result.session, candidate: result.candidate, input: stored.inputSHA256,
             scenario: stored.scenario.sha256, scenarioRow: { stored.scenario }, storedAt: stored.storedAt)

@@ -296,19 +296,9 @@ public final class SQLiteStore: ResultStore {
     }
 }
 
-/// How results are kept as JSON text in the store: compact, keys sorted.
+/// How results are kept as JSON text in the store: compact, keys sorted, written straight into a session's rows
+/// (``SessionRows``, with `SessionResult.writeCompactJSON`), the same bytes as `JSONEncoder` gives.
 enum StoreJSON {
-    /// A result's JSON, written directly (the same bytes as the encoder below gives; see `compactJSON`).
-    static func text(_ result: SessionResult) throws -> String {
-        try result.compactJSON()
-    }
-
-    static func text<T: Encodable>(_ value: T) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(value), as: UTF8.self)
-    }
-
     static func result(_ text: String) throws -> SessionResult {
         do {
             return try JSONDecoder().decode(SessionResult.self, from: Data(text.utf8))

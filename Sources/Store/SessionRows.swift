@@ -55,49 +55,78 @@ struct SessionRows: Sendable {
     }
 
     /// How many rows of each kind there are, by `Kind.rawValue` (one session row).
-    private(set) var counts = [Int](repeating: 0, count: Kind.allCases.count)
+    let counts: [Int]
     /// The rows' values, row after row and table after table in `Kind` order, `kind.columns` each.
-    private(set) var values: [Value] = []
-    /// The UTF-8 bytes of every text value. It starts with one unused byte so that its base address is never nil:
-    /// SQLite binds a nil text pointer as NULL, and an empty text must stay an empty text.
-    private(set) var text: [UInt8] = [0]
+    let values: [Value]
+    /// The UTF-8 bytes of every text value: the result's JSON first, written straight into this buffer, then the
+    /// rows' other text. Its base address is never nil: SQLite binds a nil text pointer as NULL, and an empty text
+    /// must stay an empty text.
+    let text: TextBytes
 
-    /// The rows of a session whose result is stored as `encoded` (its JSON), recorded from the input `input`.
-    init(_ result: SessionResult, input: String?, encoded: String) {
+    /// The rows of a session, recorded from the input `input`; its result JSON is written here, as
+    /// `SessionResult.compactJSON()` gives it. Throws as that does (a number JSON cannot hold).
+    init(_ result: SessionResult, input: String?) throws {
+        var rows = RowWriter(result)
+        try result.writeCompactJSON(to: &rows.out)
+        let encoded = Value.text(start: 0, count: rows.out.count)
+        rows.add(result, input: input, encoded: encoded)
+        counts = rows.counts
+        values = rows.values
+        text = rows.out.finish()
+    }
+}
+
+/// Lays out a session's rows: their values, and their text after the result JSON in one buffer.
+private struct RowWriter: ~Copyable {
+    typealias Value = SessionRows.Value
+    typealias Kind = SessionRows.Kind
+
+    var out: JSONText
+    var counts = [Int](repeating: 0, count: Kind.allCases.count)
+    var values: [Value] = []
+
+    /// Room for the JSON (about its strings and 320 bytes an answer, as `compactJSON` reckons) and for the rows'
+    /// copies of the answers' texts, reserved once.
+    init(_ result: SessionResult) {
         let answers = result.answers
+        let strings = answers.reduce(0) { $0 + $1.text.utf8.count + $1.prompt.utf8.count }
+        out = JSONText(capacity: 2 * strings + answers.count * 400 + 2048)
         values.reserveCapacity(answers.count * 40 + 64)
-        text.reserveCapacity(encoded.utf8.count * 2 + 256)
+    }
+
+    mutating func add(_ result: SessionResult, input: String?, encoded: Value) {
+        let answers = result.answers
         let session = add(result.session)
         counts[Kind.session.rawValue] += 1
         values.append(session)
         values.append(add(result.scenario.id))
-        values.append(add(String(result.seed)))
+        values.append(Self.text(out.append(decimal: result.seed)))
         values.append(add(result.mode.rawValue))
         values.append(add(result.startedAt))
         values.append(.integer(result.completed ? 1 : 0))
         values.append(Self.real(result.overall))
         values.append(add(input))
-        values.append(add(encoded))
+        values.append(encoded)
         let auto = add("auto")
-        for (index, answer) in answers.enumerated() {
-            let position = Value.integer(Int64(index + 1))
+        // Each answer's fields are read in place: a copy of the answer would retain and release all of them.
+        for index in answers.indices {
             counts[Kind.answer.rawValue] += 1
             values.append(session)
-            values.append(position)
-            values.append(add(answer.question))
-            values.append(add(answer.prompt))
-            values.append(add(answer.text))
-            values.append(Self.real(answer.thinkSeconds))
-            values.append(Self.real(answer.seconds))
-            values.append(.integer(answer.overtime ? 1 : 0))
-            values.append(.integer(answer.skipped ? 1 : 0))
+            values.append(.integer(Int64(index + 1)))
+            values.append(add(answers[index].question))
+            values.append(add(answers[index].prompt))
+            values.append(add(answers[index].text))
+            values.append(Self.real(answers[index].thinkSeconds))
+            values.append(Self.real(answers[index].seconds))
+            values.append(.integer(answers[index].overtime ? 1 : 0))
+            values.append(.integer(answers[index].skipped ? 1 : 0))
         }
-        for (criterion, level) in result.criteria.sorted(by: { $0.key < $1.key }) {
+        result.criteria.forEachSorted(by: <) { criterion, level in
             addScore(session, criterion, level.level, level.max, nil, auto)
         }
         if let assessment = result.selfAssessment, !assessment.isEmpty {
             let source = add("self")
-            for (criterion, level) in assessment.sorted(by: { $0.key < $1.key }) {
+            assessment.forEachSorted(by: <) { criterion, level in
                 let max = result.criteria[criterion]?.max ?? level
                 addScore(session, criterion, Double(level), max, nil, source)
             }
@@ -109,18 +138,24 @@ struct SessionRows: Sendable {
             values.append(add(note))
         }
         let feedback = result.feedback
-        addFeedback(session, "strength", feedback.strengths.map { ($0.criterion, $0.text) })
-        addFeedback(session, "improvement", feedback.improvements.map { ($0.criterion, $0.text) })
-        addFeedback(session, "plan", feedback.plan.map { (nil, $0) })
+        addFeedback(session, "strength", feedback.strengths.count) {
+            (feedback.strengths[$0].criterion, feedback.strengths[$0].text)
+        }
+        addFeedback(session, "improvement", feedback.improvements.count) {
+            (feedback.improvements[$0].criterion, feedback.improvements[$0].text)
+        }
+        addFeedback(session, "plan", feedback.plan.count) { (nil, feedback.plan[$0]) }
     }
 
     private static func real(_ value: Double?) -> Value { value.map { .real($0) } ?? .null }
 
     private mutating func add(_ string: String?) -> Value {
         guard let string else { return .null }
-        let start = text.count
-        text.append(contentsOf: string.utf8)
-        return .text(start: start, count: text.count - start)
+        return Self.text(out.append(raw: string))
+    }
+
+    private static func text(_ range: (start: Int, count: Int)) -> Value {
+        .text(start: range.start, count: range.count)
     }
 
     private mutating func addScore(
@@ -137,10 +172,15 @@ struct SessionRows: Sendable {
         values.append(.null)
     }
 
-    private mutating func addFeedback(_ session: Value, _ kind: String, _ items: [(String?, String)]) {
-        guard !items.isEmpty else { return }
+    /// Adds `count` feedback rows of one kind, `item` giving each one's criterion and text (read in place: no
+    /// array of them is made).
+    private mutating func addFeedback(
+        _ session: Value, _ kind: String, _ count: Int, _ item: (Int) -> (criterion: String?, text: String)
+    ) {
+        guard count > 0 else { return }
         let kindValue = add(kind)
-        for (index, item) in items.enumerated() {
+        for index in 0..<count {
+            let item = item(index)
             counts[Kind.feedback.rawValue] += 1
             values.append(session)
             values.append(kindValue)

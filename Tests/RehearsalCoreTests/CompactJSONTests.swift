@@ -67,6 +67,99 @@ import Testing
     }
 }
 
+/// The writer's own paths: short decimals written without `description`, dictionaries ordered on the stack, and
+/// the buffer handed over with the text the store adds after the JSON.
+@Suite struct JSONTextTests {
+    /// Doubles as the writer writes them, in a JSON array, against the encoder's array of the same values.
+    static func written(_ values: [Double]) throws -> (mine: String, theirs: String) {
+        var out = JSONText(capacity: 16)
+        out.open(.array)
+        for value in values {
+            out.element()
+            try out.number(value)
+        }
+        out.close(.array)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return (out.text, String(decoding: try encoder.encode(values), as: UTF8.self))
+    }
+
+    /// Every decimal of one to five places in a range, and around the edges of the short path (0.001 and 10^9),
+    /// both signs: the short path or `description`, the bytes must be the encoder's.
+    @Test(arguments: [1.0, 10, 100, 1000, 10000, 100_000])
+    func decimalsAreWrittenAsTheEncoderWritesThem(scale: Double) throws {
+        var values: [Double] = []
+        for step in 0...3000 {
+            values.append(Double(step) / scale)
+            values.append(-Double(step) / scale)
+            values.append(Double(step * 7919 + 13) / scale)
+        }
+        for edge in [0.001, 1e9] {
+            values += [edge, edge.nextUp, edge.nextDown, -edge, 0.0009999, 0.0011, 999_999_999.9999, 999_999_999.5]
+        }
+        values += [0.1 + 0.2, 1.0 / 3.0, 2.0 / 3.0, 3.8, 95.6, 63.333333333333336, 1e-5, 123_456.0001, 0.0625]
+        let (mine, theirs) = try Self.written(values)
+        let common = zip(mine, theirs).prefix { $0 == $1 }.count
+        #expect(
+            mine == theirs,
+            "differs at \(common): \(mine.dropFirst(common).prefix(40)) vs \(theirs.dropFirst(common).prefix(40))")
+    }
+
+    /// Random doubles of every magnitude, and random short decimals.
+    @Test func randomDoublesAreWrittenAsTheEncoderWritesThem() throws {
+        var random = SeededGenerator(seed: 7)
+        var values: [Double] = []
+        for _ in 0..<20000 {
+            values.append(Double(bitPattern: random.next() & 0x7FEF_FFFF_FFFF_FFFF))
+            values.append(Double(Int64(random.next() % 2_000_000_000_000) - 1_000_000_000_000) / 10000)
+        }
+        let (mine, theirs) = try Self.written(values)
+        #expect(mine == theirs)
+    }
+
+    /// Small dictionaries are ordered by insertion on the stack, larger ones by `sorted`: both give the order asked
+    /// for, whether by `<` (the store's rows) or by UTF-8 bytes (the JSON; "e\u{301}" and "é" differ there).
+    @Test(arguments: [0, 1, 2, 3, 5, 16, 17, 40])
+    func dictionariesAreVisitedInTheOrderAskedFor(count: Int) {
+        var maker = ResultMaker(seed: UInt64(count))
+        var members: [String: Int] = [:]
+        while members.count < count { members[maker.string() + "\(members.count)"] = members.count }
+        for order in [{ (a: String, b: String) in a < b }, JSONText.precedes] {
+            var visited: [(String, Int)] = []
+            members.forEachSorted(by: order) { visited.append(($0, $1)) }
+            let expected = members.sorted { order($0.key, $1.key) }
+            #expect(visited.map(\.0) == expected.map(\.key))
+            #expect(visited.map(\.1) == expected.map(\.value))
+        }
+        #expect(JSONText.precedes("e\u{301}", "f") && !("e\u{301}" < "f"))
+    }
+
+    /// The text after the JSON lands where `append` says, NUL bytes and empty text included, and `finish` hands over
+    /// exactly the bytes written, with an address even when there are none.
+    @Test func appendedTextIsWhereItSaysAndFinishHandsOverTheBytes() throws {
+        var maker = ResultMaker(seed: 11)
+        let result = maker.result()
+        var out = JSONText(capacity: 0)
+        try result.writeCompactJSON(to: &out)
+        let json = out.count
+        let texts = ["", "auto", "a\u{0}b", "中文😀", String(repeating: "long ", count: 100)]
+        let ranges = texts.map { out.append(raw: $0) }
+        let seed = out.append(decimal: UInt64.max)
+        let bytes = out.finish()
+        bytes.withUnsafeBufferPointer { buffer in
+            #expect(String(decoding: buffer.prefix(json), as: UTF8.self) == (try? result.compactJSON()))
+            for (text, range) in zip(texts, ranges) {
+                #expect(Array(buffer[range.start..<range.start + range.count]) == Array(text.utf8))
+            }
+            #expect(String(decoding: buffer[seed.start..<seed.start + seed.count], as: UTF8.self) == String(UInt64.max))
+            #expect(buffer.count == seed.start + seed.count)
+        }
+        var empty = JSONText(capacity: 0)
+        #expect(empty.append(raw: "") == (0, 0))
+        empty.finish().withUnsafeBufferPointer { #expect($0.baseAddress != nil && $0.isEmpty) }
+    }
+}
+
 /// Generates results whose strings mix plain words with quotes, backslashes, slashes, control characters and
 /// non-ASCII text, whose numbers cover integral, tiny, huge and negative values, and whose optionals are sometimes nil.
 struct ResultMaker {

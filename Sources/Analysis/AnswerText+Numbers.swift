@@ -11,9 +11,8 @@ extension AnswerText {
                 var index = 0
                 while index < tokens.count {
                     let token = tokens[index]
-                    guard
-                        token.flags.contains(.startsWithDigit) || token.classes.contains(.numberWord)
-                            || token.hash == keys.one || token.hash == keys.a || token.hash == keys.an,
+                    // A mention starts with digits, a number word, "one", "a" or "an" (the hint).
+                    guard token.flags.contains(.startsWithDigit) || token.hints.contains(.number),
                         let mention = Self.numberMention(at: index, tokens, bytes, keys)
                     else {
                         index += 1

@@ -18,19 +18,18 @@ extension AnswerText {
                             var index = span.firstToken
                             while index < span.endToken && done != 0b1111 {
                                 let token = tokens[index]
-                                // Most words start no cue: no phrase, not a year preposition, not a subject
-                                // "I"/"we" before an action, not "by"/"from" before a number.
-                                if token.node < 0 && !token.classes.contains(.yearPreposition)
-                                    && token.hash != keys.i && token.hash != keys.we && token.hash != keys.by
-                                    && token.hash != keys.from
-                                {
+                                // Most words start no cue (no situation, task or result phrase, not a year
+                                // preposition, not a subject "I"/"we" before an action, not "by"/"from" before
+                                // a number): one test of the word's hints.
+                                guard token.hints.contains(.star) else {
                                     index += 1
                                     continue
                                 }
-                                // Cue phrases, by walking the phrase trie.
+                                // Cue phrases, by walking the phrase trie while a phrase of a part not yet
+                                // found can end at or below the node.
                                 var node = token.node
                                 var end = index
-                                while node >= 0 && done & 0b1011 != 0b1011 {
+                                while node >= 0 && Self.starParts(trie.reach[Int(node)]) & ~done != 0 {
                                     for position in trie.terminals(node) {
                                         let phrase = Int(trie.terminalPhrases[position])
                                         let part: Int
@@ -112,6 +111,12 @@ extension AnswerText {
                 situation: component(0, perPart.0), task: component(1, perPart.1), action: component(2, perPart.2),
                 result: component(3, perPart.3))
         }
+    }
+
+    /// The STAR parts (bit 0 situation, 1 task, 3 result, as in `done`) of the phrase kinds in `reach`.
+    @inline(__always)
+    static func starParts(_ reach: UInt8) -> UInt8 {
+        (reach >> Phrase.Kind.situation.rawValue) & 0b11 | (reach >> Phrase.Kind.result.rawValue & 1) << 3
     }
 
     /// One sentence showing one STAR component, and its cue.

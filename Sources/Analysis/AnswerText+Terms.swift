@@ -28,17 +28,19 @@ extension AnswerText {
                         matches.append(TermMatchSpan(first: first, last: last, term: term))
                     }
                     let count = tokens.count
+                    // The words that can start a term of this kind (a hedge's first word cannot start a filler).
+                    let starts: TokenHints = kind == .filler ? .filler : .hedge
                     while index < count {
                         // Words that can start no term (most of them) are passed over in a loop of their own,
                         // whose few values stay in registers.
                         if kind == .filler {
                             while index < count && tokens[index].soundHash == 0
-                                && !tokens[index].classes.contains(.termStart)
+                                && !tokens[index].hints.contains(starts)
                             {
                                 index += 1
                             }
                         } else {
-                            while index < count && !tokens[index].classes.contains(.termStart) { index += 1 }
+                            while index < count && !tokens[index].hints.contains(starts) { index += 1 }
                         }
                         guard index < count else { break }
                         let token = tokens[index]
@@ -50,16 +52,17 @@ extension AnswerText {
                                 continue
                             }
                         }
-                        guard token.classes.contains(.termStart) else {
+                        guard token.hints.contains(starts) else {
                             index += 1
                             continue
                         }
-                        // The longest allowed term starting here, by walking the phrase trie.
+                        // The longest allowed term starting here, by walking the phrase trie while a term of
+                        // this kind can end at or below the node.
                         var best = -1
                         var bestEnd = index
                         var node = token.node
                         var end = index
-                        while node >= 0 {
+                        while node >= 0 && trie.reach[Int(node)] & kind.bit != 0 {
                             for position in trie.terminals(node) {
                                 let phrase = Int(trie.terminalPhrases[position])
                                 if trie.kinds[phrase] == kind

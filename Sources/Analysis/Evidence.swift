@@ -18,7 +18,13 @@ public struct Evidence: Sendable, Hashable, Codable {
     /// UTF-8 byte offset one past the last byte.
     public var byteEnd: Int
     /// The term, cue or kind that matched, when there is one.
-    public var term: String?
+    public var term: String? {
+        get { hasTerm ? termValue : nil }
+        set {
+            termValue = newValue ?? ""
+            hasTerm = newValue != nil
+        }
+    }
     /// Seconds from the start of the recording to the start of the range, when known.
     public var startTime: Double?
     /// Seconds from the start of the recording to the end of the range, when known.
@@ -26,6 +32,11 @@ public struct Evidence: Sendable, Hashable, Codable {
     /// The text the offsets point into, and the byte offset of its first byte in the answer.
     private let source: String
     private let sourceOffset: Int
+    /// `term`, stored as a plain string and a flag: with a stored `String?` beside the other fields, the
+    /// compiler built each new item in a temporary and copied it through the type's value witnesses before
+    /// it reached its array (about 150 instructions an item; docs/performance.md, "Answer analysis").
+    private var termValue: String
+    private var hasTerm: Bool
 
     /// The text in the range.
     public var text: String {
@@ -76,7 +87,8 @@ public struct Evidence: Sendable, Hashable, Codable {
         self.byteEnd = byteEnd
         self.source = source
         self.sourceOffset = sourceOffset
-        self.term = term
+        termValue = term ?? ""
+        hasTerm = term != nil
         self.startTime = startTime
         self.endTime = endTime
     }

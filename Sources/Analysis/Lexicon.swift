@@ -9,6 +9,10 @@ final class Lexicon: Sendable {
     /// Phrase indices ending at trie node n: `terminalPhrases[terminalStarts[n]..<terminalStarts[n + 1]]`.
     let terminalStarts: [Int32]
     let terminalPhrases: [Int32]
+    /// Per trie node, the kinds of the phrases ending at it or below it: bit `Phrase.Kind.rawValue` each. A
+    /// walk that can find no phrase of the kinds it wants stops there. One entry more than there are nodes
+    /// (a 0), so the array is never empty and `withTrie` always has its address.
+    let reach: [UInt8]
     /// All phrases: the configured fillers and hedges and the STAR cues.
     let phrases: [Phrase]
     /// Per phrase (flat copies of `phrases`, so the hot loops touch no reference-counted values):
@@ -64,7 +68,17 @@ final class Lexicon: Sendable {
                 builder.addPhrase(cue, normalized: cue, kind: kind, termIndex: index)
             }
         }
-        entries = WordEntryTable(keys: builder.keys, classes: builder.classes, nodes: builder.nodes)
+        // The words the STAR and number patterns name get an entry (if no list gave them one) to carry
+        // their hints; an entry with no classes and no node reads like an unknown word.
+        let keys = Keys.shared
+        for key in [keys.i, keys.we, keys.by, keys.from, keys.one, keys.a, keys.an] { _ = builder.entry(key) }
+        let hints = builder.keys.indices.map { index in
+            Self.hints(
+                key: builder.keys[index], classes: builder.classes[index], node: builder.nodes[index],
+                reach: builder.reach, keys: keys)
+        }
+        entries = WordEntryTable(keys: builder.keys, classes: builder.classes, nodes: builder.nodes, hints: hints)
+        reach = builder.reach + [0]
         edges = builder.edges
         var starts: [Int32] = [0]
         var flat: [Int32] = []
@@ -84,6 +98,25 @@ final class Lexicon: Sendable {
         self.hedgeTerms = normalizedHedges
     }
 
+    /// Which measurements a word can start a match for (see `TokenHints`).
+    private static func hints(key: UInt64, classes: WordClass, node: Int32, reach: [UInt8], keys: Keys)
+        -> TokenHints
+    {
+        let kinds = node >= 0 ? reach[Int(node)] : 0
+        var hints: TokenHints = []
+        if kinds & Phrase.Kind.starMask != 0 || classes.contains(.yearPreposition) || key == keys.i
+            || key == keys.we || key == keys.by || key == keys.from
+        {
+            hints.insert(.star)
+        }
+        if kinds & Phrase.Kind.filler.bit != 0 { hints.insert(.filler) }
+        if kinds & Phrase.Kind.hedge.bit != 0 { hints.insert(.hedge) }
+        if classes.contains(.numberWord) || key == keys.one || key == keys.a || key == keys.an {
+            hints.insert(.number)
+        }
+        return hints
+    }
+
     private struct Builder {
         var words = WordTable(capacity: 256)
         var keys: [UInt64] = []
@@ -91,6 +124,7 @@ final class Lexicon: Sendable {
         var nodes: [Int32] = []
         var edges = WordTable(capacity: 256)
         var terminals: [[Int32]] = []
+        var reach: [UInt8] = []
         var phrases: [Phrase] = []
 
         mutating func entry(_ hash: UInt64) -> Int {
@@ -110,6 +144,7 @@ final class Lexicon: Sendable {
 
         mutating func newNode() -> Int32 {
             terminals.append([])
+            reach.append(0)
             return Int32(terminals.count - 1)
         }
 
@@ -123,6 +158,7 @@ final class Lexicon: Sendable {
                 node = newNode()
                 nodes[firstEntry] = node
             }
+            reach[Int(node)] |= kind.bit
             for hash in hashes.dropFirst() {
                 let key = WordHash.edge(node, hash)
                 var child = edges.lookup(key)
@@ -131,6 +167,7 @@ final class Lexicon: Sendable {
                     edges.insert(key, child)
                 }
                 node = child
+                reach[Int(node)] |= kind.bit
             }
             let rule = Phrase.rule(for: normalized, kind: kind)
             terminals[Int(node)].append(Int32(phrases.count))

@@ -3,6 +3,12 @@ struct Phrase: Sendable {
     /// Which measurement the phrase belongs to.
     enum Kind: UInt8, Sendable {
         case filler, hedge, situation, task, result
+
+        /// The kind's bit in `Lexicon.reach`.
+        var bit: UInt8 { 1 << rawValue }
+
+        /// The bits of the STAR kinds (situation, task, result) in `Lexicon.reach`.
+        static let starMask: UInt8 = 1 << 2 | 1 << 3 | 1 << 4
     }
 
     /// A context rule attached to the phrase by its text (see docs/analysis.md).

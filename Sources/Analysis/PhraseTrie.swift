@@ -6,6 +6,8 @@ struct PhraseTrie {
     let kinds: UnsafePointer<Phrase.Kind>
     let rules: UnsafePointer<Phrase.Rule>
     let termIndices: UnsafePointer<Int>
+    /// Per node, the kinds of the phrases ending at it or below it (`Lexicon.reach`).
+    let reach: UnsafePointer<UInt8>
     let edges: SlotReader<WordTable.Slot>
 
     /// Positions in `terminalPhrases` of the phrases that end at `node`.
@@ -29,14 +31,18 @@ extension Lexicon {
                 kinds.withUnsafeBufferPointer { kinds in
                     rules.withUnsafeBufferPointer { rules in
                         termIndices.withUnsafeBufferPointer { termIndices in
-                            edges.withReader { edges in
-                                body(
-                                    PhraseTrie(
-                                        terminalStarts: starts.baseAddress.unsafelyUnwrapped,
-                                        terminalPhrases: phrases.baseAddress ?? starts.baseAddress.unsafelyUnwrapped,
-                                        kinds: kinds.baseAddress.unsafelyUnwrapped,
-                                        rules: rules.baseAddress.unsafelyUnwrapped,
-                                        termIndices: termIndices.baseAddress.unsafelyUnwrapped, edges: edges))
+                            reach.withUnsafeBufferPointer { reach in
+                                edges.withReader { edges in
+                                    body(
+                                        PhraseTrie(
+                                            terminalStarts: starts.baseAddress.unsafelyUnwrapped,
+                                            terminalPhrases: phrases.baseAddress
+                                                ?? starts.baseAddress.unsafelyUnwrapped,
+                                            kinds: kinds.baseAddress.unsafelyUnwrapped,
+                                            rules: rules.baseAddress.unsafelyUnwrapped,
+                                            termIndices: termIndices.baseAddress.unsafelyUnwrapped,
+                                            reach: reach.baseAddress.unsafelyUnwrapped, edges: edges))
+                                }
                             }
                         }
                     }

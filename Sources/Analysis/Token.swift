@@ -28,6 +28,24 @@ struct Token: Sendable, Equatable {
     var gapBefore: GapFlags
     /// What lies between this token and the next one.
     var gapAfter: GapFlags
+    /// Which measurements the word can start a match for (from the lexicon; sits in the struct's padding).
+    var hints: TokenHints
+}
+
+/// Which measurements a word can start a match for, so their loops pass over every other word with one
+/// test. Derived from the lexicon once per configuration (`Lexicon.hints`); used only for speed: a word
+/// without a hint would match nothing in that measurement anyway.
+struct TokenHints: OptionSet, Sendable, Equatable {
+    let rawValue: UInt16
+    /// A situation, task or result phrase starts with it, or it is a year preposition, "I", "we", "by" or
+    /// "from" (the STAR cues that are patterns rather than phrases).
+    static let star = TokenHints(rawValue: 1 << 0)
+    /// A configured filler phrase starts with it (filler sounds are found by `soundHash`).
+    static let filler = TokenHints(rawValue: 1 << 1)
+    /// A configured hedge phrase starts with it.
+    static let hedge = TokenHints(rawValue: 1 << 2)
+    /// A number word, "one", "a" or "an" (digits are found by `TokenFlags.startsWithDigit`).
+    static let number = TokenHints(rawValue: 1 << 3)
 }
 
 /// What a token is made of.

@@ -278,7 +278,7 @@ enum Tokenizer {
                     hash: finished, baseHash: baseHash,
                     soundHash: sound ? squeezedHash(base, tokenByteStart, wordEnd) : 0, classes: entry.classes,
                     node: entry.node, sentence: sentenceCount,
-                    cue: cue, flags: tokenFlags, gapBefore: gapBefore, gapAfter: []))
+                    cue: cue, flags: tokenFlags, gapBefore: gapBefore, gapAfter: [], hints: entry.hints))
             havePending = true
         }
         if chunkHasAlphanumeric { wordCount += 1 }

@@ -56,6 +56,7 @@ struct WordClass: OptionSet, Sendable, Equatable, Hashable {
     static let abbreviation = WordClass(24)
     /// in, since, during, until: before a year, a situation cue.
     static let yearPreposition = WordClass(25)
-    /// A filler or hedge term's first word in the configuration (used only for speed).
+    /// A filler or hedge term's first word in the configuration (the term counts read `TokenHints`, which tell
+    /// the two apart).
     static let termStart = WordClass(26)
 }

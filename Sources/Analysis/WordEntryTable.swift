@@ -8,28 +8,30 @@ struct WordEntryTable: Sendable {
         var key: UInt64
         var classes: WordClass
         var node: Int32
+        /// Which measurements the word can start a match for (in the slot's padding: still 24 bytes).
+        var hints: TokenHints
     }
 
     private let slots: [Slot]
     private let mask: Int
 
-    /// Builds the table from parallel lists: each key's classes and node.
-    init(keys: [UInt64], classes: [WordClass], nodes: [Int32]) {
+    /// Builds the table from parallel lists: each key's classes, node and hints.
+    init(keys: [UInt64], classes: [WordClass], nodes: [Int32], hints: [TokenHints]) {
         var size = 16
         while size < keys.count * 4 { size <<= 1 }
-        var slots = Array(repeating: Slot(key: 0, classes: [], node: -1), count: size)
+        var slots = Array(repeating: Slot(key: 0, classes: [], node: -1, hints: []), count: size)
         let mask = size - 1
         for (index, key) in keys.enumerated() {
             var slot = Int(truncatingIfNeeded: key) & mask
             while slots[slot].key != 0 && slots[slot].key != key { slot = (slot + 1) & mask }
-            slots[slot] = Slot(key: key, classes: classes[index], node: nodes[index])
+            slots[slot] = Slot(key: key, classes: classes[index], node: nodes[index], hints: hints[index])
         }
         self.slots = slots
         self.mask = mask
     }
 
     /// Calls `body` with a reader over the slots (valid only inside `body`); an unknown word's `find` is an
-    /// empty slot, which reads as no classes and node -1.
+    /// empty slot, which reads as no classes, node -1 and no hints.
     func withReader<Result>(_ body: (SlotReader<Slot>) -> Result) -> Result {
         SlotReader.with(slots, mask: mask, body)
     }

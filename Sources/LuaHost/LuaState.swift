@@ -94,6 +94,9 @@ public final class LuaState {
 
     /// The most bytes the state has held.
     public var memoryPeak: Int { control.pointee.memory_peak }
+    /// Bytes of freed small blocks the state keeps for reuse instead of returning them to malloc (at most 2 MiB,
+    /// whatever the script did): what the process holds for this state beyond ``memoryInUse``.
+    public var memoryKeptForReuse: Int { rh_pool_kept(control) }
 
     /// Instructions charged in the last call.
     public var instructionsUsed: Int64 { control.pointee.instructions }

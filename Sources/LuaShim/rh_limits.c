@@ -36,28 +36,26 @@ static void rhl_write_where(char *out, size_t size, lua_State *L) {
 
 /*
  * Small blocks (tables, strings, userdata of a few words: most of what a scoring call makes, and garbage soon
- * after) come from per-state free lists, one per 16-byte size class up to RHL_POOL_MAX, carved from 64 KiB
- * slabs: a push or a pop instead of malloc and free. The slabs go back to malloc when the state closes. The
- * memory accounting (and so the memory cap) counts the sizes Lua asks for, as before.
+ * after) are kept for reuse in per-state free lists, one per 16-byte size class up to RHL_POOL_MAX: a pop and a
+ * push instead of malloc and free once a state has warmed up. Every block comes from malloc, sized to its class,
+ * so any block can go back to malloc. The lists hold at most RHL_POOL_KEEP bytes in all: beyond that a freed block
+ * goes straight back to malloc, so what a state holds stays within its live memory plus that, whatever mix of
+ * sizes a script makes and drops. The memory accounting (and so the memory cap) counts the sizes Lua asks for.
  */
 #define RHL_POOL_STEP 16
 #define RHL_POOL_MAX 256
 #define RHL_POOL_CLASSES (RHL_POOL_MAX / RHL_POOL_STEP)
-#define RHL_SLAB_SIZE 65536
-
-typedef struct RHLSlab {
-    struct RHLSlab *next;
-    void *padding; /* blocks start 16 bytes in, 16-byte aligned as malloc's */
-} RHLSlab;
+#define RHL_POOL_KEEP (2 * 1024 * 1024)
 
 typedef struct {
     void *free[RHL_POOL_CLASSES]; /* each free block holds the next */
-    char *cursor, *end;           /* the unused rest of the newest slab */
-    RHLSlab *slabs;
+    size_t kept;                  /* bytes in all the lists */
 } RHLPool;
 
 /* The size class of a block of 1..RHL_POOL_MAX bytes, or -1 for a larger one (left to malloc). */
-static int rhl_class(size_t size) { return size <= RHL_POOL_MAX ? (int)((size + RHL_POOL_STEP - 1) / RHL_POOL_STEP) - 1 : -1; }
+static int rhl_class(size_t size) {
+    return size <= RHL_POOL_MAX ? (int)((size + RHL_POOL_STEP - 1) / RHL_POOL_STEP) - 1 : -1;
+}
 
 static void *rhl_pool_get(RHControl *ctl, int cls) {
     RHLPool *pool = (RHLPool *)ctl->pool;
@@ -66,37 +64,31 @@ static void *rhl_pool_get(RHControl *ctl, int cls) {
         if (pool == NULL) return NULL;
         ctl->pool = pool;
     }
+    size_t size = (size_t)(cls + 1) * RHL_POOL_STEP;
     void *block = pool->free[cls];
     if (block != NULL) {
         pool->free[cls] = *(void **)block;
+        pool->kept -= size;
         return block;
     }
-    size_t size = (size_t)(cls + 1) * RHL_POOL_STEP;
-    if (pool->cursor == NULL || (size_t)(pool->end - pool->cursor) < size) {
-        RHLSlab *slab = (RHLSlab *)malloc(RHL_SLAB_SIZE);
-        if (slab == NULL) return NULL;
-        slab->next = pool->slabs;
-        pool->slabs = slab;
-        pool->cursor = (char *)(slab + 1);
-        pool->end = (char *)slab + RHL_SLAB_SIZE;
-    }
-    block = pool->cursor;
-    pool->cursor += size;
-    return block;
+    return malloc(size);
 }
 
+/* Frees a block Lua knows as `size` bytes: into its class's list while the lists have room, else to malloc. */
 static void rhl_release(RHControl *ctl, void *ptr, size_t size) {
     int cls = rhl_class(size);
-    if (cls < 0) {
+    RHLPool *pool = (RHLPool *)ctl->pool;
+    size_t class_size = (size_t)(cls + 1) * RHL_POOL_STEP;
+    if (cls < 0 || pool == NULL || pool->kept + class_size > RHL_POOL_KEEP) {
         free(ptr);
         return;
     }
-    RHLPool *pool = (RHLPool *)ctl->pool;
     *(void **)ptr = pool->free[cls];
     pool->free[cls] = ptr;
+    pool->kept += class_size;
 }
 
-/* realloc for blocks of `old` bytes (0: ptr is NULL), small ones from the pool. */
+/* realloc for blocks of `old` bytes (0: ptr is NULL), small ones through the lists. */
 static void *rhl_resize(RHControl *ctl, void *ptr, size_t old, size_t nsize) {
     int to = rhl_class(nsize);
     if (ptr == NULL) return to >= 0 ? rhl_pool_get(ctl, to) : malloc(nsize);
@@ -106,13 +98,30 @@ static void *rhl_resize(RHControl *ctl, void *ptr, size_t old, size_t nsize) {
     void *block = to >= 0 ? rhl_pool_get(ctl, to) : malloc(nsize);
     if (block == NULL) {
         /* Lua assumes a shrink never fails (manual, lua_Alloc): keep the block, which is large enough. It is later
-           freed as one of the new size, into that size's list, where a larger block does no harm; a block from
-           malloc that ends there stays until the process ends (only when even a 64 KiB slab cannot be had). */
+           freed as one of the new size: into that size's list (a larger block there does no harm) or to malloc. */
         return nsize < old ? ptr : NULL;
     }
     memcpy(block, ptr, old < nsize ? old : nsize);
     rhl_release(ctl, ptr, old);
     return block;
+}
+
+size_t rh_pool_kept(const RHControl *ctl) { return ctl->pool != NULL ? ((const RHLPool *)ctl->pool)->kept : 0; }
+
+/* Frees the blocks kept in the lists, and the lists. */
+static void rhl_pool_free(RHControl *ctl) {
+    RHLPool *pool = (RHLPool *)ctl->pool;
+    if (pool == NULL) return;
+    for (int cls = 0; cls < RHL_POOL_CLASSES; cls++) {
+        void *block = pool->free[cls];
+        while (block != NULL) {
+            void *next = *(void **)block;
+            free(block);
+            block = next;
+        }
+    }
+    free(pool);
+    ctl->pool = NULL;
 }
 
 static void *rhl_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
@@ -143,7 +152,10 @@ static void *rhl_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
 
 lua_State *rh_newstate(RHControl *ctl) {
     lua_State *L = lua_newstate(rhl_alloc, ctl);
-    if (L != NULL) ctl->running = L;
+    if (L != NULL)
+        ctl->running = L;
+    else
+        rhl_pool_free(ctl); /* what a failed start freed may be in the lists */
     return L;
 }
 
@@ -152,15 +164,7 @@ void rh_close(lua_State *L) {
     lua_getallocf(L, &ud);
     RHControl *ctl = (RHControl *)ud;
     lua_close(L);
-    RHLPool *pool = (RHLPool *)ctl->pool;
-    if (pool == NULL) return;
-    while (pool->slabs != NULL) {
-        RHLSlab *next = pool->slabs->next;
-        free(pool->slabs);
-        pool->slabs = next;
-    }
-    free(pool);
-    ctl->pool = NULL;
+    rhl_pool_free(ctl);
 }
 
 static void rhl_format_bytes(char *out, size_t size, size_t bytes) {

@@ -112,16 +112,26 @@ enum StoreSchema {
         }
         // Per-answer levels are read from the session's result JSON, where they always were too, through the
         // `answer_score` view: storing them again as rows (three or more for every answer) cost batch grading a fifth
-        // of its store writer's time, and no command reads them (docs/store.md). The rows an older version wrote are
-        // exactly what the view gives (tested with a store written by the first schema), so they go.
+        // of its store writer's time, and no command reads them (docs/store.md). Only the rows the view gives back
+        // value for value go; a row that differs (changed by hand, or a note with a NUL character, which SQLite's
+        // JSON functions cut) stays in `score`.
         migrator.registerMigration("v3: per-answer levels from the result JSON") { db in
             try db.execute(
                 sql: """
-                    DELETE FROM score WHERE position IS NOT NULL AND source = 'auto' AND review_id IS NULL;
                     CREATE VIEW answer_score (session_id, position, criterion, level, max, note, source) AS
                         SELECT s.id, a.key + 1, c.key, CAST(json_extract(c.value, '$.level') AS REAL),
                                json_extract(c.value, '$.max'), json_extract(c.value, '$.note'), 'auto'
                         FROM session s, json_each(s.result, '$.answers') a, json_each(a.value, '$.scores') c;
+                    CREATE TEMP TABLE stored_level AS
+                        SELECT session_id, position, criterion, level, max, note FROM answer_score;
+                    CREATE INDEX temp.stored_level_key ON stored_level(session_id, position, criterion);
+                    DELETE FROM score
+                    WHERE position IS NOT NULL AND source = 'auto' AND review_id IS NULL AND EXISTS (
+                        SELECT 1 FROM temp.stored_level v
+                        WHERE v.session_id = score.session_id AND v.position = score.position
+                            AND v.criterion = score.criterion AND v.level = score.level AND v.max = score.max
+                            AND v.note IS score.note);
+                    DROP TABLE temp.stored_level;
                     """)
         }
         return migrator

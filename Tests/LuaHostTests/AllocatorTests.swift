@@ -75,6 +75,28 @@ import Testing
         #expect(lua.memoryInUse < before + 8_192)
     }
 
+    /// Blocks kept for reuse stay within 2 MiB whatever sizes a script makes and drops, so a state never holds
+    /// much more than its live memory (which the cap bounds): here 8 MB of strings in each of four size classes.
+    @Test func blocksKeptForReuseStayBounded() throws {
+        let lua = try LuaState(limits: LuaLimits(instructions: 0, seconds: 20, memory: 64 << 20))
+        let function = try lua.load(
+            """
+            local length = ...
+            local t = {}
+            for i = 1, 8e6 // (length + 40) do t[i] = string.rep("x", length - 8) .. string.format("%08d", i) end
+            t = nil
+            collectgarbage("collect")
+            """, chunkName: "classes")
+        _ = try lua.call(try lua.load("collectgarbage('collect')", chunkName: "gc"))
+        let live = lua.memoryInUse
+        for length in [16, 48, 96, 160] {
+            _ = try lua.call(function, [.integer(Int64(length))])
+            #expect(lua.memoryKeptForReuse <= 2 << 20, "\(length)-byte strings: \(lua.memoryKeptForReuse) kept")
+            #expect(lua.memoryKeptForReuse > 1 << 20, "the lists are used")
+            #expect(lua.memoryInUse < live + (2 << 20), "the 8 MB of strings are gone")
+        }
+    }
+
     @Test func theCapCountsSmallBlocks() throws {
         let lua = try LuaState(limits: LuaLimits(instructions: 0, seconds: 10, memory: 2 << 20))
         let function = try lua.load(

@@ -239,7 +239,12 @@ import Testing
         let rowsBefore = try {
             let queue = try DatabaseQueue(path: path)
             try queue.writeWithoutTransaction { db in try db.execute(sql: dump) }
-            return try queue.read { db in try Row.fetchAll(db, sql: String(format: answerLevels, "score")) }
+            let rows = try queue.read { db in try Row.fetchAll(db, sql: String(format: answerLevels, "score")) }
+            // A level changed by hand no longer matches the result JSON: the migration keeps its row.
+            try queue.write { db in
+                try db.execute(sql: "UPDATE score SET level = 2.5 WHERE position = 2 AND criterion = 'clarity'")
+            }
+            return rows
         }()
         let store = try SQLiteStore(path: path)
         let sessions = try store.sessions(candidate: nil, scenario: nil)
@@ -253,16 +258,17 @@ import Testing
         // v2: only session-level levels are indexed by criterion.
         #expect(try store.writer.read(StoreMigrationTests.indexSQL)?.contains("WHERE position IS NULL") == true)
         // v3: the per-answer levels the first schema stored as rows are read from the result JSON instead, the same
-        // values with the same types, and their rows are gone.
+        // values with the same types; their rows are gone, except the one that no longer matched.
         let (rowsAfter, left) = try store.writer.read { db in
             (
                 try Row.fetchAll(db, sql: String(format: answerLevels, "answer_score")),
-                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM score WHERE position IS NOT NULL")
+                try Row.fetchAll(db, sql: "SELECT position, criterion, level FROM score WHERE position IS NOT NULL")
             )
         }
         #expect(rowsBefore.count == 8)
         #expect(rowsAfter == rowsBefore)
-        #expect(left == 0)
+        #expect(left.map { [$0[0] as Int64, Int64($0[2] as Double * 10)] } == [[2, 25]])
+        #expect(left.map { $0[1] as String } == ["clarity"])
     }
 
     @Test func fileStoresUseWALAndForeignKeys() throws {

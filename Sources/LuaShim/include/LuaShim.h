@@ -83,7 +83,7 @@ typedef struct RHControl {
     int warnings_off;           /* warn("@off") */
     int warn_continuing;        /* a warning message is being continued */
 
-    /* Small blocks (rh_limits.c): kept for reuse instead of going back to malloc; freed by rh_close. */
+    /* Freed small blocks kept for reuse, at most 2 MiB of them (rh_limits.c); freed by rh_close. */
     void *pool;
 
     /* Watchdog (rh_watchdog.c). */
@@ -102,6 +102,8 @@ lua_State *rh_newstate(RHControl *ctl);
 
 /* Closes a state made by rh_newstate (lua_close) and frees the small blocks it kept for reuse. */
 void rh_close(lua_State *L);
+/* Bytes of freed small blocks the state keeps for reuse (at most 2 MiB, rh_limits.c). */
+size_t rh_pool_kept(const RHControl *ctl);
 
 /* The control block of any thread of a state made by rh_newstate. */
 RHControl *rh_control(lua_State *L);

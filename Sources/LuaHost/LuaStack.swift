@@ -138,7 +138,7 @@ struct LuaStack {
     private func table(at index: Int32, visiting: inout [UnsafeRawPointer], depth: Int, read: inout Int) throws
         -> LuaTable
     {
-        // Room for the walk and for filling a list made on first use (rh_lazy_materialize needs 6 slots).
+        // Room for the walk and for filling a list made on first use (rh_lazy_materialize reserves its own 8).
         guard depth < LuaStack.maximumDepth, lua_checkstack(L, 8) != 0 else {
             throw LuaError(kind: .type, message: "table nesting is deeper than \(LuaStack.maximumDepth) levels")
         }

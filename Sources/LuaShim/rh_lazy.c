@@ -244,6 +244,11 @@ void rh_lazy_describe(lua_State *L, int block_index, size_t table, int kind, siz
     RHZBlock *block = (RHZBlock *)lua_touserdata(L, block_index);
     if (block == NULL || table >= block->tables) return;
     if (kind == RH_LAZY_PARTS && terms_count > RHZ_MAX_PARTS) terms_count = RHZ_MAX_PARTS;
+    /* Every fill reads records within the block only, whatever the caller asked for. */
+    if (first > block->spans) first = block->spans;
+    if (count > block->spans - first) count = block->spans - first;
+    if (terms_first > block->spans) terms_first = block->spans;
+    if (terms_count > block->spans - terms_first) terms_count = block->spans - terms_first;
     RHZTable *description = &rhz_tables(block)[table];
     description->kind = kind;
     description->built = 0;

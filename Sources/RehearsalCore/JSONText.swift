@@ -193,7 +193,14 @@ public struct JSONText: ~Copyable {
             rest /= 10
         }
         reserve(digits)
-        rest = value
+        put(value, digits: digits)
+    }
+
+    /// Writes the last `digits` decimal digits of `value`, zeros first if it has fewer, into room the caller
+    /// reserved.
+    @inline(__always)
+    private mutating func put(_ value: UInt64, digits: Int) {
+        var rest = value
         for offset in stride(from: digits - 1, through: 0, by: -1) {
             base[count + offset] = UInt8(ascii: "0") + UInt8(rest % 10)
             rest /= 10
@@ -243,12 +250,8 @@ public struct JSONText: ~Copyable {
             integer(whole / unit)
             reserve(digits + 1)
             base[count] = UInt8(ascii: ".")
-            var fraction = whole % unit
-            for offset in stride(from: digits, through: 1, by: -1) {
-                base[count + offset] = UInt8(ascii: "0") + UInt8(fraction % 10)
-                fraction /= 10
-            }
-            count += digits + 1
+            count += 1
+            put(whole % unit, digits: digits)
             return true
         }
         return false

@@ -19,7 +19,7 @@ extension SQLiteStore {
 
     public func saveBatch(_ items: [BatchItem], scenario: ScenarioSource, title: String) throws -> [BatchOutcome] {
         let storedAt = now()
-        let (outcomes, seen) = try withoutForeignKeyChecks { db in
+        let (outcomes, seen) = try withoutRowChecks { db in
             var inserter = try SessionInserter(db, candidates: try knownCandidates.valid(in: db))
             var outcomes: [BatchOutcome] = []
             outcomes.reserveCapacity(items.count)
@@ -42,20 +42,29 @@ extension SQLiteStore {
         return outcomes
     }
 
-    /// Runs `body` in a write transaction whose inserts SQLite does not check against foreign keys, then turns the
-    /// checks on again (SQLite ignores the setting inside a transaction, so it is changed around it).
+    /// Runs `body` in a write transaction whose inserts SQLite checks neither against foreign keys nor against the
+    /// tables' `CHECK` constraints, then turns both checks on again (SQLite ignores these settings inside a
+    /// transaction, so they are changed around it).
     ///
-    /// A batch's rows satisfy their foreign keys by construction: every answer, score and feedback row belongs to the
-    /// session row inserted just before it in the same transaction, the scenario row is inserted (or found) first in
-    /// each transaction, and candidate ids come from this transaction or from a cache that is dropped whenever another
-    /// connection has written (``KnownCandidates``). Checking them anyway looked each row's session up again by its
-    /// text key: 26 index searches for a five-answer session, 14% of the writer's time (docs/performance.md, "The
-    /// store writer"). `BatchWriterTests` runs `PRAGMA foreign_key_check` after batches that store, refuse and roll
-    /// back, and checks that deletes still cascade afterwards. (Changing the setting makes SQLite prepare the cached
-    /// statements again once per batch: a few dozen microseconds against the batch's milliseconds.)
-    private func withoutForeignKeyChecks<T>(_ body: (Database) throws -> T) throws -> T {
+    /// A batch's rows satisfy both by construction:
+    /// - Foreign keys: every answer, score and feedback row belongs to the session row inserted just before it in the
+    ///   same transaction, the scenario row is inserted (or found) first in each transaction, and candidate ids come
+    ///   from this transaction or from a cache that is dropped whenever another connection has written
+    ///   (``KnownCandidates``). Checking them anyway looked each row's session up again by its text key: 26 index
+    ///   searches for a five-answer session, 14% of the writer's time.
+    /// - `CHECK`: the only ones are `session.mode IN ('live', 'replay', 'example')`, written from `SessionMode`, and
+    ///   `feedback.kind IN ('strength', 'improvement', 'plan')`, written from three literals in ``SessionRows``.
+    ///   SQLite tests a three-value `IN` list through a temporary b-tree it builds, and zeroes a 16 KiB page for, on
+    ///   every row it checks: four per session, a third of the writer's instructions.
+    ///
+    /// docs/performance.md, "The store writer", has the figures. `BatchWriterTests` runs `PRAGMA foreign_key_check`
+    /// and `PRAGMA integrity_check` (which tests `CHECK` constraints) after batches that store, refuse and roll back,
+    /// and checks that deletes still cascade and bad rows are still refused afterwards. (Changing the settings makes
+    /// SQLite prepare the cached statements again once per batch: a few dozen microseconds against the batch's
+    /// milliseconds.)
+    private func withoutRowChecks<T>(_ body: (Database) throws -> T) throws -> T {
         try writer.writeWithoutTransaction { db in
-            try db.execute(sql: "PRAGMA foreign_keys = OFF")
+            try db.execute(sql: "PRAGMA foreign_keys = OFF; PRAGMA ignore_check_constraints = ON")
             let outcome = Result { () throws -> T in
                 var value: T?
                 try db.inTransaction {
@@ -65,16 +74,20 @@ extension SQLiteStore {
                 guard let value else { throw StoreError("the batch's transaction ended without its outcome") }
                 return value
             }
-            // SQLite ignores the setting silently inside a transaction: read it back, so a connection never goes on
-            // without checks (deletes would no longer cascade).
+            // SQLite ignores the settings silently inside a transaction: read them back, so a connection never goes
+            // on without checks (deletes would no longer cascade, and a live session could store a bad row).
             let restored: Bool
             do {
-                try db.execute(sql: "PRAGMA foreign_keys = ON")
-                restored = try Bool.fetchOne(db, sql: "PRAGMA foreign_keys") == true
+                try db.execute(sql: "PRAGMA foreign_keys = ON; PRAGMA ignore_check_constraints = OFF")
+                restored =
+                    try Bool.fetchOne(db, sql: "PRAGMA foreign_keys") == true
+                    && Bool.fetchOne(db, sql: "PRAGMA ignore_check_constraints") == false
             } catch {
-                throw StoreError("the store's foreign key checks could not be turned on again: \(error)")
+                throw StoreError("the store's foreign key and CHECK constraints could not be turned on again: \(error)")
             }
-            guard restored else { throw StoreError("the store's foreign key checks could not be turned on again") }
+            guard restored else {
+                throw StoreError("the store's foreign key and CHECK constraints could not be turned on again")
+            }
             return try outcome.get()
         }
     }

@@ -174,7 +174,10 @@ import Testing
     /// The batch writer skips SQLite's foreign key checks (its rows satisfy them by construction): after batches that
     /// store, refuse, find duplicates and fail, every row still points at its parent, the checks are on again for
     /// everything else, and deleting a session still takes its rows with it.
-    @Test func foreignKeysHoldAfterEveryKindOfBatchAndDeletesStillCascade() throws {
+    /// The writer turns SQLite's foreign key and `CHECK` constraint checks off inside a batch (its rows meet them by
+    /// construction): after batches that store, refuse and fail, the stored rows meet both, the checks are on again,
+    /// deletes cascade and rows that break either are refused.
+    @Test func constraintsHoldAfterEveryKindOfBatchAndAreCheckedAgain() throws {
         let store = try SQLiteStore(inMemoryWithClock: StoreTests.Clock().now)
         _ = try store.save(StoreTests.result("s-1"), scenario: Self.source, title: "Demo", input: "first")
         let other = ScenarioSource(path: "scenarios/other.lua", sha256: String(repeating: "c", count: 64), text: "--\n")
@@ -202,14 +205,21 @@ import Testing
                 try items([StoreTests.result("s-5", candidate: "Cleo"), StoreTests.result("s-6")]), scenario: other,
                 title: "Other")
         }
-        let (violations, checksOn) = try store.writer.write { db in
+        let (violations, integrity, checksOn, ignoresChecks) = try store.writer.write { db in
             (
                 try Row.fetchAll(db, sql: "PRAGMA foreign_key_check").count,
-                try Bool.fetchOne(db, sql: "PRAGMA foreign_keys")
+                try String.fetchAll(db, sql: "PRAGMA integrity_check"),
+                try Bool.fetchOne(db, sql: "PRAGMA foreign_keys"),
+                try Bool.fetchOne(db, sql: "PRAGMA ignore_check_constraints")
             )
         }
         #expect(violations == 0)
+        #expect(integrity == ["ok"], "integrity_check also tests every stored row against the CHECK constraints")
         #expect(checksOn == true, "the writer's connection checks foreign keys again after a batch")
+        #expect(ignoresChecks == false, "the writer's connection checks CHECK constraints again after a batch")
+        #expect(
+            try count(store, "SELECT COUNT(DISTINCT kind) FROM feedback WHERE session_id IN ('s-2', 's-4')") == 3,
+            "the batch stored feedback of every kind, so integrity_check saw each")
         #expect(try count(store, "SELECT COUNT(*) FROM session") == 3)
         #expect(try count(store, "SELECT COUNT(*) FROM candidate WHERE name IN ('Stranger', 'Cleo')") == 0)
         #expect(try store.delete(session: "s-2", candidate: nil) == 1)
@@ -227,6 +237,14 @@ import Testing
             }
         } throws: { error in
             (error as? DatabaseError)?.extendedResultCode == .SQLITE_CONSTRAINT_FOREIGNKEY
+        }
+        #expect {
+            try store.writer.write { db in
+                try db.execute(
+                    sql: "INSERT INTO feedback (session_id, kind, position, text) VALUES ('s-4', 'praise', 9, 't')")
+            }
+        } throws: { error in
+            (error as? DatabaseError)?.extendedResultCode == .SQLITE_CONSTRAINT_CHECK
         }
     }
 

@@ -1,9 +1,12 @@
+import Foundation
 import RehearsalCore
 
-/// The rows one session adds to the store: its session row, then its answer, session-level score, note and feedback
-/// rows (each table's rows together, in the order they were always inserted), as typed values whose text is packed
-/// into one byte buffer. Per-answer levels have no rows: they are read from the result JSON (the `answer_score` view,
-/// docs/store.md). Pure: batch grading builds them on its worker threads, so the single store writer only binds them
+/// The rows one session adds to the store: its session row, then its session-level score and note rows, and the
+/// answer and feedback rows its result JSON cannot give back (each table's rows together, in the order they were
+/// always inserted), as typed values whose text is packed into one byte buffer. Per-answer levels, answers and
+/// feedback are read from the result JSON (the `answer_score`, `answer` and `feedback` views, docs/store.md), except
+/// an answer or feedback line with a NUL character in its text: SQLite's JSON functions cut text there, so that row
+/// is stored as it is (`answer_verbatim`, `feedback_verbatim`) and the view gives it instead. Pure: batch grading builds them on its worker threads, so the single store writer only binds them
 /// through SQLite's C API and steps (``SessionInserter``), with no Swift value boxed, copied or reference-counted
 /// per column.
 struct SessionRows: Sendable {
@@ -37,10 +40,19 @@ struct SessionRows: Sendable {
             }
         }
 
+        /// The table the rows go to.
+        var table: String {
+            switch self {
+            case .answer: "answer_verbatim"
+            case .feedback: "feedback_verbatim"
+            case .session, .score, .note: "\(self)"
+            }
+        }
+
         /// The statement that inserts one row.
         var sql: String {
             let placeholders = self == .session ? columns + 3 : columns
-            return "INSERT INTO \(self) (\(columnNames)) VALUES ("
+            return "INSERT INTO \(table) (\(columnNames)) VALUES ("
                 + Array(repeating: "?", count: placeholders).joined(separator: ", ") + ")"
         }
     }
@@ -85,12 +97,12 @@ private struct RowWriter: ~Copyable {
     var counts = [Int](repeating: 0, count: Kind.allCases.count)
     var values: [Value] = []
 
-    /// Room for the JSON (about its strings and 320 bytes an answer, as `compactJSON` reckons) and for the rows'
-    /// copies of the answers' texts, reserved once.
+    /// Room for the JSON (about its strings and 320 bytes an answer, as `compactJSON` reckons) and the rows' other
+    /// text, reserved once.
     init(_ result: SessionResult) {
         let answers = result.answers
         let strings = answers.reduce(0) { $0 + $1.text.utf8.count + $1.prompt.utf8.count }
-        out = JSONText(capacity: 2 * strings + answers.count * 400 + 2048)
+        out = JSONText(capacity: strings + answers.count * 400 + 2048)
         values.reserveCapacity(answers.count * 40 + 64)
     }
 
@@ -109,7 +121,10 @@ private struct RowWriter: ~Copyable {
         values.append(encoded)
         let auto = add("auto")
         // Each answer's fields are read in place: a copy of the answer would retain and release all of them.
-        for index in answers.indices {
+        for index in answers.indices
+        where Self.cutByJSON(answers[index].text) || Self.cutByJSON(answers[index].prompt)
+            || Self.cutByJSON(answers[index].question)
+        {
             counts[Kind.answer.rawValue] += 1
             values.append(session)
             values.append(.integer(Int64(index + 1)))
@@ -149,6 +164,13 @@ private struct RowWriter: ~Copyable {
 
     private static func real(_ value: Double?) -> Value { value.map { .real($0) } ?? .null }
 
+    /// Whether SQLite's JSON functions would not give `text` back whole: they end a text at its first NUL.
+    static func cutByJSON(_ text: String) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable { bytes in
+            bytes.count > 0 && memchr(bytes.baseAddress!, 0, bytes.count) != nil
+        } ?? text.utf8.contains(0)
+    }
+
     private mutating func add(_ string: String?) -> Value {
         guard let string else { return .null }
         return Self.text(out.append(raw: string))
@@ -172,18 +194,20 @@ private struct RowWriter: ~Copyable {
         values.append(.null)
     }
 
-    /// Adds `count` feedback rows of one kind, `item` giving each one's criterion and text (read in place: no
-    /// array of them is made).
+    /// Adds the feedback rows of one kind that the result JSON cannot give back, of `count` lines, `item` giving each
+    /// one's criterion and text (read in place: no array of them is made).
     private mutating func addFeedback(
         _ session: Value, _ kind: String, _ count: Int, _ item: (Int) -> (criterion: String?, text: String)
     ) {
-        guard count > 0 else { return }
-        let kindValue = add(kind)
+        var kindValue: Value?
         for index in 0..<count {
             let item = item(index)
+            guard Self.cutByJSON(item.text) || item.criterion.map(Self.cutByJSON) == true else { continue }
+            let kindText = kindValue ?? add(kind)
+            kindValue = kindText
             counts[Kind.feedback.rawValue] += 1
             values.append(session)
-            values.append(kindValue)
+            values.append(kindText)
             values.append(.integer(Int64(index + 1)))
             values.append(add(item.0))
             values.append(add(item.1))

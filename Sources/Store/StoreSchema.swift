@@ -134,6 +134,106 @@ enum StoreSchema {
                     DROP TABLE temp.stored_level;
                     """)
         }
+        // Answers and feedback are read from the session's result JSON too, through views named as the tables were
+        // (docs/store.md): storing them again as rows cost batch grading two fifths of its store writer's time
+        // (docs/performance.md, "The store writer"). A row the JSON cannot give back byte for byte (a NUL character,
+        // which SQLite's JSON functions cut text at) is kept in a table, `answer_verbatim` or `feedback_verbatim`,
+        // and the view gives that row in place of the JSON's. Migrating keeps, of the rows stored before, exactly
+        // those the JSON does not give back value for value (type included), so nothing a store held is lost. The
+        // views are plain joins, not unions, so that SQLite merges them into a query that joins them to sessions and
+        // finds a session's rows by its key. `answer_score` gains its answer's question, so that levels per question
+        // need no join of two views (which reads each session's answers once for every answer: 2.7 times slower).
+        migrator.registerMigration("v4: answers and feedback from the result JSON") { db in
+            try db.execute(
+                sql: """
+                    ALTER TABLE answer RENAME TO answer_verbatim;
+                    ALTER TABLE feedback RENAME TO feedback_verbatim;
+                    CREATE TEMP TABLE json_answer AS \(answers.json);
+                    CREATE INDEX temp.json_answer_key ON json_answer(session_id, position);
+                    DELETE FROM answer_verbatim AS r WHERE EXISTS (
+                        SELECT 1 FROM temp.json_answer j WHERE \(answers.sameRow));
+                    DROP TABLE temp.json_answer;
+                    CREATE TEMP TABLE json_feedback AS \(feedback.json);
+                    CREATE INDEX temp.json_feedback_key ON json_feedback(session_id, kind, position);
+                    DELETE FROM feedback_verbatim AS r WHERE EXISTS (
+                        SELECT 1 FROM temp.json_feedback j WHERE \(feedback.sameRow));
+                    DROP TABLE temp.json_feedback;
+                    CREATE VIEW answer (\(answers.names)) AS \(answers.view);
+                    CREATE VIEW feedback (\(feedback.names)) AS \(feedback.view);
+                    DROP VIEW answer_score;
+                    CREATE VIEW answer_score (session_id, position, criterion, level, max, note, source, question) AS
+                        SELECT s.id, a.key + 1, c.key, CAST(json_extract(c.value, '$.level') AS REAL),
+                               json_extract(c.value, '$.max'), json_extract(c.value, '$.note'), 'auto',
+                               json_extract(a.value, '$.question')
+                        FROM session s, json_each(s.result, '$.answers') a, json_each(a.value, '$.scores') c;
+                    """)
+        }
         return migrator
     }
+
+    /// A table's rows as the sessions' result JSON gives them: each column's SQL over the session `s` and the JSON
+    /// item the row comes from; the first `key` columns identify a row.
+    struct JSONRows {
+        let columns: [(name: String, sql: String)]
+        let key: Int
+        /// The sessions and JSON items the rows come from, and which of the items are rows.
+        let from: String
+        let filter: String
+        /// The table of rows kept as they are.
+        let verbatim: String
+
+        var names: String { columns.map(\.name).joined(separator: ", ") }
+
+        /// Every row the JSON gives, with the table's columns and types.
+        var json: String {
+            "SELECT " + columns.map { "\($0.sql) AS \($0.name)" }.joined(separator: ", ")
+                + " FROM \(from) WHERE \(filter)"
+        }
+
+        /// The view: the JSON's rows, each replaced by the verbatim table's row with the same key when there is one.
+        var view: String {
+            let values = columns.enumerated().map { index, column in
+                index < key ? column.sql : "iif(r.rowid IS NULL, \(column.sql), r.\(column.name))"
+            }
+            let match = columns.prefix(key).map { "r.\($0.name) = \($0.sql)" }.joined(separator: " AND ")
+            return "SELECT " + values.joined(separator: ", ")
+                + " FROM \(from) LEFT JOIN \(verbatim) r ON \(match) WHERE \(filter)"
+        }
+
+        /// SQL that holds when the row `r` and the JSON's row `j` have the same key, and the same value of the same
+        /// type in every other column (text compared byte for byte).
+        var sameRow: String {
+            columns.enumerated().map { index, column in
+                index < key
+                    ? "j.\(column.name) = r.\(column.name)"
+                    : "j.\(column.name) IS r.\(column.name) AND typeof(j.\(column.name)) = typeof(r.\(column.name))"
+            }.joined(separator: " AND ")
+        }
+    }
+
+    /// Answers, with the columns and types of the first schema's `answer` table (seconds as reals, flags 0 or 1).
+    static let answers = JSONRows(
+        columns: [
+            ("session_id", "s.id"), ("position", "a.key + 1"), ("question", "json_extract(a.value, '$.question')"),
+            ("prompt", "json_extract(a.value, '$.prompt')"), ("text", "json_extract(a.value, '$.text')"),
+            ("think_seconds", "CAST(json_extract(a.value, '$.think_seconds') AS REAL)"),
+            ("seconds", "CAST(json_extract(a.value, '$.seconds') AS REAL)"),
+            ("overtime", "json_extract(a.value, '$.overtime')"), ("skipped", "json_extract(a.value, '$.skipped')"),
+        ], key: 2, from: "session s JOIN json_each(s.result, '$.answers') a", filter: "1", verbatim: "answer_verbatim")
+
+    /// Feedback lines: the strengths, improvements and plan, each numbered from 1, with the columns of the first
+    /// schema's `feedback` table.
+    static let feedback = JSONRows(
+        columns: [
+            ("session_id", "s.id"),
+            (
+                "kind",
+                "CASE k.key WHEN 'strengths' THEN 'strength' WHEN 'improvements' THEN 'improvement' ELSE 'plan' END"
+            ),
+            ("position", "f.key + 1"),
+            ("criterion", "iif(f.type = 'object', json_extract(f.value, '$.criterion'), NULL)"),
+            ("text", "iif(f.type = 'object', json_extract(f.value, '$.text'), f.value)"),
+        ], key: 3,
+        from: "session s JOIN json_each(s.result, '$.feedback') k JOIN json_each(k.value) f",
+        filter: "k.key IN ('strengths', 'improvements', 'plan')", verbatim: "feedback_verbatim")
 }

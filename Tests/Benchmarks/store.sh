@@ -34,7 +34,7 @@ for line in open(dump, encoding="utf-8"):
     elif table == "session":
         sessions.append(key)
         by_session[key] = [line]
-    elif table in ("answer", "score", "note", "feedback"):
+    elif table in ("answer_verbatim", "score", "note", "feedback_verbatim"):
         by_session[key].append(line)
 out = sys.stdout
 page_size = sqlite3.connect(store).execute("PRAGMA page_size").fetchone()[0]
@@ -49,9 +49,10 @@ for start in range(0, len(sessions), 256):
 PY
 /usr/bin/time -f "%U %S %e" -o "$work/time" sqlite3 -bail "$work/reference.sqlite" <"$work/reference.sql" >/dev/null
 read -r user system elapsed <"$work/time"
+# Rows stored: answers and feedback lines are views over the result JSON (schema v4), only their verbatim rows count.
 rows=$(sqlite3 "$work/reference.sqlite" "SELECT (SELECT COUNT(*) FROM answer) || ' answers, ' ||
-    ((SELECT COUNT(*) FROM session) + (SELECT COUNT(*) FROM answer) + (SELECT COUNT(*) FROM score) +
-     (SELECT COUNT(*) FROM note) + (SELECT COUNT(*) FROM feedback)) || ' rows'")
+    ((SELECT COUNT(*) FROM session) + (SELECT COUNT(*) FROM answer_verbatim) + (SELECT COUNT(*) FROM score) +
+     (SELECT COUNT(*) FROM note) + (SELECT COUNT(*) FROM feedback_verbatim)) || ' rows'")
 python3 -c "
 import sys
 n, user, system, elapsed = int(sys.argv[1].split()[0]), *map(float, sys.argv[2:5])

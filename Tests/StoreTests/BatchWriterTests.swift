@@ -17,6 +17,18 @@ import Testing
         }
     }
 
+    /// A result whose first answer and every feedback line hold a NUL character, which SQLite's JSON functions cut
+    /// text at: the writer stores those rows as they are (`answer_verbatim`, `feedback_verbatim`).
+    static func withNULs(_ id: String, candidate: String? = "Ana") -> SessionResult {
+        var result = StoreTests.result(id, candidate: candidate)
+        result.answers[0].text += "\u{0}"
+        let cut = { (item: FeedbackItem) in FeedbackItem(criterion: item.criterion, text: item.text + "\u{0}!") }
+        result.feedback.strengths = result.feedback.strengths.map(cut)
+        result.feedback.improvements = result.feedback.improvements.map(cut)
+        result.feedback.plan = result.feedback.plan.map { $0 + "\u{0}" }
+        return result
+    }
+
     func count(_ store: SQLiteStore, _ sql: String) throws -> Int {
         try store.writer.read { db in try Int.fetchOne(db, sql: sql) ?? -1 }
     }
@@ -93,7 +105,8 @@ import Testing
         let (text, prompt, notes, scoreNotes, startedAt) = try store.writer.read { db in
             (
                 try Data.fetchOne(db, sql: "SELECT CAST(text AS BLOB) FROM answer WHERE position = 1"),
-                try Row.fetchOne(db, sql: "SELECT prompt IS NULL, typeof(prompt), length(prompt) FROM answer LIMIT 1"),
+                try Row.fetchOne(
+                    db, sql: "SELECT prompt IS NULL, typeof(prompt), length(prompt) FROM answer WHERE position = 1"),
                 try Row.fetchAll(db, sql: "SELECT typeof(text), CAST(text AS BLOB) FROM note ORDER BY position"),
                 try Row.fetchAll(
                     db, sql: "SELECT typeof(note) FROM answer_score ORDER BY position"),
@@ -107,6 +120,75 @@ import Testing
         #expect(notes.map { Array(($0[1] as Data?) ?? Data()) } == [[], Array(odd.utf8)])
         #expect(scoreNotes.map { $0[0] as String } == ["text", "null"])
         #expect(startedAt == "null")
+    }
+
+    /// Answers and feedback are read from the result JSON (the `answer` and `feedback` views): whatever a session
+    /// holds comes back with the values and types the tables had, text byte for byte (every control character,
+    /// quotes, backslashes, line and paragraph separators, emoji), whether the session was saved live or in a batch;
+    /// nothing of it needs a verbatim row.
+    @Test func answersAndFeedbackComeBackFromTheJSONExactly() throws {
+        var tricky = "\"quoted\" back\\slash / \u{2028}\u{2029} e\u{301} 🎤👩🏽‍💻 "
+        for scalar in 1..<0x20 { tricky.unicodeScalars.append(Unicode.Scalar(UInt8(scalar))) }
+        var result = StoreTests.result("s-json")
+        result.answers[0].text = tricky
+        result.answers[0].prompt = "Why — \(tricky)?"
+        result.answers[0].question = "intro-ü"
+        result.answers[0].thinkSeconds = 3  // written "3" in the JSON: the view must still give a real
+        result.answers[0].seconds = 123_456.789_012_345
+        result.answers[0].overtime = true
+        result.answers[1].seconds = 1e-7
+        result.feedback.strengths = [FeedbackItem(criterion: "clarity", text: tricky)]
+        result.feedback.improvements = [FeedbackItem(criterion: nil, text: "", tips: [tricky])]
+        result.feedback.plan = [tricky, "Practise openings."]
+        let expectedAnswers: [[DatabaseValue]] = result.answers.enumerated().map { index, answer in
+            [
+                "s-json".databaseValue, Int64(index + 1).databaseValue, answer.question.databaseValue,
+                answer.prompt.databaseValue, Data(answer.text.utf8).databaseValue, answer.thinkSeconds.databaseValue,
+                answer.seconds.databaseValue, Int64(answer.overtime ? 1 : 0).databaseValue,
+                Int64(answer.skipped ? 1 : 0).databaseValue,
+            ]
+        }
+        let expectedFeedback: [[DatabaseValue]] = [
+            ["improvement", 1, nil, Data()], ["plan", 1, nil, Data(tricky.utf8)],
+            ["plan", 2, nil, Data("Practise openings.".utf8)], ["strength", 1, "clarity", Data(tricky.utf8)],
+        ].map { row in ["s-json".databaseValue] + row.map { ($0 as? DatabaseValueConvertible)?.databaseValue ?? .null }
+        }
+        let batch = try SQLiteStore(inMemoryWithClock: StoreTests.Clock().now)
+        #expect(try batch.saveBatch(try items([result]), scenario: Self.source, title: "Demo") == [.stored])
+        let live = try SQLiteStore(inMemoryWithClock: StoreTests.Clock().now)
+        #expect(try live.save(result, scenario: Self.source, title: "Demo", input: nil) == .stored)
+        for store in [batch, live] {
+            let (answers, answerTypes, feedback, verbatim) = try store.writer.read { db in
+                (
+                    try Row.fetchAll(
+                        db,
+                        sql:
+                            "SELECT session_id, position, question, prompt, CAST(text AS BLOB), think_seconds, seconds, "
+                            + "overtime, skipped FROM answer ORDER BY position"
+                    ).map { Array($0.databaseValues) },
+                    try Row.fetchAll(
+                        db,
+                        sql: "SELECT typeof(position), typeof(text), typeof(think_seconds), typeof(seconds), "
+                            + "typeof(overtime) FROM answer ORDER BY position"
+                    ).map { Array($0.databaseValues).map { String.fromDatabaseValue($0) ?? "?" } },
+                    try Row.fetchAll(
+                        db,
+                        sql: "SELECT session_id, kind, position, criterion, CAST(text AS BLOB) FROM feedback "
+                            + "ORDER BY kind, position"
+                    ).map { Array($0.databaseValues) },
+                    try Int.fetchOne(
+                        db,
+                        sql: "SELECT (SELECT COUNT(*) FROM answer_verbatim) + (SELECT COUNT(*) FROM feedback_verbatim)")
+                )
+            }
+            #expect(answers == expectedAnswers)
+            #expect(
+                answerTypes == [
+                    ["integer", "text", "real", "real", "integer"], ["integer", "text", "null", "real", "integer"],
+                ])
+            #expect(feedback == expectedFeedback)
+            #expect(verbatim == 0)
+        }
     }
 
     @Test func numbersArriveAtTheirExtremes() throws {
@@ -171,9 +253,6 @@ import Testing
         #expect(try count(writer, "SELECT COUNT(*) FROM candidate") == 2)
     }
 
-    /// The batch writer skips SQLite's foreign key checks (its rows satisfy them by construction): after batches that
-    /// store, refuse, find duplicates and fail, every row still points at its parent, the checks are on again for
-    /// everything else, and deleting a session still takes its rows with it.
     /// The writer turns SQLite's foreign key and `CHECK` constraint checks off inside a batch (its rows meet them by
     /// construction): after batches that store, refuse and fail, the stored rows meet both, the checks are on again,
     /// deletes cascade and rows that break either are refused.
@@ -185,8 +264,8 @@ import Testing
             try store.saveBatch(
                 try items(
                     [
-                        StoreTests.result("s-1", candidate: "Stranger"), StoreTests.result("s-2", candidate: "Ben"),
-                        StoreTests.result("s-3", candidate: "Ben"), StoreTests.result("s-4"),
+                        StoreTests.result("s-1", candidate: "Stranger"), Self.withNULs("s-2", candidate: "Ben"),
+                        StoreTests.result("s-3", candidate: "Ben"), Self.withNULs("s-4"),
                     ], inputs: ["x", "y", "y", nil]), scenario: other, title: "Other"
             ).map(\.self)
                 == [
@@ -196,13 +275,13 @@ import Testing
         try store.writer.write { db in
             try db.execute(
                 sql: """
-                    CREATE TRIGGER no_feedback BEFORE INSERT ON feedback WHEN NEW.session_id = 's-6'
+                    CREATE TRIGGER no_feedback BEFORE INSERT ON feedback_verbatim WHEN NEW.session_id = 's-6'
                     BEGIN SELECT RAISE(ABORT, 'closed'); END;
                     """)
         }
         #expect(throws: StoreError.self) {
             _ = try store.saveBatch(
-                try items([StoreTests.result("s-5", candidate: "Cleo"), StoreTests.result("s-6")]), scenario: other,
+                try items([Self.withNULs("s-5", candidate: "Cleo"), Self.withNULs("s-6")]), scenario: other,
                 title: "Other")
         }
         let (violations, integrity, checksOn, ignoresChecks) = try store.writer.write { db in
@@ -218,12 +297,13 @@ import Testing
         #expect(checksOn == true, "the writer's connection checks foreign keys again after a batch")
         #expect(ignoresChecks == false, "the writer's connection checks CHECK constraints again after a batch")
         #expect(
-            try count(store, "SELECT COUNT(DISTINCT kind) FROM feedback WHERE session_id IN ('s-2', 's-4')") == 3,
-            "the batch stored feedback of every kind, so integrity_check saw each")
+            try count(store, "SELECT COUNT(DISTINCT kind) FROM feedback_verbatim WHERE session_id IN ('s-2', 's-4')")
+                == 3, "the batch stored verbatim feedback of every kind, so integrity_check saw each")
+        #expect(try count(store, "SELECT COUNT(*) FROM answer_verbatim WHERE session_id IN ('s-2', 's-4')") == 2)
         #expect(try count(store, "SELECT COUNT(*) FROM session") == 3)
         #expect(try count(store, "SELECT COUNT(*) FROM candidate WHERE name IN ('Stranger', 'Cleo')") == 0)
         #expect(try store.delete(session: "s-2", candidate: nil) == 1)
-        for table in ["answer", "score", "feedback"] {
+        for table in ["answer", "answer_verbatim", "score", "feedback", "feedback_verbatim"] {
             #expect(try count(store, "SELECT COUNT(*) FROM \(table) WHERE session_id = 's-2'") == 0, "\(table)")
             #expect(try count(store, "SELECT COUNT(*) FROM \(table) WHERE session_id = 's-4'") > 0, "\(table)")
         }
@@ -231,7 +311,7 @@ import Testing
             try store.writer.write { db in
                 try db.execute(
                     sql:
-                        "INSERT INTO answer (session_id, position, question, prompt, text, overtime, skipped) "
+                        "INSERT INTO answer_verbatim (session_id, position, question, prompt, text, overtime, skipped) "
                         + "VALUES ('nobody', 1, 'q', 'p', 't', 0, 0)"
                 )
             }
@@ -241,7 +321,9 @@ import Testing
         #expect {
             try store.writer.write { db in
                 try db.execute(
-                    sql: "INSERT INTO feedback (session_id, kind, position, text) VALUES ('s-4', 'praise', 9, 't')")
+                    sql:
+                        "INSERT INTO feedback_verbatim (session_id, kind, position, text) VALUES ('s-4', 'praise', 9, 't')"
+                )
             }
         } throws: { error in
             (error as? DatabaseError)?.extendedResultCode == .SQLITE_CONSTRAINT_CHECK
@@ -253,19 +335,19 @@ import Testing
         try store.writer.write { db in
             try db.execute(
                 sql: """
-                    CREATE TRIGGER no_plans BEFORE INSERT ON feedback WHEN NEW.text = 'Refuse me.'
-                    BEGIN SELECT RAISE(ABORT, 'plans are closed'); END;
+                    CREATE TRIGGER no_notes BEFORE INSERT ON note WHEN NEW.text = 'Refuse me.'
+                    BEGIN SELECT RAISE(ABORT, 'notes are closed'); END;
                     CREATE TRIGGER no_sessions BEFORE INSERT ON session WHEN NEW.id = 'blocked'
                     BEGIN SELECT RAISE(ABORT, 'sessions are closed'); END;
                     """)
         }
         var refused = StoreTests.result("s-2")
-        refused.feedback.plan = ["Refuse me."]
+        refused.notes = ["Refuse me."]
         #expect {
             _ = try store.saveBatch(
                 try items([StoreTests.result("s-1"), refused]), scenario: Self.source, title: "Demo")
         } throws: { error in
-            "\(error)" == "cannot store session 's-2' (its feedback rows): plans are closed"
+            "\(error)" == "cannot store session 's-2' (its note rows): notes are closed"
         }
         #expect {
             _ = try store.saveBatch(

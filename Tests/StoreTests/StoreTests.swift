@@ -236,13 +236,39 @@ import Testing
         let answerLevels =
             "SELECT session_id, position, criterion, level, max, note, source, typeof(level), typeof(max), typeof(note) FROM %@ "
             + "WHERE position IS NOT NULL ORDER BY session_id, position, criterion"
-        let rowsBefore = try {
+        let answerRows =
+            "SELECT session_id, position, question, prompt, CAST(text AS BLOB), think_seconds, seconds, overtime, skipped, "
+            + "typeof(text), typeof(think_seconds), typeof(seconds), typeof(overtime) FROM answer ORDER BY session_id, position"
+        let feedbackRows =
+            "SELECT session_id, kind, position, criterion, CAST(text AS BLOB), typeof(criterion), typeof(text) "
+            + "FROM feedback ORDER BY session_id, kind, position"
+        let (rowsBefore, answersBefore, feedbackBefore) = try {
             let queue = try DatabaseQueue(path: path)
             try queue.writeWithoutTransaction { db in try db.execute(sql: dump) }
-            let rows = try queue.read { db in try Row.fetchAll(db, sql: String(format: answerLevels, "score")) }
-            // A level changed by hand no longer matches the result JSON: the migration keeps its row.
+            // A level, an answer and a feedback line changed by hand no longer match the result JSON: the migrations
+            // keep their rows.
             try queue.write { db in
-                try db.execute(sql: "UPDATE score SET level = 2.5 WHERE position = 2 AND criterion = 'clarity'")
+                try db.execute(
+                    sql: """
+                        UPDATE answer SET text = 'Edited by hand.' WHERE position = 2;
+                        UPDATE feedback SET text = text || ' (edited)' WHERE kind = 'plan' AND position = 1;
+                        """)
+            }
+            let rows = try queue.read { db in
+                (
+                    try Row.fetchAll(db, sql: String(format: answerLevels, "score")),
+                    try Row.fetchAll(db, sql: answerRows), try Row.fetchAll(db, sql: feedbackRows)
+                )
+            }
+            // An answer row no answer of the result JSON matches (added by hand) is kept too, though the view, which
+            // lists the JSON's answers, does not show it.
+            try queue.write { db in
+                try db.execute(
+                    sql: """
+                        UPDATE score SET level = 2.5 WHERE position = 2 AND criterion = 'clarity';
+                        INSERT INTO answer (session_id, position, question, prompt, text, overtime, skipped)
+                        VALUES ('aisha-mensah-application', 9, 'extra', 'Extra?', 'Added by hand.', 0, 0);
+                        """)
             }
             return rows
         }()
@@ -269,6 +295,20 @@ import Testing
         #expect(rowsAfter == rowsBefore)
         #expect(left.map { [$0[0] as Int64, Int64($0[2] as Double * 10)] } == [[2, 25]])
         #expect(left.map { $0[1] as String } == ["clarity"])
+        // v4: answers and feedback are read from the result JSON too, the same values with the same types, text byte
+        // for byte; only the rows that no longer matched are kept as they were, and the views give those.
+        let (answersAfter, feedbackAfter, keptAnswers, keptFeedback) = try store.writer.read { db in
+            (
+                try Row.fetchAll(db, sql: answerRows), try Row.fetchAll(db, sql: feedbackRows),
+                try String.fetchAll(db, sql: "SELECT text FROM answer_verbatim ORDER BY position"),
+                try String.fetchAll(db, sql: "SELECT kind || ' ' || position FROM feedback_verbatim")
+            )
+        }
+        #expect(answersBefore.count == 2 && feedbackBefore.count >= 2)
+        #expect(answersAfter == answersBefore)
+        #expect(feedbackAfter == feedbackBefore)
+        #expect(keptAnswers == ["Edited by hand.", "Added by hand."])
+        #expect(keptFeedback == ["plan 1"])
     }
 
     @Test func fileStoresUseWALAndForeignKeys() throws {

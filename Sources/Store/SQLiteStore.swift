@@ -64,9 +64,7 @@ public final class SQLiteStore: ResultStore {
 
     /// The current time as ISO 8601 (UTC, milliseconds).
     public static func isoNow() -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        return formatter.string(from: Date())
+        ISOTime.string(secondsSince1970: Date().timeIntervalSince1970)
     }
 
     private func prepare(label: String) throws {

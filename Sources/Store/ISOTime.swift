@@ -1,0 +1,53 @@
+import Foundation
+
+/// Times as the store writes them: ISO 8601 in UTC with milliseconds, `2026-11-27T02:35:12.123Z`, the form
+/// `ISO8601DateFormatter` gives with `.withInternetDateTime` and `.withFractionalSeconds`. Written from the
+/// calendar's arithmetic: making that formatter cost half a millisecond, once for every batch `rehearse grade` stores
+/// (docs/performance.md, "The store writer"), and one formatter cannot be shared between threads safely.
+enum ISOTime {
+    /// The time `seconds` after 1970-01-01T00:00:00Z, to the nearest millisecond (as that formatter gives it: a
+    /// time read from the clock is seldom a whole number of milliseconds in binary).
+    static func string(secondsSince1970 seconds: Double) -> String {
+        let milliseconds = Int64((seconds * 1000).rounded())
+        let (days, inDay) = floorDivision(milliseconds, 86_400_000)
+        let (year, month, day) = civilDate(daysSince1970: days)
+        let fields: [(value: Int64, digits: Int, after: UInt8)] = [
+            (year, 4, UInt8(ascii: "-")), (month, 2, UInt8(ascii: "-")), (day, 2, UInt8(ascii: "T")),
+            (inDay / 3_600_000, 2, UInt8(ascii: ":")), (inDay / 60_000 % 60, 2, UInt8(ascii: ":")),
+            (inDay / 1000 % 60, 2, UInt8(ascii: ".")), (inDay % 1000, 3, UInt8(ascii: "Z")),
+        ]
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(24)
+        for field in fields {
+            var digits: [UInt8] = []
+            var value = field.value
+            repeat {
+                digits.append(UInt8(ascii: "0") + UInt8(value % 10))
+                value /= 10
+            } while value > 0 || digits.count < field.digits
+            bytes += digits.reversed()
+            bytes.append(field.after)
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// The proleptic Gregorian year, month (1-12) and day (1-31) of a day counted from 1970-01-01, for years from
+    /// 1 on. Counts in 400-year eras that start on March 1st, so that February, with its leap day, ends each year.
+    static func civilDate(daysSince1970 days: Int64) -> (year: Int64, month: Int64, day: Int64) {
+        // Days from 0000-03-01 to 1970-01-01.
+        let (era, dayOfEra) = floorDivision(days + 719_468, 146_097)
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let shiftedMonth = (5 * dayOfYear + 2) / 153  // 0 is March
+        let day = dayOfYear - (153 * shiftedMonth + 2) / 5 + 1
+        let month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9
+        let year = era * 400 + yearOfEra + (month <= 2 ? 1 : 0)
+        return (year, month, day)
+    }
+
+    /// Division rounding toward negative infinity, with a remainder from 0 to `divisor - 1`.
+    private static func floorDivision(_ value: Int64, _ divisor: Int64) -> (Int64, Int64) {
+        let quotient = value / divisor - (value % divisor < 0 ? 1 : 0)
+        return (quotient, value - quotient * divisor)
+    }
+}

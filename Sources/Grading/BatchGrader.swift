@@ -173,7 +173,9 @@ struct BatchWriter {
     private var oldest = ContinuousClock.now
     private var overallTotal = 0.0
     private var overallCount = 0
-    private var timing: [String: (count: Int, seconds: Double)] = [:]
+    /// How many answers got each level, per criterion; and per question, the answers and their seconds.
+    private var levelCounts = Tally<[Int]>()
+    private var timing = Tally<(count: Int, seconds: Double)>()
 
     init(store: any ResultStore, scenario: ScenarioSource, title: String, batchSize: Int) {
         self.store = store
@@ -213,7 +215,8 @@ struct BatchWriter {
         batch.removeAll(keepingCapacity: true)
     }
 
-    private mutating func count(_ graded: GradedSession) {
+    /// Counts a stored session into the summary (internal for tests).
+    mutating func count(_ graded: GradedSession) {
         summary.sessions += 1
         summary.answers += graded.answers
         if let overall = graded.overall {
@@ -221,18 +224,30 @@ struct BatchWriter {
             overallCount += 1
         }
         for (criterion, level) in graded.levels {
-            summary.levels[criterion, default: [:]][String(level), default: 0] += 1
+            // Levels are small non-negative numbers, counted by position; any other level is counted by its name.
+            guard level >= 0 && level < 1024 else {
+                summary.levels[criterion, default: [:]][String(level), default: 0] += 1
+                continue
+            }
+            levelCounts.update(criterion, empty: []) { counts in
+                if level >= counts.count { counts += repeatElement(0, count: level + 1 - counts.count) }
+                counts[level] += 1
+            }
         }
         for (question, seconds) in graded.timings {
-            let entry = timing[question] ?? (0, 0)
-            timing[question] = (entry.count + 1, entry.seconds + seconds)
+            timing.update(question, empty: (0, 0)) { $0 = ($0.count + 1, $0.seconds + seconds) }
         }
     }
 
     mutating func finish() -> GradeSummary {
         summary.meanOverall = overallCount > 0 ? overallTotal / Double(overallCount) : nil
+        for (criterion, counts) in levelCounts.entries {
+            for (level, count) in counts.enumerated() where count > 0 {
+                summary.levels[criterion, default: [:]][String(level), default: 0] += count
+            }
+        }
         summary.slowestQuestions =
-            timing.map { question, entry in
+            timing.entries.map { question, entry in
                 GradeSummary.QuestionTiming(
                     question: question, answers: entry.count,
                     meanMicroseconds: entry.seconds / Double(entry.count) * 1e6)
@@ -240,5 +255,29 @@ struct BatchWriter {
             .sorted { ($0.meanMicroseconds, $1.question) > ($1.meanMicroseconds, $0.question) }
             .prefix(5).map { $0 }
         return summary
+    }
+}
+
+/// Values by name for the writer's summary, found without hashing: a scenario has a handful of criteria and
+/// questions, and sessions name them in the same order, so the entry after the last one found is tried first, then
+/// each in turn (comparing short names is cheaper than hashing them, three times an answer on the one serial
+/// thread). Entries stay in the order their names first came.
+struct Tally<Value> {
+    private(set) var entries: [(name: String, value: Value)] = []
+    private var next = 0
+
+    /// Changes the value named `name` (made `empty` when new).
+    mutating func update(_ name: String, empty: Value, _ change: (inout Value) -> Void) {
+        let index: Int
+        if next < entries.count && entries[next].name == name {
+            index = next
+        } else if let found = entries.firstIndex(where: { $0.name == name }) {
+            index = found
+        } else {
+            entries.append((name, empty))
+            index = entries.count - 1
+        }
+        change(&entries[index].value)
+        next = index + 1
     }
 }

@@ -1,0 +1,73 @@
+import Foundation
+import RehearsalCore
+import Store
+import Testing
+
+@testable import Grading
+
+/// The store writer's summary counts (levels per criterion, seconds per question) found by name without hashing:
+/// they must equal what dictionaries count, in any order of names, with levels of any value.
+@Suite struct BatchSummaryTests {
+    @Test func aTallyFindsEveryNameInAnyOrder() {
+        var generator = SeededGenerator(seed: 99)
+        var tally = Tally<Int>()
+        var expected: [String: Int] = [:]
+        var order: [String] = []
+        let names = (0..<12).map { "name-\($0)" } + ["", "ü", String(repeating: "long", count: 10)]
+        for step in 0..<5_000 {
+            // Runs in a fixed order (as sessions name their questions), broken by random names.
+            let name = step % 7 == 0 ? names[generator.below(names.count)] : names[step % 5]
+            let amount = generator.below(5)
+            tally.update(name, empty: 0) { $0 += amount }
+            expected[name, default: 0] += amount
+            if !order.contains(name) { order.append(name) }
+        }
+        #expect(tally.entries.map(\.name) == order)
+        #expect(Dictionary(uniqueKeysWithValues: tally.entries.map { ($0.name, $0.value) }) == expected)
+    }
+
+    @Test func theSummaryCountsLevelsAndTimesAsDictionariesWould() throws {
+        let result = SessionResult(
+            session: "s", candidate: nil,
+            scenario: ScenarioReference(id: "demo", title: "Demo", version: nil, sha256: "x"), seed: 1, mode: .replay,
+            startedAt: nil, completed: true, answers: [], criteria: [:], overall: nil,
+            feedback: Feedback(strengths: [], improvements: [], plan: []), notes: [], selfAssessment: nil)
+        let item = try BatchItem(result: result, input: nil)
+        var writer = BatchWriter(
+            store: try SQLiteStore(inMemoryWithClock: { "2026-11-27T00:00:00.000Z" }),
+            scenario: ScenarioSource(path: "demo.lua", sha256: "x", text: ""), title: "Demo", batchSize: 10)
+        var generator = SeededGenerator(seed: 7)
+        var levels: [String: [String: Int]] = [:]
+        var seconds: [String: (count: Int, total: Double)] = [:]
+        let criteria = ["clarity", "impact", "structure", "a-very-long-criterion-name"]
+        let questions = (1...8).map { "q\($0)" }
+        let levelValues = [0, 1, 2, 3, 4, 5, -1, 1023, 1024, 70_000]
+        for session in 0..<300 {
+            var graded = GradedSession(
+                item: item, answers: 0, overall: Double(session), levels: [], path: "a.jsonl", line: session,
+                timings: [])
+            for _ in 0..<generator.below(6) {
+                for criterion in generator.draw(generator.below(criteria.count + 1), from: criteria) {
+                    let level = levelValues[generator.below(levelValues.count)]
+                    graded.levels.append((criterion, level))
+                    levels[criterion, default: [:]][String(level), default: 0] += 1
+                }
+                graded.answers += 1
+            }
+            for question in generator.draw(generator.below(questions.count), from: questions) {
+                let time = Double(generator.below(1000)) / 7
+                graded.timings.append((question, time))
+                seconds[question] = ((seconds[question]?.count ?? 0) + 1, (seconds[question]?.total ?? 0) + time)
+            }
+            writer.count(graded)
+        }
+        let summary = writer.finish()
+        #expect(summary.sessions == 300)
+        #expect(summary.levels == levels)
+        let slowest = seconds.map { (question: $0.key, mean: $0.value.total / Double($0.value.count) * 1e6) }
+            .sorted { ($0.mean, $1.question) > ($1.mean, $0.question) }.prefix(5)
+        #expect(summary.slowestQuestions.map(\.question) == slowest.map(\.question))
+        #expect(summary.slowestQuestions.map(\.meanMicroseconds) == slowest.map(\.mean))
+        #expect(summary.slowestQuestions.map(\.answers) == slowest.map { seconds[$0.question]!.count })
+    }
+}

@@ -172,7 +172,8 @@ enum StoreSchema {
     }
 
     /// A table's rows as the sessions' result JSON gives them: each column's SQL over the session `s` and the JSON
-    /// item the row comes from; the first `key` columns identify a row.
+    /// item the row comes from; the first `key` columns identify a row. `answers` and `feedback` are part of the v4
+    /// migration, so, like it, they are never edited once shipped: a change goes into a new migration.
     struct JSONRows {
         let columns: [(name: String, sql: String)]
         let key: Int

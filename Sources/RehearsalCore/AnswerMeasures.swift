@@ -104,7 +104,7 @@ final class AnswerMeasures {
         case .hedges: try call.pushTable(fields: 4) { bridge.terms(analysed.answer.hedges, into: $0) }
         case .star: try call.pushTable(fields: 7) { bridge.star(analysed.answer.star, into: $0) }
         case .numbers:
-            try call.pushTable(fields: 2 + NumberKind.allCases.count) {
+            try call.pushTable(fields: 2 + LuaBridge.numberKinds.count) {
                 bridge.numbers(analysed.answer.numbers, into: $0)
             }
         case .pronouns:
@@ -185,32 +185,48 @@ struct LuaBridge {
         }
     }
 
-    /// The names of the STAR parts, in order, as a script reads them.
-    static let starNames = StarPart.allCases.map(\.rawValue)
+    /// The STAR parts, and their names as a script reads them, in order; made once rather than on every answer.
+    static let starParts = StarPart.allCases
+    static let starNames = starParts.map(\.rawValue)
+    static let starNameBytes = starNames.reduce(0) { $0 + $1.utf8.count }
 
     /// `{ count, missing, situation, task, action, result }`, each part `{ present, evidence }`. Only `count` is set
     /// at once: a part (or `missing`) is made when a script first reads it, the rest when it uses the table
     /// otherwise; a part's evidence when it first uses the part. One block of records holds them all.
     func star(_ star: StarStructure, into table: LuaTableWriter) {
         table.set("count", star.presentCount)
-        let parts = StarPart.allCases
+        let parts = LuaBridge.starParts
         var spans = parts.count
-        var termBytes = LuaBridge.starNames.reduce(0) { $0 + $1.utf8.count }
+        var termBytes = LuaBridge.starNameBytes
         for part in parts {
-            spans += star[part].evidence.count
-            termBytes += LuaBridge.termBytes(star[part].evidence)
+            let evidence = star[part].evidence
+            spans += evidence.count
+            termBytes += LuaBridge.termBytes(evidence)
         }
         table.spanBlock(source: source, tables: 1 + parts.count, spans: spans, termBytes: termBytes) { block in
-            table.lazyParts(&block, names: LuaBridge.starNames, present: parts.map { star[$0].present }) {
+            table.lazyParts(&block, names: LuaBridge.starNames, present: { star[parts[$0]].present }) {
                 LuaBridge.append(star[parts[$0]].evidence, to: &$1)
             }
+        }
+    }
+
+    /// The number kinds in order, made once.
+    static let numberKinds = NumberKind.allCases
+
+    /// A number kind's field, as a literal key (found in Lua's string cache, not hashed from a `String`).
+    static func key(_ kind: NumberKind) -> StaticString {
+        switch kind {
+        case .number: "number"
+        case .percentage: "percentage"
+        case .money: "money"
+        case .duration: "duration"
         }
     }
 
     /// `{ total, number, percentage, money, duration, evidence }`, the evidence made on first use of the table.
     func numbers(_ numbers: NumberSummary, into table: LuaTableWriter) {
         table.set("total", numbers.total)
-        for kind in NumberKind.allCases { table.set(kind.rawValue, numbers.count(kind)) }
+        for kind in LuaBridge.numberKinds { table.set(LuaBridge.key(kind), numbers.count(kind)) }
         table.spanBlock(
             source: source, tables: 1, spans: numbers.evidence.count,
             termBytes: LuaBridge.termBytes(numbers.evidence)

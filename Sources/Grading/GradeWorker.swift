@@ -150,48 +150,96 @@ final class GradeWorker {
     }
 
     /// A session's seed from its input hash: the same input is graded with the same seed on every run.
-    static func seed(_ hex: String) -> UInt64 { UInt64(hex.prefix(15), radix: 16) ?? 0 }
+    static func seed(_ hex: String) -> UInt64 { StoredInputs.leadingHex(hex, digits: 15) }
 }
 
 /// The inputs already stored for a scenario version, kept as 64-bit keys (the first 16 hex digits of each
 /// identity): 8 bytes a session, so a store of millions of sessions costs megabytes, not its strings. The
 /// store's unique index on the full identity still refuses a true duplicate.
 enum StoredInputs {
-    static func key(_ identity: String) -> UInt64 { UInt64(identity.prefix(16), radix: 16) ?? 0 }
+    static func key(_ identity: String) -> UInt64 { leadingHex(identity, digits: 16) }
+
+    /// `UInt64(text.prefix(digits), radix: 16) ?? 0`, read straight from the bytes when they are hex digits (a
+    /// SHA-256 in hex always is), without the generic parse of a substring. `digits` is at most 16.
+    static func leadingHex(_ text: String, digits: Int) -> UInt64 {
+        var value: UInt64 = 0
+        var read = 0
+        for byte in text.utf8 {
+            guard read < digits else { break }
+            let digit: UInt8
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = byte - UInt8(ascii: "0")
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = byte - UInt8(ascii: "a") + 10
+            case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = byte - UInt8(ascii: "A") + 10
+            default: return UInt64(text.prefix(digits), radix: 16) ?? 0
+            }
+            value = value << 4 | UInt64(digit)
+            read += 1
+        }
+        return value
+    }
 }
 
 /// Recorded answers that remember which lines the flow took.
 struct LineTrackingAnswers: CandidateDriver {
     private let answers: [RecordedAnswer]
-    /// For each question id, the index of its first answer not yet taken (-1 when all are).
-    private var firstUnasked: [String: Int] = [:]
+    /// The question ids answered, in the order of their first answer.
+    private let questions: [String]
+    /// For each of `questions`, the index of its first answer not yet taken (-1 when all are).
+    private var firstUnasked: [Int]
     /// For each answer, the index of the next answer to the same question (-1 when none); `taken` once asked.
     private var following: [Int]
+    /// Each question's place in `questions`, for sessions answering many questions; a few are found by comparing
+    /// ids, which costs less than hashing one.
+    private let places: [String: Int]?
     private static let taken = -2
-    let recordedQuestionOrder: [String]?
+    /// The most questions found by comparing ids.
+    static let comparedQuestions = 16
+    var recordedQuestionOrder: [String]? { questions }
 
     init(_ answers: [RecordedAnswer]) {
         self.answers = answers
-        // Chained by index, last to first, in one dictionary: grouping them into an array per question cost a
-        // dictionary of arrays, their growth and a second dictionary of slices for every session.
-        following = [Int](repeating: -1, count: answers.count)
-        firstUnasked.reserveCapacity(answers.count)
-        for index in answers.indices.reversed() {
-            if let later = firstUnasked.updateValue(index, forKey: answers[index].question) {
-                following[index] = later
+        // Chained by index in one pass: grouping them into an array per question cost a dictionary of arrays, their
+        // growth and a second dictionary of slices for every session.
+        var following = [Int](repeating: -1, count: answers.count)
+        var questions: [String] = []
+        var firstUnasked: [Int] = []
+        var last: [Int] = []
+        var places: [String: Int]?
+        for index in answers.indices {
+            let id = answers[index].question
+            if let place = LineTrackingAnswers.place(of: id, in: questions, places) {
+                following[last[place]] = index
+                last[place] = index
+                continue
+            }
+            questions.append(id)
+            firstUnasked.append(index)
+            last.append(index)
+            if places == nil, questions.count > LineTrackingAnswers.comparedQuestions {
+                places = Dictionary(uniqueKeysWithValues: questions.enumerated().map { ($1, $0) })
+            } else {
+                places?[id] = questions.count - 1
             }
         }
-        var order: [String] = []
-        order.reserveCapacity(answers.count)
-        for index in answers.indices where firstUnasked[answers[index].question] == index {
-            order.append(answers[index].question)
-        }
-        recordedQuestionOrder = order
+        self.following = following
+        self.questions = questions
+        self.firstUnasked = firstUnasked
+        self.places = places
+    }
+
+    /// The place of `id` among `questions`: hashed when there are `places`, otherwise found by comparing ids.
+    private static func place(of id: String, in questions: [String], _ places: [String: Int]?) -> Int? {
+        if let places { return places[id] }
+        return questions.firstIndex(of: id)
     }
 
     mutating func answer(to question: PosedQuestion) throws -> CandidateAnswer {
-        guard let index = firstUnasked[question.question.id], index >= 0 else { return .skipped }
-        firstUnasked[question.question.id] = following[index]
+        let id = question.question.id
+        guard let place = LineTrackingAnswers.place(of: id, in: questions, places) else { return .skipped }
+        let index = firstUnasked[place]
+        guard index >= 0 else { return .skipped }
+        firstUnasked[place] = following[index]
         following[index] = LineTrackingAnswers.taken
         return answers[index].answer
     }

@@ -110,10 +110,39 @@ extension LuaState {
     ///   - name: the name used in error messages.
     ///   - body: the function.
     public func function(_ name: String, _ body: @escaping LuaFunction) -> LuaRef {
-        let slot = functions.count
-        functions.append { call in try body(LuaCall(stack: call.stack, name: name, argumentCount: call.argumentCount)) }
-        rh_push_swift_function(L, Int32(slot))
+        rh_push_swift_function(L, Int32(register(name, body)))
         return stack.makeRef()
+    }
+
+    /// Makes an `__index` function for objects whose fields the host makes on first read, and returns a reference
+    /// to it. Only the keys in `names` reach `body`, which gets the object, the key and the name's code as its
+    /// three arguments and returns one value; any other key is nil at once, with no call into Swift (charged to
+    /// the budget as such a call would be). A value made for a code of `kept` or more is stored in the object
+    /// under its key (without metamethods), so the next read is a plain field.
+    /// - Parameters:
+    ///   - name: the name used in error messages.
+    ///   - names: the keys, each with its code.
+    ///   - kept: the lowest code whose value is kept in the object.
+    public func index(
+        _ name: String, names: [(key: String, code: Int)], kept: Int, _ body: @escaping LuaFunction
+    ) throws -> LuaRef {
+        try stack.reserve(4)
+        let slot = register(name, body)
+        lua_createtable(L, 0, Int32(clamping: names.count))
+        for (key, code) in names {
+            LuaTableWriter.push(key, on: L)
+            lua_pushinteger(L, lua_Integer(code))
+            lua_rawset(L, -3)
+        }
+        rh_push_swift_index(L, Int32(slot), lua_Integer(kept))
+        return stack.makeRef()
+    }
+
+    /// Keeps a Swift function and its name; returns its slot.
+    private func register(_ name: String, _ body: @escaping LuaFunction) -> Int {
+        functions.append(body)
+        functionNames.append(name)
+        return functions.count - 1
     }
 
     /// Makes a Swift function that takes and returns plain values.
@@ -125,7 +154,9 @@ extension LuaState {
     func dispatch(_ thread: OpaquePointer, slot: Int, count: UnsafeMutablePointer<Int32>) -> Int32 {
         let base = lua_gettop(thread)
         let body = functions[slot]
-        let call = LuaCall(stack: LuaStack(L: thread, state: self, charging: true), name: "?", argumentCount: Int(base))
+        let call = LuaCall(
+            stack: LuaStack(L: thread, state: self, charging: true), name: functionNames[slot], argumentCount: Int(base)
+        )
         do {
             let result = try body(call)
             let values: [LuaValue]

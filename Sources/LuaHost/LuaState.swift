@@ -20,7 +20,10 @@ public final class LuaState {
     /// Limits, accounting and host hooks shared with the C shim.
     let control: UnsafeMutablePointer<RHControl>
     /// Swift functions callable from Lua, by slot.
-    var functions: [LuaFunction] = []
+    /// (Read on every call from Lua, only ever on the state's own thread: no exclusivity checks.)
+    @exclusivity(unchecked) var functions: [LuaFunction] = []
+    /// Their names, by slot, for messages.
+    @exclusivity(unchecked) var functionNames: [String] = []
     /// The environment of chunks loaded without one, made on first use.
     private var sharedEnvironment: LuaRef?
     /// References made while reading values inside ``withReferenceScope(_:)``, per open scope.

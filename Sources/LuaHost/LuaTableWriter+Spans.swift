@@ -132,19 +132,19 @@ extension LuaTableWriter {
     }
 
     /// Makes the table being written (which must have no metatable) get, on first use, one field per part, named
-    /// `names[i]`: `{ present = present[i], evidence = <the spans evidence(i, &list) appends> }`, its evidence made
+    /// `names[i]`: `{ present = present(i), evidence = <the spans evidence(i, &list) appends> }`, its evidence made
     /// on first use of the part (as with ``lazyEvidence(_:_:)``); and `missing`, the list of the names of the
     /// parts not present, in order. Reading one of these fields makes only that one; any other use of the table
     /// makes all of them. Takes `names.count + 1` of the block's tables; its records hold one span per part (for
     /// its name, whose bytes count in the block's term bytes) and the parts' evidence.
     public func lazyParts(
-        _ block: inout LuaSpanBlock, names: [String], present: [Bool], evidence: (Int, inout LuaSpanList) -> Void
+        _ block: inout LuaSpanBlock, names: [String], present: (Int) -> Bool, evidence: (Int, inout LuaSpanList) -> Void
     ) {
-        let parts = min(names.count, present.count)
+        let parts = names.count
         guard block.made + 1 + parts <= block.tables else { return }
         let index = block.made
         let namesFirst = block.list.filled
-        for part in 0..<parts { block.list.append(term: names[part], count: present[part] ? 1 : 0) }
+        for part in 0..<parts { block.list.append(term: names[part], count: present(part) ? 1 : 0) }
         for part in 0..<parts {
             let first = block.list.filled
             evidence(part, &block.list)

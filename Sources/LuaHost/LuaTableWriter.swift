@@ -32,41 +32,48 @@ public struct LuaTableWriter {
 
     /// Sets `table[key] = value` (an integer).
     public func set(_ key: StaticString, _ value: Int) {
+        pushKey(key)
         lua_pushinteger(L, lua_Integer(value))
-        setTop(key)
+        lua_rawset(L, -3)
     }
 
     /// Sets `table[key] = value` (a float).
     public func set(_ key: StaticString, _ value: Double) {
+        pushKey(key)
         lua_pushnumber(L, value)
-        setTop(key)
+        lua_rawset(L, -3)
     }
 
     /// Sets `table[key] = value` (a boolean).
     public func set(_ key: StaticString, _ value: Bool) {
+        pushKey(key)
         lua_pushboolean(L, value ? 1 : 0)
-        setTop(key)
+        lua_rawset(L, -3)
     }
 
     /// Sets `table[key] = value` (a string, as its UTF-8 bytes).
     public func set(_ key: StaticString, _ value: String) {
+        pushKey(key)
         LuaTableWriter.push(value, on: L)
-        setTop(key)
+        lua_rawset(L, -3)
     }
 
     /// Sets `table[key]` to a string given as UTF-8 bytes.
     public func set(_ key: StaticString, bytes: UnsafeBufferPointer<UInt8>) {
+        pushKey(key)
         bytes.withMemoryRebound(to: CChar.self) { _ = lua_pushlstring(L, $0.baseAddress, $0.count) }
-        setTop(key)
+        lua_rawset(L, -3)
     }
 
     /// Sets `table[key]` to a new table built by `body`.
     public func table(
         _ key: StaticString, array: Int = 0, fields: Int = 0, _ body: (LuaTableWriter) throws -> Void
     ) rethrows {
+        // The key below the new table: the body writes the table on top, then one raw set puts it in place.
+        pushKey(key)
         lua_createtable(L, Int32(clamping: array), Int32(clamping: fields))
         try body(self)
-        setTop(key)
+        lua_rawset(L, -3)
     }
 
     // MARK: - Fields with keys known only at run time
@@ -102,11 +109,33 @@ public struct LuaTableWriter {
         setTop(key)
     }
 
+    // MARK: - The table itself
+
+    /// Sets the table's metatable to the referenced table (a reference from this writer's state); does nothing
+    /// when the reference is not to a table.
+    public func setMetatable(_ metatable: LuaRef) {
+        guard lua_rawgeti(L, rh_registryindex(), lua_Integer(metatable.id)) == LUA_TTABLE else {
+            rh_pop(L, 1)
+            return
+        }
+        lua_setmetatable(L, -2)
+    }
+
+    /// The identity of the table being written, as ``LuaCall/identity(_:)`` sees it when a script passes it.
+    public var identity: UnsafeRawPointer? { lua_topointer(L, -1) }
+
     // MARK: - Helpers
 
-    func setTop(_ key: StaticString) {
+    /// Pushes a literal key. The typed setters push the key before the value, so that one raw set stores the
+    /// pair with no rotation of the stack.
+    func pushKey(_ key: StaticString) {
         // lua_pushstring finds a literal in Lua's string cache (keyed by its address): no allocation.
         _ = lua_pushstring(L, UnsafeRawPointer(key.utf8Start).assumingMemoryBound(to: CChar.self))
+    }
+
+    /// Sets `table[key]` to the value on top of the stack (the table just below it).
+    func setTop(_ key: StaticString) {
+        pushKey(key)
         rh_insert(L, -2)
         lua_rawset(L, -3)
     }

@@ -8,13 +8,13 @@ static rh_dispatch_fn rhc_dispatch = NULL;
 void rh_set_dispatcher(rh_dispatch_fn dispatch) { rhc_dispatch = dispatch; }
 
 /*
- * Calls a Swift function. Swift never raises a Lua error: it returns a status, and this C function
- * raises, yields or returns. While Swift runs, the allocator does not enforce the memory cap (a failing
- * allocation would raise through Swift frames); the cap is checked again when Swift returns.
+ * Calls Swift function `slot` with the arguments on the stack. Swift never raises a Lua error: it returns a
+ * status, and this C function raises, yields or returns. While Swift runs, the allocator does not enforce the
+ * memory cap (a failing allocation would raise through Swift frames); the cap is checked again when Swift
+ * returns. Returns the number of results on top of the stack (or what lua_yield returns).
  */
-static int rhc_trampoline(lua_State *L) {
+static int rhc_call(lua_State *L, int slot) {
     RHControl *ctl = rh_control(L);
-    int slot = (int)lua_tointeger(L, lua_upvalueindex(1));
     int enforcing = ctl->enforcing;
     ctl->enforcing = 0;
     int count = 0;
@@ -41,9 +41,49 @@ static int rhc_trampoline(lua_State *L) {
     }
 }
 
+static int rhc_trampoline(lua_State *L) { return rhc_call(L, (int)lua_tointeger(L, lua_upvalueindex(1))); }
+
 void rh_push_swift_function(lua_State *L, int slot) {
     lua_pushinteger(L, slot);
     lua_pushcclosure(L, rhc_trampoline, 1);
+}
+
+/*
+ * An __index for host objects whose fields are made on first read. upvalue 1: the Swift function's slot; upvalue 2:
+ * a table of the names it answers, each with its code. Any other key is nil without a call into Swift. For a name,
+ * Swift gets (object, key, code) and pushes one value; a code of at least upvalue 3 is kept in the object under the
+ * key (a raw set, so the next read is a plain field).
+ */
+/* The accounting of a call into Swift, for a key answered without one: the budget and deadline are charged as the
+   call would have charged them. */
+static int rhc_nil(lua_State *L) {
+    if (rh_control(L)->enforcing) rh_account(L, 1);
+    rh_reraise_if_tripped(L, LUA_OK);
+    return 0;
+}
+
+static int rhc_index(lua_State *L) {
+    lua_settop(L, 2);
+    if (lua_type(L, 2) != LUA_TSTRING) return rhc_nil(L);
+    lua_pushvalue(L, 2);
+    if (lua_rawget(L, lua_upvalueindex(2)) != LUA_TNUMBER) return rhc_nil(L);
+    lua_Integer code = lua_tointeger(L, 3);
+    int count = rhc_call(L, (int)lua_tointeger(L, lua_upvalueindex(1)));
+    if (count != 1) return count;
+    if (code >= lua_tointeger(L, lua_upvalueindex(3)) && lua_type(L, 1) == LUA_TTABLE) {
+        lua_pushvalue(L, 2);
+        lua_pushvalue(L, -2);
+        lua_rawset(L, 1);
+    }
+    return 1;
+}
+
+void rh_push_swift_index(lua_State *L, int slot, lua_Integer kept) {
+    /* names */
+    lua_pushinteger(L, slot);
+    lua_insert(L, -2);
+    lua_pushinteger(L, kept);
+    lua_pushcclosure(L, rhc_index, 3);
 }
 
 int rh_load(lua_State *L, const char *bytes, size_t length, const char *chunkname, int env_index) {

@@ -55,36 +55,66 @@ final class AnswerMeasures {
         return made
     }
 
-    /// The names a score function can read on an answer beyond its plain fields.
-    static let fields: Set<String> = [
-        "sentences", "average_sentence_length", "fillers", "hedges", "star", "numbers", "pronouns", "top_words",
-        "repeated_phrases", "pauses", "keywords", "values",
-    ]
+    /// What a score function can read on an answer beyond its plain fields: the methods, then the measurements.
+    /// The raw values are the codes the answer's `__index` hands the host (``LuaState/index(_:names:kept:_:)``).
+    enum Field: Int, CaseIterable {
+        case mentions, coverage
+        case sentences, averageSentenceLength, fillers, hedges, star, numbers, pronouns, topWords, repeatedPhrases
+        case pauses, keywords, values
 
-    /// Pushes the value of a measurement as the call's result, straight onto the Lua stack; false (and
-    /// nothing pushed) when `name` is not one.
-    func push(_ name: String, values: [String], to call: LuaCall) throws -> Bool {
+        /// The first measurement: its value, and those after it, are kept on the answer once made.
+        static let firstKept = Field.sentences
+
+        /// The name a script reads.
+        var name: String {
+            switch self {
+            case .mentions: "mentions"
+            case .coverage: "coverage"
+            case .sentences: "sentences"
+            case .averageSentenceLength: "average_sentence_length"
+            case .fillers: "fillers"
+            case .hedges: "hedges"
+            case .star: "star"
+            case .numbers: "numbers"
+            case .pronouns: "pronouns"
+            case .topWords: "top_words"
+            case .repeatedPhrases: "repeated_phrases"
+            case .pauses: "pauses"
+            case .keywords: "keywords"
+            case .values: "values"
+            }
+        }
+
+        /// Every name with its code.
+        static let names = Field.allCases.map { (key: $0.name, code: $0.rawValue) }
+    }
+
+    /// Pushes the value of a measurement as the call's result, straight onto the Lua stack (nil for a method: the
+    /// session's functions answer those).
+    func push(_ field: Field, values: [String], to call: LuaCall) throws {
+        guard field.rawValue >= Field.firstKept.rawValue else { return try call.push(.nil) }
         // Evidence lists point into the answer's text; they are made only when a script reads them.
         let bridge = LuaBridge(source: try source(for: call))
         let analysed = analysed
-        switch name {
-        case "sentences": try call.push(.integer(Int64(analysed.answer.sentenceCount)))
-        case "average_sentence_length": try call.push(.number(analysed.answer.averageSentenceLength))
-        case "fillers": try call.pushTable(fields: 4) { bridge.terms(analysed.answer.fillers, into: $0) }
-        case "hedges": try call.pushTable(fields: 4) { bridge.terms(analysed.answer.hedges, into: $0) }
-        case "star": try call.pushTable(fields: 7) { bridge.star(analysed.answer.star, into: $0) }
-        case "numbers":
-            try call.pushTable(fields: 2 + NumberKind.allCases.count) {
+        switch field {
+        case .mentions, .coverage: try call.push(.nil)
+        case .sentences: try call.push(.integer(Int64(analysed.answer.sentenceCount)))
+        case .averageSentenceLength: try call.push(.number(analysed.answer.averageSentenceLength))
+        case .fillers: try call.pushTable(fields: 4) { bridge.terms(analysed.answer.fillers, into: $0) }
+        case .hedges: try call.pushTable(fields: 4) { bridge.terms(analysed.answer.hedges, into: $0) }
+        case .star: try call.pushTable(fields: 7) { bridge.star(analysed.answer.star, into: $0) }
+        case .numbers:
+            try call.pushTable(fields: 2 + LuaBridge.numberKinds.count) {
                 bridge.numbers(analysed.answer.numbers, into: $0)
             }
-        case "pronouns":
+        case .pronouns:
             let pronouns = analysed.answer.pronouns
             try call.pushTable(fields: 3) { table in
                 table.set("i", pronouns.i)
                 table.set("we", pronouns.we)
                 table.set("i_share", pronouns.iShare)
             }
-        case "top_words":
+        case .topWords:
             let words = analysed.answer.topWords
             try call.pushTable(array: words.count) { table in
                 for (index, word) in words.enumerated() {
@@ -94,7 +124,7 @@ final class AnswerMeasures {
                     }
                 }
             }
-        case "repeated_phrases":
+        case .repeatedPhrases:
             let phrases = analysed.answer.repeatedPhrases
             try call.pushTable(array: phrases.count) { table in
                 for (index, phrase) in phrases.enumerated() {
@@ -105,17 +135,12 @@ final class AnswerMeasures {
                     }
                 }
             }
-        case "pauses":
-            guard let pauses = analysed.answer.pauses else {
-                try call.push(.nil)
-                return true
-            }
+        case .pauses:
+            guard let pauses = analysed.answer.pauses else { return try call.push(.nil) }
             try call.pushTable(fields: 5) { LuaBridge.pauses(pauses, into: $0) }
-        case "keywords": try call.pushTable(fields: 5) { bridge.coverage(analysed.answer.coverage(keywords), into: $0) }
-        case "values": try call.pushTable(fields: 5) { bridge.coverage(analysed.answer.coverage(values), into: $0) }
-        default: return false
+        case .keywords: try call.pushTable(fields: 5) { bridge.coverage(analysed.answer.coverage(keywords), into: $0) }
+        case .values: try call.pushTable(fields: 5) { bridge.coverage(analysed.answer.coverage(values), into: $0) }
         }
-        return true
     }
 }
 
@@ -160,32 +185,48 @@ struct LuaBridge {
         }
     }
 
-    /// The names of the STAR parts, in order, as a script reads them.
-    static let starNames = StarPart.allCases.map(\.rawValue)
+    /// The STAR parts, and their names as a script reads them, in order; made once rather than on every answer.
+    static let starParts = StarPart.allCases
+    static let starNames = starParts.map(\.rawValue)
+    static let starNameBytes = starNames.reduce(0) { $0 + $1.utf8.count }
 
     /// `{ count, missing, situation, task, action, result }`, each part `{ present, evidence }`. Only `count` is set
     /// at once: a part (or `missing`) is made when a script first reads it, the rest when it uses the table
     /// otherwise; a part's evidence when it first uses the part. One block of records holds them all.
     func star(_ star: StarStructure, into table: LuaTableWriter) {
         table.set("count", star.presentCount)
-        let parts = StarPart.allCases
+        let parts = LuaBridge.starParts
         var spans = parts.count
-        var termBytes = LuaBridge.starNames.reduce(0) { $0 + $1.utf8.count }
+        var termBytes = LuaBridge.starNameBytes
         for part in parts {
-            spans += star[part].evidence.count
-            termBytes += LuaBridge.termBytes(star[part].evidence)
+            let evidence = star[part].evidence
+            spans += evidence.count
+            termBytes += LuaBridge.termBytes(evidence)
         }
         table.spanBlock(source: source, tables: 1 + parts.count, spans: spans, termBytes: termBytes) { block in
-            table.lazyParts(&block, names: LuaBridge.starNames, present: parts.map { star[$0].present }) {
+            table.lazyParts(&block, names: LuaBridge.starNames, present: { star[parts[$0]].present }) {
                 LuaBridge.append(star[parts[$0]].evidence, to: &$1)
             }
+        }
+    }
+
+    /// The number kinds in order, made once.
+    static let numberKinds = NumberKind.allCases
+
+    /// A number kind's field, as a literal key (found in Lua's string cache, not hashed from a `String`).
+    static func key(_ kind: NumberKind) -> StaticString {
+        switch kind {
+        case .number: "number"
+        case .percentage: "percentage"
+        case .money: "money"
+        case .duration: "duration"
         }
     }
 
     /// `{ total, number, percentage, money, duration, evidence }`, the evidence made on first use of the table.
     func numbers(_ numbers: NumberSummary, into table: LuaTableWriter) {
         table.set("total", numbers.total)
-        for kind in NumberKind.allCases { table.set(kind.rawValue, numbers.count(kind)) }
+        for kind in LuaBridge.numberKinds { table.set(LuaBridge.key(kind), numbers.count(kind)) }
         table.spanBlock(
             source: source, tables: 1, spans: numbers.evidence.count,
             termBytes: LuaBridge.termBytes(numbers.evidence)

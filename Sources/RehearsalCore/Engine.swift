@@ -80,8 +80,9 @@ final class SessionRun {
     /// The most questions one session asks (a flow that loops forever stops here, at its line).
     static let questionLimit = 1000
 
-    /// The measurements of each answer object, by its identity.
-    var measures: [UnsafeRawPointer: AnswerMeasures] = [:]
+    /// The measurements of each answer object with its identity, in the order the answers were made (a short
+    /// list searched from the newest: the answer being scored is the last one).
+    var measures: [(identity: UnsafeRawPointer, measures: AnswerMeasures)] = []
     /// Bytes of text the session keeps in Swift (notes, remarks), outside the Lua memory cap.
     var keptBytes = 0
     /// The most text a session keeps in notes and remarks.
@@ -109,6 +110,7 @@ final class SessionRun {
         answers.reserveCapacity(questions)
         asked.reserveCapacity(questions)
         owned.reserveCapacity(questions + 3)
+        measures.reserveCapacity(questions)
     }
 
     func failure(_ error: LuaError) -> ScenarioError {

@@ -16,13 +16,17 @@ struct SessionFunctions {
 
     init(_ loaded: LoadedScenario) throws {
         let state = loaded.state
-        func routed(_ name: String, _ body: @escaping (SessionRun, LuaCall) throws -> LuaCallResult) -> LuaRef {
-            state.function(name) { [unowned loaded] (call: LuaCall) in
+        /// A function acting on the session running now.
+        func on(_ name: String, _ body: @escaping (SessionRun, LuaCall) throws -> LuaCallResult) -> LuaFunction {
+            { [unowned loaded] (call: LuaCall) in
                 guard let run = loaded.activeRun else {
                     throw LuaError(kind: .type, message: "\(name): the session is over")
                 }
                 return try body(run, call)
             }
+        }
+        func routed(_ name: String, _ body: @escaping (SessionRun, LuaCall) throws -> LuaCallResult) -> LuaRef {
+            state.function(name, on(name, body))
         }
         ask = routed("ask") { run, call in try run.ask(call) }
         pick = routed("pick") { run, call in try run.pick(call) }
@@ -51,7 +55,7 @@ struct SessionFunctions {
             return .none
         }
         let mentions = routed("mentions") { run, call in
-            guard let identity = call.identity(1), let measures = run.measures[identity] else {
+            guard let identity = call.identity(1), let measures = run.measures(of: identity) else {
                 throw LuaError(kind: .type, message: "answer:mentions must be called on an answer (use ':')")
             }
             let terms = try SessionFunctions.terms(call, name: "answer:mentions") ?? []
@@ -66,7 +70,7 @@ struct SessionFunctions {
             return .pushed(1)
         }
         let coverage = routed("coverage") { run, call in
-            guard let identity = call.identity(1), let measures = run.measures[identity] else {
+            guard let identity = call.identity(1), let measures = run.measures(of: identity) else {
                 throw LuaError(kind: .type, message: "answer:coverage must be called on an answer (use ':')")
             }
             let terms = try SessionFunctions.terms(call, name: "answer:coverage") ?? measures.keywords
@@ -77,19 +81,22 @@ struct SessionFunctions {
             return .pushed(1)
         }
         let values = loaded.scenario.institution?.values ?? []
-        let index = routed("answer") { run, call in
-            guard let identity = call.identity(1), let measures = run.measures[identity], let name = call.text(2)
-            else { return .values([.nil]) }
-            switch name {
-            case "mentions": return .values([.function(mentions)])
-            case "coverage": return .values([.function(coverage)])
-            default:
-                guard try measures.push(name, values: values, to: call) else { return .values([.nil]) }
-                // Kept on the answer under the key asked for, so the next read is a plain field.
-                call.rawSetTop(argument: 1, keyArgument: 2)
-                return .pushed(1)
-            }
-        }
+        // Only the names of `AnswerMeasures.Field` reach Swift, as their codes (argument 3); a measurement is kept
+        // on the answer under its name, so the next read is a plain field.
+        let index = try state.index(
+            "answer", names: AnswerMeasures.Field.names, kept: AnswerMeasures.Field.firstKept.rawValue,
+            on("answer") { run, call in
+                guard let identity = call.identity(1), let measures = run.measures(of: identity),
+                    let field = AnswerMeasures.Field(rawValue: Int(try call.integer(3)))
+                else { return .values([.nil]) }
+                switch field {
+                case .mentions: return .values([.function(mentions)])
+                case .coverage: return .values([.function(coverage)])
+                default:
+                    try measures.push(field, values: values, to: call)
+                    return .pushed(1)
+                }
+            })
         answerMetatable = try state.makeReference(["__index": .function(index), "__metatable": false])
     }
 

@@ -3,21 +3,28 @@ import LuaHost
 extension SessionRun {
     /// Per-criterion levels, the overall score and the feedback from the rubric.
     func aggregate() -> SessionResult {
-        var criteria: [String: CriterionResult] = [:]
+        let declared = scenario.criteria
+        var criteria = [String: CriterionResult](minimumCapacity: declared.count)
         var weighted = 0.0
         var weights = 0.0
         var feedback = Feedback(strengths: [], improvements: [], plan: [])
         // The answers are read in place, by index: iterating them copied every answer (its texts, scores and
-        // remarks retained and released) once per criterion.
+        // remarks retained and released) once per criterion. Each answer's levels are walked once and added to
+        // their criterion's sum, found among the declared criteria by comparing ids (a scenario declares a few),
+        // rather than hashing every criterion's id into every answer's levels.
         let answers = answers
-        for criterion in scenario.criteria {
-            var sum = 0
-            var count = 0
-            for index in answers.indices {
-                guard let level = answers[index].scores[criterion.id]?.level else { continue }
-                sum += level
-                count += 1
+        var sums = [Int](repeating: 0, count: declared.count)
+        var counts = [Int](repeating: 0, count: declared.count)
+        for index in answers.indices {
+            for (id, score) in answers[index].scores {
+                guard let slot = declared.firstIndex(where: { $0.id == id }) else { continue }
+                sums[slot] += score.level
+                counts[slot] += 1
             }
+        }
+        for (slot, criterion) in declared.enumerated() {
+            let sum = sums[slot]
+            let count = counts[slot]
             guard count > 0 else { continue }
             let mean = Double(sum) / Double(count)
             let descriptorIndex = Swift.min(criterion.maxLevel, Swift.max(1, Int((mean + 0.5).rounded(.down)))) - 1

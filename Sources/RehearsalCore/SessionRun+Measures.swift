@@ -8,20 +8,33 @@ extension SessionRun {
         return reference
     }
 
-    /// Gives an answer object its measurements.
-    func attachMeasures(to answer: LuaRef, given: CandidateAnswer, question: Question) throws {
-        guard let identity = try state.identity(of: answer) else { return }
-        measures[identity] = AnswerMeasures(
-            text: given.text, duration: given.seconds, cues: given.cues, keywords: question.keywords,
-            configuration: loaded.analysis)
-        try state.setMetatable(answer, .reference(functions.answerMetatable))
+    /// The measurements of the answer object with this identity, if it has them.
+    func measures(of identity: UnsafeRawPointer) -> AnswerMeasures? {
+        for index in measures.indices.reversed() where measures[index].identity == identity {
+            return measures[index].measures
+        }
+        return nil
+    }
+
+    /// Gives the answer object being written (`table`) its measurements, made on first read through the answer
+    /// metatable.
+    func attachMeasures(to table: LuaTableWriter, given: CandidateAnswer, question: Question) {
+        guard let identity = table.identity else { return }
+        table.setMetatable(functions.answerMetatable)
+        measures.append(
+            (
+                identity,
+                AnswerMeasures(
+                    text: given.text, duration: given.seconds, cues: given.cues, keywords: question.keywords,
+                    configuration: loaded.analysis)
+            ))
     }
 
     /// Releases what the session kept in the state, so a reused state does not grow.
     func releaseOwned() {
         for reference in owned { state.release(reference) }
         owned.removeAll()
-        for measure in measures.values { if let source = measure.source { state.release(source) } }
+        for entry in measures { if let source = entry.measures.source { state.release(source) } }
         measures.removeAll()
     }
 }

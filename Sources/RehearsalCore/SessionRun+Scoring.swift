@@ -9,6 +9,7 @@ extension SessionRun {
         let overtime = !given.skipped && question.limit.map { (given.seconds ?? 0) > $0 } == true
         var wpm: Double?
         if let seconds = given.seconds, seconds > 0 { wpm = Double(words) / (seconds / 60) }
+        let measured = !given.skipped && options.measurements
         let answer = own(
             try state.makeTable(fields: 10) { table in
                 table.set("id", question.id)
@@ -20,8 +21,8 @@ extension SessionRun {
                 if let seconds = given.seconds { table.set("seconds", seconds) }
                 if let think = given.thinkSeconds { table.set("think_seconds", think) }
                 if let wpm { table.set("wpm", wpm) }
+                if measured { attachMeasures(to: table, given: given, question: question) }
             })
-        if !given.skipped, options.measurements { try attachMeasures(to: answer, given: given, question: question) }
         try state.append(answersObject, .reference(answer))
         elapsed += (given.thinkSeconds ?? 0) + (given.seconds ?? 0)
         try updateClock()
@@ -117,8 +118,13 @@ extension SessionRun {
         fields: [(key: String, value: LuaFieldValue)], from score: LuaRef, question: Question,
         into result: inout AnswerResult
     ) throws {
-        // The levels' dictionary sized once, rather than grown (and rehashed) at its second and third criterion.
-        result.scores.reserveCapacity(result.scores.count + fields.count)
+        // The levels' dictionary sized once, rather than grown (and rehashed) at its second and third criterion;
+        // made at that size when empty (as it always is here), which costs less than `reserveCapacity`.
+        if result.scores.isEmpty {
+            result.scores = Dictionary(minimumCapacity: fields.count)
+        } else {
+            result.scores.reserveCapacity(result.scores.count + fields.count)
+        }
         if fields.count == 1 {
             try read(id: fields[0].key, fields[0].value, from: score, question: question, into: &result)
             return

@@ -88,7 +88,7 @@ import Testing
                     $0 + $1.name.utf8.count + $1.spans.reduce(0) { $0 + ($1.term?.utf8.count ?? 0) }
                 }
                 table.spanBlock(source: source, tables: 1 + parts.count, spans: spans, termBytes: termBytes) { block in
-                    table.lazyParts(&block, names: parts.map(\.name), present: parts.map(\.present)) {
+                    table.lazyParts(&block, names: parts.map(\.name), present: { parts[$0].present }) {
                         LazySpansTests.appendAll(parts[$0].spans, to: &$1)
                     }
                 }

@@ -314,6 +314,10 @@ void rh_traceback(lua_State *L, lua_State *co, const char *msg, int level);
 void rh_set_dispatcher(rh_dispatch_fn dispatch);
 /* Pushes a C closure that calls Swift function slot through the dispatcher. */
 void rh_push_swift_function(lua_State *L, int slot);
+/* Replaces the table of names on top (name = integer code) with an __index closure that calls Swift function slot
+   with (object, key, code) for those names only (nil for any other key), and keeps a result whose code is at least
+   `kept` in the object under its key. */
+void rh_push_swift_index(lua_State *L, int slot, lua_Integer kept);
 
 /* ---------------------------------------------------------------- bounded patterns (rh_pattern.c) */
 

@@ -1,0 +1,59 @@
+import Testing
+import Transcripts
+
+@testable import Grading
+@testable import RehearsalCore
+
+/// Which recorded answer each question takes, for sessions of a few questions (found by comparing ids) and of many
+/// (hashed), and the leftovers reported.
+@Suite struct LineTrackingTests {
+    func answers(_ questions: [String]) -> [RecordedAnswer] {
+        questions.enumerated().map { line, question in
+            RecordedAnswer(question: question, answer: CandidateAnswer(text: "\(question)@\(line + 1)"), line: line + 1)
+        }
+    }
+
+    func posed(_ id: String) -> PosedQuestion {
+        PosedQuestion(
+            number: 1,
+            question: Question(
+                id: id, prompt: id, think: 0, limit: nil, overtime: .warn, tags: [], criteria: [], retakes: 0,
+                keywords: [], hasScore: false, hasFollowUp: false, line: 1))
+    }
+
+    @Test(arguments: [3, LineTrackingAnswers.comparedQuestions, LineTrackingAnswers.comparedQuestions + 1, 40])
+    func eachQuestionTakesItsAnswersInLineOrder(questions count: Int) throws {
+        let ids = (1...count).map { "q\($0)" }
+        // Every question answered twice, the second round in reverse, and one answer to a question never asked.
+        var driver = LineTrackingAnswers(answers(ids + ids.reversed() + ["unknown"]))
+        #expect(driver.recordedQuestionOrder == ids + ["unknown"])
+        for (index, id) in ids.enumerated() {
+            #expect(try driver.answer(to: posed(id)).text == "\(id)@\(index + 1)")
+        }
+        // The second answers, asked in another order, then none left.
+        for (index, id) in ids.enumerated().reversed() {
+            #expect(try driver.answer(to: posed(id)).text == "\(id)@\(2 * count - index)")
+        }
+        #expect(try driver.answer(to: posed("q1")).skipped)
+        #expect(try driver.answer(to: posed("never-recorded")).skipped)
+        #expect(driver.unasked.map(\.line) == [2 * count + 1])
+    }
+
+    @Test func leftoversAreReportedInLineOrder() throws {
+        let ids = (1...20).map { "q\($0)" }
+        var driver = LineTrackingAnswers(answers(ids + ["q3", "q19"]))
+        for id in ids.reversed() { _ = try driver.answer(to: posed(id)) }
+        #expect(driver.unasked.map(\.question) == ["q3", "q19"])
+        #expect(driver.unasked.map(\.line) == [21, 22])
+    }
+
+    @Test(arguments: [
+        "0123456789abcdef0123", "ffffffffffffffffff", "ABCDEF0123456789", "00000000000000001", "", "7", "12g4",
+        "+1a", "-0", "zz", "0x10",
+    ])
+    func leadingHexReadsAsTheGenericParse(text: String) {
+        for digits in [8, 15, 16] {
+            #expect(StoredInputs.leadingHex(text, digits: digits) == (UInt64(text.prefix(digits), radix: 16) ?? 0))
+        }
+    }
+}

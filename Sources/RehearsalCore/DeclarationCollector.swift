@@ -173,6 +173,13 @@ final class DeclarationCollector {
             error(line, "criterion.id must not be empty")
             ok = false
         }
+        if ScenarioValidation.hasControlCharacter(decl.id) {
+            error(
+                line,
+                "criterion.id must not contain control characters (tab, newline, NUL, ...): \(decl.id.debugDescription)"
+            )
+            ok = false
+        }
         if decl.levels.count < 2 {
             error(
                 line,

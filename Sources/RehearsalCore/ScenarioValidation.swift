@@ -8,6 +8,12 @@ enum ScenarioValidation {
         return id.unicodeScalars.allSatisfy { isLowerAlnum($0) || $0 == "-" }
     }
 
+    /// Whether an id holds a control character: it would garble terminal output and reports, and the store's JSON
+    /// views (docs/store.md) read an id only up to a NUL.
+    static func hasControlCharacter(_ id: String) -> Bool {
+        id.unicodeScalars.contains { $0.properties.generalCategory == .control }
+    }
+
     private static func isLowerAlnum(_ scalar: Unicode.Scalar) -> Bool {
         ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar)
     }
@@ -17,6 +23,11 @@ enum ScenarioValidation {
         var ok = true
         if decl.id.isEmpty {
             report("question.id must not be empty")
+            ok = false
+        }
+        if hasControlCharacter(decl.id) {
+            report(
+                "question.id must not contain control characters (tab, newline, NUL, ...): \(decl.id.debugDescription)")
             ok = false
         }
         if let overtime = decl.overtime, OvertimePolicy(rawValue: overtime) == nil {

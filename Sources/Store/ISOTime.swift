@@ -5,12 +5,15 @@ import Foundation
 /// calendar's arithmetic: making that formatter cost half a millisecond, once for every batch `rehearse grade` stores
 /// (docs/performance.md, "The store writer"), and one formatter cannot be shared between threads safely.
 enum ISOTime {
-    /// The time `seconds` after 1970-01-01T00:00:00Z, to the nearest millisecond (as that formatter gives it: a
-    /// time read from the clock is seldom a whole number of milliseconds in binary).
+    /// The time `seconds` after 1970-01-01T00:00:00Z, to the nearest millisecond, a half rounded up (as that
+    /// formatter gives it: a time read from the clock is seldom a whole number of milliseconds in binary). Years
+    /// outside 1 to 9999, which four digits cannot hold, are left to the formatter.
     static func string(secondsSince1970 seconds: Double) -> String {
-        let milliseconds = Int64((seconds * 1000).rounded())
+        guard seconds.isFinite, abs(seconds) < 2.5e11 else { return formatted(seconds) }
+        let milliseconds = Int64((seconds * 1000 + 0.5).rounded(.down))
         let (days, inDay) = floorDivision(milliseconds, 86_400_000)
         let (year, month, day) = civilDate(daysSince1970: days)
+        guard (1...9999).contains(year) else { return formatted(seconds) }
         let fields: [(value: Int64, digits: Int, after: UInt8)] = [
             (year, 4, UInt8(ascii: "-")), (month, 2, UInt8(ascii: "-")), (day, 2, UInt8(ascii: "T")),
             (inDay / 3_600_000, 2, UInt8(ascii: ":")), (inDay / 60_000 % 60, 2, UInt8(ascii: ":")),
@@ -29,6 +32,12 @@ enum ISOTime {
             bytes.append(field.after)
         }
         return String(decoding: bytes, as: UTF8.self)
+    }
+
+    private static func formatted(_ seconds: Double) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        return formatter.string(from: Date(timeIntervalSince1970: seconds))
     }
 
     /// The proleptic Gregorian year, month (1-12) and day (1-31) of a day counted from 1970-01-01, for years from

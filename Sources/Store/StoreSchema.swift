@@ -148,16 +148,8 @@ enum StoreSchema {
                 sql: """
                     ALTER TABLE answer RENAME TO answer_verbatim;
                     ALTER TABLE feedback RENAME TO feedback_verbatim;
-                    CREATE TEMP TABLE json_answer AS \(answers.json);
-                    CREATE INDEX temp.json_answer_key ON json_answer(session_id, position);
-                    DELETE FROM answer_verbatim AS r WHERE EXISTS (
-                        SELECT 1 FROM temp.json_answer j WHERE \(answers.sameRow));
-                    DROP TABLE temp.json_answer;
-                    CREATE TEMP TABLE json_feedback AS \(feedback.json);
-                    CREATE INDEX temp.json_feedback_key ON json_feedback(session_id, kind, position);
-                    DELETE FROM feedback_verbatim AS r WHERE EXISTS (
-                        SELECT 1 FROM temp.json_feedback j WHERE \(feedback.sameRow));
-                    DROP TABLE temp.json_feedback;
+                    DELETE FROM answer_verbatim AS r WHERE \(answers.givesBack);
+                    DELETE FROM feedback_verbatim AS r WHERE \(feedback.givesBack);
                     CREATE VIEW answer (\(answers.names)) AS \(answers.view);
                     CREATE VIEW feedback (\(feedback.names)) AS \(feedback.view);
                     DROP VIEW answer_score;
@@ -185,12 +177,6 @@ enum StoreSchema {
 
         var names: String { columns.map(\.name).joined(separator: ", ") }
 
-        /// Every row the JSON gives, with the table's columns and types.
-        var json: String {
-            "SELECT " + columns.map { "\($0.sql) AS \($0.name)" }.joined(separator: ", ")
-                + " FROM \(from) WHERE \(filter)"
-        }
-
         /// The view: the JSON's rows, each replaced by the verbatim table's row with the same key when there is one.
         var view: String {
             let values = columns.enumerated().map { index, column in
@@ -201,14 +187,16 @@ enum StoreSchema {
                 + " FROM \(from) LEFT JOIN \(verbatim) r ON \(match) WHERE \(filter)"
         }
 
-        /// SQL that holds when the row `r` and the JSON's row `j` have the same key, and the same value of the same
-        /// type in every other column (text compared byte for byte).
-        var sameRow: String {
-            columns.enumerated().map { index, column in
+        /// SQL that holds when its session's result JSON gives back the row `r`: a row with the same key, and the same
+        /// value of the same type in every other column (text compared byte for byte). Read from the JSON in place,
+        /// with no temporary table: those go to temporary files, which `secure_delete` does not overwrite.
+        var givesBack: String {
+            let same = columns.enumerated().map { index, column in
                 index < key
-                    ? "j.\(column.name) = r.\(column.name)"
-                    : "j.\(column.name) IS r.\(column.name) AND typeof(j.\(column.name)) = typeof(r.\(column.name))"
-            }.joined(separator: " AND ")
+                    ? "\(column.sql) = r.\(column.name)"
+                    : "\(column.sql) IS r.\(column.name) AND typeof(\(column.sql)) = typeof(r.\(column.name))"
+            }
+            return "EXISTS (SELECT 1 FROM \(from) WHERE \(filter) AND " + same.joined(separator: " AND ") + ")"
         }
     }
 

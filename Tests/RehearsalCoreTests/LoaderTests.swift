@@ -45,6 +45,17 @@ import Testing
             expected: "s.lua:5: error: question.id is required"
         ),
         Mistake(
+            source: minimalHeader + "question { id = \"q\\0x\", prompt = \"p\" }",
+            expected:
+                #"s.lua:3: error: question.id must not contain control characters (tab, newline, NUL, ...): "q\0x""#
+        ),
+        Mistake(
+            source:
+                "scenario { id = \"x\", title = \"X\" }\ncriterion { id = \"c\\tx\", title = \"C\", levels = { \"a\", \"b\" } }\nquestion { id = \"q\", prompt = \"p\" }",
+            expected:
+                #"s.lua:2: error: criterion.id must not contain control characters (tab, newline, NUL, ...): "c\tx""#
+        ),
+        Mistake(
             source: minimalHeader + "question { id = \"q\", prompt = \"p\", limit = \"two minutes\" }",
             expected:
                 "s.lua:3: error: question 'q': limit must be a duration such as 90, \"45s\", \"2m\" or \"1m30s\", not \"two minutes\""

@@ -63,6 +63,25 @@ import Testing
         #expect(dense.utf8.withContiguousStorageIfAvailable(WordCount.asciiCount) ?? nil == 12_000)
     }
 
+    /// The count goes 64 bytes at a time, with a carry from one block to the next: texts of every length around
+    /// one, two and three blocks, where runs of punctuation, words and whitespace cross the blocks' edges, and a
+    /// text that is not ASCII only in its last block.
+    @Test func blockEdgesCountAsTheUnicodeRule() {
+        var generator = SeededGenerator(seed: 31)
+        let runs = ["-", "--------", "a", "word", " ", "        ", "\t", "x-", "-y", "..."]
+        for round in 0..<3_000 {
+            let length = 56 + round % 140
+            var text = ""
+            while text.utf8.count < length { text += runs[generator.below(runs.count)] }
+            let ascii = text.utf8.withContiguousStorageIfAvailable(WordCount.asciiCount) ?? nil
+            #expect(ascii == WordCount.unicodeCount(text), "\(text.debugDescription)")
+            #expect(WordCount.count(text + "é") == WordCount.unicodeCount(text + "é"))
+        }
+        // A token of punctuation alone reaching a block's last byte, then a word right after it.
+        let edge = String(repeating: " ", count: 60) + "----" + "x" + String(repeating: "-", count: 63) + " y"
+        #expect(edge.utf8.withContiguousStorageIfAvailable(WordCount.asciiCount) ?? nil == 2)
+    }
+
     @Test(arguments: [
         ("", 0), ("        ", 0), ("-------", 0), ("--------", 0), ("---------", 0), ("abc ----", 1), ("abcdefg-", 1),
         ("abcdefgh", 1), ("abcdefgh ", 1), ("a------- -------b", 2), ("-------- --------", 0), (" leading", 1),

@@ -27,12 +27,12 @@ enum Tokenizer {
             var sentences: [SentenceSpan] = []
             sentences.reserveCapacity(bytes.count / 60 + 4)
             // Tokens are written straight into the array's storage. An answer of very short words can hold
-            // more tokens than the estimate; the pass then runs again with room for twice as many.
+            // more tokens than the estimate; the pass then stops and runs again with room for twice as many.
             var capacity = bytes.count / 4 + 8
             while true {
                 var wordCount = 0
                 var overflowed = false
-                let tokens = [Token](unsafeUninitializedCapacity: capacity + 1) { buffer, initialized in
+                let tokens = [Token](unsafeUninitializedCapacity: capacity) { buffer, initialized in
                     // Plain text gets its own copy of the pass, with no cue bookkeeping in the loop.
                     let sink =
                         cueStarts.isEmpty
@@ -77,7 +77,7 @@ enum Tokenizer {
             var nextLead: UInt8 = 0
             var gapBefore: GapFlags
             // The common gap: one space between two words.
-            if havePending && index + 1 < count && base[index] == 0x20
+            if havePending && index &+ 1 < count && base[index] == 0x20
                 && ((base[index + 1] | 0x20) &- 0x61 < 26 || base[index + 1] &- 0x30 < 10)
             {
                 wordCount &+= 1
@@ -202,6 +202,10 @@ enum Tokenizer {
             }
 
             // The token.
+            if tokens.isFull {
+                tokens.noteOverflow()
+                break
+            }
             let tokenByteStart = index
             let tokenScalarStart = scalar
             if !sentenceOpen {

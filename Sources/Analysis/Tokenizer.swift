@@ -78,7 +78,7 @@ enum Tokenizer {
             var gapBefore: GapFlags
             // The common gap: one space between two words.
             if havePending && index &+ 1 < count && base[index] == 0x20
-                && ((base[index + 1] | 0x20) &- 0x61 < 26 || base[index + 1] &- 0x30 < 10)
+                && ((base[index &+ 1] | 0x20) &- 0x61 < 26 || base[index &+ 1] &- 0x30 < 10)
             {
                 wordCount &+= 1
                 chunkHasAlphanumeric = false
@@ -216,15 +216,6 @@ enum Tokenizer {
             }
             chunkHasAlphanumeric = true
             var tokenFlags: TokenFlags
-            if nextLead &- 0x30 < 10 {
-                tokenFlags = .startsWithDigit
-            } else if nextLead &- 0x41 < 26 {
-                tokenFlags = .capitalized
-            } else if nextLead &- 0x61 < 26 {
-                tokenFlags = .lowercaseStart
-            } else {
-                tokenFlags = []
-            }
             // The hot path: a word of ASCII letters, read in registers.
             var pointer = base + index
             var hash = WordHash.seed
@@ -236,6 +227,15 @@ enum Tokenizer {
             var soundHash: UInt64 = 0
             if pointer < end && continuesWord(pointer.pointee) {
                 // Digits, an apostrophe or a non-ASCII scalar: the general scan.
+                if nextLead &- 0x30 < 10 {
+                    tokenFlags = .startsWithDigit
+                } else if nextLead &- 0x41 < 26 {
+                    tokenFlags = .capitalized
+                } else if nextLead &- 0x61 < 26 {
+                    tokenFlags = .lowercaseStart
+                } else {
+                    tokenFlags = []
+                }
                 let word = scanWord(bytes, from: index)
                 wordEnd = word.end
                 scalars = word.scalars
@@ -268,10 +268,11 @@ enum Tokenizer {
                 // ASCII letters only, at least one (a word starting with a digit or a non-ASCII scalar went the
                 // general way). Whether it is in capitals or a filler sound is worked out only for the few
                 // words that start like one, rather than per letter.
-                tokenFlags.insert(.letter)
+                let capitalized = nextLead < 0x61
+                tokenFlags = capitalized ? [.letter, .capitalized] : [.letter, .lowercaseStart]
                 if scalars == 1 {
                     tokenFlags.insert(.singleLetter)
-                } else if nextLead &- 0x41 < 26 && restIsUppercase(base, index &+ 1, wordEnd) {
+                } else if capitalized && restIsUppercase(base, index &+ 1, wordEnd) {
                     tokenFlags.insert(.allCaps)
                 }
                 finished = WordHash.finish(hash)

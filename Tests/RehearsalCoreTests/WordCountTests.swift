@@ -95,6 +95,27 @@ import Testing
         #expect(WordCount.unicodeCount(text) == expected)
     }
 
+    /// Mixed texts, counted scalar by scalar with ASCII classified by value, against every scalar by its
+    /// properties: Unicode whitespace (no-break and em spaces, next line), letters, numbers that are not digits,
+    /// marks, format characters, emoji, dashes and quotes between ASCII words, whitespace and punctuation.
+    @Test func scalarCountMatchesTheUnicodeRule() {
+        var generator = SeededGenerator(seed: 43)
+        let others = [
+            "é", "\u{00A0}", "\u{0085}", "\u{2003}", "\u{3000}", "日本", "½", "²", "Ⅻ", "\u{0301}", "\u{0345}",
+            "\u{200B}", "\u{FEFF}", "😀", "—", "’", "“", "\u{1680}", "\u{2028}", "٣",
+        ]
+        for round in 0..<3_000 {
+            var text = ""
+            while text.unicodeScalars.count < 1 + round % 60 {
+                text +=
+                    generator.below(3) == 0
+                    ? others[generator.below(others.count)] : Self.pieces[generator.below(Self.pieces.count)]
+            }
+            #expect(WordCount.scalarCount(text) == WordCount.unicodeCount(text), "\(text.debugDescription)")
+            #expect(WordCount.count(text) == WordCount.unicodeCount(text), "\(text.debugDescription)")
+        }
+    }
+
     /// A byte that is not ASCII anywhere (in a whole chunk, in the padded last one, first or last) leaves the count
     /// to the Unicode rule, whatever the bytes around it.
     @Test func textsThatAreNotASCIIFallBack() {

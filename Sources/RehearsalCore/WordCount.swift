@@ -104,37 +104,96 @@ enum WordCount {
         ((flags >> 7) &* 0x0102_0408_1020_4080) >> 56
     }
 
-    /// The Unicode rule (`unicodeCount`) for text that is not all ASCII, with its ASCII scalars classified by
-    /// value rather than through `Unicode.Scalar.Properties` (the same classes: ASCII whitespace is tab through
-    /// carriage return and space, and its only alphabetic or numeric scalars are letters and digits), so a
-    /// curly apostrophe or a dash in an answer no longer makes every other scalar a property lookup.
+    /// The Unicode rule (`unicodeCount`) for text that is not all ASCII, read on its UTF-8 bytes: ASCII scalars
+    /// are classified by value rather than through `Unicode.Scalar.Properties` (the same classes: ASCII
+    /// whitespace is tab through carriage return and space, and its only alphabetic or numeric scalars are letters
+    /// and digits), so a curly apostrophe or a dash in an answer no longer makes every other scalar a property
+    /// lookup. Only the other scalars are decoded and asked about.
     static func scalarCount(_ text: String) -> Int {
-        var count = 0
-        var inToken = false
-        var tokenHasWordCharacter = false
-        for scalar in text.unicodeScalars {
-            let value = scalar.value
-            let isWhitespace: Bool
-            var isWordCharacter = false
-            if value < 0x80 {
-                isWhitespace = value &- 0x09 < 5 || value == 0x20
-                isWordCharacter = value &- 0x30 < 10 || (value | 0x20) &- 0x61 < 26
+        if let counted = text.utf8.withContiguousStorageIfAvailable(utf8Count) { return counted }
+        return scalarLoopCount(text.unicodeScalars)
+    }
+
+    /// `scalarCount` for a string whose UTF-8 is not stored contiguously, scalar by scalar.
+    static func scalarLoopCount(_ scalars: String.UnicodeScalarView) -> Int {
+        var tokens = TokenTally()
+        for scalar in scalars {
+            if scalar.value < 0x80 {
+                tokens.add(ascii: UInt8(truncatingIfNeeded: scalar.value))
             } else {
-                let properties = scalar.properties
-                isWhitespace = properties.isWhitespace
-                if !isWhitespace { isWordCharacter = properties.isAlphabetic || properties.numericType != nil }
-            }
-            if isWhitespace {
-                if inToken, tokenHasWordCharacter { count += 1 }
-                inToken = false
-                tokenHasWordCharacter = false
-            } else {
-                inToken = true
-                if isWordCharacter { tokenHasWordCharacter = true }
+                tokens.add(scalar)
             }
         }
-        if inToken, tokenHasWordCharacter { count += 1 }
-        return count
+        return tokens.total
+    }
+
+    /// `scalarCount` on valid UTF-8.
+    static func utf8Count(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        var tokens = TokenTally()
+        var index = 0
+        let count = bytes.count
+        while index < count {
+            let lead = bytes[index]
+            if lead < 0x80 {
+                tokens.add(ascii: lead)
+                index &+= 1
+                continue
+            }
+            var value: UInt32
+            var length: Int
+            if lead < 0xE0 {
+                (value, length) = (UInt32(lead & 0x1F), 2)
+            } else if lead < 0xF0 {
+                (value, length) = (UInt32(lead & 0x0F), 3)
+            } else {
+                (value, length) = (UInt32(lead & 0x07), 4)
+            }
+            for offset in 1..<length where index &+ offset < count {
+                value = value << 6 | UInt32(bytes[index &+ offset] & 0x3F)
+            }
+            if let scalar = Unicode.Scalar(value) { tokens.add(scalar) }
+            index &+= length
+        }
+        return tokens.total
+    }
+
+    /// The rule's state over a text, one scalar at a time.
+    struct TokenTally {
+        private var count = 0
+        private var inToken = false
+        private var tokenHasWordCharacter = false
+
+        /// The words counted, the one in progress included.
+        var total: Int { inToken && tokenHasWordCharacter ? count + 1 : count }
+
+        /// Adds an ASCII scalar, classified by value.
+        @inline(__always)
+        mutating func add(ascii byte: UInt8) {
+            if byte &- 0x09 < 5 || byte == 0x20 {
+                endToken()
+            } else {
+                inToken = true
+                if byte &- 0x30 < 10 || (byte | 0x20) &- 0x61 < 26 { tokenHasWordCharacter = true }
+            }
+        }
+
+        /// Adds any scalar, classified by its properties.
+        mutating func add(_ scalar: Unicode.Scalar) {
+            let properties = scalar.properties
+            if properties.isWhitespace {
+                endToken()
+            } else {
+                inToken = true
+                if properties.isAlphabetic || properties.numericType != nil { tokenHasWordCharacter = true }
+            }
+        }
+
+        @inline(__always)
+        private mutating func endToken() {
+            if inToken && tokenHasWordCharacter { count += 1 }
+            inToken = false
+            tokenHasWordCharacter = false
+        }
     }
 
     /// The rule itself, every scalar by its Unicode properties: the reference the faster paths are tested against.

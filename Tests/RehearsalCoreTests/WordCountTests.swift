@@ -95,8 +95,8 @@ import Testing
         #expect(WordCount.unicodeCount(text) == expected)
     }
 
-    /// Mixed texts, counted scalar by scalar with ASCII classified by value, against every scalar by its
-    /// properties: Unicode whitespace (no-break and em spaces, next line), letters, numbers that are not digits,
+    /// Mixed texts, counted on their UTF-8 bytes and scalar by scalar with ASCII classified by value, against every
+    /// scalar by its properties: Unicode whitespace (no-break and em spaces, next line), letters, numbers that are not digits,
     /// marks, format characters, emoji, dashes and quotes between ASCII words, whitespace and punctuation.
     @Test func scalarCountMatchesTheUnicodeRule() {
         var generator = SeededGenerator(seed: 43)
@@ -112,6 +112,7 @@ import Testing
                     ? others[generator.below(others.count)] : Self.pieces[generator.below(Self.pieces.count)]
             }
             #expect(WordCount.scalarCount(text) == WordCount.unicodeCount(text), "\(text.debugDescription)")
+            #expect(WordCount.scalarLoopCount(text.unicodeScalars) == WordCount.unicodeCount(text))
             #expect(WordCount.count(text) == WordCount.unicodeCount(text), "\(text.debugDescription)")
         }
     }

@@ -1,32 +1,34 @@
 /// The tokens of one pass, written into the storage of the array that will hold them. The token being
 /// finished is written once, in its place (`next`), and counted (`commit`) when the gap after it is known.
-/// The storage holds one slot more than `capacity`: past its capacity the buffer keeps finishing tokens in
-/// that spare slot, counts none of them and notes that it overflowed.
+/// The pass asks `isFull` before it starts a token; a full buffer stops the pass, which then runs again with
+/// more room (`Tokenizer.run`).
 struct TokenBuffer {
     private let base: UnsafeMutablePointer<Token>
-    private let capacity: Int
-    private(set) var count = 0
+    private let limit: UnsafeMutablePointer<Token>
+    /// Where the token being finished is written.
+    private(set) var next: UnsafeMutablePointer<Token>
     private(set) var overflowed = false
 
-    /// A buffer over `buffer`, of which all but the last slot are for tokens.
+    /// A buffer over `buffer`.
     init(_ buffer: UnsafeMutableBufferPointer<Token>) {
         base = buffer.baseAddress.unsafelyUnwrapped
-        capacity = buffer.count - 1
+        limit = base + buffer.count
+        next = base
     }
 
-    /// Where the token being finished is written.
-    @inline(__always)
-    var next: UnsafeMutablePointer<Token> { base + count }
+    /// How many tokens are counted.
+    var count: Int { next - base }
 
-    /// Counts the token at `next` (or, when the buffer is full, notes the overflow instead).
+    /// Whether every slot holds a counted token, so no other can start.
     @inline(__always)
-    mutating func commit() {
-        if count < capacity {
-            count &+= 1
-        } else {
-            overflowed = true
-        }
-    }
+    var isFull: Bool { next == limit }
+
+    /// Counts the token at `next`.
+    @inline(__always)
+    mutating func commit() { next += 1 }
+
+    /// Notes that the text has more tokens than the buffer holds (the pass stops there).
+    mutating func noteOverflow() { overflowed = true }
 }
 
 /// Which timed cue each token comes from, asked with the tokens' start offsets in increasing order.

@@ -27,12 +27,12 @@ enum Tokenizer {
             var sentences: [SentenceSpan] = []
             sentences.reserveCapacity(bytes.count / 60 + 4)
             // Tokens are written straight into the array's storage. An answer of very short words can hold
-            // more tokens than the estimate; the pass then runs again with room for twice as many.
+            // more tokens than the estimate; the pass then stops and runs again with room for twice as many.
             var capacity = bytes.count / 4 + 8
             while true {
                 var wordCount = 0
                 var overflowed = false
-                let tokens = [Token](unsafeUninitializedCapacity: capacity + 1) { buffer, initialized in
+                let tokens = [Token](unsafeUninitializedCapacity: capacity) { buffer, initialized in
                     // Plain text gets its own copy of the pass, with no cue bookkeeping in the loop.
                     let sink =
                         cueStarts.isEmpty
@@ -77,8 +77,8 @@ enum Tokenizer {
             var nextLead: UInt8 = 0
             var gapBefore: GapFlags
             // The common gap: one space between two words.
-            if havePending && index + 1 < count && base[index] == 0x20
-                && ((base[index + 1] | 0x20) &- 0x61 < 26 || base[index + 1] &- 0x30 < 10)
+            if havePending && index &+ 1 < count && base[index] == 0x20
+                && ((base[index &+ 1] | 0x20) &- 0x61 < 26 || base[index &+ 1] &- 0x30 < 10)
             {
                 wordCount &+= 1
                 chunkHasAlphanumeric = false
@@ -202,6 +202,10 @@ enum Tokenizer {
             }
 
             // The token.
+            if tokens.isFull {
+                tokens.noteOverflow()
+                break
+            }
             let tokenByteStart = index
             let tokenScalarStart = scalar
             if !sentenceOpen {
@@ -212,71 +216,80 @@ enum Tokenizer {
             }
             chunkHasAlphanumeric = true
             var tokenFlags: TokenFlags
-            if nextLead &- 0x30 < 10 {
-                tokenFlags = .startsWithDigit
-            } else if nextLead &- 0x41 < 26 {
-                tokenFlags = .capitalized
-            } else if nextLead &- 0x61 < 26 {
-                tokenFlags = .lowercaseStart
-            } else {
-                tokenFlags = []
-            }
             // The hot path: a word of ASCII letters, read in registers.
             var pointer = base + index
             var hash = WordHash.seed
-            var caseBits: UInt8 = 0
-            var letterBits: UInt32 = 0
-            scanLetters(&pointer, end, &hash, &caseBits, &letterBits)
-            var letters = pointer - (base + index)
-            var wordEnd = index + letters
-            var sawDigit = false
-            var sawNonASCII = false
-            var apostropheEnd = -1
-            var hashBeforeApostrophe: UInt64 = 0
-            var scalars = letters
+            hashLetters(&pointer, end, &hash)
+            var wordEnd = pointer - base
+            var scalars = wordEnd &- index
+            let finished: UInt64
+            var baseHash: UInt64
+            var soundHash: UInt64 = 0
             if pointer < end && continuesWord(pointer.pointee) {
                 // Digits, an apostrophe or a non-ASCII scalar: the general scan.
+                if nextLead &- 0x30 < 10 {
+                    tokenFlags = .startsWithDigit
+                } else if nextLead &- 0x41 < 26 {
+                    tokenFlags = .capitalized
+                } else if nextLead &- 0x61 < 26 {
+                    tokenFlags = .lowercaseStart
+                } else {
+                    tokenFlags = []
+                }
                 let word = scanWord(bytes, from: index)
                 wordEnd = word.end
                 scalars = word.scalars
-                hash = word.hash
-                hashBeforeApostrophe = word.hashBeforeApostrophe
-                apostropheEnd = word.apostropheEnd
-                letters = word.letters
-                caseBits = word.allUppercase ? 0 : 0x20
-                letterBits = word.letterBits
-                sawDigit = word.sawDigit
-                sawNonASCII = word.sawNonASCII
+                let letters = word.letters
+                if letters > 0 { tokenFlags.insert(.letter) }
+                if word.sawDigit { tokenFlags.insert(.digit) }
+                if word.sawNonASCII { tokenFlags.insert(.nonASCII) }
+                if letters >= 2 && word.allUppercase { tokenFlags.insert(.allCaps) }
+                if letters == 1 && !word.sawDigit && wordEnd - tokenByteStart == 1 { tokenFlags.insert(.singleLetter) }
+                finished = WordHash.finish(word.hash)
+                baseHash = finished
+                let apostropheEnd = word.apostropheEnd
+                if apostropheEnd >= 0 {
+                    let suffixLength = wordEnd - apostropheEnd
+                    let first = suffixLength >= 1 ? base[apostropheEnd] | 0x20 : 0
+                    if suffixLength == 1 && first == UInt8(ascii: "s") {
+                        baseHash = WordHash.finish(word.hashBeforeApostrophe)
+                    } else if (suffixLength == 1 && first == UInt8(ascii: "d"))
+                        || (suffixLength == 2 && first == UInt8(ascii: "l") && base[apostropheEnd + 1] | 0x20 == first)
+                    {
+                        tokenFlags.insert(.modalContraction)
+                    }
+                }
+                if !word.sawDigit && !word.sawNonASCII && letters <= 12 && letters > 0
+                    && word.letterBits & ~soundMask == 0
+                {
+                    soundHash = squeezedHash(base, tokenByteStart, wordEnd)
+                }
+            } else {
+                // ASCII letters only, at least one (a word starting with a digit or a non-ASCII scalar went the
+                // general way). Whether it is in capitals or a filler sound is worked out only for the few
+                // words that start like one, rather than per letter.
+                let capitalized = nextLead < 0x61
+                tokenFlags = capitalized ? [.letter, .capitalized] : [.letter, .lowercaseStart]
+                if scalars == 1 {
+                    tokenFlags.insert(.singleLetter)
+                } else if capitalized && restIsUppercase(base, index &+ 1, wordEnd) {
+                    tokenFlags.insert(.allCaps)
+                }
+                finished = WordHash.finish(hash)
+                baseHash = finished
+                if scalars <= 12 && soundMask & 1 &<< UInt32(truncatingIfNeeded: (nextLead | 0x20) &- 0x61) != 0 {
+                    soundHash = lettersSoundHash(base, index, wordEnd)
+                }
             }
             index = wordEnd
             scalar &+= scalars
-            // Finish the token.
-            if letters > 0 { tokenFlags.insert(.letter) }
-            if sawDigit { tokenFlags.insert(.digit) }
-            if sawNonASCII { tokenFlags.insert(.nonASCII) }
-            if letters >= 2 && caseBits & 0x20 == 0 { tokenFlags.insert(.allCaps) }
-            if letters == 1 && !sawDigit && wordEnd - tokenByteStart == 1 { tokenFlags.insert(.singleLetter) }
-            let finished = WordHash.finish(hash)
-            var baseHash = finished
-            if apostropheEnd >= 0 {
-                let suffixLength = wordEnd - apostropheEnd
-                let first = suffixLength >= 1 ? base[apostropheEnd] | 0x20 : 0
-                if suffixLength == 1 && first == UInt8(ascii: "s") {
-                    baseHash = WordHash.finish(hashBeforeApostrophe)
-                } else if (suffixLength == 1 && first == UInt8(ascii: "d"))
-                    || (suffixLength == 2 && first == UInt8(ascii: "l") && base[apostropheEnd + 1] | 0x20 == first)
-                {
-                    tokenFlags.insert(.modalContraction)
-                }
-            }
-            let sound = !sawDigit && !sawNonASCII && letters <= 12 && letterBits & ~soundMask == 0 && letters > 0
             let entry = entries.find(finished)
             let cue = cues.cue(at: tokenByteStart)
             tokens.next.initialize(
                 to: Token(
                     byteStart: tokenByteStart, byteEnd: wordEnd, scalarStart: tokenScalarStart, scalarEnd: scalar,
                     hash: finished, baseHash: baseHash,
-                    soundHash: sound ? squeezedHash(base, tokenByteStart, wordEnd) : 0, classes: entry.classes,
+                    soundHash: soundHash, classes: entry.classes,
                     node: entry.node, sentence: sentenceCount,
                     cue: cue, flags: tokenFlags, gapBefore: gapBefore, gapAfter: [], hints: entry.hints))
             havePending = true
@@ -321,6 +334,38 @@ enum Tokenizer {
             hash = (hash ^ UInt64(lower)) &* WordHash.prime
             pointer += 1
         }
+    }
+
+    /// The hot path's letter loop: `scanLetters` with the hash alone (whether the word is in capitals or a
+    /// filler sound is worked out afterwards, for the words that start like one).
+    @inline(__always)
+    static func hashLetters(_ pointer: inout UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>, _ hash: inout UInt64) {
+        while pointer < end {
+            let lower = pointer.pointee | 0x20
+            guard lower &- 0x61 < 26 else { break }
+            hash = (hash ^ UInt64(lower)) &* WordHash.prime
+            pointer += 1
+        }
+    }
+
+    /// Whether every byte from `start` to `end` (ASCII letters) is a capital.
+    private static func restIsUppercase(_ base: UnsafePointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
+        var index = start
+        while index < end {
+            if base[index] & 0x20 != 0 { return false }
+            index &+= 1
+        }
+        return true
+    }
+
+    /// For a word of ASCII letters: its squeezed hash when every letter is e, h, m, r or u, 0 otherwise.
+    private static func lettersSoundHash(_ base: UnsafePointer<UInt8>, _ start: Int, _ end: Int) -> UInt64 {
+        var index = start
+        while index < end {
+            if soundMask & 1 &<< UInt32(truncatingIfNeeded: (base[index] | 0x20) &- 0x61) == 0 { return 0 }
+            index &+= 1
+        }
+        return squeezedHash(base, start, end)
     }
 
     /// Whether a word of ASCII letters may go on at `byte` (so the general scan must read it): a digit, an

@@ -19,6 +19,8 @@ import Testing
             let character = String(UnicodeScalar(UInt8(value)))
             for text in ["a\(character)b", "\(character)", "x \(character) y", "\(character)\(character)"] {
                 #expect(WordCount.count(text) == WordCount.unicodeCount(text), "byte \(value)")
+                // In a text that is not all ASCII, the byte walk classifies it by value too.
+                #expect(WordCount.scalarCount(text + " é") == WordCount.unicodeCount(text + " é"), "byte \(value)")
             }
         }
     }
@@ -63,6 +65,25 @@ import Testing
         #expect(dense.utf8.withContiguousStorageIfAvailable(WordCount.asciiCount) ?? nil == 12_000)
     }
 
+    /// The count goes 64 bytes at a time, with a carry from one block to the next: texts of every length around
+    /// one, two and three blocks, where runs of punctuation, words and whitespace cross the blocks' edges, and a
+    /// text that is not ASCII only in its last block.
+    @Test func blockEdgesCountAsTheUnicodeRule() {
+        var generator = SeededGenerator(seed: 31)
+        let runs = ["-", "--------", "a", "word", " ", "        ", "\t", "x-", "-y", "..."]
+        for round in 0..<3_000 {
+            let length = 56 + round % 140
+            var text = ""
+            while text.utf8.count < length { text += runs[generator.below(runs.count)] }
+            let ascii = text.utf8.withContiguousStorageIfAvailable(WordCount.asciiCount) ?? nil
+            #expect(ascii == WordCount.unicodeCount(text), "\(text.debugDescription)")
+            #expect(WordCount.count(text + "é") == WordCount.unicodeCount(text + "é"))
+        }
+        // A token of punctuation alone reaching a block's last byte, then a word right after it.
+        let edge = String(repeating: " ", count: 60) + "----" + "x" + String(repeating: "-", count: 63) + " y"
+        #expect(edge.utf8.withContiguousStorageIfAvailable(WordCount.asciiCount) ?? nil == 2)
+    }
+
     @Test(arguments: [
         ("", 0), ("        ", 0), ("-------", 0), ("--------", 0), ("---------", 0), ("abc ----", 1), ("abcdefg-", 1),
         ("abcdefgh", 1), ("abcdefgh ", 1), ("a------- -------b", 2), ("-------- --------", 0), (" leading", 1),
@@ -74,6 +95,28 @@ import Testing
         let ascii = text.utf8.withContiguousStorageIfAvailable(WordCount.asciiCount) ?? nil
         #expect(ascii == expected)
         #expect(WordCount.unicodeCount(text) == expected)
+    }
+
+    /// Mixed texts, counted on their UTF-8 bytes and scalar by scalar with ASCII classified by value, against every
+    /// scalar by its properties: Unicode whitespace (no-break and em spaces, next line), letters, numbers that are not digits,
+    /// marks, format characters, emoji, dashes and quotes between ASCII words, whitespace and punctuation.
+    @Test func scalarCountMatchesTheUnicodeRule() {
+        var generator = SeededGenerator(seed: 43)
+        let others = [
+            "é", "\u{00A0}", "\u{0085}", "\u{2003}", "\u{3000}", "日本", "½", "²", "Ⅻ", "\u{0301}", "\u{0345}",
+            "\u{200B}", "\u{FEFF}", "😀", "—", "’", "“", "\u{1680}", "\u{2028}", "٣",
+        ]
+        for round in 0..<3_000 {
+            var text = ""
+            while text.unicodeScalars.count < 1 + round % 60 {
+                text +=
+                    generator.below(3) == 0
+                    ? others[generator.below(others.count)] : Self.pieces[generator.below(Self.pieces.count)]
+            }
+            #expect(WordCount.scalarCount(text) == WordCount.unicodeCount(text), "\(text.debugDescription)")
+            #expect(WordCount.scalarLoopCount(text.unicodeScalars) == WordCount.unicodeCount(text))
+            #expect(WordCount.count(text) == WordCount.unicodeCount(text), "\(text.debugDescription)")
+        }
     }
 
     /// A byte that is not ASCII anywhere (in a whole chunk, in the padded last one, first or last) leaves the count

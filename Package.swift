@@ -82,7 +82,8 @@ let package = Package(
         .executableTarget(name: "rehearse", dependencies: ["RehearsalCLI"]),
         // In-process benchmarks (state creation, analysis); see docs/performance.md.
         .executableTarget(
-            name: "rehearse-bench", dependencies: ["LuaHost", "Analysis", "RehearsalCore", "Transcripts", "Store"]),
+            name: "rehearse-bench",
+            dependencies: ["LuaHost", "Analysis", "RehearsalCore", "Transcripts", "Store", "Grading"]),
         .testTarget(name: "LuaHostTests", dependencies: ["LuaHost"], resources: [.copy("Fixtures")]),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis"], resources: [.copy("Fixtures")]),
         .testTarget(name: "RehearsalCoreTests", dependencies: ["RehearsalCore"], resources: [.copy("Fixtures")]),

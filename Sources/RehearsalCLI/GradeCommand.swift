@@ -49,7 +49,7 @@ struct GradeCommand: ParsableCommand {
     var seed: UInt64?
 
     @Option(help: "Sessions stored per transaction (at most a second's worth is ever waiting).")
-    var batchSize: Int = 256
+    var batchSize: Int = GradeOptions.defaultBatchSize
 
     @Flag(help: "Print the summary as JSON.")
     var json = false

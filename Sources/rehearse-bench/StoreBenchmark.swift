@@ -9,7 +9,7 @@ import Store
 enum StoreBenchmark {
     /// Saves `answers` answers into a new store at `path` (kept, so `Tests/Benchmarks/store.sh` can replay the
     /// same rows with stock sqlite3) and reports the writer's cost per answer.
-    static func run(answers: Int, path: String, batchSize: Int = 256) throws -> String {
+    static func run(answers: Int, path: String, batchSize: Int) throws -> String {
         for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
         let loaded = try ScenarioLoader().load(path: EngineBenchmark.scenarioPath)
         let scenario = loaded.scenario.source

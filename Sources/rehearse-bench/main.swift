@@ -3,6 +3,7 @@
 // rehearse-bench engine [BATCHES [SESSIONS]], rehearse-bench host [FILE [CALLS [scoring|none]]],
 // or rehearse-bench store [ANSWERS [STORE]]
 import Foundation
+import Grading
 import LuaHost
 
 let which = CommandLine.arguments.dropFirst().first ?? "all"
@@ -34,7 +35,10 @@ do {
         let arguments = CommandLine.arguments
         let answers = arguments.count > 2 ? Int(arguments[2]) ?? 100_000 : 100_000
         let path = arguments.count > 3 ? arguments[3] : NSTemporaryDirectory() + "rehearse-bench-store.sqlite"
-        print(try StoreBenchmark.run(answers: answers, path: path))
+        // Sessions a transaction: `rehearse grade`'s default unless given.
+        let batchSize =
+            arguments.count > 4 ? Int(arguments[4]) ?? GradeOptions.defaultBatchSize : GradeOptions.defaultBatchSize
+        print(try StoreBenchmark.run(answers: answers, path: path, batchSize: max(1, batchSize)))
     }
 } catch {
     print("benchmark failed: \(error)")

@@ -1,23 +1,25 @@
 #!/usr/bin/env bash
 # The batch store writer alone (docs/performance.md, "The store writer"): `rehearse-bench store` grades N ~100-word
-# answers (five a session, untimed) and saves them with SQLiteStore.saveBatch into a fresh store, 256 sessions a
-# transaction, timing the writer's thread CPU. The reference in the same run: stock sqlite3 inserting the very same
-# rows (dumped from that store, session by session) into the same schema with the same settings, 256 sessions a
-# transaction, timed as a process (CPU and wall; it parses SQL text, which the writer does not).
-# Usage: Tests/Benchmarks/store.sh [answers]   (needs python3, sqlite3 and GNU time)
+# answers (five a session, untimed) and saves them with SQLiteStore.saveBatch into a fresh store, BATCH sessions a
+# transaction (default 1024, as `rehearse grade`), timing the writer's thread CPU. The reference in the same run:
+# stock sqlite3 inserting the very same rows (dumped from that store, session by session) into the same schema with
+# the same settings, BATCH sessions a transaction, timed as a process (CPU and wall; it parses SQL text, which the
+# writer does not).
+# Usage: Tests/Benchmarks/store.sh [answers] [batch]   (needs python3, sqlite3 and GNU time)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 answers=${1:-100000}
+batch=${2:-1024}
 swift build -c release --product rehearse-bench >/dev/null
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-.build/release/rehearse-bench store "$answers" "$work/store.sqlite"
+.build/release/rehearse-bench store "$answers" "$work/store.sqlite" "$batch"
 sqlite3 "$work/store.sqlite" "PRAGMA wal_checkpoint(TRUNCATE);" >/dev/null
 sqlite3 "$work/store.sqlite" .dump >"$work/dump.sql"
-python3 - "$work/dump.sql" "$work/store.sqlite" >"$work/reference.sql" <<'PY'
+python3 - "$work/dump.sql" "$work/store.sqlite" "$batch" >"$work/reference.sql" <<'PY'
 import re, sqlite3, sys
-dump, store = sys.argv[1], sys.argv[2]
+dump, store, batch = sys.argv[1], sys.argv[2], int(sys.argv[3])
 schema = [row[0] + ";" for row in sqlite3.connect(store).execute(
     "SELECT sql FROM sqlite_master WHERE sql IS NOT NULL AND name NOT LIKE 'grdb%' ORDER BY type = 'index', rowid")]
 first = re.compile(r"^INSERT INTO (\w+) VALUES\((?:'((?:[^']|'')*)')?")
@@ -41,9 +43,9 @@ page_size = sqlite3.connect(store).execute("PRAGMA page_size").fetchone()[0]
 out.write(f"PRAGMA page_size = {page_size};\nPRAGMA cache_size = -8192;\nPRAGMA journal_mode = WAL;\n")
 out.write("PRAGMA synchronous = NORMAL;\nPRAGMA foreign_keys = ON;\nPRAGMA secure_delete = ON;\n")
 out.write("\n".join(schema) + "\nBEGIN;\n" + "".join(scenarios) + "".join(candidates) + "COMMIT;\n")
-for start in range(0, len(sessions), 256):
+for start in range(0, len(sessions), batch):
     out.write("BEGIN;\n")
-    for key in sessions[start:start + 256]:
+    for key in sessions[start:start + batch]:
         out.write("".join(by_session[key]))
     out.write("COMMIT;\n")
 PY

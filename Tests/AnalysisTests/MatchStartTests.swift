@@ -51,4 +51,46 @@ struct MatchStartTests {
         #expect(numbers.evidence.map(\.text) == ["A hundred", "one percent", "twelve weeks", "3 days"])
         #expect(numbers.total == 4)
     }
+
+    @Test("numbers found past lone articles are those found by trying every word", arguments: [1, 2, 3, 4] as [UInt64])
+    func numbersSkipOnlyWhatStartsNothing(seed: UInt64) {
+        // Articles next to words that make them numbers or not, number words, digits and the punctuation that
+        // joins or separates them.
+        let words = [
+            "a", "an", "A", "An", "one", "hundred", "dozen", "thousand", "half", "and", "point", "five", "12", "3.5",
+            "$40", "20%", "percent", "dollars", "hours", "week", "per", "cent", "the", "dog", "hour", "1999",
+        ]
+        let separators = [" ", " ", " ", "-", ", ", ". ", " — "]
+        var random = SplitMix(seed: seed)
+        var mentions = 0
+        for _ in 0..<300 {
+            var text = ""
+            for _ in 0..<(1 + random.below(14)) {
+                text += words[random.below(words.count)] + separators[random.below(separators.count)]
+            }
+            let answer = AnswerText(text)
+            // The general path: a mention tried at every word, however it starts.
+            var expected: [String] = []
+            answer.withBytes { bytes in
+                answer.tokens.withUnsafeBufferPointer { tokens in
+                    var index = 0
+                    while index < tokens.count {
+                        if let mention = AnswerText.numberMention(at: index, tokens, bytes, Keys.shared) {
+                            expected.append("\(mention.kind) \(mention.byteStart) \(mention.byteEnd)")
+                            index = mention.lastToken + 1
+                        } else {
+                            index += 1
+                        }
+                    }
+                }
+            }
+            let found = answer.numbers.evidence.map { evidence in
+                let kind = NumberKind.allCases.firstIndex { $0.rawValue == evidence.term } ?? -1
+                return "\(kind) \(evidence.byteStart) \(evidence.byteEnd)"
+            }
+            #expect(found == expected, "\(text)")
+            mentions += found.count
+        }
+        #expect(mentions > 300)
+    }
 }

@@ -93,4 +93,45 @@ struct MatchStartTests {
         }
         #expect(mentions > 300)
     }
+
+    @Test(
+        "a phrase walk goes on only to words with the follows hint, and every child is one",
+        arguments: [5, 6, 7] as [UInt64])
+    func followsHintCoversEveryChild(seed: UInt64) {
+        var random = SplitMix(seed: seed)
+        // Added fillers and hedges of two to four words in unusual spellings (possessives, digits, non-ASCII
+        // letters, capitals, hyphens), beside the built-in phrases.
+        let pool = [
+            "team's", "naïve", "2019", "co-op", "OK", "ummm", "x", "the", "was", "result", "my", "I", "we", "so",
+            "like", "kind", "of", "you", "know", "Résumé", "don't", "it'd", "last", "year",
+        ]
+        func phrase() -> String {
+            (0..<(2 + random.below(3))).map { _ in pool[random.below(pool.count)] }.joined(separator: " ")
+        }
+        let fillers = (0..<12).map { _ in phrase() }
+        let hedges = (0..<12).map { _ in phrase() }
+        let config = AnalysisConfiguration.english.extendingFillers(fillers).extendingHedges(hedges)
+        let lexicon = config.lexicon
+        // Texts of the words of every phrase, built-in and added, and of the pool.
+        var words = pool
+        for phrase in lexicon.phrases { words += Phrase.splitWords(phrase.term).map(String.init) }
+        var text = ""
+        for _ in 0..<600 { text += words[random.below(words.count)] + " " }
+        let tokens = AnswerText(text, configuration: config).tokens
+        var children = 0
+        lexicon.withTrie { trie in
+            for node in 0..<Int32(lexicon.reach.count - 1) {
+                for token in tokens where trie.child(node, token.hash) >= 0 {
+                    children += 1
+                    #expect(
+                        token.hints.contains(.follows),
+                        "\(String(decoding: Array(text.utf8)[token.byteStart..<token.byteEnd], as: UTF8.self))")
+                }
+            }
+        }
+        #expect(children > 300)
+        // And the phrases of several words are still found through their later words.
+        let answer = AnswerText(fillers.joined(separator: ". ") + ".", configuration: config)
+        #expect(answer.fillers.total >= 1)
+    }
 }

@@ -12,7 +12,10 @@ extension AnswerText {
                 while index < tokens.count {
                     let token = tokens[index]
                     // A mention starts with digits, a number word, "one", "a" or "an" (the hint).
+                    // "a" and "an" (most of the hinted words) start one only before "hundred", "dozen" and
+                    // the like: tested here, as `numberMention` does first, without the call.
                     guard token.flags.contains(.startsWithDigit) || token.hints.contains(.number),
+                        !Self.isLoneArticle(index, tokens, keys),
                         let mention = Self.numberMention(at: index, tokens, bytes, keys)
                     else {
                         index += 1
@@ -121,13 +124,22 @@ extension AnswerText {
         return token.flags.contains(.startsWithDigit) && digitShape(token, bytes) != .notNumber
     }
 
+    /// Whether token `index` is "a" or "an" not joined to a word that makes it a number ("a dozen").
+    @inline(__always)
+    static func isLoneArticle(_ index: Int, _ tokens: UnsafeBufferPointer<Token>, _ keys: Keys) -> Bool {
+        let hash = tokens[index].hash
+        guard hash == keys.a || hash == keys.an else { return false }
+        guard let next = joined(index, tokens) else { return true }
+        return !tokens[next].classes.contains(.aJoin)
+    }
+
     /// The number mention starting at token `start`, if one does.
     static func numberMention(
         at start: Int, _ tokens: UnsafeBufferPointer<Token>, _ bytes: UnsafeBufferPointer<UInt8>, _ keys: Keys
     ) -> NumberSpan? {
         let first = tokens[start]
         if first.hash == keys.a || first.hash == keys.an {
-            guard let next = joined(start, tokens), tokens[next].classes.contains(.aJoin) else { return nil }
+            guard !isLoneArticle(start, tokens, keys) else { return nil }
         } else if first.hash == keys.one {
             var counts =
                 first.gapBefore.contains(.currency) || first.gapAfter.contains(.percent)

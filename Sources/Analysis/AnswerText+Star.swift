@@ -46,7 +46,10 @@ extension AnswerText {
                                             part: part, sentence: sentence, phrase: phrase, first: -1, second: -1)
                                         markCount += 1
                                     }
-                                    guard end + 1 < span.endToken, tokens[end].gapAfter.isAdjacent else { break }
+                                    // A word no phrase has after its first ends the walk without a probe.
+                                    guard end + 1 < span.endToken, tokens[end].gapAfter.isAdjacent,
+                                        tokens[end + 1].hints.contains(.follows)
+                                    else { break }
                                     end += 1
                                     node = trie.child(node, tokens[end].hash)
                                 }

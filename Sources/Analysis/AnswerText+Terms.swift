@@ -72,7 +72,10 @@ extension AnswerText {
                                     bestEnd = end
                                 }
                             }
-                            guard end + 1 < tokens.count, tokens[end].gapAfter.isAdjacent else { break }
+                            // A word no phrase has after its first ends the walk without a probe.
+                            guard end + 1 < tokens.count, tokens[end].gapAfter.isAdjacent,
+                                tokens[end + 1].hints.contains(.follows)
+                            else { break }
                             end += 1
                             node = trie.child(node, tokens[end].hash)
                         }

@@ -75,7 +75,7 @@ final class Lexicon: Sendable {
         let hints = builder.keys.indices.map { index in
             Self.hints(
                 key: builder.keys[index], classes: builder.classes[index], node: builder.nodes[index],
-                reach: builder.reach, keys: keys)
+                follows: builder.follows[index], reach: builder.reach, keys: keys)
         }
         entries = WordEntryTable(keys: builder.keys, classes: builder.classes, nodes: builder.nodes, hints: hints)
         reach = builder.reach + [0]
@@ -99,9 +99,9 @@ final class Lexicon: Sendable {
     }
 
     /// Which measurements a word can start a match for (see `TokenHints`).
-    private static func hints(key: UInt64, classes: WordClass, node: Int32, reach: [UInt8], keys: Keys)
-        -> TokenHints
-    {
+    private static func hints(
+        key: UInt64, classes: WordClass, node: Int32, follows: Bool, reach: [UInt8], keys: Keys
+    ) -> TokenHints {
         let kinds = node >= 0 ? reach[Int(node)] : 0
         var hints: TokenHints = []
         if kinds & Phrase.Kind.starMask != 0 || classes.contains(.yearPreposition) || key == keys.i
@@ -114,6 +114,7 @@ final class Lexicon: Sendable {
         if classes.contains(.numberWord) || key == keys.one || key == keys.a || key == keys.an {
             hints.insert(.number)
         }
+        if follows { hints.insert(.follows) }
         return hints
     }
 
@@ -122,6 +123,8 @@ final class Lexicon: Sendable {
         var keys: [UInt64] = []
         var classes: [WordClass] = []
         var nodes: [Int32] = []
+        /// Per entry, whether a phrase has the word after its first (`TokenHints.follows`).
+        var follows: [Bool] = []
         var edges = WordTable(capacity: 256)
         var terminals: [[Int32]] = []
         var reach: [UInt8] = []
@@ -134,6 +137,7 @@ final class Lexicon: Sendable {
             keys.append(hash)
             classes.append([])
             nodes.append(-1)
+            follows.append(false)
             return classes.count - 1
         }
 
@@ -160,6 +164,7 @@ final class Lexicon: Sendable {
             }
             reach[Int(node)] |= kind.bit
             for hash in hashes.dropFirst() {
+                follows[entry(hash)] = true
                 let key = WordHash.edge(node, hash)
                 var child = edges.lookup(key)
                 if child < 0 {

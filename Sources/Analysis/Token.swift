@@ -46,6 +46,9 @@ struct TokenHints: OptionSet, Sendable, Equatable {
     static let hedge = TokenHints(rawValue: 1 << 2)
     /// A number word, "one", "a" or "an" (digits are found by `TokenFlags.startsWithDigit`).
     static let number = TokenHints(rawValue: 1 << 3)
+    /// A phrase has the word after its first: a walk down the phrase trie can go on to it, and to no
+    /// word without this hint (whose `PhraseTrie.child` would be -1).
+    static let follows = TokenHints(rawValue: 1 << 4)
 }
 
 /// What a token is made of.

@@ -51,4 +51,87 @@ struct MatchStartTests {
         #expect(numbers.evidence.map(\.text) == ["A hundred", "one percent", "twelve weeks", "3 days"])
         #expect(numbers.total == 4)
     }
+
+    @Test("numbers found past lone articles are those found by trying every word", arguments: [1, 2, 3, 4] as [UInt64])
+    func numbersSkipOnlyWhatStartsNothing(seed: UInt64) {
+        // Articles next to words that make them numbers or not, number words, digits and the punctuation that
+        // joins or separates them.
+        let words = [
+            "a", "an", "A", "An", "one", "hundred", "dozen", "thousand", "half", "and", "point", "five", "12", "3.5",
+            "$40", "20%", "percent", "dollars", "hours", "week", "per", "cent", "the", "dog", "hour", "1999",
+        ]
+        let separators = [" ", " ", " ", "-", ", ", ". ", " — "]
+        var random = SplitMix(seed: seed)
+        var mentions = 0
+        for _ in 0..<300 {
+            var text = ""
+            for _ in 0..<(1 + random.below(14)) {
+                text += words[random.below(words.count)] + separators[random.below(separators.count)]
+            }
+            let answer = AnswerText(text)
+            // The general path: a mention tried at every word, however it starts.
+            var expected: [String] = []
+            answer.withBytes { bytes in
+                answer.tokens.withUnsafeBufferPointer { tokens in
+                    var index = 0
+                    while index < tokens.count {
+                        if let mention = AnswerText.numberMention(at: index, tokens, bytes, Keys.shared) {
+                            expected.append("\(mention.kind) \(mention.byteStart) \(mention.byteEnd)")
+                            index = mention.lastToken + 1
+                        } else {
+                            index += 1
+                        }
+                    }
+                }
+            }
+            let found = answer.numbers.evidence.map { evidence in
+                let kind = NumberKind.allCases.firstIndex { $0.rawValue == evidence.term } ?? -1
+                return "\(kind) \(evidence.byteStart) \(evidence.byteEnd)"
+            }
+            #expect(found == expected, "\(text)")
+            mentions += found.count
+        }
+        #expect(mentions > 300)
+    }
+
+    @Test(
+        "a phrase walk goes on only to words with the follows hint, and every child is one",
+        arguments: [5, 6, 7] as [UInt64])
+    func followsHintCoversEveryChild(seed: UInt64) {
+        var random = SplitMix(seed: seed)
+        // Added fillers and hedges of two to four words in unusual spellings (possessives, digits, non-ASCII
+        // letters, capitals, hyphens), beside the built-in phrases.
+        let pool = [
+            "team's", "naïve", "2019", "co-op", "OK", "ummm", "x", "the", "was", "result", "my", "I", "we", "so",
+            "like", "kind", "of", "you", "know", "Résumé", "don't", "it'd", "last", "year",
+        ]
+        func phrase() -> String {
+            (0..<(2 + random.below(3))).map { _ in pool[random.below(pool.count)] }.joined(separator: " ")
+        }
+        let fillers = (0..<12).map { _ in phrase() }
+        let hedges = (0..<12).map { _ in phrase() }
+        let config = AnalysisConfiguration.english.extendingFillers(fillers).extendingHedges(hedges)
+        let lexicon = config.lexicon
+        // Texts of the words of every phrase, built-in and added, and of the pool.
+        var words = pool
+        for phrase in lexicon.phrases { words += Phrase.splitWords(phrase.term).map(String.init) }
+        var text = ""
+        for _ in 0..<600 { text += words[random.below(words.count)] + " " }
+        let tokens = AnswerText(text, configuration: config).tokens
+        var children = 0
+        lexicon.withTrie { trie in
+            for node in 0..<Int32(lexicon.reach.count - 1) {
+                for token in tokens where trie.child(node, token.hash) >= 0 {
+                    children += 1
+                    #expect(
+                        token.hints.contains(.follows),
+                        "\(String(decoding: Array(text.utf8)[token.byteStart..<token.byteEnd], as: UTF8.self))")
+                }
+            }
+        }
+        #expect(children > 300)
+        // And the phrases of several words are still found through their later words.
+        let answer = AnswerText(fillers.joined(separator: ". ") + ".", configuration: config)
+        #expect(answer.fillers.total >= 1)
+    }
 }

@@ -90,9 +90,8 @@ final class AnswerMeasures {
     }
 
     /// Pushes the value of a measurement as the call's result, straight onto the Lua stack (nil for a method: the
-    /// session's functions answer those).
+    /// session's functions answer those, and never ask here).
     func push(_ field: Field, values: [String], to call: LuaCall) throws {
-        guard field.rawValue >= Field.firstKept.rawValue else { return try call.push(.nil) }
         // Evidence lists point into the answer's text; they are made only when a script reads them.
         let bridge = LuaBridge(source: try source(for: call))
         let analysed = analysed

@@ -14,24 +14,15 @@ enum ISOTime {
         let (days, inDay) = floorDivision(milliseconds, 86_400_000)
         let (year, month, day) = civilDate(daysSince1970: days)
         guard (1...9999).contains(year) else { return formatted(seconds) }
-        let fields: [(value: Int64, digits: Int, after: UInt8)] = [
-            (year, 4, UInt8(ascii: "-")), (month, 2, UInt8(ascii: "-")), (day, 2, UInt8(ascii: "T")),
-            (inDay / 3_600_000, 2, UInt8(ascii: ":")), (inDay / 60_000 % 60, 2, UInt8(ascii: ":")),
-            (inDay / 1000 % 60, 2, UInt8(ascii: ".")), (inDay % 1000, 3, UInt8(ascii: "Z")),
-        ]
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(24)
-        for field in fields {
-            var digits: [UInt8] = []
-            var value = field.value
-            repeat {
-                digits.append(UInt8(ascii: "0") + UInt8(value % 10))
-                value /= 10
-            } while value > 0 || digits.count < field.digits
-            bytes += digits.reversed()
-            bytes.append(field.after)
-        }
-        return String(decoding: bytes, as: UTF8.self)
+        let (hour, minute, second) = (inDay / 3_600_000, inDay / 60_000 % 60, inDay / 1000 % 60)
+        return "\(digits(year, 4))-\(digits(month, 2))-\(digits(day, 2))T\(digits(hour, 2)):\(digits(minute, 2)):"
+            + "\(digits(second, 2)).\(digits(inDay % 1000, 3))Z"
+    }
+
+    /// A non-negative number's decimal digits, zero-padded to `width`.
+    private static func digits(_ value: Int64, _ width: Int) -> String {
+        let text = String(value)
+        return String(repeating: "0", count: max(0, width - text.count)) + text
     }
 
     private static func formatted(_ seconds: Double) -> String {

@@ -131,10 +131,14 @@ public final class BatchGrader {
                     elapsed: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18))
         }
         while true {
-            let (arrived, timedOut) = outcomes.pop(upTo: 64, until: Date().addingTimeInterval(0.2))
+            var (arrived, timedOut) = outcomes.pop(upTo: 64, until: Date().addingTimeInterval(0.2))
             if arrived.isEmpty && !timedOut { break }
-            for outcome in arrived {
-                switch outcome {
+            for index in arrived.indices {
+                // Moved out, a payload-free outcome left in its place: a copy would retain every field of the
+                // graded session, and freeing the array would release them again.
+                var outcome = WorkOutcome.skipped
+                swap(&outcome, &arrived[index])
+                switch consume outcome {
                 case .graded(let graded): try writer.add(graded, rejected: rejected)
                 case .skipped: writer.summary.skipped += 1
                 case .rejected(let problems):
@@ -187,7 +191,7 @@ struct BatchWriter {
     var pending: Int { batch.count }
 
     /// Adds a graded session; the batch is stored when it is full.
-    mutating func add(_ graded: GradedSession, rejected: (Rejected) -> Void) throws {
+    mutating func add(_ graded: consuming GradedSession, rejected: (Rejected) -> Void) throws {
         if batch.isEmpty { oldest = clock.now }
         batch.append(graded)
         if batch.count >= batchSize { try flush(rejected: rejected) }

@@ -202,9 +202,12 @@ struct LineTrackingAnswers: CandidateDriver {
         // Chained by index in one pass: grouping them into an array per question cost a dictionary of arrays, their
         // growth and a second dictionary of slices for every session.
         var following = [Int](repeating: -1, count: answers.count)
+        // At most one question an answer: room made once, not regrown at every doubling.
         var questions: [String] = []
+        questions.reserveCapacity(answers.count)
         var firstUnasked: [Int] = []
-        var last: [Int] = []
+        firstUnasked.reserveCapacity(answers.count)
+        var last = [Int](repeating: -1, count: answers.count)
         var places: [String: Int]?
         for index in answers.indices {
             let id = answers[index].question
@@ -215,7 +218,7 @@ struct LineTrackingAnswers: CandidateDriver {
             }
             questions.append(id)
             firstUnasked.append(index)
-            last.append(index)
+            last[questions.count - 1] = index
             if places == nil, questions.count > LineTrackingAnswers.comparedQuestions {
                 places = Dictionary(uniqueKeysWithValues: questions.enumerated().map { ($1, $0) })
             } else {

@@ -14,6 +14,11 @@ struct SessionAssembler {
     /// The id of a session that came back, and where it was first seen, while its rows are being rejected.
     private var returning: (id: String, firstLine: Int)?
     private var firstSeen: [String: Int] = [:]
+    /// The size of the last session handed on, in answers and input bytes: the next one gets that much room at
+    /// once (sessions of a file tend to look alike), not a reallocation and copy at every doubling. Capped, so one
+    /// huge session does not make every later session in the queue hold that much memory.
+    private var lastSize = (answers: 0, bytes: 0)
+    private static let roomCap = (answers: 64, bytes: 1 << 16)
 
     private struct Building {
         var id: String
@@ -55,6 +60,8 @@ struct SessionAssembler {
             }
             firstSeen[newID] = answer.line
             current = Building(id: newID, line: answer.line)
+            current!.answers.reserveCapacity(min(max(lastSize.answers, 1), Self.roomCap.answers))
+            current!.input.reserveCapacity(min(max(lastSize.bytes + 64, input.count), Self.roomCap.bytes))
         }
         returning = nil
         current!.candidate = current!.candidate ?? row.candidate
@@ -76,6 +83,7 @@ struct SessionAssembler {
     mutating func finish() -> RecordedSession? {
         guard let building = current else { return nil }
         current = nil
+        lastSize = (building.answers.count, building.input.count)
         return RecordedSession(
             path: path, line: building.line, session: building.id, candidate: building.candidate,
             startedAt: building.startedAt, input: building.input,

@@ -116,12 +116,17 @@ final class GradeWorker {
     static func identity(
         _ session: RecordedSession, inputHash: String, candidate: String?, options: GradeOptions
     ) -> String {
-        var parts = [inputHash, candidate ?? ""]
-        if let seed = options.seed { parts.append("seed=\(seed)") }
+        // The parts joined with U+001F, written into one string made large enough at once (no array of parts).
+        var parts = String()
+        parts.reserveCapacity(inputHash.utf8.count + (candidate?.utf8.count ?? 0) + 64)
+        parts += inputHash
+        parts += "\u{1F}"
+        parts += candidate ?? ""
+        if let seed = options.seed { parts += "\u{1F}seed=\(seed)" }
         if case .transcript = session.recording {
-            parts += ["interviewer=\(options.interviewer ?? "")", "threshold=\(options.threshold)"]
+            parts += "\u{1F}interviewer=\(options.interviewer ?? "")\u{1F}threshold=\(options.threshold)"
         }
-        return SHA256.hex(utf8: parts.joined(separator: "\u{1F}"))
+        return SHA256.hex(utf8: parts)
     }
 
     /// The stored session's id: the recording's own id, then eight hex digits of its identity and the scenario
@@ -161,22 +166,25 @@ enum StoredInputs {
 
     /// `UInt64(text.prefix(digits), radix: 16) ?? 0`, read straight from the bytes when they are hex digits (a
     /// SHA-256 in hex always is), without the generic parse of a substring. `digits` is at most 16.
+    /// The bytes are read in place: iterating a string's UTF-8 view cost more than the digits did.
     static func leadingHex(_ text: String, digits: Int) -> UInt64 {
-        var value: UInt64 = 0
-        var read = 0
-        for byte in text.utf8 {
-            guard read < digits else { break }
-            let digit: UInt8
-            switch byte {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = byte - UInt8(ascii: "0")
-            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = byte - UInt8(ascii: "a") + 10
-            case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = byte - UInt8(ascii: "A") + 10
-            default: return UInt64(text.prefix(digits), radix: 16) ?? 0
+        let read: UInt64?? = text.utf8.withContiguousStorageIfAvailable { bytes in
+            var value: UInt64 = 0
+            for byte in bytes.prefix(digits) {
+                let digit: UInt8
+                switch byte {
+                case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = byte - UInt8(ascii: "0")
+                case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = byte - UInt8(ascii: "a") + 10
+                case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = byte - UInt8(ascii: "A") + 10
+                default: return nil
+                }
+                value = value << 4 | UInt64(digit)
             }
-            value = value << 4 | UInt64(digit)
-            read += 1
+            return value
         }
-        return value
+        // A short (inline) string has no storage to read in place; a digit that is not hex ends the fast way.
+        if let read, let value = read { return value }
+        return UInt64(text.prefix(digits), radix: 16) ?? 0
     }
 }
 

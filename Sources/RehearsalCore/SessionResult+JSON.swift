@@ -20,9 +20,13 @@ extension SessionResult {
     /// ``compactJSON()`` does; what it wrote before throwing stays in `out`.
     public func writeCompactJSON(to out: inout JSONText) throws {
         out.syntax(#"{"answers":["#)
-        for index in answers.indices {
-            out.element()
-            try answers[index].write(&out)
+        // Each answer written in place: an array element a method is called on was copied first (its strings and
+        // dictionaries retained, then released).
+        try answers.withUnsafeBufferPointer { answers in
+            for index in answers.indices {
+                out.element()
+                try answers[index].write(&out)
+            }
         }
         out.syntax(#"],"candidate":"#)
         out.string(candidate)

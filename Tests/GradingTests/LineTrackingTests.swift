@@ -81,4 +81,15 @@ import Transcripts
             GradeWorker.identity(session, inputHash: "ab12", candidate: nil, options: options)
                 == SHA256.hex(utf8: parts.joined(separator: "\u{1F}")))
     }
+
+    /// A stored session's id: the recording's own id, a dash and eight hex digits of its identity and scenario
+    /// version; stores already graded hold ids made this way.
+    @Test(arguments: ["s1", "", "séance-2026-été-long-enough-to-be-stored-apart"])
+    func sessionIDIsTheRecordedIDAndEightDigitsOfTheHash(recorded: String) {
+        let input = String(repeating: "ab", count: 32)
+        let scenario = String(repeating: "cd", count: 32)
+        #expect(
+            GradeWorker.sessionID(recorded, input: input, scenario: scenario)
+                == recorded + "-" + SHA256.hex(utf8: input + scenario).prefix(8))
+    }
 }

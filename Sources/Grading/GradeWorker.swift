@@ -22,7 +22,11 @@ struct GradedSession {
     /// The number of answers, the overall score, and every answer's level per criterion.
     var answers: Int
     var overall: Double?
-    var levels: [(criterion: String, level: Int)]
+    /// The criterion by its place in the scenario's criteria (every worker loads the same script, and the writer
+    /// has their ids): plain numbers, so the writer neither compares names nor releases strings to count them.
+    var levels: [(criterion: Int, level: Int)]
+    /// Levels of a criterion the scenario does not declare, by name (none in practice).
+    var otherLevels: [(criterion: String, level: Int)] = []
     var path: String
     var line: Int
     /// Per question asked: seconds from its answer to the next question (scoring and flow).
@@ -35,12 +39,15 @@ final class GradeWorker {
     let options: GradeOptions
     let stored: Set<UInt64>
     private let declared: Set<String>
+    /// The scenario's criterion ids, in declaration order: a level goes to the writer by its criterion's place.
+    private let criteria: [String]
 
     init(loaded: LoadedScenario, options: GradeOptions, stored: Set<UInt64>) {
         self.loaded = loaded
         self.options = options
         self.stored = stored
         declared = Set(loaded.scenario.questions.map(\.id))
+        criteria = loaded.scenario.criteria.map(\.id)
     }
 
     func grade(_ session: RecordedSession) -> WorkOutcome {
@@ -93,16 +100,30 @@ final class GradeWorker {
                 result = try Engine.run(loaded, driver: &driver, options: sessionOptions)
                 timings = driver.finish()
             }
-            var levels: [(criterion: String, level: Int)] = []
-            levels.reserveCapacity(result.answers.count * loaded.scenario.criteria.count)
+            var levels: [(criterion: Int, level: Int)] = []
+            levels.reserveCapacity(result.answers.count * criteria.count)
+            var otherLevels: [(criterion: String, level: Int)] = []
+            // Answers score their criteria in much the same order: the place after the last one found is tried
+            // first, then each in turn.
+            var next = 0
             for index in result.answers.indices {
-                for (criterion, score) in result.answers[index].scores { levels.append((criterion, score.level)) }
+                for (criterion, score) in result.answers[index].scores {
+                    let place =
+                        next < criteria.count && criteria[next] == criterion
+                        ? next : criteria.firstIndex(of: criterion)
+                    guard let place else {
+                        otherLevels.append((criterion, score.level))
+                        continue
+                    }
+                    levels.append((place, score.level))
+                    next = place + 1
+                }
             }
             return .graded(
                 GradedSession(
                     item: try BatchItem(result: result, input: input), answers: result.answers.count,
-                    overall: result.overall, levels: levels, path: session.path, line: session.line,
-                    timings: timings))
+                    overall: result.overall, levels: levels, otherLevels: otherLevels, path: session.path,
+                    line: session.line, timings: timings))
         } catch {
             return .rejected([
                 Rejected(path: session.path, line: session.line, reason: "session '\(session.session)': \(error)")

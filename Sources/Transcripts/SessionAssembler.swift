@@ -61,7 +61,7 @@ struct SessionAssembler {
             firstSeen[newID] = answer.line
             current = Building(id: newID, line: answer.line)
             current!.answers.reserveCapacity(min(max(lastSize.answers, 1), Self.roomCap.answers))
-            current!.input.reserveCapacity(min(max(lastSize.bytes + 64, input.count), Self.roomCap.bytes))
+            current!.input.reserveCapacity(min(max(lastSize.bytes * 5 / 4, input.count), Self.roomCap.bytes))
         }
         returning = nil
         current!.candidate = current!.candidate ?? row.candidate

@@ -154,14 +154,17 @@ private struct RowWriter: ~Copyable {
             values.append(.integer(Int64(index + 1)))
             values.append(add(note))
         }
-        let feedback = result.feedback
-        addFeedback(session, "strength", feedback.strengths.count) {
-            (feedback.strengths[$0].criterion, feedback.strengths[$0].text)
+        // The lists are read through buffers: a closure reading the arrays themselves retained and released one
+        // at every call.
+        result.feedback.strengths.withUnsafeBufferPointer { items in
+            addFeedback(session, "strength", items.count) { (items[$0].criterion, items[$0].text) }
         }
-        addFeedback(session, "improvement", feedback.improvements.count) {
-            (feedback.improvements[$0].criterion, feedback.improvements[$0].text)
+        result.feedback.improvements.withUnsafeBufferPointer { items in
+            addFeedback(session, "improvement", items.count) { (items[$0].criterion, items[$0].text) }
         }
-        addFeedback(session, "plan", feedback.plan.count) { (nil, feedback.plan[$0]) }
+        result.feedback.plan.withUnsafeBufferPointer { plan in
+            addFeedback(session, "plan", plan.count) { (nil, plan[$0]) }
+        }
     }
 
     private static func real(_ value: Double?) -> Value { value.map { .real($0) } ?? .null }

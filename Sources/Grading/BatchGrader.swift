@@ -68,7 +68,7 @@ public final class BatchGrader {
                     var recordings = try RecordingReader(path: file, format: format)
                     while let item = recordings.next() {
                         let accepted: Bool
-                        switch item {
+                        switch consume item {
                         case .success(let session): accepted = sessions.push(session)
                         case .failure(let rejected): accepted = outcomes.push(.rejected([rejected]))
                         }

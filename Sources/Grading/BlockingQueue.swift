@@ -59,7 +59,7 @@ final class BlockingQueue<Element>: @unchecked Sendable {
 
     /// Adds an element, waiting for room; returns false when the queue was closed.
     @discardableResult
-    func push(_ element: Element) -> Bool {
+    func push(_ element: consuming Element) -> Bool {
         condition.lock()
         defer { condition.unlock() }
         while count >= capacity && !closed {

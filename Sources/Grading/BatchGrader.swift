@@ -68,7 +68,7 @@ public final class BatchGrader {
                     var recordings = try RecordingReader(path: file, format: format)
                     while let item = recordings.next() {
                         let accepted: Bool
-                        switch item {
+                        switch consume item {
                         case .success(let session): accepted = sessions.push(session)
                         case .failure(let rejected): accepted = outcomes.push(.rejected([rejected]))
                         }
@@ -110,7 +110,9 @@ public final class BatchGrader {
             }.start()
         }
 
-        var writer = BatchWriter(store: store, scenario: source, title: title, batchSize: options.batchSize)
+        var writer = BatchWriter(
+            store: store, scenario: source, title: title, criteria: first.scenario.criteria.map(\.id),
+            batchSize: options.batchSize)
         for problem in missing {
             writer.summary.rejected += 1
             rejected(problem)
@@ -131,10 +133,14 @@ public final class BatchGrader {
                     elapsed: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18))
         }
         while true {
-            let (arrived, timedOut) = outcomes.pop(upTo: 64, until: Date().addingTimeInterval(0.2))
+            var (arrived, timedOut) = outcomes.pop(upTo: 64, until: Date().addingTimeInterval(0.2))
             if arrived.isEmpty && !timedOut { break }
-            for outcome in arrived {
-                switch outcome {
+            for index in arrived.indices {
+                // Moved out, a payload-free outcome left in its place: a copy would retain every field of the
+                // graded session, and freeing the array would release them again.
+                var outcome = WorkOutcome.skipped
+                swap(&outcome, &arrived[index])
+                switch consume outcome {
                 case .graded(let graded): try writer.add(graded, rejected: rejected)
                 case .skipped: writer.summary.skipped += 1
                 case .rejected(let problems):
@@ -173,21 +179,25 @@ struct BatchWriter {
     private var oldest = ContinuousClock.now
     private var overallTotal = 0.0
     private var overallCount = 0
-    /// How many answers got each level, per criterion; and per question, the answers and their seconds.
-    private var levelCounts = Tally<[Int]>()
+    /// The scenario's criterion ids: a graded session gives its levels by their places here.
+    private let criteria: [String]
+    /// How many answers got each level, by criterion place; and per question, the answers and their seconds.
+    private var levelCounts: [[Int]]
     private var timing = Tally<(count: Int, seconds: Double)>()
 
-    init(store: any ResultStore, scenario: ScenarioSource, title: String, batchSize: Int) {
+    init(store: any ResultStore, scenario: ScenarioSource, title: String, criteria: [String], batchSize: Int) {
         self.store = store
         self.scenario = scenario
         self.title = title
+        self.criteria = criteria
+        levelCounts = Array(repeating: [], count: criteria.count)
         self.batchSize = max(1, batchSize)
     }
 
     var pending: Int { batch.count }
 
     /// Adds a graded session; the batch is stored when it is full.
-    mutating func add(_ graded: GradedSession, rejected: (Rejected) -> Void) throws {
+    mutating func add(_ graded: consuming GradedSession, rejected: (Rejected) -> Void) throws {
         if batch.isEmpty { oldest = clock.now }
         batch.append(graded)
         if batch.count >= batchSize { try flush(rejected: rejected) }
@@ -223,27 +233,32 @@ struct BatchWriter {
             overallTotal += overall
             overallCount += 1
         }
-        for (criterion, level) in graded.levels {
+        for (place, level) in graded.levels {
             // Levels are small non-negative numbers, counted by position; any other level is counted by its name.
             guard level >= 0 && level < 1024 else {
-                summary.levels[criterion, default: [:]][String(level), default: 0] += 1
+                countByName(criteria[place], level)
                 continue
             }
-            levelCounts.update(criterion, empty: []) { counts in
-                if level >= counts.count { counts += repeatElement(0, count: level + 1 - counts.count) }
-                counts[level] += 1
+            if level >= levelCounts[place].count {
+                levelCounts[place] += repeatElement(0, count: level + 1 - levelCounts[place].count)
             }
+            levelCounts[place][level] += 1
         }
+        for (criterion, level) in graded.otherLevels { countByName(criterion, level) }
         for (question, seconds) in graded.timings {
             timing.update(question, empty: (0, 0)) { $0 = ($0.count + 1, $0.seconds + seconds) }
         }
     }
 
+    private mutating func countByName(_ criterion: String, _ level: Int) {
+        summary.levels[criterion, default: [:]][String(level), default: 0] += 1
+    }
+
     mutating func finish() -> GradeSummary {
         summary.meanOverall = overallCount > 0 ? overallTotal / Double(overallCount) : nil
-        for (criterion, counts) in levelCounts.entries {
+        for (place, counts) in levelCounts.enumerated() {
             for (level, count) in counts.enumerated() where count > 0 {
-                summary.levels[criterion, default: [:]][String(level), default: 0] += count
+                summary.levels[criteria[place], default: [:]][String(level), default: 0] += count
             }
         }
         summary.slowestQuestions =
@@ -260,7 +275,7 @@ struct BatchWriter {
 
 /// Values by name for the writer's summary, found without hashing: a scenario has a handful of criteria and
 /// questions, and sessions name them in the same order, so the entry after the last one found is tried first, then
-/// each in turn (comparing short names is cheaper than hashing them, three times an answer on the one serial
+/// each in turn (comparing short names is cheaper than hashing them, once an answer on the one serial
 /// thread). Entries stay in the order their names first came.
 struct Tally<Value> {
     private(set) var entries: [(name: String, value: Value)] = []

@@ -10,10 +10,17 @@ import Foundation
 /// wake count if that is more (the reader then refills it in one go instead of waking for every session a worker
 /// takes). Pushers already woken are not woken again while they have yet to run. A wake-up costs a context switch
 /// on a busy two-core machine.
+///
+/// Elements are moved in and out of a ring of `capacity` slots, never copied: a popped element leaves the queue's
+/// storage, so it is retained by nobody else and freed by the thread that took it. (An array with a moving head
+/// kept a copy of every popped session until the next compaction, and that copy cost retains and releases, and
+/// later frees on whichever thread compacted.)
 final class BlockingQueue<Element>: @unchecked Sendable {
     private let condition = NSCondition()
-    private var items: [Element] = []
+    /// `capacity` slots; the `count` elements waiting start at `head` and wrap around.
+    private let slots: UnsafeMutablePointer<Element>
     private var head = 0
+    private var count = 0
     private let capacity: Int
     private let wakeCount: Int
     private var closed = false
@@ -34,13 +41,25 @@ final class BlockingQueue<Element>: @unchecked Sendable {
         self.wakeCount = min(max(1, wakeCount), self.capacity)
         // A popper waits only while fewer than wakeCount are there: pushers must have been woken by then.
         refillAt = max(self.capacity / 2, self.wakeCount - 1)
+        slots = .allocate(capacity: self.capacity)
     }
 
-    private var count: Int { items.count - head }
+    deinit {
+        while count > 0 { _ = take() }
+        slots.deallocate()
+    }
+
+    /// Moves the oldest element out of its slot (the lock is held, and there is one).
+    private func take() -> Element {
+        let element = (slots + head).move()
+        head = head + 1 == capacity ? 0 : head + 1
+        count -= 1
+        return element
+    }
 
     /// Adds an element, waiting for room; returns false when the queue was closed.
     @discardableResult
-    func push(_ element: Element) -> Bool {
+    func push(_ element: consuming Element) -> Bool {
         condition.lock()
         defer { condition.unlock() }
         while count >= capacity && !closed {
@@ -50,14 +69,22 @@ final class BlockingQueue<Element>: @unchecked Sendable {
             signalledPushers = max(0, signalledPushers - 1)
         }
         guard !closed else { return false }
-        items.append(element)
+        let tail = head + count
+        (slots + (tail < capacity ? tail : tail - capacity)).initialize(to: element)
+        count += 1
         if waitingPoppers > 0 && count >= wakeCount { condition.broadcast() }
         return true
     }
 
     /// The next element, waiting until one arrives, or nil once the queue is closed and empty.
     func pop() -> Element? {
-        pop(upTo: 1).elements.first
+        condition.lock()
+        defer { condition.unlock() }
+        waitForElements(until: nil)
+        guard count > 0 else { return nil }
+        let element = take()
+        wakePushers()
+        return element
     }
 
     /// Up to `maximum` elements, oldest first. Waits until `wakeCount` are there, the queue is closed, or `deadline`
@@ -66,6 +93,20 @@ final class BlockingQueue<Element>: @unchecked Sendable {
     func pop(upTo maximum: Int, until deadline: Date? = nil) -> (elements: [Element], timedOut: Bool) {
         condition.lock()
         defer { condition.unlock() }
+        let timedOut = waitForElements(until: deadline)
+        let taken = min(count, max(1, maximum))
+        let elements = [Element](unsafeUninitializedCapacity: taken) { buffer, initialized in
+            for index in 0..<taken { buffer.initializeElement(at: index, to: take()) }
+            initialized = taken
+        }
+        if taken > 0 { wakePushers() }
+        return (elements, timedOut)
+    }
+
+    /// Waits (the lock held) until `wakeCount` elements are there, the queue is closed, or `deadline` passes;
+    /// returns whether it passed.
+    @discardableResult
+    private func waitForElements(until deadline: Date?) -> Bool {
         var timedOut = false
         while count < wakeCount && !closed && !timedOut {
             waitingPoppers += 1
@@ -76,19 +117,16 @@ final class BlockingQueue<Element>: @unchecked Sendable {
             }
             waitingPoppers -= 1
         }
-        let taken = min(count, max(1, maximum))
-        let elements = Array(items[head..<head + taken])
-        head += taken
-        if head > 1024 && head * 2 > items.count {
-            items.removeFirst(head)
-            head = 0
-        }
-        if waitingPushers > signalledPushers && taken > 0 && count <= refillAt {
+        return timedOut
+    }
+
+    /// After a pop took elements (the lock held): wakes the waiting pushers once the queue has drained enough.
+    private func wakePushers() {
+        if waitingPushers > signalledPushers && count <= refillAt {
             signalledPushers = waitingPushers
             wakeUpsOfPushers += 1
             condition.broadcast()
         }
-        return (elements, timedOut)
     }
 
     /// How many times pops have woken waiting pushers (what the wake-up rules save is measured by it).

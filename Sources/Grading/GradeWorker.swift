@@ -22,7 +22,11 @@ struct GradedSession {
     /// The number of answers, the overall score, and every answer's level per criterion.
     var answers: Int
     var overall: Double?
-    var levels: [(criterion: String, level: Int)]
+    /// The criterion by its place in the scenario's criteria (every worker loads the same script, and the writer
+    /// has their ids): plain numbers, so the writer neither compares names nor releases strings to count them.
+    var levels: [(criterion: Int, level: Int)]
+    /// Levels of a criterion the scenario does not declare, by name (none in practice).
+    var otherLevels: [(criterion: String, level: Int)] = []
     var path: String
     var line: Int
     /// Per question asked: seconds from its answer to the next question (scoring and flow).
@@ -35,12 +39,15 @@ final class GradeWorker {
     let options: GradeOptions
     let stored: Set<UInt64>
     private let declared: Set<String>
+    /// The scenario's criterion ids, in declaration order: a level goes to the writer by its criterion's place.
+    private let criteria: [String]
 
     init(loaded: LoadedScenario, options: GradeOptions, stored: Set<UInt64>) {
         self.loaded = loaded
         self.options = options
         self.stored = stored
         declared = Set(loaded.scenario.questions.map(\.id))
+        criteria = loaded.scenario.criteria.map(\.id)
     }
 
     func grade(_ session: RecordedSession) -> WorkOutcome {
@@ -93,16 +100,30 @@ final class GradeWorker {
                 result = try Engine.run(loaded, driver: &driver, options: sessionOptions)
                 timings = driver.finish()
             }
-            var levels: [(criterion: String, level: Int)] = []
-            levels.reserveCapacity(result.answers.count * loaded.scenario.criteria.count)
+            var levels: [(criterion: Int, level: Int)] = []
+            levels.reserveCapacity(result.answers.count * criteria.count)
+            var otherLevels: [(criterion: String, level: Int)] = []
+            // Answers score their criteria in much the same order: the place after the last one found is tried
+            // first, then each in turn.
+            var next = 0
             for index in result.answers.indices {
-                for (criterion, score) in result.answers[index].scores { levels.append((criterion, score.level)) }
+                for (criterion, score) in result.answers[index].scores {
+                    let place =
+                        next < criteria.count && criteria[next] == criterion
+                        ? next : criteria.firstIndex(of: criterion)
+                    guard let place else {
+                        otherLevels.append((criterion, score.level))
+                        continue
+                    }
+                    levels.append((place, score.level))
+                    next = place + 1
+                }
             }
             return .graded(
                 GradedSession(
                     item: try BatchItem(result: result, input: input), answers: result.answers.count,
-                    overall: result.overall, levels: levels, path: session.path, line: session.line,
-                    timings: timings))
+                    overall: result.overall, levels: levels, otherLevels: otherLevels, path: session.path,
+                    line: session.line, timings: timings))
         } catch {
             return .rejected([
                 Rejected(path: session.path, line: session.line, reason: "session '\(session.session)': \(error)")
@@ -116,12 +137,17 @@ final class GradeWorker {
     static func identity(
         _ session: RecordedSession, inputHash: String, candidate: String?, options: GradeOptions
     ) -> String {
-        var parts = [inputHash, candidate ?? ""]
-        if let seed = options.seed { parts.append("seed=\(seed)") }
+        // The parts joined with U+001F, written into one string made large enough at once (no array of parts).
+        var parts = String()
+        parts.reserveCapacity(inputHash.utf8.count + (candidate?.utf8.count ?? 0) + 64)
+        parts += inputHash
+        parts += "\u{1F}"
+        parts += candidate ?? ""
+        if let seed = options.seed { parts += "\u{1F}seed=\(seed)" }
         if case .transcript = session.recording {
-            parts += ["interviewer=\(options.interviewer ?? "")", "threshold=\(options.threshold)"]
+            parts += "\u{1F}interviewer=\(options.interviewer ?? "")\u{1F}threshold=\(options.threshold)"
         }
-        return SHA256.hex(utf8: parts.joined(separator: "\u{1F}"))
+        return SHA256.hex(utf8: parts)
     }
 
     /// The stored session's id: the recording's own id, then eight hex digits of its identity and the scenario
@@ -161,22 +187,25 @@ enum StoredInputs {
 
     /// `UInt64(text.prefix(digits), radix: 16) ?? 0`, read straight from the bytes when they are hex digits (a
     /// SHA-256 in hex always is), without the generic parse of a substring. `digits` is at most 16.
+    /// The bytes are read in place: iterating a string's UTF-8 view cost more than the digits did.
     static func leadingHex(_ text: String, digits: Int) -> UInt64 {
-        var value: UInt64 = 0
-        var read = 0
-        for byte in text.utf8 {
-            guard read < digits else { break }
-            let digit: UInt8
-            switch byte {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = byte - UInt8(ascii: "0")
-            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = byte - UInt8(ascii: "a") + 10
-            case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = byte - UInt8(ascii: "A") + 10
-            default: return UInt64(text.prefix(digits), radix: 16) ?? 0
+        let read: UInt64?? = text.utf8.withContiguousStorageIfAvailable { bytes in
+            var value: UInt64 = 0
+            for byte in bytes.prefix(digits) {
+                let digit: UInt8
+                switch byte {
+                case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = byte - UInt8(ascii: "0")
+                case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = byte - UInt8(ascii: "a") + 10
+                case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = byte - UInt8(ascii: "A") + 10
+                default: return nil
+                }
+                value = value << 4 | UInt64(digit)
             }
-            value = value << 4 | UInt64(digit)
-            read += 1
+            return value
         }
-        return value
+        // A short (inline) string has no storage to read in place; a digit that is not hex ends the fast way.
+        if let read, let value = read { return value }
+        return UInt64(text.prefix(digits), radix: 16) ?? 0
     }
 }
 
@@ -202,9 +231,12 @@ struct LineTrackingAnswers: CandidateDriver {
         // Chained by index in one pass: grouping them into an array per question cost a dictionary of arrays, their
         // growth and a second dictionary of slices for every session.
         var following = [Int](repeating: -1, count: answers.count)
+        // At most one question an answer: room made once, not regrown at every doubling.
         var questions: [String] = []
+        questions.reserveCapacity(answers.count)
         var firstUnasked: [Int] = []
-        var last: [Int] = []
+        firstUnasked.reserveCapacity(answers.count)
+        var last = [Int](repeating: -1, count: answers.count)
         var places: [String: Int]?
         for index in answers.indices {
             let id = answers[index].question
@@ -215,7 +247,7 @@ struct LineTrackingAnswers: CandidateDriver {
             }
             questions.append(id)
             firstUnasked.append(index)
-            last.append(index)
+            last[questions.count - 1] = index
             if places == nil, questions.count > LineTrackingAnswers.comparedQuestions {
                 places = Dictionary(uniqueKeysWithValues: questions.enumerated().map { ($1, $0) })
             } else {

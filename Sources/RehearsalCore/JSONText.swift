@@ -259,9 +259,12 @@ public struct JSONText: ~Copyable {
 
     mutating func strings(_ values: [String]) {
         open(.array)
-        for value in values {
-            element()
-            string(value)
+        // Each string read in place: iterating the array copied each one (a retain and a release).
+        values.withUnsafeBufferPointer { values in
+            for index in values.indices {
+                element()
+                string(values[index])
+            }
         }
         close(.array)
     }

@@ -20,9 +20,13 @@ extension SessionResult {
     /// ``compactJSON()`` does; what it wrote before throwing stays in `out`.
     public func writeCompactJSON(to out: inout JSONText) throws {
         out.syntax(#"{"answers":["#)
-        for index in answers.indices {
-            out.element()
-            try answers[index].write(&out)
+        // Each answer written in place: an array element a method is called on was copied first (its strings and
+        // dictionaries retained, then released).
+        try answers.withUnsafeBufferPointer { answers in
+            for index in answers.indices {
+                out.element()
+                try answers[index].write(&out)
+            }
         }
         out.syntax(#"],"candidate":"#)
         out.string(candidate)
@@ -123,19 +127,24 @@ extension Feedback {
 extension FeedbackItem {
     fileprivate static func write(_ items: [FeedbackItem], to out: inout JSONText) {
         out.open(.array)
-        for item in items {
-            out.element()
-            out.syntax(#"{"criterion":"#)
-            out.string(item.criterion)
-            out.syntax(#","text":"#)
-            out.string(item.text)
-            if let tips = item.tips {
-                out.syntax(#","tips":"#)
-                out.strings(tips)
-            }
-            out.syntax("}")
+        // Read in place, as the answers are: a copy of each item retained and released its strings.
+        items.withUnsafeBufferPointer { items in
+            for index in items.indices { items[index].write(to: &out) }
         }
         out.close(.array)
+    }
+
+    private func write(to out: inout JSONText) {
+        out.element()
+        out.syntax(#"{"criterion":"#)
+        out.string(criterion)
+        out.syntax(#","text":"#)
+        out.string(text)
+        if let tips {
+            out.syntax(#","tips":"#)
+            out.strings(tips)
+        }
+        out.syntax("}")
     }
 }
 

@@ -57,8 +57,8 @@ public struct BatchItem: Sendable {
     /// Its rows in the session, answer, score, note and feedback tables, the result's JSON among them.
     let rows: SessionRows
 
-    /// Creates an item.
-    public init(result: SessionResult, input: String?) throws {
+    /// Creates an item. The result is borrowed, not copied (an initializer takes its arguments owned unless told).
+    public init(result: borrowing SessionResult, input: String?) throws {
         session = result.session
         candidate = result.candidate
         scenarioID = result.scenario.id

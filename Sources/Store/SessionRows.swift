@@ -49,10 +49,12 @@ struct SessionRows: Sendable {
             }
         }
 
-        /// The statement that inserts one row.
-        var sql: String {
-            let placeholders = self == .session ? columns + 3 : columns
-            return "INSERT INTO \(table) (\(columnNames)) VALUES ("
+        /// The statement that inserts one row (written once: every transaction looks its statements up by it).
+        var sql: String { Kind.statements[rawValue] }
+
+        private static let statements = allCases.map { kind in
+            let placeholders = kind == .session ? kind.columns + 3 : kind.columns
+            return "INSERT INTO \(kind.table) (\(kind.columnNames)) VALUES ("
                 + Array(repeating: "?", count: placeholders).joined(separator: ", ") + ")"
         }
     }
@@ -77,7 +79,7 @@ struct SessionRows: Sendable {
 
     /// The rows of a session, recorded from the input `input`; its result JSON is written here, as
     /// `SessionResult.compactJSON()` gives it. Throws as that does (a number JSON cannot hold).
-    init(_ result: SessionResult, input: String?) throws {
+    init(_ result: borrowing SessionResult, input: String?) throws {
         var rows = RowWriter(result)
         try result.writeCompactJSON(to: &rows.out)
         let encoded = Value.text(start: 0, count: rows.out.count)
@@ -99,7 +101,7 @@ private struct RowWriter: ~Copyable {
 
     /// Room for the JSON (about its strings and 320 bytes an answer, as `compactJSON` reckons) and the rows' other
     /// text, reserved once.
-    init(_ result: SessionResult) {
+    init(_ result: borrowing SessionResult) {
         let answers = result.answers
         let strings = answers.reduce(0) { $0 + $1.text.utf8.count + $1.prompt.utf8.count }
         out = JSONText(capacity: strings + answers.count * 400 + 2048)
@@ -152,14 +154,17 @@ private struct RowWriter: ~Copyable {
             values.append(.integer(Int64(index + 1)))
             values.append(add(note))
         }
-        let feedback = result.feedback
-        addFeedback(session, "strength", feedback.strengths.count) {
-            (feedback.strengths[$0].criterion, feedback.strengths[$0].text)
+        // The lists are read through buffers: a closure reading the arrays themselves retained and released one
+        // at every call.
+        result.feedback.strengths.withUnsafeBufferPointer { items in
+            addFeedback(session, "strength", items.count) { (items[$0].criterion, items[$0].text) }
         }
-        addFeedback(session, "improvement", feedback.improvements.count) {
-            (feedback.improvements[$0].criterion, feedback.improvements[$0].text)
+        result.feedback.improvements.withUnsafeBufferPointer { items in
+            addFeedback(session, "improvement", items.count) { (items[$0].criterion, items[$0].text) }
         }
-        addFeedback(session, "plan", feedback.plan.count) { (nil, feedback.plan[$0]) }
+        result.feedback.plan.withUnsafeBufferPointer { plan in
+            addFeedback(session, "plan", plan.count) { (nil, plan[$0]) }
+        }
     }
 
     private static func real(_ value: Double?) -> Value { value.map { .real($0) } ?? .null }

@@ -17,14 +17,19 @@ struct AnswerRowsSource<Rows: RowSource> {
         while pending.isEmpty && !finished {
             let path = assembler.path
             let more: Bool? = rows.withNextRow { line, parsed, input in
-                switch parsed.flatMap({ row in row.answer(line: line).map { (row, $0) } }) {
-                case .failure(let problem):
-                    pending.append(.failure(Rejected(path: path, line: line, reason: problem.reason)))
-                case .success(let (row, answer)):
-                    let (done, rejected) = assembler.add(row, answer: answer, input: input)
-                    if let done { pending.append(.success(done)) }
-                    if let rejected { pending.append(.failure(rejected)) }
+                // The row is read where it lies, not paired with its answer first (a copy of all its strings).
+                let problem: RowProblem
+                switch parsed {
+                case .failure(let rowProblem): problem = rowProblem
+                case .success(let row):
+                    switch row.answer(line: line) {
+                    case .failure(let answerProblem): problem = answerProblem
+                    case .success(let answer):
+                        assembler.add(row, answer: answer, input: input, into: &pending)
+                        return true
+                    }
                 }
+                pending.append(.failure(Rejected(path: path, line: line, reason: problem.reason)))
                 return true
             }
             if more == nil {

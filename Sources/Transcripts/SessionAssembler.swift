@@ -14,6 +14,11 @@ struct SessionAssembler {
     /// The id of a session that came back, and where it was first seen, while its rows are being rejected.
     private var returning: (id: String, firstLine: Int)?
     private var firstSeen: [String: Int] = [:]
+    /// The size of the last session handed on, in answers and input bytes: the next one gets that much room at
+    /// once (sessions of a file tend to look alike), not a reallocation and copy at every doubling. Capped, so one
+    /// huge session does not make every later session in the queue hold that much memory.
+    private var lastSize = (answers: 0, bytes: 0)
+    private static let roomCap = (answers: 64, bytes: 1 << 16)
 
     private struct Building {
         var id: String
@@ -36,25 +41,30 @@ struct SessionAssembler {
         return String(file[..<dot])
     }
 
-    /// Adds a row that passed its own checks; `input` is its bytes as read. Returns the session this row
-    /// finished (the previous one), and the row's rejection if its session came back.
-    mutating func add(_ row: AnswerRow, answer: RecordedAnswer, input: UnsafeBufferPointer<UInt8>) -> (
-        finished: RecordedSession?, rejected: Rejected?
+    /// Adds a row that passed its own checks; `input` is its bytes as read. Appends to `items` the session this
+    /// row finished (the previous one), then the row's rejection if its session came back.
+    mutating func add(
+        _ row: AnswerRow, answer: consuming RecordedAnswer, input: UnsafeBufferPointer<UInt8>,
+        into items: inout [Result<RecordedSession, Rejected>]
     ) {
         let id = row.session
         if let returning, id == nil || id == returning.id {
-            return (nil, rejection(returning, line: answer.line))
+            items.append(.failure(rejection(returning, line: answer.line)))
+            return
         }
-        var finished: RecordedSession?
         if current == nil || (id != nil && id != current?.id) {
-            finished = finish()
+            // Handed on straight into `items`: a session returned and then appended was copied on the way.
+            if let finished = finish() { items.append(.success(finished)) }
             let newID = id ?? fileSession
             if let first = firstSeen[newID] {
                 returning = (newID, first)
-                return (finished, rejection(returning!, line: answer.line))
+                items.append(.failure(rejection(returning!, line: answer.line)))
+                return
             }
             firstSeen[newID] = answer.line
             current = Building(id: newID, line: answer.line)
+            current!.answers.reserveCapacity(min(max(lastSize.answers, 1), Self.roomCap.answers))
+            current!.input.reserveCapacity(min(max(lastSize.bytes * 5 / 4, input.count), Self.roomCap.bytes))
         }
         returning = nil
         current!.candidate = current!.candidate ?? row.candidate
@@ -62,7 +72,6 @@ struct SessionAssembler {
         current!.answers.append(answer)
         if !current!.input.isEmpty { current!.input.append(0x0A) }
         current!.input.append(contentsOf: input)
-        return (finished, nil)
     }
 
     private func rejection(_ returning: (id: String, firstLine: Int), line: Int) -> Rejected {
@@ -74,8 +83,9 @@ struct SessionAssembler {
 
     /// Hands on the session being built, if any.
     mutating func finish() -> RecordedSession? {
-        guard let building = current else { return nil }
-        current = nil
+        // Moved out, not copied: its answers and input bytes are handed on without a retain.
+        guard let building = current.take() else { return nil }
+        lastSize = (building.answers.count, building.input.count)
         return RecordedSession(
             path: path, line: building.line, session: building.id, candidate: building.candidate,
             startedAt: building.startedAt, input: building.input,

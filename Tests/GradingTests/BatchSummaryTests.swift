@@ -33,13 +33,15 @@ import Testing
             startedAt: nil, completed: true, answers: [], criteria: [:], overall: nil,
             feedback: Feedback(strengths: [], improvements: [], plan: []), notes: [], selfAssessment: nil)
         let item = try BatchItem(result: result, input: nil)
-        var writer = BatchWriter(
-            store: try SQLiteStore(inMemoryWithClock: { "2026-11-27T00:00:00.000Z" }),
-            scenario: ScenarioSource(path: "demo.lua", sha256: "x", text: ""), title: "Demo", batchSize: 10)
         var generator = SeededGenerator(seed: 7)
         var levels: [String: [String: Int]] = [:]
         var seconds: [String: (count: Int, total: Double)] = [:]
+        // The first three declared by the scenario (counted by place), the last not (counted by name).
         let criteria = ["clarity", "impact", "structure", "a-very-long-criterion-name"]
+        var writer = BatchWriter(
+            store: try SQLiteStore(inMemoryWithClock: { "2026-11-27T00:00:00.000Z" }),
+            scenario: ScenarioSource(path: "demo.lua", sha256: "x", text: ""), title: "Demo",
+            criteria: Array(criteria.prefix(3)), batchSize: 10)
         let questions = (1...8).map { "q\($0)" }
         let levelValues = [0, 1, 2, 3, 4, 5, -1, 1023, 1024, 70_000]
         for session in 0..<300 {
@@ -49,7 +51,11 @@ import Testing
             for _ in 0..<generator.below(6) {
                 for criterion in generator.draw(generator.below(criteria.count + 1), from: criteria) {
                     let level = levelValues[generator.below(levelValues.count)]
-                    graded.levels.append((criterion, level))
+                    if let place = criteria.prefix(3).firstIndex(of: criterion) {
+                        graded.levels.append((place, level))
+                    } else {
+                        graded.otherLevels.append((criterion, level))
+                    }
                     levels[criterion, default: [:]][String(level), default: 0] += 1
                 }
                 graded.answers += 1

@@ -49,11 +49,47 @@ import Transcripts
 
     @Test(arguments: [
         "0123456789abcdef0123", "ffffffffffffffffff", "ABCDEF0123456789", "00000000000000001", "", "7", "12g4",
-        "+1a", "-0", "zz", "0x10",
+        "+1a", "-0", "zz", "0x10", "01234567g9abcdef0123", "0123456789abcdefg123",
     ])
     func leadingHexReadsAsTheGenericParse(text: String) {
         for digits in [8, 15, 16] {
             #expect(StoredInputs.leadingHex(text, digits: digits) == (UInt64(text.prefix(digits), radix: 16) ?? 0))
         }
+    }
+
+    /// The identity stored with every graded session: stores already graded skip sessions by it, so it must stay
+    /// the hash of exactly these parts, joined with U+001F, however it is built.
+    @Test(arguments: [false, true])
+    func identityIsTheHashOfItsJoinedParts(transcript: Bool) {
+        let recording: Recording =
+            transcript
+            ? .transcript([Turn(speaker: "Ann", start: 0, end: 1, text: "Hello", line: 1)]) : .answers([])
+        let session = RecordedSession(
+            path: "a.jsonl", line: 1, session: "s1", candidate: nil, startedAt: nil, inputSHA256: "ab12",
+            recording: recording)
+        var options = GradeOptions(scenario: "s.lua", inputs: [], jobs: 1)
+        #expect(
+            GradeWorker.identity(session, inputHash: "ab12", candidate: "Zoë", options: options)
+                == SHA256.hex(
+                    utf8: transcript
+                        ? "ab12\u{1F}Zoë\u{1F}interviewer=\u{1F}threshold=\(options.threshold)" : "ab12\u{1F}Zoë"))
+        options.seed = 7
+        options.interviewer = "Ann"
+        options.threshold = 0.25
+        let parts = ["ab12", "", "seed=7"] + (transcript ? ["interviewer=Ann", "threshold=0.25"] : [])
+        #expect(
+            GradeWorker.identity(session, inputHash: "ab12", candidate: nil, options: options)
+                == SHA256.hex(utf8: parts.joined(separator: "\u{1F}")))
+    }
+
+    /// A stored session's id: the recording's own id, a dash and eight hex digits of its identity and scenario
+    /// version; stores already graded hold ids made this way.
+    @Test(arguments: ["s1", "", "séance-2026-été-long-enough-to-be-stored-apart"])
+    func sessionIDIsTheRecordedIDAndEightDigitsOfTheHash(recorded: String) {
+        let input = String(repeating: "ab", count: 32)
+        let scenario = String(repeating: "cd", count: 32)
+        #expect(
+            GradeWorker.sessionID(recorded, input: input, scenario: scenario)
+                == recorded + "-" + SHA256.hex(utf8: input + scenario).prefix(8))
     }
 }

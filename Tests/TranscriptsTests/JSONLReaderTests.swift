@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-import Transcripts
+
+@testable import Transcripts
 
 @Suite struct JSONLReaderTests {
     @Test func groupsConsecutiveLinesBySession() throws {
@@ -113,6 +114,35 @@ import Transcripts
 }
 
 @Suite struct JSONLKeyTests {
+    /// Keys are matched by their bytes: every column is read, and a key that only looks like one (same length,
+    /// another case, one byte off, empty) is ignored as any unknown key is.
+    @Test func eachColumnIsReadAndNearMissKeysAreIgnored() throws {
+        let path = try temporaryFile(
+            "near.jsonl",
+            #"{"":1,"Text":"no","quest1on":"no","sessioN":"no","secondz":9,"think_secondZ":8,"session":"s1","#
+                + #""seconds":3,"question":"q1","text":"t","candidate":"Ann","started_at":"2026-01-01","#
+                + #""think_seconds":2,"candidatE":"no","started_aT":"no"}"# + "\n")
+        let (sessions, rejected) = try readAll(path)
+        #expect(rejected.isEmpty)
+        let session = try #require(sessions.first)
+        #expect(session.session == "s1")
+        #expect(session.candidate == "Ann")
+        #expect(session.startedAt == "2026-01-01")
+        let answer = try #require(answers(session).first)
+        #expect(answer.question == "q1")
+        #expect(answer.answer.text == "t")
+        #expect(answer.answer.seconds == 3)
+        #expect(answer.answer.thinkSeconds == 2)
+    }
+
+    @Test(arguments: AnswerRow.Column.allCases)
+    func everyColumnNameIsMatched(column: AnswerRow.Column) {
+        let name = Array(column.rawValue.utf8)
+        #expect(name.withUnsafeBufferPointer { AnswerRow.Column.matching($0) } == column)
+        let longer = name + [UInt8(ascii: "s")]
+        #expect(longer.withUnsafeBufferPointer { AnswerRow.Column.matching($0) } == nil)
+    }
+
     @Test func escapedKeysAndNullOptionalFieldsAreRead() throws {
         let path = try temporaryFile(
             "k.jsonl", "{\"qu\\u0065stion\":\"a\",\"text\":\"tab\there\",\"candidate\":null,\"seconds\":1.5e1}\n")

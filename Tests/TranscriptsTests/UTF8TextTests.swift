@@ -3,13 +3,15 @@ import Testing
 
 @testable import Transcripts
 
-/// Text from recorded bytes: the ASCII fast path decides exactly as `String(validating:as:)` does.
+/// Text from recorded bytes: decoding and comparing decides exactly as `String(validating:as:)` does, a text that
+/// holds U+FFFD itself included.
 @Suite struct UTF8TextTests {
     /// Byte pieces to build texts from: ASCII, valid sequences of two to four bytes, and invalid ones (a lone
     /// continuation byte, a truncated sequence, an overlong form, a surrogate, a byte never used in UTF-8).
     static let pieces: [[UInt8]] = [
         Array("a".utf8), Array(" the ".utf8), Array("\u{0}".utf8), Array("\u{7F}".utf8), Array("é".utf8),
-        Array("€".utf8), Array("😀".utf8), [0x80], [0xC3], [0xE2, 0x82], [0xC0, 0xAF], [0xED, 0xA0, 0x80], [0xFF],
+        Array("€".utf8), Array("😀".utf8), Array("\u{FFFD}".utf8), [0x80], [0xC3], [0xE2, 0x82], [0xC0, 0xAF],
+        [0xED, 0xA0, 0x80], [0xFF],
     ]
 
     @Test func decidesAsTheStandardLibraryOnGeneratedBytes() {

@@ -16,6 +16,24 @@ public struct LuaSpanList {
     public mutating func append(
         first: Int, last: Int, offset: Int, length: Int, term: String?, startTime: Double?, endTime: Double?
     ) {
+        guard var term else {
+            return append(
+                first: first, last: last, offset: offset, length: length, termBytes: nil, startTime: startTime,
+                endTime: endTime)
+        }
+        term.withUTF8 {
+            append(
+                first: first, last: last, offset: offset, length: length, termBytes: $0, startTime: startTime,
+                endTime: endTime)
+        }
+    }
+
+    /// Adds the next span as ``append(first:last:offset:length:term:startTime:endTime:)`` does, its term given
+    /// as UTF-8 bytes (nil for none), read in place.
+    public mutating func append(
+        first: Int, last: Int, offset: Int, length: Int, termBytes term: UnsafeBufferPointer<UInt8>?,
+        startTime: Double?, endTime: Double?
+    ) {
         guard filled < count else { return }
         var span = RHSpan()
         span.first = lua_Integer(first)
@@ -23,12 +41,10 @@ public struct LuaSpanList {
         span.offset = lua_Integer(offset)
         span.length = lua_Integer(length)
         var flags: Int32 = 0
-        if var term {
-            let size = term.utf8.count
+        if let term {
+            let size = term.count
             if poolUsed + size <= pool.count {
-                term.withUTF8 { bytes in
-                    if size > 0 { (pool.baseAddress! + poolUsed).copyMemory(from: bytes.baseAddress!, byteCount: size) }
-                }
+                if size > 0 { (pool.baseAddress! + poolUsed).copyMemory(from: term.baseAddress!, byteCount: size) }
                 span.term_offset = poolUsed
                 span.term_length = size
                 poolUsed += size

@@ -158,16 +158,28 @@ struct LuaBridge {
     }
 
     /// Appends evidence items to a block's records.
+    /// The items are read in place, their terms too: a copy of an item retains and releases its strings.
     static func append(_ items: [Evidence], to list: inout LuaSpanList) {
-        for item in items {
-            list.append(
-                first: item.byteStart + 1, last: item.byteEnd, offset: item.start, length: item.end - item.start,
-                term: item.term, startTime: item.startTime, endTime: item.endTime)
+        items.withUnsafeBufferPointer { items in
+            for index in items.indices {
+                items[index].withTermBytes { term in
+                    list.append(
+                        first: items[index].byteStart + 1, last: items[index].byteEnd, offset: items[index].start,
+                        length: items[index].end - items[index].start, termBytes: term,
+                        startTime: items[index].startTime, endTime: items[index].endTime)
+                }
+            }
         }
     }
 
     /// The UTF-8 bytes of the evidence items' terms.
-    static func termBytes(_ items: [Evidence]) -> Int { items.reduce(0) { $0 + ($1.term?.utf8.count ?? 0) } }
+    static func termBytes(_ items: [Evidence]) -> Int {
+        items.withUnsafeBufferPointer { items in
+            var bytes = 0
+            for index in items.indices { bytes += items[index].termByteCount }
+            return bytes
+        }
+    }
 
     /// `{ total, by_term, evidence, per_minute? }`: `by_term` and `evidence` made on first use of the table (a
     /// score function that reads only `total` pays for neither).

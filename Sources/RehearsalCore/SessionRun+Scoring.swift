@@ -64,7 +64,7 @@ extension SessionRun {
         let scores = result.scores
         try state.update(answer) { table in
             table.table("scores", fields: scores.count) { levels in
-                for (id, score) in scores { levels.set(id, score.level) }
+                for (id, score) in scores { levels.set(key: id, score.level) }
             }
         }
 

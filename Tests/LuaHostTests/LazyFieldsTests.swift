@@ -42,7 +42,7 @@ import Testing
                             item.set("count", part.spans.count)
                             item.set("present", !part.spans.isEmpty)
                             item.table("by_term", fields: part.terms.count) { byTerm in
-                                for (term, n) in part.terms { byTerm.set(term, n) }
+                                for (term, n) in part.terms { byTerm.set(key: term, n) }
                             }
                             item.table("evidence", array: part.spans.count) {
                                 LazySpansTests.plainList($0, part.spans)

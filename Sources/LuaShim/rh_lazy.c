@@ -91,12 +91,19 @@ static void rhz_fill_list(lua_State *L, int idx, RHZBlock *block, size_t first, 
     }
 }
 
+/* Pushes the shared metatable (nil before rh_open_lazy). */
+static void rhz_push_meta(lua_State *L) {
+    int meta = rh_control(L)->lazy_meta;
+    if (meta > 0) lua_rawgeti(L, LUA_REGISTRYINDEX, meta);
+    else lua_rawgetp(L, LUA_REGISTRYINDEX, &rhz_meta_key);
+}
+
 /* Makes table number `number` of the block at block_index (an absolute index) lazy: the table on top. */
 static void rhz_attach(lua_State *L, int block_index, RHZTable *description) {
     lua_pushlightuserdata(L, description);
     lua_pushvalue(L, block_index);
     lua_rawset(L, -3);
-    lua_rawgetp(L, LUA_REGISTRYINDEX, &rhz_meta_key);
+    rhz_push_meta(L);
     lua_setmetatable(L, -2);
 }
 
@@ -180,7 +187,7 @@ int rh_lazy_materialize(lua_State *L, int idx) {
     if (lua_type(L, idx) != LUA_TTABLE) return 0;
     idx = lua_absindex(L, idx);
     if (!lua_getmetatable(L, idx)) return 0;
-    lua_rawgetp(L, LUA_REGISTRYINDEX, &rhz_meta_key);
+    rhz_push_meta(L);
     int lazy = lua_rawequal(L, -1, -2);
     lua_pop(L, 2);
     if (!lazy) return 0;
@@ -423,7 +430,9 @@ void rh_open_lazy(lua_State *L, int base) {
     lua_getfield(L, base, "pairs");
     lua_pushcclosure(L, rhz_pairs, 1);
     lua_setfield(L, -2, "__pairs");
+    lua_pushvalue(L, -1);
     lua_rawsetp(L, LUA_REGISTRYINDEX, &rhz_meta_key);
+    rh_control(L)->lazy_meta = luaL_ref(L, LUA_REGISTRYINDEX);
 
     lua_pushcfunction(L, rhz_next);
     lua_setfield(L, base, "next");

@@ -86,6 +86,10 @@ typedef struct RHControl {
     /* Freed small blocks kept for reuse, at most 2 MiB of them (rh_limits.c); freed by rh_close. */
     void *pool;
 
+    /* The registry index of the lazy tables' metatable (rh_lazy.c), 0 before rh_open_lazy: an integer key, which
+       the registry finds in its array part, where the metatable's light userdata key took a hash lookup. */
+    int lazy_meta;
+
     /* Watchdog (rh_watchdog.c). */
     pthread_t thread;           /* the thread running the current outer call */
     struct RHControl *watch_next;

@@ -86,10 +86,10 @@ extension AnswerText {
                             index += 1
                         }
                     }
-                    // Sized once: as many entries as distinct terms matched.
-                    var distinct = 0
-                    for term in 0..<names.count where counts[term] > 0 { distinct += 1 }
-                    var byTerm = [String: Int](minimumCapacity: distinct)
+                    // Grown by its inserts: most answers match no term, or one, and `init(minimumCapacity:)` runs
+                    // the standard library's unspecialised code, whose lookup of the storage's type alone cost more
+                    // than growing a dictionary of a few terms (docs/performance.md).
+                    var byTerm: [String: Int] = [:]
                     var total = 0
                     for term in 0..<names.count where counts[term] > 0 {
                         byTerm[names[term]] = counts[term]

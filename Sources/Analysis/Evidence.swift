@@ -35,8 +35,8 @@ public struct Evidence: Sendable, Hashable, Codable {
     /// `term`, stored as a plain string and a flag: with a stored `String?` beside the other fields, the
     /// compiler built each new item in a temporary and copied it through the type's value witnesses before
     /// it reached its array (about 150 instructions an item; docs/performance.md, "Answer analysis").
-    private var termValue: String
-    private var hasTerm: Bool
+    @usableFromInline var termValue: String
+    @usableFromInline var hasTerm: Bool
 
     /// The text in the range.
     public var text: String {
@@ -47,6 +47,18 @@ public struct Evidence: Sendable, Hashable, Codable {
         let lower = utf8.index(utf8.startIndex, offsetBy: from)
         let upper = utf8.index(lower, offsetBy: to - from)
         return String(decoding: utf8[lower..<upper], as: UTF8.self)
+    }
+
+    /// The UTF-8 length of ``term``, 0 when there is none; read in place, without a copy of the term.
+    @inlinable public var termByteCount: Int { hasTerm ? termValue.utf8.count : 0 }
+
+    /// Calls `body` with the UTF-8 bytes of ``term`` in place (nil when there is none), without making a copy of
+    /// the string: the way evidence reaches Lua's records. Inlinable, so that a caller in another module reads
+    /// the item where it lies instead of copying it (and retaining its strings) for the call.
+    @inlinable public func withTermBytes<R>(_ body: (UnsafeBufferPointer<UInt8>?) throws -> R) rethrows -> R {
+        guard hasTerm else { return try body(nil) }
+        if let done = try termValue.utf8.withContiguousStorageIfAvailable(body) { return done }
+        return try Array(termValue.utf8).withUnsafeBufferPointer(body)
     }
 
     /// Calls `body` with the UTF-8 bytes of ``text`` in place, without making a string (a fast path for

@@ -16,6 +16,53 @@ public struct LuaSpanList {
     public mutating func append(
         first: Int, last: Int, offset: Int, length: Int, term: String?, startTime: Double?, endTime: Double?
     ) {
+        guard var term else {
+            return append(
+                first: first, last: last, offset: offset, length: length, termBytes: nil, startTime: startTime,
+                endTime: endTime)
+        }
+        term.withUTF8 {
+            append(
+                first: first, last: last, offset: offset, length: length, termBytes: $0, startTime: startTime,
+                endTime: endTime)
+        }
+    }
+
+    /// Adds the next span as ``append(first:last:offset:length:term:startTime:endTime:)`` does, its term given
+    /// as UTF-8 bytes (nil for none), read in place.
+    public mutating func append(
+        first: Int, last: Int, offset: Int, length: Int, termBytes term: UnsafeBufferPointer<UInt8>?,
+        startTime: Double?, endTime: Double?
+    ) {
+        append(
+            first: first, last: last, offset: offset, length: length, termBytes: term, startTime: startTime,
+            endTime: endTime, flags: 0)
+    }
+
+    /// Adds a field set when the table is filled, `table[key] = value` (see ``LuaTableWriter/lazyEvidence(_:fields:_:)``);
+    /// the key's bytes count in the bytes given for terms. Ignored past the count given, and when the key does not
+    /// fit.
+    public mutating func append(field key: StaticString, _ value: Int) {
+        guard filled < count, poolUsed + key.utf8CodeUnitCount <= pool.count else { return }
+        append(
+            first: value, last: 0, offset: 0, length: 0,
+            termBytes: UnsafeBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount), startTime: nil,
+            endTime: nil, flags: 0)
+    }
+
+    /// Adds a field set when the table is filled, `table[key] = value` (a float), as ``append(field:_:)-(_,Int)``.
+    public mutating func append(field key: StaticString, _ value: Double) {
+        guard filled < count, poolUsed + key.utf8CodeUnitCount <= pool.count else { return }
+        append(
+            first: 0, last: 0, offset: 0, length: 0,
+            termBytes: UnsafeBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount), startTime: value,
+            endTime: nil, flags: Int32(RH_SPAN_FLOAT))
+    }
+
+    private mutating func append(
+        first: Int, last: Int, offset: Int, length: Int, termBytes term: UnsafeBufferPointer<UInt8>?,
+        startTime: Double?, endTime: Double?, flags extra: Int32
+    ) {
         guard filled < count else { return }
         var span = RHSpan()
         span.first = lua_Integer(first)
@@ -23,12 +70,10 @@ public struct LuaSpanList {
         span.offset = lua_Integer(offset)
         span.length = lua_Integer(length)
         var flags: Int32 = 0
-        if var term {
-            let size = term.utf8.count
+        if let term {
+            let size = term.count
             if poolUsed + size <= pool.count {
-                term.withUTF8 { bytes in
-                    if size > 0 { (pool.baseAddress! + poolUsed).copyMemory(from: bytes.baseAddress!, byteCount: size) }
-                }
+                if size > 0 { (pool.baseAddress! + poolUsed).copyMemory(from: term.baseAddress!, byteCount: size) }
                 span.term_offset = poolUsed
                 span.term_length = size
                 poolUsed += size
@@ -43,7 +88,7 @@ public struct LuaSpanList {
             span.end_time = endTime
             flags |= Int32(RH_SPAN_END_TIME)
         }
-        span.flags = flags
+        span.flags = flags | extra
         spans[filled] = span
         filled += 1
     }
@@ -118,17 +163,23 @@ extension LuaTableWriter {
 
     /// Makes the table being written (which must have no metatable) get `evidence`, the list of the spans
     /// `fill` appends, when it is first used (as the lists of ``spans(_:source:count:termBytes:_:)``), and no
-    /// sooner: until then it costs only its hidden entry. An empty list is made too.
-    public func lazyEvidence(_ block: inout LuaSpanBlock, _ fill: (inout LuaSpanList) -> Void) {
-        lazy(&block, kind: RH_LAZY_EVIDENCE, terms: { _ in }, evidence: fill)
+    /// sooner: until then it costs only its hidden entry. An empty list is made too. The fields `fields` appends
+    /// with ``LuaSpanList/append(field:_:)-(_,Int)`` are set then too, before `evidence`: fields a script rarely
+    /// reads, which until then cost a record rather than a key and a value in the table. (Presize the table for
+    /// them.)
+    public func lazyEvidence(
+        _ block: inout LuaSpanBlock, fields: (inout LuaSpanList) -> Void = { _ in }, _ fill: (inout LuaSpanList) -> Void
+    ) {
+        lazy(&block, kind: RH_LAZY_EVIDENCE, fields: fields, terms: { _ in }, evidence: fill)
     }
 
-    /// As ``lazyEvidence(_:_:)``, and `by_term` too: `{ [term] = count }` from the terms `terms` appends with
+    /// As ``lazyEvidence(_:fields:_:)``, and `by_term` too: `{ [term] = count }` from the terms `terms` appends with
     /// ``LuaSpanList/append(term:count:)``, set before `evidence`.
     public func lazyTerms(
-        _ block: inout LuaSpanBlock, terms: (inout LuaSpanList) -> Void, evidence: (inout LuaSpanList) -> Void
+        _ block: inout LuaSpanBlock, fields: (inout LuaSpanList) -> Void = { _ in },
+        terms: (inout LuaSpanList) -> Void, evidence: (inout LuaSpanList) -> Void
     ) {
-        lazy(&block, kind: RH_LAZY_TERMS, terms: terms, evidence: evidence)
+        lazy(&block, kind: RH_LAZY_TERMS, fields: fields, terms: terms, evidence: evidence)
     }
 
     /// Makes the table being written (which must have no metatable) get, on first use, one field per part, named
@@ -156,16 +207,21 @@ extension LuaTableWriter {
     }
 
     private func lazy(
-        _ block: inout LuaSpanBlock, kind: Int, terms: (inout LuaSpanList) -> Void,
-        evidence: (inout LuaSpanList) -> Void
+        _ block: inout LuaSpanBlock, kind: Int, fields: (inout LuaSpanList) -> Void,
+        terms: (inout LuaSpanList) -> Void, evidence: (inout LuaSpanList) -> Void
     ) {
         guard block.made < block.tables else { return }
+        let fieldsFirst = block.list.filled
+        fields(&block.list)
         let termsFirst = block.list.filled
         terms(&block.list)
         let first = block.list.filled
         evidence(&block.list)
         rh_lazy_fields(
             L, block.index, block.made, Int32(kind), first, block.list.filled - first, termsFirst, first - termsFirst)
+        if termsFirst > fieldsFirst {
+            rh_lazy_defer_fields(L, block.index, block.made, fieldsFirst, termsFirst - fieldsFirst)
+        }
         block.made += 1
     }
 }

@@ -78,8 +78,10 @@ public struct LuaTableWriter {
 
     // MARK: - Fields with keys known only at run time
 
-    /// Sets `table[key] = value` for a key made at run time.
-    public func set(_ key: String, _ value: Int) {
+    /// Sets `table[key] = value` for a key made at run time. Labelled, so that a literal key (`set("total", 3)`)
+    /// takes the literal setter, through Lua's string cache, rather than this one (Swift prefers `String` for a
+    /// literal when both would do).
+    public func set(key: String, _ value: Int) {
         LuaTableWriter.push(key, on: L)
         lua_pushinteger(L, lua_Integer(value))
         lua_rawset(L, -3)

@@ -25,6 +25,7 @@ typedef struct {
     unsigned built; /* RH_LAZY_PARTS: the fields made one by one so far (bit i: part i; bit 31: missing) */
     size_t first, count;
     size_t terms_first, terms_count;
+    size_t fields_first, fields_count; /* fields set when the table is filled (rh_lazy_defer_fields) */
 } RHZTable;
 
 #define RHZ_MISSING_BIT (1u << 31)
@@ -90,12 +91,19 @@ static void rhz_fill_list(lua_State *L, int idx, RHZBlock *block, size_t first, 
     }
 }
 
+/* Pushes the shared metatable (nil before rh_open_lazy). */
+static void rhz_push_meta(lua_State *L) {
+    int meta = rh_control(L)->lazy_meta;
+    if (meta > 0) lua_rawgeti(L, LUA_REGISTRYINDEX, meta);
+    else lua_rawgetp(L, LUA_REGISTRYINDEX, &rhz_meta_key);
+}
+
 /* Makes table number `number` of the block at block_index (an absolute index) lazy: the table on top. */
 static void rhz_attach(lua_State *L, int block_index, RHZTable *description) {
     lua_pushlightuserdata(L, description);
     lua_pushvalue(L, block_index);
     lua_rawset(L, -3);
-    lua_rawgetp(L, LUA_REGISTRYINDEX, &rhz_meta_key);
+    rhz_push_meta(L);
     lua_setmetatable(L, -2);
 }
 
@@ -179,7 +187,7 @@ int rh_lazy_materialize(lua_State *L, int idx) {
     if (lua_type(L, idx) != LUA_TTABLE) return 0;
     idx = lua_absindex(L, idx);
     if (!lua_getmetatable(L, idx)) return 0;
-    lua_rawgetp(L, LUA_REGISTRYINDEX, &rhz_meta_key);
+    rhz_push_meta(L);
     int lazy = lua_rawequal(L, -1, -2);
     lua_pop(L, 2);
     if (!lazy) return 0;
@@ -191,7 +199,14 @@ int rh_lazy_materialize(lua_State *L, int idx) {
         size_t length = 0;
         const char *text = lua_type(L, -1) == LUA_TSTRING ? lua_tolstring(L, -1, &length) : "";
         /* Filled before the hidden entry and the metatable go: a memory error halfway leaves the table lazy, to
-           be filled again. */
+           be filled again. The deferred fields first, as the host would have set them before the rest. */
+        for (size_t i = 0; i < table->fields_count && table->fields_first + i < block->spans; i++) {
+            const RHSpan *field = &rhz_spans(block)[table->fields_first + i];
+            lua_pushlstring(L, rhz_pool(block) + field->term_offset, field->term_length);
+            if (field->flags & RH_SPAN_FLOAT) lua_pushnumber(L, field->start_time);
+            else lua_pushinteger(L, field->first);
+            lua_rawset(L, idx);
+        }
         if (table->kind == RH_LAZY_TERMS) {
             const RHSpan *spans = rhz_spans(block);
             const char *pool = rhz_pool(block);
@@ -256,6 +271,18 @@ void rh_lazy_describe(lua_State *L, int block_index, size_t table, int kind, siz
     description->count = count;
     description->terms_first = terms_first;
     description->terms_count = terms_count;
+    description->fields_first = 0;
+    description->fields_count = 0;
+}
+
+void rh_lazy_defer_fields(lua_State *L, int block_index, size_t table, size_t first, size_t count) {
+    RHZBlock *block = (RHZBlock *)lua_touserdata(L, block_index);
+    if (block == NULL || table >= block->tables) return;
+    /* Within the block's records, whatever the caller asked for. */
+    if (first > block->spans) first = block->spans;
+    if (count > block->spans - first) count = block->spans - first;
+    rhz_tables(block)[table].fields_first = first;
+    rhz_tables(block)[table].fields_count = count;
 }
 
 void rh_lazy_fields(lua_State *L, int block_index, size_t table, int kind, size_t first, size_t count,
@@ -403,7 +430,9 @@ void rh_open_lazy(lua_State *L, int base) {
     lua_getfield(L, base, "pairs");
     lua_pushcclosure(L, rhz_pairs, 1);
     lua_setfield(L, -2, "__pairs");
+    lua_pushvalue(L, -1);
     lua_rawsetp(L, LUA_REGISTRYINDEX, &rhz_meta_key);
+    rh_control(L)->lazy_meta = luaL_ref(L, LUA_REGISTRYINDEX);
 
     lua_pushcfunction(L, rhz_next);
     lua_setfield(L, base, "next");

@@ -158,31 +158,49 @@ struct LuaBridge {
     }
 
     /// Appends evidence items to a block's records.
+    /// The items are read in place, their terms too: a copy of an item retains and releases its strings.
     static func append(_ items: [Evidence], to list: inout LuaSpanList) {
-        for item in items {
-            list.append(
-                first: item.byteStart + 1, last: item.byteEnd, offset: item.start, length: item.end - item.start,
-                term: item.term, startTime: item.startTime, endTime: item.endTime)
+        items.withUnsafeBufferPointer { items in
+            for index in items.indices {
+                items[index].withTermBytes { term in
+                    list.append(
+                        first: items[index].byteStart + 1, last: items[index].byteEnd, offset: items[index].start,
+                        length: items[index].end - items[index].start, termBytes: term,
+                        startTime: items[index].startTime, endTime: items[index].endTime)
+                }
+            }
         }
     }
 
     /// The UTF-8 bytes of the evidence items' terms.
-    static func termBytes(_ items: [Evidence]) -> Int { items.reduce(0) { $0 + ($1.term?.utf8.count ?? 0) } }
+    static func termBytes(_ items: [Evidence]) -> Int {
+        items.withUnsafeBufferPointer { items in
+            var bytes = 0
+            for index in items.indices { bytes += items[index].termByteCount }
+            return bytes
+        }
+    }
 
-    /// `{ total, by_term, evidence, per_minute? }`: `by_term` and `evidence` made on first use of the table (a
-    /// score function that reads only `total` pays for neither).
+    /// `{ total, by_term, evidence, per_minute? }`: `per_minute`, `by_term` and `evidence` made on first use of the
+    /// table (a score function that reads only `total` pays for none of them).
     func terms(_ counts: TermCounts, into table: LuaTableWriter) {
         table.set("total", counts.total)
-        if let perMinute = counts.perMinute { table.set("per_minute", perMinute) }
-        let termBytes = counts.byTerm.keys.reduce(LuaBridge.termBytes(counts.evidence)) { $0 + $1.utf8.count }
+        let perMinute = counts.perMinute
+        var termBytes = counts.byTerm.keys.reduce(LuaBridge.termBytes(counts.evidence)) { $0 + $1.utf8.count }
+        if perMinute != nil { termBytes += LuaBridge.perMinute.utf8CodeUnitCount }
         table.spanBlock(
-            source: source, tables: 1, spans: counts.byTerm.count + counts.evidence.count, termBytes: termBytes
+            source: source, tables: 1, spans: (perMinute == nil ? 0 : 1) + counts.byTerm.count + counts.evidence.count,
+            termBytes: termBytes
         ) { block in
             table.lazyTerms(
-                &block, terms: { list in for (term, count) in counts.byTerm { list.append(term: term, count: count) } },
+                &block, fields: { if let perMinute { $0.append(field: LuaBridge.perMinute, perMinute) } },
+                terms: { list in for (term, count) in counts.byTerm { list.append(term: term, count: count) } },
                 evidence: { LuaBridge.append(counts.evidence, to: &$0) })
         }
     }
+
+    /// The key of a term list's rate.
+    static let perMinute: StaticString = "per_minute"
 
     /// The STAR parts, and their names as a script reads them, in order; made once rather than on every answer.
     static let starParts = StarPart.allCases
@@ -222,15 +240,23 @@ struct LuaBridge {
         }
     }
 
-    /// `{ total, number, percentage, money, duration, evidence }`, the evidence made on first use of the table.
+    /// The UTF-8 bytes of the number kinds' keys together.
+    static let numberKeyBytes = numberKinds.reduce(0) { $0 + key($1).utf8CodeUnitCount }
+
+    /// `{ total, number, percentage, money, duration, evidence }`: the counts by kind and the evidence made on first
+    /// use of the table (a score function that reads only `total` pays for neither).
     func numbers(_ numbers: NumberSummary, into table: LuaTableWriter) {
         table.set("total", numbers.total)
-        for kind in LuaBridge.numberKinds { table.set(LuaBridge.key(kind), numbers.count(kind)) }
         table.spanBlock(
-            source: source, tables: 1, spans: numbers.evidence.count,
-            termBytes: LuaBridge.termBytes(numbers.evidence)
+            source: source, tables: 1, spans: LuaBridge.numberKinds.count + numbers.evidence.count,
+            termBytes: LuaBridge.numberKeyBytes + LuaBridge.termBytes(numbers.evidence)
         ) { block in
-            table.lazyEvidence(&block) { LuaBridge.append(numbers.evidence, to: &$0) }
+            table.lazyEvidence(
+                &block,
+                fields: { list in
+                    for kind in LuaBridge.numberKinds { list.append(field: LuaBridge.key(kind), numbers.count(kind)) }
+                }
+            ) { LuaBridge.append(numbers.evidence, to: &$0) }
         }
     }
 

@@ -32,6 +32,13 @@ public final class LoadedScenario {
     /// What the answer measurements count (fillers, hedges, pause threshold), from `analysis { ... }`.
     public let analysis: AnalysisConfiguration
 
+    /// Empty dictionaries with room for every criterion (and two remarks), which an answer's levels and a session's
+    /// criteria start from: the first insert copies one at its size, through the specialised copy-on-write path,
+    /// where `Dictionary(minimumCapacity:)` runs the standard library's unspecialised code (its lookup of the
+    /// storage's type alone costs ~500 instructions). Kept per loaded scenario, so each worker thread copies its own.
+    let emptyScores: [String: Score]
+    let emptyCriteria: [String: CriterionResult]
+
     init(
         scenario: Scenario, warnings: [ScenarioDiagnostic], state: LuaState, environment: LuaRef,
         scoreFunctions: [String: LuaRef], followUps: [String: LuaRef], flow: LuaRef?, debrief: LuaRef?,
@@ -39,6 +46,8 @@ public final class LoadedScenario {
     ) {
         self.analysis = analysis
         self.scenario = scenario
+        emptyScores = Dictionary(minimumCapacity: scenario.criteria.count + 2)
+        emptyCriteria = Dictionary(minimumCapacity: scenario.criteria.count)
         self.warnings = warnings
         self.state = state
         self.environment = environment

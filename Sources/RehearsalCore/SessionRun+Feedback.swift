@@ -4,7 +4,8 @@ extension SessionRun {
     /// Per-criterion levels, the overall score and the feedback from the rubric.
     func aggregate() -> SessionResult {
         let declared = scenario.criteria
-        var criteria = [String: CriterionResult](minimumCapacity: declared.count)
+        // Copied at its size on the first insert (see `LoadedScenario.emptyCriteria`).
+        var criteria = loaded.emptyCriteria
         var weighted = 0.0
         var weights = 0.0
         var feedback = Feedback(strengths: [], improvements: [], plan: [])
@@ -12,38 +13,41 @@ extension SessionRun {
         // remarks retained and released) once per criterion. Each answer's levels are walked once and added to
         // their criterion's sum, found among the declared criteria by comparing ids (a scenario declares a few),
         // rather than hashing every criterion's id into every answer's levels.
+        // The sums and counts live on the stack: `[Int](repeating:count:)` allocates through the standard
+        // library's unspecialised code.
         let answers = answers
-        var sums = [Int](repeating: 0, count: declared.count)
-        var counts = [Int](repeating: 0, count: declared.count)
-        for index in answers.indices {
-            for (id, score) in answers[index].scores {
-                guard let slot = declared.firstIndex(where: { $0.id == id }) else { continue }
-                sums[slot] += score.level
-                counts[slot] += 1
+        withUnsafeTemporaryAllocation(of: (sum: Int, count: Int).self, capacity: declared.count) { totals in
+            totals.initialize(repeating: (0, 0))
+            for index in answers.indices {
+                for (id, score) in answers[index].scores {
+                    guard let slot = declared.firstIndex(where: { $0.id == id }) else { continue }
+                    totals[slot].sum += score.level
+                    totals[slot].count += 1
+                }
             }
-        }
-        for (slot, criterion) in declared.enumerated() {
-            let sum = sums[slot]
-            let count = counts[slot]
-            guard count > 0 else { continue }
-            let mean = Double(sum) / Double(count)
-            let descriptorIndex = Swift.min(criterion.maxLevel, Swift.max(1, Int((mean + 0.5).rounded(.down)))) - 1
-            let descriptor = criterion.levels[descriptorIndex]
-            criteria[criterion.id] = CriterionResult(
-                title: criterion.title, level: mean, max: criterion.maxLevel, weight: criterion.weight,
-                descriptor: descriptor)
-            let normalised = (mean - 1) / Double(criterion.maxLevel - 1)
-            weighted += criterion.weight * normalised
-            weights += criterion.weight
-            if normalised >= 0.75 {
-                feedback.strengths.append(
-                    FeedbackItem(criterion: criterion.id, text: "\(criterion.title): \(descriptor)"))
-            } else if normalised < 0.5 {
-                feedback.improvements.append(
-                    FeedbackItem(
-                        criterion: criterion.id, text: "\(criterion.title): \(descriptor)", tips: criterion.tips))
-                for resource in criterion.resources where !feedback.plan.contains(resource) {
-                    feedback.plan.append(resource)
+            for (slot, criterion) in declared.enumerated() {
+                let sum = totals[slot].sum
+                let count = totals[slot].count
+                guard count > 0 else { continue }
+                let mean = Double(sum) / Double(count)
+                let descriptorIndex = Swift.min(criterion.maxLevel, Swift.max(1, Int((mean + 0.5).rounded(.down)))) - 1
+                let descriptor = criterion.levels[descriptorIndex]
+                criteria[criterion.id] = CriterionResult(
+                    title: criterion.title, level: mean, max: criterion.maxLevel, weight: criterion.weight,
+                    descriptor: descriptor)
+                let normalised = (mean - 1) / Double(criterion.maxLevel - 1)
+                weighted += criterion.weight * normalised
+                weights += criterion.weight
+                if normalised >= 0.75 {
+                    feedback.strengths.append(
+                        FeedbackItem(criterion: criterion.id, text: "\(criterion.title): \(descriptor)"))
+                } else if normalised < 0.5 {
+                    feedback.improvements.append(
+                        FeedbackItem(
+                            criterion: criterion.id, text: "\(criterion.title): \(descriptor)", tips: criterion.tips))
+                    for resource in criterion.resources where !feedback.plan.contains(resource) {
+                        feedback.plan.append(resource)
+                    }
                 }
             }
         }

@@ -64,7 +64,7 @@ extension SessionRun {
         let scores = result.scores
         try state.update(answer) { table in
             table.table("scores", fields: scores.count) { levels in
-                for (id, score) in scores { levels.set(id, score.level) }
+                for (id, score) in scores { levels.set(key: id, score.level) }
             }
         }
 
@@ -118,10 +118,11 @@ extension SessionRun {
         fields: [(key: String, value: LuaFieldValue)], from score: LuaRef, question: Question,
         into result: inout AnswerResult
     ) throws {
-        // The levels' dictionary sized once, rather than grown (and rehashed) at its second and third criterion;
-        // made at that size when empty (as it always is here), which costs less than `reserveCapacity`.
+        // The levels' dictionary sized once, rather than grown (and rehashed) at its second and third criterion:
+        // when empty (as it always is here), copied on its first insert from an empty one with room for every
+        // criterion (`LoadedScenario.emptyScores`).
         if result.scores.isEmpty {
-            result.scores = Dictionary(minimumCapacity: fields.count)
+            if fields.count <= loaded.emptyScores.capacity { result.scores = loaded.emptyScores }
         } else {
             result.scores.reserveCapacity(result.scores.count + fields.count)
         }

@@ -92,4 +92,19 @@ struct AnalysisJSONTests {
         let decoded = try JSONDecoder().decode(Evidence.self, from: JSONEncoder().encode(evidence))
         #expect(decoded == evidence)
     }
+
+    @Test("a term's bytes read in place are its UTF-8; evidence without a term has none")
+    func termBytesInPlace() {
+        // A short term (stored inline), one past the inline limit, and one that is not ASCII.
+        for term in ["um", "a term longer than fifteen bytes", "café au lait"] {
+            let evidence = Evidence(start: 0, end: 2, byteStart: 0, byteEnd: 2, text: "um", term: term)
+            #expect(evidence.termByteCount == term.utf8.count)
+            let bytes = evidence.withTermBytes { $0.map(Array.init) }
+            #expect(bytes == Array(term.utf8))
+        }
+        var none = Evidence(start: 0, end: 2, byteStart: 0, byteEnd: 2, text: "um", term: "um")
+        none.term = nil
+        #expect(none.termByteCount == 0)
+        #expect(none.withTermBytes { $0 == nil })
+    }
 }

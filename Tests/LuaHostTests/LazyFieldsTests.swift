@@ -8,8 +8,9 @@ import Testing
 
     static let terms = [("um", 2), ("you know", 1)]
 
-    /// `{ parts = { a = <part>, b = <part> } }`, each part `{ count, present, by_term, evidence }` (part b has
-    /// no terms and no evidence), made lazily in one block or built at once.
+    /// `{ parts = { a = <part>, b = <part> } }`, each part `{ count, present, hits, rate, by_term, evidence }` (part
+    /// b has no terms and no evidence), made lazily in one block (`hits` and `rate` deferred to the fill, as an
+    /// integer and a float) or built at once.
     static func holder(_ lua: LuaState, lazy: Bool, spans: [Span] = LazySpansTests.spans) throws -> LuaRef {
         let source = try lua.makeReference(.string(LuaString(LazySpansTests.source)))
         defer { lua.release(source) }
@@ -21,15 +22,19 @@ import Testing
                 if lazy {
                     let termBytes =
                         parts.flatMap(\.terms).reduce(0) { $0 + $1.0.utf8.count }
-                        + parts.flatMap(\.spans).reduce(0) { $0 + ($1.term?.utf8.count ?? 0) }
-                    let count = parts.reduce(0) { $0 + $1.terms.count + $1.spans.count }
+                        + parts.flatMap(\.spans).reduce(0) { $0 + ($1.term?.utf8.count ?? 0) } + parts.count * 8
+                    let count = parts.reduce(0) { $0 + 2 + $1.terms.count + $1.spans.count }
                     table.spanBlock(source: source, tables: parts.count, spans: count, termBytes: termBytes) { block in
                         for part in parts {
-                            table.table(part.key, fields: 3) { item in
+                            table.table(part.key, fields: 7) { item in
                                 item.set("count", part.spans.count)
                                 item.set("present", !part.spans.isEmpty)
                                 item.lazyTerms(
                                     &block,
+                                    fields: { list in
+                                        list.append(field: "hits", part.spans.count * 10)
+                                        list.append(field: "rate", 1.5)
+                                    },
                                     terms: { list in for (term, n) in part.terms { list.append(term: term, count: n) }
                                     },
                                     evidence: { LazySpansTests.appendAll(part.spans, to: &$0) })
@@ -38,11 +43,13 @@ import Testing
                     }
                 } else {
                     for part in parts {
-                        table.table(part.key, fields: 4) { item in
+                        table.table(part.key, fields: 6) { item in
                             item.set("count", part.spans.count)
                             item.set("present", !part.spans.isEmpty)
+                            item.set("hits", part.spans.count * 10)
+                            item.set("rate", 1.5)
                             item.table("by_term", fields: part.terms.count) { byTerm in
-                                for (term, n) in part.terms { byTerm.set(term, n) }
+                                for (term, n) in part.terms { byTerm.set(key: term, n) }
                             }
                             item.table("evidence", array: part.spans.count) {
                                 LazySpansTests.plainList($0, part.spans)
@@ -151,6 +158,9 @@ import Testing
 
     static let probes = [
         "return a.count, a.present, b.count, b.present",
+        "return a.hits, a.rate, b.hits, b.rate, math.type(a.hits), math.type(a.rate)",
+        "a.hits = 7 return a.hits, a.rate, #a.evidence",
+        "b.rate = nil return b.rate, b.hits, rawget(b, 'rate'), rawget(a, 'hits')",
         "return #a.evidence, a.evidence[2].text, a.evidence[4].term, a.evidence[4].end_time, #b.evidence",
         "return a.by_term.um, a.by_term['you know'], next(b.by_term), next(b.evidence)",
         "return b.evidence[1], #b, #a, a[1]",
@@ -182,22 +192,24 @@ import Testing
         #expect(lazy == plain)
     }
 
-    /// Reading a field set at once allocates nothing (the table is not filled); the first read of the evidence
-    /// builds it, which the plain table, built whole, does not need to. (The sandbox's `getmetatable` fills a lazy
-    /// table, so the memory count is what tells the two apart from inside a script.)
-    @Test func theFieldsSetAtOnceAreReadBeforeTheRest() throws {
+    /// Reading a field set at once allocates nothing (the table is not filled), and the first read of the evidence
+    /// builds it, which the plain table, built whole, does not need to; the first read of a deferred field (`hits`)
+    /// fills the table, evidence included, and gives the value the plain table holds from the start. (The sandbox's
+    /// `getmetatable` fills a lazy table, so the memory count is what tells the two apart from inside a script.)
+    @Test(arguments: [("count", false, 4), ("hits", true, 40)])
+    func whatTheFirstReadFills(field: String, fills: Bool, value: Int64) throws {
         let (lazy, plain) = try LazyFieldsTests.probe(
             """
             collectgarbage("collect")
             local m0 = collectgarbage("count")
-            local before = a.count
+            local value = a.\(field)
             local m1 = collectgarbage("count")
             local text = a.evidence[1].text
             local m2 = collectgarbage("count")
-            return before, m1 == m0, m2 > m1, text
+            return value, m1 > m0, m2 > m1, text, a.rate
             """)
-        #expect(lazy == [4, true, true, "Um"])
-        #expect(plain == [4, true, false, "Um"])
+        #expect(lazy == [.integer(value), .boolean(fills), .boolean(!fills), "Um", 1.5])
+        #expect(plain == [.integer(value), false, false, "Um", 1.5])
     }
 
     @Test func theHostReadsTheFilledTables() throws {

@@ -86,6 +86,10 @@ typedef struct RHControl {
     /* Freed small blocks kept for reuse, at most 2 MiB of them (rh_limits.c); freed by rh_close. */
     void *pool;
 
+    /* The registry index of the lazy tables' metatable (rh_lazy.c), 0 before rh_open_lazy: an integer key, which
+       the registry finds in its array part, where the metatable's light userdata key took a hash lookup. */
+    int lazy_meta;
+
     /* Watchdog (rh_watchdog.c). */
     pthread_t thread;           /* the thread running the current outer call */
     struct RHControl *watch_next;
@@ -186,7 +190,7 @@ int rh_freeze_env(lua_State *L, int env_index);
 /* ---------------------------------------------------------------- lists filled on first use (rh_lazy.c) */
 
 /* Which optional fields a span has. */
-enum { RH_SPAN_TERM = 1, RH_SPAN_START_TIME = 2, RH_SPAN_END_TIME = 4 };
+enum { RH_SPAN_TERM = 1, RH_SPAN_START_TIME = 2, RH_SPAN_END_TIME = 4, RH_SPAN_FLOAT = 8 };
 
 /*
  * One piece of a source text, as the table { text, first, last, offset, length, term?, start_time?, end_time? }:
@@ -242,6 +246,14 @@ void rh_lazy_fields(lua_State *L, int block_index, size_t table, int kind, size_
    yet (the parts of RH_LAZY_PARTS). */
 void rh_lazy_describe(lua_State *L, int block_index, size_t table, int kind, size_t first, size_t count,
                       size_t terms_first, size_t terms_count);
+
+/*
+ * Gives table number `table` of the block at block_index (described, or made lazy, first) fields set when it is
+ * filled, before anything else it gets: one per record first..first+count-1, whose term is the key and whose value
+ * is its start_time (a float) when the record has RH_SPAN_FLOAT, its first (an integer) otherwise. Fields a script
+ * rarely reads (a measurement's counts by kind) then cost a record, not a key and a value in the table.
+ */
+void rh_lazy_defer_fields(lua_State *L, int block_index, size_t table, size_t first, size_t count);
 
 /* Fills the table at idx if it is one still waiting (see rh_push_lazy_spans, rh_lazy_fields); returns 1 if it
    filled it. */

@@ -44,8 +44,9 @@ public final class BatchGrader {
 
         let totalBytes = InputFiles.size(files)
         let sessions = BlockingQueue<RecordedSession>(capacity: options.queueCapacity)
-        // The writer wakes for a few dozen outcomes at a time, not for each.
-        let outcomes = BlockingQueue<WorkOutcome>(capacity: options.queueCapacity, wakeCount: 32)
+        // The writer wakes for a few dozen outcomes at a time, not for each; while it stores a batch, the workers
+        // have room for another rather than wait for it with a core idle.
+        let outcomes = BlockingQueue<WorkOutcome>(capacity: options.outcomesCapacity, wakeCount: 32)
         let bytesInFile = Atomic<Int64>(0)
         let workersLeft = Atomic<Int>(options.jobs)
         let failure = Mutex<Error?>(nil)

@@ -23,8 +23,15 @@ public struct GradeOptions: Sendable {
     public var batchSize = GradeOptions.defaultBatchSize
     /// The default of ``batchSize``.
     public static let defaultBatchSize = 1024
-    /// Sessions waiting between the reader, the workers and the writer (bounds memory).
+    /// The largest ``batchSize`` `rehearse grade` accepts.
+    public static let maximumBatchSize = 100_000
+    /// Sessions waiting between the reader and the workers, and (plus a batch) between the workers and the store
+    /// writer. Bounds memory.
     public var queueCapacity = 512
+
+    /// Graded sessions that may wait for the store writer: ``queueCapacity`` and one batch more, because the writer
+    /// takes none while it stores a batch (docs/performance.md, "Room for a batch in the outcomes queue").
+    var outcomesCapacity: Int { queueCapacity + min(max(batchSize, 1), GradeOptions.maximumBatchSize) }
 
     /// Creates options.
     public init(scenario: String, inputs: [String], jobs: Int) {

@@ -61,8 +61,8 @@ struct GradeCommand: ParsableCommand {
             throw ValidationError("--format must be auto, jsonl, csv, webvtt, srt or whisper")
         }
         guard jobs >= 1 && jobs <= 256 else { throw ValidationError("--jobs must be between 1 and 256") }
-        guard batchSize >= 1 && batchSize <= 100_000 else {
-            throw ValidationError("--batch-size must be between 1 and 100000")
+        guard batchSize >= 1 && batchSize <= GradeOptions.maximumBatchSize else {
+            throw ValidationError("--batch-size must be between 1 and \(GradeOptions.maximumBatchSize)")
         }
         guard matchThreshold > 0 && matchThreshold <= 1 else {
             throw ValidationError("--match-threshold must be more than 0 and at most 1")

@@ -47,6 +47,15 @@ import Testing
         #expect(woken.elements.count >= 4 && woken.elements.prefix(4) == [2, 3, 4, 5])
     }
 
+    /// The writer takes nothing while it stores a batch, so the outcomes queue has room for one more; a batch size
+    /// out of range (the library does not validate it, the command line does) neither overflows nor empties it.
+    @Test(arguments: [(1024, 1536), (1, 513), (0, 513), (-5, 513), (Int.max, 100_512)])
+    func theOutcomesQueueHasRoomForABatchMore(batchSize: Int, capacity: Int) {
+        var options = GradeOptions(scenario: "s.lua", inputs: ["in.jsonl"], jobs: 2)
+        options.batchSize = batchSize
+        #expect(options.outcomesCapacity == capacity)
+    }
+
     @Test func aFullQueueHoldsItsPusherUntilThereIsRoom() {
         let queue = BlockingQueue<Int>(capacity: 2)
         let pushed = Atomic<Int>(0)

@@ -61,9 +61,8 @@ public enum SHA256 {
     /// as safe across threads as `EVP_Digest`. Nil if the key cannot be made (then `EVP_Digest` does the work).
     private static let contextKey: pthread_key_t? = {
         var key = pthread_key_t()
-        let made = pthread_key_create(&key) { context in
-            EVP_MD_CTX_free(context.map { OpaquePointer($0) })
-        }
+        // The destructor's argument is optional on Linux and not on Darwin; `OpaquePointer($0)` takes either.
+        let made = pthread_key_create(&key) { EVP_MD_CTX_free(OpaquePointer($0)) }
         return made == 0 ? key : nil
     }()
 

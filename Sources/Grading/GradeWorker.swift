@@ -230,13 +230,15 @@ struct LineTrackingAnswers: CandidateDriver {
         self.answers = answers
         // Chained by index in one pass: grouping them into an array per question cost a dictionary of arrays, their
         // growth and a second dictionary of slices for every session.
-        var following = [Int](repeating: -1, count: answers.count)
+        // (`Array(repeatElement(_:count:))` rather than `[Int](repeating:count:)`: the latter allocates through the
+        // standard library's unspecialised code, which looks the storage's type up at run time.)
+        var following = Array(repeatElement(-1, count: answers.count))
         // At most one question an answer: room made once, not regrown at every doubling.
         var questions: [String] = []
         questions.reserveCapacity(answers.count)
         var firstUnasked: [Int] = []
         firstUnasked.reserveCapacity(answers.count)
-        var last = [Int](repeating: -1, count: answers.count)
+        var last = Array(repeatElement(-1, count: answers.count))
         var places: [String: Int]?
         for index in answers.indices {
             let id = answers[index].question

@@ -96,7 +96,9 @@ private struct RowWriter: ~Copyable {
     typealias Kind = SessionRows.Kind
 
     var out: JSONText
-    var counts = [Int](repeating: 0, count: Kind.allCases.count)
+    /// (Made with `repeatElement`: `[Int](repeating:count:)` allocates through the standard library's unspecialised
+    /// code, which looks the storage's type up at run time, once a session.)
+    var counts = Array(repeatElement(0, count: Kind.allCases.count))
     var values: [Value] = []
 
     /// Room for the JSON (about its strings and 320 bytes an answer, as `compactJSON` reckons) and the rows' other

@@ -29,4 +29,20 @@ import Testing
             digest.map { String($0, radix: 16).count == 1 ? "0" + String($0, radix: 16) : String($0, radix: 16) }
                 .joined() == SHA256.hex(Array("abc".utf8)))
     }
+
+    /// Each thread hashes with its own reused context: many threads at once, each hashing many inputs in turn
+    /// (a context reused after a long input and after an empty one), give the same digests as one thread.
+    @Test func threadsHashingAtOnceGetTheSameDigests() async {
+        let inputs = (0..<64).map { [UInt8](repeating: UInt8(ascii: "a") &+ UInt8($0 % 26), count: $0 * 37) }
+        let expected = inputs.map { SHA256.hex($0) }
+        let results = await withTaskGroup(of: [String].self) { group in
+            for _ in 0..<8 { group.addTask { inputs.map { SHA256.hex($0) } } }
+            var all: [[String]] = []
+            for await result in group { all.append(result) }
+            return all
+        }
+        #expect(results.count == 8)
+        for result in results { #expect(result == expected) }
+        #expect(SHA256.hex([]) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+    }
 }

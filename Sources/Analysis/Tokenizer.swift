@@ -32,59 +32,19 @@ enum Tokenizer {
             while true {
                 var wordCount = 0
                 var overflowed = false
-                // The storage comes from `reserveCapacity`, which the compiler specialises for `Token`;
-                // `[Token](unsafeUninitializedCapacity:)` looked the storage's generic type up at run time on every
-                // answer (~1k instructions). `append(contentsOf:)` then hands the pass that storage to write in.
-                var tokens: [Token] = []
-                tokens.reserveCapacity(capacity)
-                withUnsafeMutablePointer(to: &sentences) { sentences in
-                    withUnsafeMutablePointer(to: &wordCount) { wordCount in
-                        withUnsafeMutablePointer(to: &overflowed) { overflowed in
-                            // Plain text gets its own copy of the pass, with no cue bookkeeping in the loop.
-                            if cueStarts.isEmpty {
-                                tokens.append(
-                                    contentsOf: Pass(
-                                        bytes: bytes, entries: entries, cues: NoCues(), sentences: sentences,
-                                        wordCount: wordCount, overflowed: overflowed))
-                            } else {
-                                tokens.append(
-                                    contentsOf: Pass(
-                                        bytes: bytes, entries: entries, cues: CueCursor(cueStarts),
-                                        sentences: sentences, wordCount: wordCount, overflowed: overflowed))
-                            }
-                        }
-                    }
+                let tokens = [Token](unsafeUninitializedCapacity: capacity) { buffer, initialized in
+                    // Plain text gets its own copy of the pass, with no cue bookkeeping in the loop.
+                    let sink =
+                        cueStarts.isEmpty
+                        ? scan(bytes, entries, NoCues(), buffer, &sentences, &wordCount)
+                        : scan(bytes, entries, CueCursor(cueStarts), buffer, &sentences, &wordCount)
+                    initialized = sink.count
+                    overflowed = sink.overflowed
                 }
                 if !overflowed { return Output(tokens: tokens, sentences: sentences, wordCount: wordCount) }
                 sentences.removeAll(keepingCapacity: true)
                 capacity *= 2
             }
-        }
-    }
-
-    /// The pass as a sequence of its tokens, for `append(contentsOf:)` on an array with room reserved: the array hands
-    /// `_copyContents` its free storage, which the pass fills in place (as many tokens as fit; `overflowed` says
-    /// whether more were left). Its underestimated count is 0, so the array asks for no room of its own.
-    private struct Pass<Cues: CueTracking>: Sequence {
-        let bytes: UnsafeBufferPointer<UInt8>
-        let entries: SlotReader<WordEntryTable.Slot>
-        let cues: Cues
-        let sentences: UnsafeMutablePointer<[SentenceSpan]>
-        let wordCount: UnsafeMutablePointer<Int>
-        let overflowed: UnsafeMutablePointer<Bool>
-
-        func makeIterator() -> EmptyCollection<Token>.Iterator { EmptyCollection().makeIterator() }
-
-        func _copyContents(
-            initializing storage: UnsafeMutableBufferPointer<Token>
-        ) -> (EmptyCollection<Token>.Iterator, Int) {
-            guard storage.count > 0 else {
-                overflowed.pointee = bytes.count > 0
-                return (makeIterator(), 0)
-            }
-            let sink = scan(bytes, entries, cues, storage, &sentences.pointee, &wordCount.pointee)
-            overflowed.pointee = sink.overflowed
-            return (makeIterator(), sink.count)
         }
     }
 

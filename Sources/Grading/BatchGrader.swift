@@ -39,11 +39,13 @@ public final class BatchGrader {
         let first = try ScenarioLoader().load(path: options.scenario)
         let source = first.scenario.source
         let title = first.scenario.title
+        // One list for the workers and the writer: levels travel as places in it.
+        let criteria = first.scenario.criteria.map(\.id)
         var stored = Set<UInt64>()
         try store.forEachStoredInput(scenarioSHA256: source.sha256) { stored.insert(StoredInputs.key($0)) }
 
         let totalBytes = InputFiles.size(files)
-        let sessions = BlockingQueue<RecordedSession>(capacity: options.queueCapacity)
+        let sessions = BlockingQueue<RecordedSession>(capacity: options.sessionsCapacity)
         // The writer wakes for a few dozen outcomes at a time, not for each; while it stores a batch, the workers
         // have room for another rather than wait for it with a core idle.
         let outcomes = BlockingQueue<WorkOutcome>(capacity: options.outcomesCapacity, wakeCount: 32)
@@ -99,7 +101,7 @@ public final class BatchGrader {
                 do {
                     worker = GradeWorker(
                         loaded: try ScenarioLoader().load(source: script, path: options.scenario), options: options,
-                        stored: frozen)
+                        stored: frozen, criteria: criteria)
                 } catch {
                     failure.withLock { $0 = $0 ?? error }
                     sessions.close()
@@ -112,7 +114,7 @@ public final class BatchGrader {
         }
 
         var writer = BatchWriter(
-            store: store, scenario: source, title: title, criteria: first.scenario.criteria.map(\.id),
+            store: store, scenario: source, title: title, criteria: criteria,
             batchSize: options.batchSize)
         for problem in missing {
             writer.summary.rejected += 1

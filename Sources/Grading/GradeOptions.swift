@@ -25,13 +25,17 @@ public struct GradeOptions: Sendable {
     public static let defaultBatchSize = 1024
     /// The largest ``batchSize`` `rehearse grade` accepts.
     public static let maximumBatchSize = 100_000
-    /// Sessions waiting between the reader and the workers, and (plus a batch) between the workers and the store
-    /// writer. Bounds memory.
+    /// Sessions waiting between the reader and the workers, and (with room for a batch more) between the workers
+    /// and the store writer. Bounds memory; taken as 1 to 65,536 (the queues' slots are allocated up front).
     public var queueCapacity = 512
 
-    /// Graded sessions that may wait for the store writer: ``queueCapacity`` and one batch more, because the writer
-    /// takes none while it stores a batch (docs/performance.md, "Room for a batch in the outcomes queue").
-    var outcomesCapacity: Int { queueCapacity + min(max(batchSize, 1), GradeOptions.maximumBatchSize) }
+    /// ``queueCapacity`` within its bounds.
+    var sessionsCapacity: Int { min(max(queueCapacity, 1), 65_536) }
+
+    /// Graded sessions that may wait for the store writer: ``sessionsCapacity`` and room for one batch more (at most
+    /// four times that), because the writer takes none while it stores a batch, and the workers grade about half a
+    /// batch meanwhile (docs/performance.md, "Room for a batch in the outcomes queue").
+    var outcomesCapacity: Int { sessionsCapacity + min(max(batchSize, 1), 4 * sessionsCapacity) }
 
     /// Creates options.
     public init(scenario: String, inputs: [String], jobs: Int) {

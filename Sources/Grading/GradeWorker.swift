@@ -22,8 +22,8 @@ struct GradedSession {
     /// The number of answers, the overall score, and every answer's level per criterion.
     var answers: Int
     var overall: Double?
-    /// The criterion by its place in the scenario's criteria (every worker loads the same script, and the writer
-    /// has their ids): plain numbers, so the writer neither compares names nor releases strings to count them.
+    /// The criterion by its place in the writer's list of criterion ids (`GradeWorker.criteria`): plain numbers,
+    /// so the writer neither compares names nor releases strings to count them.
     var levels: [(criterion: Int, level: Int)]
     /// Levels of a criterion the scenario does not declare, by name (none in practice).
     var otherLevels: [(criterion: String, level: Int)] = []
@@ -39,15 +39,18 @@ final class GradeWorker {
     let options: GradeOptions
     let stored: Set<UInt64>
     private let declared: Set<String>
-    /// The scenario's criterion ids, in declaration order: a level goes to the writer by its criterion's place.
+    /// The criterion ids as the store writer lists them: a level goes to the writer by its criterion's place here.
+    /// The writer's list, not this worker's own load of the script: a script may declare its criteria in an order
+    /// that differs from one Lua state to another (walking a table with `next`).
     private let criteria: [String]
 
-    init(loaded: LoadedScenario, options: GradeOptions, stored: Set<UInt64>) {
+    /// - Parameter criteria: the criterion ids in the order the store writer counts them.
+    init(loaded: LoadedScenario, options: GradeOptions, stored: Set<UInt64>, criteria: [String]) {
         self.loaded = loaded
         self.options = options
         self.stored = stored
         declared = Set(loaded.scenario.questions.map(\.id))
-        criteria = loaded.scenario.criteria.map(\.id)
+        self.criteria = criteria
     }
 
     func grade(_ session: RecordedSession) -> WorkOutcome {
@@ -203,7 +206,7 @@ enum StoredInputs {
             }
             return value
         }
-        // A short (inline) string has no storage to read in place; a digit that is not hex ends the fast way.
+        // A string without contiguous UTF-8 (a bridged one) or a digit that is not hex takes the general parse.
         if let read, let value = read { return value }
         return UInt64(text.prefix(digits), radix: 16) ?? 0
     }

@@ -2,6 +2,7 @@ import Foundation
 import RehearsalCore
 import Store
 import Testing
+import Transcripts
 
 @testable import Grading
 
@@ -24,6 +25,35 @@ import Testing
         }
         #expect(tally.entries.map(\.name) == order)
         #expect(Dictionary(uniqueKeysWithValues: tally.entries.map { ($0.name, $0.value) }) == expected)
+    }
+
+    /// A worker sends each level as a place in the writer's list of criteria, not in its own load of the script
+    /// (which may declare them in another order); a criterion missing from that list goes by name.
+    @Test func aWorkerGivesLevelsByTheWritersPlaces() throws {
+        let script = """
+            scenario { id = "places", title = "Places" }
+            criterion { id = "structure", title = "Structure", levels = { "a", "b", "c", "d" } }
+            criterion { id = "impact", title = "Impact", levels = { "a", "b", "c", "d" } }
+            criterion { id = "delivery", title = "Delivery", levels = { "a", "b", "c", "d" } }
+            question { id = "q1", prompt = "Tell me.", criteria = { "structure", "impact", "delivery" },
+                score = function() return { structure = 1, impact = 2, delivery = 3 } end }
+            """
+        let loaded = try ScenarioLoader().load(source: Array(script.utf8), path: "places.lua")
+        let session = RecordedSession(
+            path: "a.jsonl", line: 1, session: "s1", candidate: nil, startedAt: nil, inputSHA256: "ab12",
+            recording: .answers([RecordedAnswer(question: "q1", answer: CandidateAnswer(text: "An answer."), line: 1)]))
+        let options = GradeOptions(scenario: "places.lua", inputs: [], jobs: 1)
+        for writers in [["delivery", "structure", "impact"], ["impact", "delivery"]] {
+            let worker = GradeWorker(loaded: loaded, options: options, stored: [], criteria: writers)
+            guard case .graded(let graded) = worker.grade(session) else {
+                Issue.record("the session was not graded")
+                return
+            }
+            var levels = Dictionary(uniqueKeysWithValues: graded.levels.map { (writers[$0.criterion], $0.level) })
+            for (criterion, level) in graded.otherLevels { levels[criterion] = level }
+            #expect(levels == ["structure": 1, "impact": 2, "delivery": 3])
+            #expect(graded.otherLevels.map(\.criterion) == (writers.count == 3 ? [] : ["structure"]))
+        }
     }
 
     @Test func theSummaryCountsLevelsAndTimesAsDictionariesWould() throws {

@@ -47,13 +47,19 @@ import Testing
         #expect(woken.elements.count >= 4 && woken.elements.prefix(4) == [2, 3, 4, 5])
     }
 
-    /// The writer takes nothing while it stores a batch, so the outcomes queue has room for one more; a batch size
-    /// out of range (the library does not validate it, the command line does) neither overflows nor empties it.
-    @Test(arguments: [(1024, 1536), (1, 513), (0, 513), (-5, 513), (Int.max, 100_512)])
-    func theOutcomesQueueHasRoomForABatchMore(batchSize: Int, capacity: Int) {
+    /// The writer takes nothing while it stores a batch, so the outcomes queue has room for one more, up to four
+    /// times the queue's own capacity; sizes out of range (the library does not validate them, the command line
+    /// does) neither overflow nor empty the queues.
+    @Test(arguments: [
+        (512, 1024, 512, 1536), (512, 1, 512, 513), (512, 0, 512, 513), (512, -5, 512, 513),
+        (512, 100_000, 512, 2560), (512, Int.max, 512, 2560), (0, 1024, 1, 5), (Int.max, Int.max, 65_536, 327_680),
+    ])
+    func theOutcomesQueueHasRoomForABatchMore(queue: Int, batchSize: Int, sessions: Int, outcomes: Int) {
         var options = GradeOptions(scenario: "s.lua", inputs: ["in.jsonl"], jobs: 2)
+        options.queueCapacity = queue
         options.batchSize = batchSize
-        #expect(options.outcomesCapacity == capacity)
+        #expect(options.sessionsCapacity == sessions)
+        #expect(options.outcomesCapacity == outcomes)
     }
 
     @Test func aFullQueueHoldsItsPusherUntilThereIsRoom() {
@@ -146,5 +152,38 @@ import Testing
         #expect(done.wait(timeout: .now() + 5) == .success)
         #expect(result.withLock { $0 } == false)
         #expect(queue.pop(upTo: 10).elements == [1])
+    }
+
+    /// Elements are moved through the ring of slots: each is freed exactly once, whether it is popped, refused by a
+    /// closed queue, or still waiting when the queue goes away, also after the slots have wrapped around.
+    @Test func everyElementIsFreedExactlyOnce() {
+        let freed = Mutex<[Int]>([])
+        final class Tracked: Sendable {
+            let id: Int
+            let freed: @Sendable (Int) -> Void
+            init(_ id: Int, _ freed: @escaping @Sendable (Int) -> Void) {
+                self.id = id
+                self.freed = freed
+            }
+            deinit { freed(id) }
+        }
+        let note: @Sendable (Int) -> Void = { id in freed.withLock { $0.append(id) } }
+        do {
+            let queue = BlockingQueue<Tracked>(capacity: 4)
+            for id in 1...3 { #expect(queue.push(Tracked(id, note))) }
+            var popped = queue.pop(upTo: 2).elements
+            #expect(popped.map(\.id) == [1, 2])
+            popped.removeAll()
+            #expect(freed.withLock { $0 }.sorted() == [1, 2])
+            // 4, 5 and 6 wrap around the end of the four slots; 3 is still waiting at the head.
+            for id in 4...6 { #expect(queue.push(Tracked(id, note))) }
+            #expect(queue.pop()?.id == 3)
+            #expect(freed.withLock { $0 }.sorted() == [1, 2, 3])
+            queue.close()
+            #expect(!queue.push(Tracked(7, note)))
+            #expect(freed.withLock { $0 }.sorted() == [1, 2, 3, 7])
+        }
+        // The queue is gone with 4, 5 and 6 still in it.
+        #expect(freed.withLock { $0 }.sorted() == Array(1...7))
     }
 }

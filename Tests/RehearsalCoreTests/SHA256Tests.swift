@@ -1,3 +1,5 @@
+import Foundation
+import Synchronization
 import Testing
 
 @testable import RehearsalCore
@@ -44,5 +46,26 @@ import Testing
         #expect(results.count == 8)
         for result in results { #expect(result == expected) }
         #expect(SHA256.hex([]) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+    }
+
+    /// A thread's context is freed when the thread ends: threads that hash and exit, one after another and four at
+    /// a time (as grading workers do at the end of a run), neither crash nor change a digest.
+    @Test func threadsThatEndFreeTheirContexts() {
+        let expected = SHA256.hex(Array("abc".utf8))
+        let digests = Mutex<[String]>([])
+        for round in 0..<5 {
+            let group = DispatchGroup()
+            for _ in 0..<(round == 0 ? 1 : 4) {
+                group.enter()
+                Thread {
+                    let digest = SHA256.hex(Array("abc".utf8))
+                    digests.withLock { $0.append(digest) }
+                    group.leave()
+                }.start()
+            }
+            #expect(group.wait(timeout: .now() + 10) == .success)
+        }
+        #expect(digests.withLock { $0 } == Array(repeating: expected, count: 17))
+        #expect(SHA256.hex(Array("abc".utf8)) == expected)
     }
 }

@@ -16,9 +16,6 @@
 #include <math.h>
 #include <string.h>
 
-/* Registry key (its address): the shared metatable. */
-static const char rhz_meta_key = 'M';
-
 /* What one lazy table gets (see RH_LAZY_LIST and the others). */
 typedef struct {
     int kind;
@@ -91,11 +88,11 @@ static void rhz_fill_list(lua_State *L, int idx, RHZBlock *block, size_t first, 
     }
 }
 
-/* Pushes the shared metatable (nil before rh_open_lazy). */
+/* Pushes the shared metatable (nil before rh_open_lazy), kept in the registry under an integer key. */
 static void rhz_push_meta(lua_State *L) {
     int meta = rh_control(L)->lazy_meta;
     if (meta > 0) lua_rawgeti(L, LUA_REGISTRYINDEX, meta);
-    else lua_rawgetp(L, LUA_REGISTRYINDEX, &rhz_meta_key);
+    else lua_pushnil(L);
 }
 
 /* Makes table number `number` of the block at block_index (an absolute index) lazy: the table on top. */
@@ -430,8 +427,6 @@ void rh_open_lazy(lua_State *L, int base) {
     lua_getfield(L, base, "pairs");
     lua_pushcclosure(L, rhz_pairs, 1);
     lua_setfield(L, -2, "__pairs");
-    lua_pushvalue(L, -1);
-    lua_rawsetp(L, LUA_REGISTRYINDEX, &rhz_meta_key);
     rh_control(L)->lazy_meta = luaL_ref(L, LUA_REGISTRYINDEX);
 
     lua_pushcfunction(L, rhz_next);

@@ -87,7 +87,7 @@ typedef struct RHControl {
     void *pool;
 
     /* The registry index of the lazy tables' metatable (rh_lazy.c), 0 before rh_open_lazy: an integer key, which
-       the registry finds in its array part, where the metatable's light userdata key took a hash lookup. */
+       the registry finds in its array part (a light userdata key took a hash lookup); its only registry key. */
     int lazy_meta;
 
     /* Watchdog (rh_watchdog.c). */

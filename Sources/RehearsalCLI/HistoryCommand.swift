@@ -33,9 +33,11 @@ struct HistoryCommand: ParsableCommand {
                 of: "T", with: " ")
             let overall = session.overall.map { SessionSummary.format($0) } ?? "-"
             let levels = session.criteria.sorted { $0.key < $1.key }.map {
-                "\($0.key) \(SessionSummary.format($0.value))"
+                "\(DisplayText.line($0.key)) \(SessionSummary.format($0.value))"
             }
-            var line = "\(when)  \(session.session)  \(session.candidate ?? "-")  \(session.scenario)  \(overall)"
+            let who = session.candidate.map(DisplayText.line) ?? "-"
+            var line =
+                "\(when)  \(DisplayText.line(session.session))  \(who)  \(DisplayText.line(session.scenario))  \(overall)"
             if !session.completed { line += " (incomplete)" }
             if !levels.isEmpty { line += "  " + levels.joined(separator: ", ") }
             StandardStreams.out(line + "\n")

@@ -81,7 +81,9 @@ struct ReportCommand: ParsableCommand {
             throw ExitCode.failed
         }
         guard let output else {
-            StandardStreams.out(text)
+            // A Markdown report read in a terminal shows a recording's control characters, never acts on them;
+            // redirected, it is written byte for byte, as with -o.
+            StandardStreams.out(format == .md && isatty(1) == 1 ? DisplayText.block(text) : text)
             return
         }
         do {

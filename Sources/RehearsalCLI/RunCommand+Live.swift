@@ -89,7 +89,10 @@ extension RunCommand {
             }
             try save?(result)
             var summary = "\n" + SessionSummary.text(result, scenario) + SessionSummary.selfAssessment(result, scenario)
-            if store != nil { summary += "\nStored as session \(result.session): rehearse show \(result.session)\n" }
+            if store != nil {
+                let session = DisplayText.line(result.session)
+                summary += "\nStored as session \(session): rehearse show \(session)\n"
+            }
             StandardStreams.out(terminal ? TextWrap.wrap(summary, columns: RawMode.size().columns) : summary)
         } catch let error as ScenarioError {
             StandardStreams.err("\(error)\n")
@@ -111,7 +114,7 @@ enum LiveHeader {
         if resumedAnswers > 0 {
             text += "Resuming after \(resumedAnswers) answered question\(resumedAnswers == 1 ? "" : "s").\n"
         }
-        return text
+        return DisplayText.block(text)
     }
 }
 
@@ -120,10 +123,11 @@ extension SessionSummary {
     static func selfAssessment(_ result: SessionResult, _ scenario: Scenario) -> String {
         guard let own = result.selfAssessment, !own.isEmpty else { return "" }
         var out = "\nYou and the rubric\n"
-        let width = scenario.criteria.map(\.title.count).max() ?? 0
-        for criterion in scenario.criteria {
+        let titles = scenario.criteria.map { DisplayText.line($0.title) }
+        let width = titles.map(\.count).max() ?? 0
+        for (criterion, title) in zip(scenario.criteria, titles) {
             guard let mine = own[criterion.id] else { continue }
-            var line = "  \(pad(criterion.title, width))  you \(mine)/\(criterion.maxLevel)"
+            var line = "  \(pad(title, width))  you \(mine)/\(criterion.maxLevel)"
             if let scored = result.criteria[criterion.id] {
                 let gap = Double(mine) - scored.level
                 line += ", scored \(format(scored.level))"

@@ -92,10 +92,11 @@ extension RunCommand {
         }
         switch outcome {
         case .stored:
-            StandardStreams.err("stored as session \(result.session) (rehearse show \(result.session))\n")
+            let session = DisplayText.line(result.session)
+            StandardStreams.err("stored as session \(session) (rehearse show \(session))\n")
         case .duplicate(let existing):
             StandardStreams.err(
-                "these answers were already replayed with this scenario: stored as session \(existing); not stored again\n"
+                "these answers were already replayed with this scenario: stored as session \(DisplayText.line(existing)); not stored again\n"
             )
         }
     }
@@ -104,22 +105,24 @@ extension RunCommand {
 /// A session result for people to read.
 enum SessionSummary {
     static func text(_ result: SessionResult, _ scenario: Scenario) -> String {
-        var out = "\(scenario.title) (\(scenario.id)): \(result.mode.rawValue), seed \(result.seed)\n"
-        if let candidate = result.candidate { out += "Candidate: \(candidate)\n" }
-        out += "Session: \(result.session)\n"
+        var out = "\(DisplayText.line(scenario.title)) (\(scenario.id)): \(result.mode.rawValue), seed \(result.seed)\n"
+        if let candidate = result.candidate { out += "Candidate: \(DisplayText.line(candidate))\n" }
+        out += "Session: \(DisplayText.line(result.session))\n"
         out += "Overall: " + (result.overall.map { "\(format($0)) / 100" } ?? "not scored") + "\n\n"
         out += "Rubric\n"
-        let width = scenario.criteria.map(\.title.count).max() ?? 0
-        for criterion in scenario.criteria {
+        let titles = scenario.criteria.map { DisplayText.line($0.title) }
+        let width = titles.map(\.count).max() ?? 0
+        for (criterion, title) in zip(scenario.criteria, titles) {
             guard let scored = result.criteria[criterion.id] else {
-                out += "  \(pad(criterion.title, width))  not scored\n"
+                out += "  \(pad(title, width))  not scored\n"
                 continue
             }
-            out += "  \(pad(criterion.title, width))  \(format(scored.level))/\(scored.max)  \(scored.descriptor)\n"
+            out +=
+                "  \(pad(title, width))  \(format(scored.level))/\(scored.max)  \(DisplayText.line(scored.descriptor))\n"
         }
         out += "\nAnswers\n"
         for (index, answer) in result.answers.enumerated() {
-            var line = "  \(index + 1). \(answer.question)"
+            var line = "  \(index + 1). \(DisplayText.line(answer.question))"
             if answer.skipped {
                 line += ": skipped"
             } else {
@@ -131,23 +134,23 @@ enum SessionSummary {
             }
             out += line + "\n"
             for (id, score) in answer.scores.sorted(by: { $0.key < $1.key }) {
-                if let note = score.note { out += "       \(id): \(note)\n" }
+                if let note = score.note { out += "       \(id): \(DisplayText.block(note))\n" }
             }
         }
         if !result.feedback.strengths.isEmpty {
-            out += "\nStrengths\n" + result.feedback.strengths.map { "  - \($0.text)\n" }.joined()
+            out += "\nStrengths\n" + result.feedback.strengths.map { "  - \(DisplayText.block($0.text))\n" }.joined()
         }
         if !result.feedback.improvements.isEmpty {
             out += "\nImprovements\n"
             for item in result.feedback.improvements {
-                out += "  - \(item.text)\n"
-                for tip in item.tips ?? [] { out += "      tip: \(tip)\n" }
+                out += "  - \(DisplayText.block(item.text))\n"
+                for tip in item.tips ?? [] { out += "      tip: \(DisplayText.block(tip))\n" }
             }
         }
         if !result.feedback.plan.isEmpty {
-            out += "\nDevelopment plan\n" + result.feedback.plan.map { "  - \($0)\n" }.joined()
+            out += "\nDevelopment plan\n" + result.feedback.plan.map { "  - \(DisplayText.block($0))\n" }.joined()
         }
-        if !result.notes.isEmpty { out += "\nNotes\n" + result.notes.map { "  - \($0)\n" }.joined() }
+        if !result.notes.isEmpty { out += "\nNotes\n" + result.notes.map { "  - \(DisplayText.block($0))\n" }.joined() }
         return out
     }
 

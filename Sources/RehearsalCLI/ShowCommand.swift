@@ -30,7 +30,7 @@ struct ShowCommand: ParsableCommand {
             source: Array(stored.scenario.source.utf8), path: stored.scenario.path)
         var text =
             scenario.map { SessionSummary.text(stored.result, $0.scenario) }
-            ?? "Session \(stored.result.session) of \(stored.scenario.id)\n"
+            ?? "Session \(DisplayText.line(stored.result.session)) of \(DisplayText.line(stored.scenario.id))\n"
         text += ShowCommand.reviews(stored)
         StandardStreams.out(text)
     }
@@ -52,9 +52,9 @@ struct ShowCommand: ParsableCommand {
         guard !stored.reviews.isEmpty || result.selfAssessment != nil else { return "" }
         var columns = ["scored"]
         if result.selfAssessment != nil { columns.append("self") }
-        columns += stored.reviews.map(\.rater)
+        columns += stored.reviews.map { DisplayText.line($0.rater) }
         let criteria = Set(result.criteria.keys).union(stored.reviews.flatMap(\.levels.keys)).sorted()
-        let width = max(10, criteria.map(\.count).max() ?? 0)
+        let width = max(10, criteria.map { DisplayText.line($0).count }.max() ?? 0)
         var out = "\nReviews\n"
         out +=
             ("  " + SessionSummary.pad("criterion", width) + "  "
@@ -67,7 +67,7 @@ struct ShowCommand: ParsableCommand {
             cells += raters.map { $0.map(String.init) ?? "-" }
             let given = raters.compactMap { $0 }
             var line =
-                "  " + SessionSummary.pad(criterion, width) + "  "
+                "  " + SessionSummary.pad(DisplayText.line(criterion), width) + "  "
                 + cells.map { SessionSummary.pad($0, 8) }.joined(separator: " ")
             if given.count >= 2, let high = given.max(), let low = given.min() {
                 line += high == low ? "  raters agree" : "  raters differ by \(high - low)"
@@ -75,9 +75,10 @@ struct ShowCommand: ParsableCommand {
             out += line.trimmingTrailingSpaces() + "\n"
         }
         for review in stored.reviews {
-            if let note = review.note { out += "  \(review.rater): \(note)\n" }
+            let rater = DisplayText.line(review.rater)
+            if let note = review.note { out += "  \(rater): \(DisplayText.block(note))\n" }
             for (criterion, comment) in review.comments.sorted(by: { $0.key < $1.key }) {
-                out += "  \(review.rater) on \(criterion): \(comment)\n"
+                out += "  \(rater) on \(DisplayText.line(criterion)): \(DisplayText.block(comment))\n"
             }
         }
         return out

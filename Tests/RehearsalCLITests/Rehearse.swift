@@ -21,15 +21,16 @@ struct RehearseProcess {
         return folder.appendingPathComponent("rehearse")
     }
 
-    /// Runs `rehearse arguments...`, with stdin from `input`, and waits at most `timeout` seconds.
+    /// Runs `rehearse arguments...` (or `executable arguments...`), with stdin from `input`, and waits at most
+    /// `timeout` seconds.
     /// Unless `store` is given, the process gets a store of its own in a temporary folder, so tests never
     /// touch the user's store.
     static func run(
         _ arguments: [String], input: String? = nil, in directory: URL? = nil, store: String? = nil,
-        timeout: Double = 60, environment extra: [String: String] = [:]
+        timeout: Double = 60, environment extra: [String: String] = [:], executable: String? = nil
     ) throws -> Output {
         let process = Process()
-        process.executableURL = binary
+        process.executableURL = executable.map { URL(fileURLWithPath: $0) } ?? binary
         process.arguments = arguments
         var environment = ProcessInfo.processInfo.environment
         environment["REHEARSE_STORE"] =

@@ -8,7 +8,7 @@ enum LiveText {
     static func question(_ posed: PosedQuestion, in scenario: Scenario) -> String {
         let question = posed.question
         let total = scenario.hasFlow ? "" : " of \(scenario.questions.count)"
-        var text = "\nQuestion \(posed.number)\(total)\n\(question.prompt)\n"
+        var text = "\nQuestion \(posed.number)\(total)\n\(DisplayText.block(question.prompt))\n"
         var timing: [String] = []
         if question.think > 0 { timing.append("think \(Clock.format(question.think))") }
         if let limit = question.limit {
@@ -39,7 +39,7 @@ enum LiveText {
         }
         text += "\n"
         for (id, score) in answer.scores.sorted(by: { $0.key < $1.key }) where !scenario.selfAssessment {
-            if let note = score.note { text += "  \(id): \(note)\n" }
+            if let note = score.note { text += "  \(id): \(DisplayText.block(note))\n" }
         }
         let measured = AnswerText(answer.text, duration: answer.seconds)
         var facts = ["\(measured.wordCount) words"]
@@ -51,7 +51,7 @@ enum LiveText {
         let found = StarPart.allCases.filter { star[$0].present }.map(\.rawValue)
         facts.append("STAR parts: " + (found.isEmpty ? "none" : found.joined(separator: ", ")))
         text += "  " + facts.joined(separator: "; ") + "\n"
-        for remark in answer.improvements { text += "  to improve: \(remark)\n" }
+        for remark in answer.improvements { text += "  to improve: \(DisplayText.block(remark))\n" }
         return text
     }
 }

@@ -10,8 +10,10 @@ enum SelfAssessment {
         write("\nBefore you see your scores, rate yourself on each criterion (type the level's number).\n")
         var levels: [String: Int] = [:]
         for criterion in criteria {
-            var prompt = "\n\(criterion.title):\n"
-            for (index, descriptor) in criterion.levels.enumerated() { prompt += "  \(index + 1) \(descriptor)\n" }
+            var prompt = "\n\(DisplayText.line(criterion.title)):\n"
+            for (index, descriptor) in criterion.levels.enumerated() {
+                prompt += "  \(index + 1) \(DisplayText.line(descriptor))\n"
+            }
             write(prompt)
             while let line = read() {
                 if let level = Int(line.trimmingCharacters(in: .whitespacesAndNewlines)),

@@ -1,0 +1,45 @@
+/// Text that came from elsewhere (a recording, a scenario script, the store), made safe to print for people.
+///
+/// A candidate name, an answer or a note can hold control characters: a recording graded in batch is anyone's
+/// file, and a terminal acts on what it is sent (an escape sequence can clear the screen, hide text, retitle the
+/// window or, on some terminals, write the clipboard). The human-readable output of the commands shows every
+/// control character in caret notation instead (ESC as `^[`, carriage return as `^M`, DEL as `^?`) and a C1
+/// control as `<U+009B>`, as `cat -v` does; nothing else changes. JSON output escapes them already, and the store
+/// keeps the text byte for byte. docs/cli.md, "Text from recordings and scripts".
+enum DisplayText {
+    /// A field printed on one line (a name, an id, a one-line note): line breaks are shown too.
+    static func line(_ text: String) -> String { visible(text, keepingLines: false) }
+
+    /// Free text that may run over lines (a prompt, feedback): line feeds and tabs stay, the rest is shown.
+    static func block(_ text: String) -> String { visible(text, keepingLines: true) }
+
+    private static func visible(_ text: String, keepingLines: Bool) -> String {
+        let hidden = { (scalar: Unicode.Scalar) -> Bool in
+            let value = scalar.value
+            if keepingLines && (value == 0x0A || value == 0x09) { return false }
+            return value < 0x20 || (value >= 0x7F && value < 0xA0)
+        }
+        // Names and answers almost never hold one: the common case costs a scan of the bytes.
+        guard text.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 }),
+            text.unicodeScalars.contains(where: hidden)
+        else { return text }
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            guard hidden(scalar) else {
+                out.append(scalar)
+                continue
+            }
+            let value = scalar.value
+            let shown: String
+            if value < 0x20 {
+                shown = "^" + String(Unicode.Scalar(UInt8(value + 0x40)))
+            } else if value == 0x7F {
+                shown = "^?"
+            } else {
+                shown = "<U+00" + String(value, radix: 16, uppercase: true) + ">"
+            }
+            out.append(contentsOf: shown.unicodeScalars)
+        }
+        return String(out)
+    }
+}

@@ -1,0 +1,79 @@
+import Foundation
+import Testing
+
+@testable import RehearsalCLI
+
+/// Control characters in text from recordings, scripts and the store never reach a terminal as themselves.
+@Suite struct DisplayTextTests {
+    @Test func plainTextComesBackUnchanged() {
+        for text in ["", "Ana", "Priya Nair", "Zoë Ångström", "naïve © 2026 ± 5°", "日本語", "emoji 👩🏽‍🏫"] {
+            #expect(DisplayText.line(text) == text)
+            #expect(DisplayText.block(text) == text)
+        }
+        #expect(DisplayText.block("two\nlines\tand a tab") == "two\nlines\tand a tab")
+    }
+
+    @Test func controlCharactersAreShownInCaretNotation() {
+        #expect(DisplayText.line("Mal\u{1B}[31mory") == "Mal^[[31mory")
+        #expect(DisplayText.line("Eve\r\nBcc: x") == "Eve^M^JBcc: x")
+        #expect(DisplayText.line("a\tb") == "a^Ib")
+        #expect(DisplayText.line("nul\u{0}bell\u{7}del\u{7F}") == "nul^@bell^Gdel^?")
+        #expect(DisplayText.block("title\u{1B}]0;owned\u{7}\nnext") == "title^[]0;owned^G\nnext")
+        #expect(DisplayText.block("cr\r\nlf") == "cr^M\nlf")
+    }
+
+    @Test func c1ControlsAreShownByCodePoint() {
+        #expect(DisplayText.line("csi\u{9B}2J") == "csi<U+009B>2J")
+        #expect(DisplayText.line("\u{80}\u{9F}\u{A0}") == "<U+0080><U+009F>\u{A0}")
+    }
+
+    @Test func everyControlCharacterIsReplacedAndNothingElse() {
+        for value in UInt32(0)..<0x2000 {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let text = "a" + String(Character(scalar)) + "b"
+            let shown = DisplayText.line(text)
+            let control = value < 0x20 || (value >= 0x7F && value < 0xA0)
+            #expect(shown.unicodeScalars.allSatisfy { $0.value >= 0x20 && ($0.value < 0x7F || $0.value >= 0xA0) })
+            if !control { #expect(shown == text) }
+        }
+    }
+
+    /// A recorded name and note with escape sequences, through `run`, `history` and `show`.
+    @Test func theCommandsNeverPrintAnEscapeFromARecording() throws {
+        let scratch = try Scratch()
+        let store = scratch.url.appendingPathComponent("results.sqlite").path
+        try scratch.write("mini.lua", ScenarioCommandTests.scenario)
+        let name = "Mal\u{1B}]0;owned\u{7}\u{1B}[2J\r\nBcc: someone"
+        let line = try JSONSerialization.data(withJSONObject: [
+            "question": "why", "text": "I love \u{1B}[8mhidden\u{1B}[0m helping kids.", "seconds": 30,
+            "candidate": name,
+        ])
+        try scratch.write("mal.jsonl", String(decoding: line, as: UTF8.self) + "\n")
+        let run = try RehearseProcess.run(
+            ["run", "mini.lua", "--answers", "mal.jsonl", "--seed", "1"], in: scratch.url, store: store)
+        #expect(run.status == 0, "\(run.stderr)")
+        let history = try RehearseProcess.run(["history"], store: store)
+        let listed = try RehearseProcess.run(["history", "--json"], store: store)
+        let sessions = try #require(
+            try JSONSerialization.jsonObject(with: Data(listed.stdout.utf8)) as? [[String: Any]])
+        #expect(sessions.first?["candidate"] as? String == name, "the store keeps the name as it was")
+        let id = try #require(sessions.first?["session"] as? String)
+        let show = try RehearseProcess.run(["show", id], store: store)
+        for output in [run.stdout, run.stderr, history.stdout, show.stdout] {
+            #expect(!output.unicodeScalars.contains { $0 == "\u{1B}" || $0 == "\u{7}" || $0 == "\r" }, "\(output)")
+        }
+        #expect(run.stdout.contains("Candidate: Mal^[]0;owned^G^[[2J^M^JBcc: someone\n"))
+        #expect(history.stdout.contains("  Mal^[]0;owned^G^[[2J^M^JBcc: someone  mini  "))
+        #expect(history.stdout.split(separator: "\n").count == 1)
+
+        // A Markdown report: shown safely on a terminal (a pseudo-terminal from script(1)), byte for byte in a pipe.
+        let command = [RehearseProcess.binary.path, "report", id, "--store", store].map { "'\($0)'" }
+        let onTerminal = try RehearseProcess.run(
+            ["-qec", command.joined(separator: " "), "/dev/null"], executable: "/usr/bin/script")
+        #expect(onTerminal.status == 0, "\(onTerminal.stderr)")
+        #expect(onTerminal.stdout.contains("I love ^[\\[8mhidden^[\\[0m helping"), "\(onTerminal.stdout)")
+        #expect(!onTerminal.stdout.unicodeScalars.contains("\u{1B}"))
+        let piped = try RehearseProcess.run(["report", id], store: store)
+        #expect(piped.stdout.contains("I love \u{1B}\\[8mhidden\u{1B}\\[0m helping"))
+    }
+}

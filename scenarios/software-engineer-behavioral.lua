@@ -618,7 +618,7 @@ example {
         influence = { [structure] = 4, [ownership] = 4, [impact] = 4, [collaboration] = 4 },
         disagreement = { [structure] = 4, [ownership] = 4, [impact] = 4, [collaboration] = 4 },
         overall = { min = 85 },
-        asked = { "background", "production-failure", "influence", "disagreement" },
+        asked = { "background", "production-failure", "disagreement", "influence" },
     },
 }
 

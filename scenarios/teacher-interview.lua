@@ -764,7 +764,8 @@ end)
 -- minute unless the example is about pace).
 --
 -- How picks work in examples: the pick draws only among the core questions the example answers. Answer
--- exactly three and those three are asked (in file order); answer more and the seed chooses.
+-- exactly three and those three are asked (in file order); answer more and the seed chooses which three,
+-- still asked in file order.
 ------------------------------------------------------------------------------------------------------------
 
 -- A strong science teacher. She answers four core questions; seed 1 picks three of them (assessment is
@@ -838,7 +839,7 @@ example {
         ["parent-conflict"] = { [interpersonal] = 4, [communication] = 4 },
         contribution = { [interpersonal] = 4, [communication] = 4 },
         overall = { min = 90 },
-        asked = { "motivation", "differentiation", "parent-conflict", "failed-lesson", "contribution" },
+        asked = { "motivation", "failed-lesson", "differentiation", "parent-conflict", "contribution" },
     },
 }
 

@@ -277,7 +277,8 @@ final class SessionRun {
     }
 
     /// session:pick { tag?, count, exclude? }: question ids drawn without replacement by the seeded
-    /// generator, never ones already asked. A replay draws only among the questions it answered.
+    /// generator, never ones already asked. A replay draws only among the questions it answered, and returns the
+    /// ones drawn in the order the recording answered them.
     func pick(_ call: LuaCall) throws -> LuaCallResult {
         struct PickSpec: Decodable {
             var tag: String?
@@ -297,13 +298,20 @@ final class SessionRun {
         var pool = scenario.questions.filter { question in
             !excluded.contains(question.id) && (spec.tag.map { question.tags.contains($0) } ?? true)
         }.map(\.id)
+        var chosen: [String]
         if let recordedOrder {
             pool = recordedOrder.filter(pool.contains)
-            if pool.count <= spec.count {
-                return .values([.table(LuaTable(array: pool.map { .string(LuaString($0)) }))])
+            chosen = pool
+            if pool.count > spec.count {
+                // More were answered than the flow picks: a seeded draw among them, asked in the order they were
+                // answered. A transcript is matched forwards, so a question drawn ahead of one asked before it
+                // would find its turn already passed and be skipped, answer and all.
+                let drawn = Set(random.draw(spec.count, from: pool))
+                chosen = pool.filter(drawn.contains)
             }
+        } else {
+            chosen = random.draw(spec.count, from: pool)
         }
-        let chosen = random.draw(spec.count, from: pool)
         return .values([.table(LuaTable(array: chosen.map { .string(LuaString($0)) }))])
     }
 }

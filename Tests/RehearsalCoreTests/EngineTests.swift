@@ -14,6 +14,20 @@ import Testing
             loaded, driver: &driver, options: SessionOptions(seed: seed, mode: .replay, candidate: candidate))
     }
 
+    /// Runs a scenario as a live session would, with no recording to draw picks from: every question is
+    /// answered with the same three words.
+    func run(_ source: String, seed: UInt64) throws -> SessionResult {
+        struct EveryQuestion: CandidateDriver {
+            var recordedQuestionOrder: [String]? { nil }
+            mutating func answer(to question: PosedQuestion) throws -> CandidateAnswer {
+                CandidateAnswer(text: "three whole words", seconds: 10)
+            }
+        }
+        var driver = EveryQuestion()
+        return try Engine.run(
+            try loadScenario(source), driver: &driver, options: SessionOptions(seed: seed, mode: .live))
+    }
+
     func json(_ result: SessionResult) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
@@ -246,15 +260,31 @@ import Testing
     }
 
     @Test func picksAreSeededAndCoverThePool() throws {
-        let all = ["s1", "s2", "s3", "s4"].map { ($0, "three whole words", 10.0) }
         var seen = Set<[String]>()
         for seed in UInt64(0)..<40 {
-            let a = try replay(EngineTests.flowScenario, [("intro", "a b c", 5)] + all, seed: seed)
-            let b = try replay(EngineTests.flowScenario, [("intro", "a b c", 5)] + all, seed: seed)
+            let a = try run(EngineTests.flowScenario, seed: seed)
+            let b = try run(EngineTests.flowScenario, seed: seed)
             #expect(a.answers.map(\.question) == b.answers.map(\.question))
             seen.insert(a.answers[1...2].map(\.question))
         }
+        // Two of four in either order: 12 ordered picks.
         #expect(seen.count >= 8, "40 seeds should give many different picks, got \(seen.count)")
+    }
+
+    /// A recording that answered more than the flow picks: the seed draws which, and they are asked in the order
+    /// they were answered (a transcript is matched forwards: one asked out of that order would be skipped).
+    @Test func replayAsksItsDrawnQuestionsInTheOrderTheyWereAnswered() throws {
+        let answered = ["s3", "s1", "s4", "s2"]
+        let answers = [("intro", "a b c", 5.0)] + answered.map { ($0, "three whole words", 10.0) }
+        var subsets = Set<Set<String>>()
+        for seed in UInt64(0)..<40 {
+            let result = try replay(EngineTests.flowScenario, answers, seed: seed)
+            let picked = result.answers[1...2].map(\.question)
+            #expect(picked == answered.filter(picked.contains), "seed \(seed): \(picked)")
+            #expect(result.answers.allSatisfy { !$0.skipped || $0.question == "closing" })
+            subsets.insert(Set(picked))
+        }
+        #expect(subsets.count >= 5, "40 seeds should draw most of the 6 pairs, got \(subsets.count)")
     }
 
     @Test func replayPicksWhatTheRecordingAnswered() throws {

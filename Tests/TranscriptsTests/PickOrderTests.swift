@@ -1,0 +1,52 @@
+import Testing
+import Transcripts
+
+@testable import RehearsalCore
+
+/// A panel that asked more core questions than the teacher interview's flow picks: whichever three the seed
+/// draws, each is matched to its turn and graded, none skipped for having been asked "too early".
+@Suite struct PickOrderTests {
+    @Test func everyDrawnQuestionFindsItsTurn() throws {
+        let teacher = try ScenarioLoader().load(path: repositoryRoot + "/scenarios/teacher-interview.lua")
+        let asked = [
+            ("What draws you to this school?", "motivation"),
+            ("Some topics pupils find really boring. How would you get them interested in one of those?", "curiosity"),
+            ("A student keeps interrupting your class. How would you deal with that?", "behaviour"),
+            (
+                "Let's talk about a lesson of yours that went badly. What happened and what did you do afterwards?",
+                "failed-lesson"
+            ),
+            ("How do you check that your students have understood what you taught?", "assessment"),
+            (
+                "Have you ever had a disagreement with a parent or a carer, and how did you deal with it?",
+                "parent-conflict"
+            ),
+            ("What would you offer the wider life of the school, beyond your own classroom?", "contribution"),
+        ]
+        var turns: [Turn] = []
+        var clock = 0.0
+        for (index, (question, _)) in asked.enumerated() {
+            turns.append(Turn(speaker: "Panel", start: clock, end: clock + 4, text: question, line: 4 * index + 1))
+            let answer =
+                "In my Year 9 class I planned short retrieval quizzes, checked the mini-whiteboards, and 24 of 28 "
+                + "pupils improved, because I listened to what they needed first."
+            turns.append(Turn(speaker: "Sam", start: clock + 6, end: clock + 40, text: answer, line: 4 * index + 3))
+            clock += 60
+        }
+        var drawn = Set<[String]>()
+        for seed in UInt64(0)..<16 {
+            var driver = TranscriptDriver(
+                turns: turns, interviewer: "Panel", candidate: "Sam", questions: teacher.scenario.questions)
+            let result = try Engine.run(teacher, driver: &driver, options: SessionOptions(seed: seed, mode: .replay))
+            let core = result.answers.map(\.question).filter { $0 != "motivation" && $0 != "contribution" }
+                .filter { !$0.hasSuffix("-example") }
+            #expect(core.count == 3, "seed \(seed): \(result.answers.map(\.question))")
+            #expect(core == asked.map(\.1).filter(core.contains), "seed \(seed): asked out of the panel's order")
+            for answer in result.answers where !answer.question.hasSuffix("-example") {
+                #expect(!answer.skipped, "seed \(seed): \(answer.question) was skipped")
+            }
+            drawn.insert(core)
+        }
+        #expect(drawn.count >= 4, "16 seeds should draw several different sets, got \(drawn.count)")
+    }
+}

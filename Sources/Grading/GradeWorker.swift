@@ -165,6 +165,8 @@ final class GradeWorker {
     static func missingSpeaker(
         _ driver: TranscriptDriver, _ turns: [Turn], _ options: GradeOptions, _ session: RecordedSession
     ) -> Rejected? {
+        // Without speaker labels there is no name to find: `--candidate` then only names the candidate.
+        if driver.speakersInferred { return nil }
         var missing: [String] = []
         if let name = options.interviewer, driver.interviewerName == nil { missing.append("the interviewer '\(name)'") }
         if let name = options.candidate, driver.candidateName == nil { missing.append("the candidate '\(name)'") }

@@ -5,7 +5,10 @@ import RehearsalCore
 /// interviewer's turn that asked it and hands back the candidate's turns that answered it.
 ///
 /// Speakers: `interviewer` and `candidate` name them (compared without case); without names, the first
-/// speaker is the interviewer and the next one the candidate. Anyone else is ignored.
+/// speaker is the interviewer and the next one the candidate. Anyone else is ignored. A transcript with no
+/// speaker label at all (Whisper without diarization) has its speakers inferred: a turn that asks a scenario
+/// question (labelled, below) is the interviewer's, every other turn the candidate's, so an answer runs to the
+/// next scenario question and takes in whatever else was said before it (see ``speakersInferred``).
 ///
 /// Alignment: each interviewer turn is labelled with the scenario question its text is most similar to
 /// (`PromptSimilarity`), when that similarity reaches `threshold` and they share two content words or more
@@ -52,6 +55,8 @@ public struct TranscriptDriver: CandidateDriver {
     public private(set) var matches: [Match] = []
     /// The scenario questions the interviewer asked, in the order of the transcript (session:pick draws from them).
     public let recordedQuestionOrder: [String]?
+    /// Whether the transcript has no speaker labels, so who asked and who answered was inferred from the words.
+    public let speakersInferred: Bool
 
     private let turns: [Turn]
     private let isInterviewer: [Bool]
@@ -70,18 +75,19 @@ public struct TranscriptDriver: CandidateDriver {
     ) {
         self.turns = turns
         self.threshold = threshold
-        let (interviewerName, candidateName) = TranscriptDriver.speakers(turns, interviewer, candidate)
+        let inferred = !turns.isEmpty && !turns.contains { $0.speaker != nil }
+        speakersInferred = inferred
+        let (interviewerName, candidateName) =
+            inferred ? (nil, nil) : TranscriptDriver.speakers(turns, interviewer, candidate)
         self.interviewerName = interviewerName
         self.candidateName = candidateName
-        isInterviewer = turns.map { $0.speaker != nil && $0.speaker == interviewerName }
-        isCandidate = turns.map { $0.speaker != nil && $0.speaker == candidateName }
         let similarity = PromptSimilarity(prompts: questions.map(\.prompt))
         self.similarity = similarity
         let prompts = questions.map { ($0.id, similarity.vector($0.prompt)) }
         var labels: [(question: String, similarity: Double)?] = []
         var order: [String] = []
         for turn in turns {
-            guard turn.speaker != nil && turn.speaker == interviewerName else {
+            guard inferred || (turn.speaker != nil && turn.speaker == interviewerName) else {
                 labels.append(nil)
                 continue
             }
@@ -99,9 +105,19 @@ public struct TranscriptDriver: CandidateDriver {
         }
         self.labels = labels
         recordedQuestionOrder = questions.isEmpty ? nil : order
-        isNewQuestion = turns.map { turn in
-            let interviewer = turn.speaker != nil && turn.speaker == interviewerName
-            return interviewer && turn.text.hasSuffix("?") && PromptSimilarity.contentWordCount(turn.text) >= 3
+        if inferred {
+            // Only a scenario question is known to be the interviewer's: a question the candidate asks aloud
+            // ("So what did I learn?") must not end the answer.
+            isInterviewer = labels.map { $0 != nil }
+            isCandidate = labels.map { $0 == nil }
+            isNewQuestion = Array(repeating: false, count: turns.count)
+        } else {
+            isInterviewer = turns.map { $0.speaker != nil && $0.speaker == interviewerName }
+            isCandidate = turns.map { $0.speaker != nil && $0.speaker == candidateName }
+            isNewQuestion = turns.map { turn in
+                let interviewer = turn.speaker != nil && turn.speaker == interviewerName
+                return interviewer && turn.text.hasSuffix("?") && PromptSimilarity.contentWordCount(turn.text) >= 3
+            }
         }
     }
 
@@ -134,7 +150,21 @@ public struct TranscriptDriver: CandidateDriver {
         }
         let start = lastMatched + 1
         var chosen: Int?
-        if labels.contains(where: { $0?.question == question.id }) {
+        if speakersInferred {
+            // Without speakers: the next turn labelled with the question, and the questions that follow it
+            // straight away ("Tell me about a lesson that went badly." "What happened?"). A later turn like it,
+            // not a question, is the candidate taking up the question's words, and part of the answer.
+            var index = start
+            while index < turns.count && labels[index]?.question != question.id { index += 1 }
+            if index < turns.count {
+                while index + 1 < turns.count && labels[index + 1]?.question == question.id
+                    && turns[index + 1].text.hasSuffix("?")
+                {
+                    index += 1
+                }
+                chosen = index
+            }
+        } else if labels.contains(where: { $0?.question == question.id }) {
             // A scenario question: the next run of turns labelled with it.
             var index = start
             while index < turns.count && labels[index]?.question != question.id { index += 1 }
@@ -169,6 +199,8 @@ public struct TranscriptDriver: CandidateDriver {
             if isInterviewer[index] {
                 let asksOther = labels[index].map { $0.question != question.id } ?? false
                 if asksOther || (isNewQuestion[index] && !answerTurns.isEmpty) { break }
+                // Without speakers, a turn like the question after it is the candidate's.
+                if speakersInferred { answerTurns.append(index) }
             } else if isCandidate[index] {
                 answerTurns.append(index)
             }

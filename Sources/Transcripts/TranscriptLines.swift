@@ -59,9 +59,14 @@ struct ParsedTranscript {
 
 enum TurnBuilder {
     /// Merges consecutive cues of the same speaker into turns. A cue without a label continues the previous
-    /// speaker (captions split long speech). Fails when the transcript has fewer than two speakers: then the
-    /// interviewer cannot be told from the candidate.
+    /// speaker (captions split long speech). A transcript with no label at all (Whisper without diarization)
+    /// gives one turn per cue, split after each question mark that more speech follows: the transcript driver
+    /// then tells the interviewer's questions from the answers by their words. Fails when the transcript has
+    /// one speaker only: then the interviewer cannot be told from the candidate.
     static func turns(_ cues: [TranscriptCue], path: String) -> Result<[Turn], Rejected> {
+        if !cues.isEmpty && !cues.contains(where: { $0.speaker != nil }) {
+            return .success(cues.flatMap(unlabelledTurns))
+        }
         var turns: [Turn] = []
         var speaker: String?
         var speakers: [String] = []
@@ -84,13 +89,6 @@ enum TurnBuilder {
         if cues.isEmpty {
             return .failure(Rejected(path: path, line: nil, reason: "no cues: nothing was said in this transcript"))
         }
-        if speakers.isEmpty {
-            return .failure(
-                Rejected(
-                    path: path, line: nil,
-                    reason: "no speaker labels: cannot tell the interviewer from the candidate "
-                        + "(label cues as <v Name>text</v> or Name: text)"))
-        }
         if speakers.count == 1 {
             return .failure(
                 Rejected(
@@ -98,5 +96,62 @@ enum TurnBuilder {
                     reason: "only one speaker (\(speakers[0])): cannot tell the interviewer from the candidate"))
         }
         return .success(turns)
+    }
+}
+
+extension TurnBuilder {
+    /// A cue of a transcript without speaker labels as turns. A segment runs on across a change of speaker
+    /// ("Why do you want to teach here? Well, I always..."), so it is cut after each question mark that more
+    /// speech follows. With timed words, each piece keeps its words' times; without, the cue's time is shared
+    /// out by the length of each piece's text.
+    static func unlabelledTurns(_ cue: TranscriptCue) -> [Turn] {
+        let pieces = questionPieces(cue.text)
+        guard pieces.count > 1 else {
+            return [Turn(speaker: nil, start: cue.start, end: cue.end, text: cue.text, line: cue.line, cues: cue.words)]
+        }
+        var wordPieces: [[TimedCue]] = [[]]
+        for (index, word) in cue.words.enumerated() {
+            wordPieces[wordPieces.count - 1].append(word)
+            if word.text.hasSuffix("?") && index < cue.words.count - 1 { wordPieces.append([]) }
+        }
+        if wordPieces.count == pieces.count && wordPieces.allSatisfy({ !$0.isEmpty }) {
+            return zip(pieces, wordPieces).map { text, words in
+                Turn(
+                    speaker: nil, start: words[0].start, end: words[words.count - 1].end, text: text, line: cue.line,
+                    cues: words)
+            }
+        }
+        let total = Double(pieces.reduce(0) { $0 + $1.count })
+        let span = max(0, cue.end - cue.start)
+        var spoken = 0
+        return pieces.map { text in
+            let start = cue.start + span * Double(spoken) / total
+            spoken += text.count
+            return Turn(
+                speaker: nil, start: start, end: cue.start + span * Double(spoken) / total, text: text, line: cue.line)
+        }
+    }
+
+    /// The text cut after each "?" that a space and more text follow, each piece without its outer spaces:
+    /// "Why? Because." is "Why?" and "Because."; "'why?' she asked" stays whole.
+    static func questionPieces(_ text: String) -> [String] {
+        let characters = Array(text)
+        var pieces: [String] = []
+        var start = 0
+        for index in characters.indices where characters[index] == "?" {
+            guard index + 1 < characters.count, characters[index + 1].isWhitespace else { continue }
+            pieces.append(String(characters[start...index]))
+            start = index + 1
+        }
+        pieces.append(String(characters[start...]))
+        let trimmed = pieces.map(trimmingSpaces).filter { !$0.isEmpty }
+        return trimmed.isEmpty ? [text] : trimmed
+    }
+
+    private static func trimmingSpaces(_ text: String) -> String {
+        var view = Substring(text)
+        while view.first?.isWhitespace == true { view.removeFirst() }
+        while view.last?.isWhitespace == true { view.removeLast() }
+        return String(view)
     }
 }

@@ -56,11 +56,13 @@ import Transcripts
         #expect(all[1].cues[3].start == 7.0)
     }
 
-    @Test func whisperWithoutSpeakersIsRejected() throws {
+    @Test func whisperWithoutSpeakersGivesATurnPerSegment() throws {
         let path = try fixture("whisper-nospeakers.json")
         let (sessions, rejected) = try readAll(path)
-        #expect(sessions.isEmpty)
-        #expect(rejected.count == 1 && rejected[0].contains("no speaker labels"))
+        #expect(rejected.isEmpty)
+        let all = turns(try #require(sessions.first))
+        #expect(all.map(\.text) == ["Hello", "Hi"])
+        #expect(all.allSatisfy { $0.speaker == nil })
     }
 
     @Test func malformedWhisperJSONIsRejectedAtItsLine() throws {

@@ -1,0 +1,49 @@
+import Foundation
+import Testing
+
+/// `rehearse grade` on a Whisper transcript without speaker labels, as plain `whisper --output_format json`
+/// writes it: graded, with `--candidate` naming the candidate.
+@Suite struct InferredSpeakersGradeTests {
+    @Test func aPlainWhisperTranscriptIsGraded() throws {
+        let scratch = try Scratch()
+        let segments: [(Double, Double, String)] = [
+            (0, 3, " Good morning. Did you find us all right?"),
+            (3.4, 5, " Yes, thank you."),
+            (6, 11, " So, to start us off: tell me why you want to work here. What draws you to Riverside? Well,"),
+            (11.2, 16, " inclusion is how the school is run, and I set up a science club for Year 7 pupils."),
+            (17, 21, " Beyond your own classroom, what would you offer the wider life of the school?"),
+            (22, 26, " I would run the science club and help with the reading programme."),
+        ]
+        let json: [String: Any] = [
+            "text": segments.map(\.2).joined(), "language": "en",
+            "segments": segments.enumerated().map { index, segment in
+                ["id": index, "start": segment.0, "end": segment.1, "text": segment.2] as [String: Any]
+            },
+        ]
+        try scratch.write(
+            "panel.json", String(decoding: try JSONSerialization.data(withJSONObject: json), as: UTF8.self))
+        let store = scratch.url.appendingPathComponent("s.sqlite").path
+        let scenario = ResultSchemaTests.repositoryRoot.appendingPathComponent("scenarios/teacher-interview.lua")
+            .path
+        let graded = try RehearseProcess.run(
+            ["grade", scenario, "panel.json", "--candidate", "Sam Okafor", "--json"], in: scratch.url, store: store)
+        #expect(graded.status == 0, "\(graded.stderr)")
+        let summary = try #require(
+            try JSONSerialization.jsonObject(with: Data(graded.stdout.utf8)) as? [String: Any])
+        #expect(summary["sessions"] as? Int == 1 && summary["rejected"] as? Int == 0)
+        #expect(summary["answers"] as? Int == 2)
+
+        let history = try RehearseProcess.run(["history", "--json"], store: store)
+        let sessions = try #require(
+            try JSONSerialization.jsonObject(with: Data(history.stdout.utf8)) as? [[String: Any]])
+        #expect(sessions.first?["candidate"] as? String == "Sam Okafor")
+        let id = try #require(sessions.first?["session"] as? String)
+        let shown = try RehearseProcess.run(["show", id, "--json"], store: store)
+        let result = try #require(try JSONSerialization.jsonObject(with: Data(shown.stdout.utf8)) as? [String: Any])
+        let answers = try #require(result["answers"] as? [[String: Any]])
+        let motivation = try #require(answers.first { $0["question"] as? String == "motivation" })
+        #expect(
+            motivation["text"] as? String
+                == "Well, inclusion is how the school is run, and I set up a science club for Year 7 pupils.")
+    }
+}

@@ -1,0 +1,88 @@
+import Analysis
+import Testing
+
+@testable import RehearsalCore
+@testable import Transcripts
+
+/// Transcripts without speaker labels (Whisper without diarization): segments cut after questions, and who
+/// asked and who answered inferred from the scenario's prompts.
+@Suite struct InferredSpeakersTests {
+    @Test func aSegmentIsCutAfterEachQuestionThatSpeechFollows() {
+        #expect(
+            TurnBuilder.questionPieces("Why do you want to teach here? Well, I always have.") == [
+                "Why do you want to teach here?", "Well, I always have.",
+            ])
+        #expect(TurnBuilder.questionPieces("Why? Because. Really?  Yes.") == ["Why?", "Because. Really?", "Yes."])
+        #expect(TurnBuilder.questionPieces("She asked 'why?' and I said yes.") == ["She asked 'why?' and I said yes."])
+        #expect(TurnBuilder.questionPieces("What happened? ") == ["What happened?"])
+        #expect(TurnBuilder.questionPieces("") == [""])
+    }
+
+    @Test func piecesKeepTheirWordsTimesOrShareTheCuesTime() {
+        let words = [
+            TimedCue(text: " Why", start: 0, end: 0.5), TimedCue(text: " here?", start: 0.5, end: 1),
+            TimedCue(text: " Well,", start: 2, end: 2.3), TimedCue(text: " I", start: 2.3, end: 2.4),
+        ]
+        let timed = TurnBuilder.unlabelledTurns(
+            TranscriptCue(line: 7, start: 0, end: 2.4, speaker: nil, text: "Why here? Well, I", words: words))
+        #expect(timed.map(\.text) == ["Why here?", "Well, I"])
+        #expect(timed.map(\.start) == [0, 2] && timed.map(\.end) == [1, 2.4])
+        #expect(timed[1].cues == Array(words[2...]) && timed.allSatisfy { $0.line == 7 && $0.speaker == nil })
+
+        let untimed = TurnBuilder.unlabelledTurns(
+            TranscriptCue(line: 3, start: 10, end: 25, speaker: nil, text: "Why here? Well I"))
+        #expect(untimed.map(\.text) == ["Why here?", "Well I"])
+        // 9 characters and 6: the first piece takes 9/15 of the 15 seconds.
+        #expect(untimed.map(\.start) == [10, 19] && untimed.map(\.end) == [19, 25])
+    }
+
+    @Test func questionsAreFoundAndAnswersKeepWhatTheCandidateSaid() throws {
+        let teacher = try ScenarioLoader().load(path: repositoryRoot + "/scenarios/teacher-interview.lua")
+        let texts = [
+            "Good morning, thanks for coming in. Did you find us all right?",
+            "Yes, thank you, the bus was on time.",
+            "Lovely. To start us off: tell me why you want to work here. What draws you to Riverside?",
+            // The candidate takes up the question's words: still the answer.
+            "I want to teach at Riverside because inclusion is how the school is run.",
+            "At my current school I set up a science club for Year 7 pupils.",
+            "Let's talk about a lesson of yours that went badly. What happened and what did you do afterwards?",
+            "Last term my Year 9 lesson on equations fell apart.",
+            // A question the candidate asks aloud does not end the answer.
+            "So what did I learn?",
+            "I had assumed they were secure, so I went back to particle diagrams.",
+            "A pupil keeps disrupting your lessons. Walk us through how you would handle it.",
+            "I would speak to him quietly after the lesson and agree one goal with him.",
+            "Some topics pupils find really boring. How would you get them interested in one of those?",
+            "I bring in a mystery object and let them guess.",
+            "Beyond your own classroom, what would you offer the wider life of the school?",
+            "I would run the science club.",
+        ]
+        let turns = texts.enumerated().map { index, text in
+            Turn(speaker: nil, start: Double(index * 10), end: Double(index * 10 + 8), text: text, line: index + 1)
+        }
+        var driver = TranscriptDriver(
+            turns: turns, interviewer: nil, candidate: nil, questions: teacher.scenario.questions)
+        #expect(driver.speakersInferred)
+        #expect(driver.interviewerName == nil && driver.candidateName == nil)
+        #expect(
+            driver.recordedQuestionOrder == ["motivation", "failed-lesson", "behaviour", "curiosity", "contribution"])
+        let result = try Engine.run(teacher, driver: &driver, options: SessionOptions(seed: 3, mode: .replay))
+        let answers = Dictionary(result.answers.map { ($0.question, $0) }) { first, _ in first }
+        #expect(result.answers.map(\.question).filter { !$0.hasSuffix("-example") } == driver.recordedQuestionOrder)
+        #expect(answers["motivation"]?.text == texts[3] + " " + texts[4])
+        #expect(answers["failed-lesson"]?.text == texts[6...8].joined(separator: " "))
+        #expect(answers["behaviour"]?.text == texts[10])
+        #expect(answers["contribution"]?.text == texts[14])
+        #expect(answers["motivation"]?.seconds == 18 && answers["motivation"]?.thinkSeconds == 2)
+        #expect(result.answers.allSatisfy { !$0.skipped || $0.question.hasSuffix("-example") })
+    }
+
+    @Test func aTranscriptWithLabelsIsNotInferred() throws {
+        let turns = [
+            Turn(speaker: "Ann", start: 0, end: 2, text: "Why do you want to work here?", line: 1),
+            Turn(speaker: "Sam", start: 3, end: 5, text: "Because of the pupils.", line: 2),
+        ]
+        let driver = TranscriptDriver(turns: turns, interviewer: nil, candidate: nil)
+        #expect(!driver.speakersInferred && driver.interviewerName == "Ann" && driver.candidateName == "Sam")
+    }
+}

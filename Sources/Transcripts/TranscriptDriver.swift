@@ -13,8 +13,8 @@ import RehearsalCore
 /// Alignment: each interviewer turn is labelled with the scenario question its text is most similar to
 /// (`PromptSimilarity`), when that similarity reaches `threshold` and they share two content words or more
 /// (three for a turn that asks for an example: most of those are follow-ups). A scenario question the flow asks is
-/// matched to the next run of turns labelled with it (after the last matched turn), at the most similar turn
-/// of the run; a follow-up (a question the scenario does not declare) to the most similar turn before the
+/// matched to the next run of turns labelled with it (after the furthest matched turn), at the most similar turn
+/// of the run, or else to the first earlier run no match has taken (the panel asked it before the flow does); a follow-up (a question the scenario does not declare) to the most similar turn before the
 /// next labelled one. No such turn: the question was not asked, and it is skipped. The answer is the
 /// candidate's speech from the matched turn up to the next interviewer turn that asks something else: a turn
 /// labelled with another question, or a new question (it ends with "?" and has at least three content words)
@@ -65,7 +65,13 @@ public struct TranscriptDriver: CandidateDriver {
     private let labels: [(question: String, similarity: Double)?]
     private let isNewQuestion: [Bool]
     private let similarity: PromptSimilarity
+    /// The last turn of the latest match (its answer's last turn, or the question's): a follow-up is looked for
+    /// after it.
     private var lastMatched = -1
+    /// The furthest turn any match has reached: the next scenario question is looked for after it first.
+    private var furthest = -1
+    /// The turns a match has taken, as its question or its answer.
+    private var used: [Bool]
 
     /// Prepares a transcript for replay. `questions` are the scenario's questions (`Scenario.questions`): their
     /// prompts label the interviewer's turns and order `session:pick`.
@@ -75,6 +81,7 @@ public struct TranscriptDriver: CandidateDriver {
     ) {
         self.turns = turns
         self.threshold = threshold
+        used = Array(repeating: false, count: turns.count)
         let inferred = !turns.isEmpty && !turns.contains { $0.speaker != nil }
         speakersInferred = inferred
         let (interviewerName, candidateName) =
@@ -150,31 +157,12 @@ public struct TranscriptDriver: CandidateDriver {
         }
         let start = lastMatched + 1
         var chosen: Int?
-        if speakersInferred {
-            // Without speakers: the next turn labelled with the question, and the questions that follow it
-            // straight away ("Tell me about a lesson that went badly." "What happened?"). A later turn like it,
-            // not a question, is the candidate taking up the question's words, and part of the answer.
-            var index = start
-            while index < turns.count && labels[index]?.question != question.id { index += 1 }
-            if index < turns.count {
-                while index + 1 < turns.count && labels[index + 1]?.question == question.id
-                    && turns[index + 1].text.hasSuffix("?")
-                {
-                    index += 1
-                }
-                chosen = index
-            }
-        } else if labels.contains(where: { $0?.question == question.id }) {
-            // A scenario question: the next run of turns labelled with it.
-            var index = start
-            while index < turns.count && labels[index]?.question != question.id { index += 1 }
-            while index < turns.count {
-                if let label = labels[index] {
-                    if label.question != question.id { break }
-                    if chosen == nil || label.similarity > labels[chosen!]!.similarity { chosen = index }
-                }
-                index += 1
-            }
+        if labels.contains(where: { $0?.question == question.id }) {
+            // A scenario question: the next run of turns labelled with it; else, when the panel asked it before
+            // the flow does (a panel keeps its own order), the first earlier run that no answer has taken.
+            chosen =
+                firstRun(of: question.id, in: furthest + 1..<turns.count)
+                ?? firstRun(of: question.id, in: 0..<min(furthest + 1, turns.count), unused: true)
         } else {
             // A follow-up or a question no turn was labelled with: the most similar turn before the next
             // labelled one.
@@ -193,6 +181,8 @@ public struct TranscriptDriver: CandidateDriver {
             return .skipped
         }
         lastMatched = matched
+        furthest = max(furthest, matched)
+        used[matched] = true
         var answerTurns: [Int] = []
         var index = matched + 1
         while index < turns.count {
@@ -213,10 +203,44 @@ public struct TranscriptDriver: CandidateDriver {
                 answerLines: answerTurns.map { turns[$0].line }))
         guard let first = answerTurns.first, let last = answerTurns.last else { return .skipped }
         lastMatched = last
+        furthest = max(furthest, last)
+        for index in answerTurns { used[index] = true }
         let cues = answerTurns.flatMap { turns[$0].cues }
         let text = answerTurns.map { turns[$0].text }.joined(separator: " ")
         return CandidateAnswer(
             text: text, seconds: max(0, turns[last].end - turns[first].start),
             thinkSeconds: max(0, turns[first].start - turns[matched].end), cues: cues)
+    }
+
+    /// The turn that asks `question` in the first run of turns labelled with it within `range`: the most similar
+    /// of the run; without speakers, the run's first turn and the questions right after it ("...went badly."
+    /// "What happened?"), since a later turn like it is the candidate taking up the question's words. With
+    /// `unused`, runs whose turn a match has taken already are passed over.
+    private func firstRun(of question: String, in range: Range<Int>, unused: Bool = false) -> Int? {
+        var index = range.lowerBound
+        while index < range.upperBound {
+            while index < range.upperBound && labels[index]?.question != question { index += 1 }
+            guard index < range.upperBound else { return nil }
+            var chosen = index
+            if speakersInferred {
+                while index + 1 < range.upperBound && labels[index + 1]?.question == question
+                    && turns[index + 1].text.hasSuffix("?")
+                {
+                    index += 1
+                }
+                chosen = index
+                index += 1
+            } else {
+                while index < range.upperBound {
+                    if let label = labels[index] {
+                        if label.question != question { break }
+                        if label.similarity > labels[chosen]!.similarity { chosen = index }
+                    }
+                    index += 1
+                }
+            }
+            if !unused || !used[chosen] { return chosen }
+        }
+        return nil
     }
 }

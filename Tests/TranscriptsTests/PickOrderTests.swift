@@ -49,4 +49,37 @@ import Transcripts
         }
         #expect(drawn.count >= 4, "16 seeds should draw several different sets, got \(drawn.count)")
     }
+
+    /// The flow asks `contribution` last; this panel asked it second. It is found before the flow's place for it,
+    /// and the questions after it are still found in order.
+    @Test func aQuestionAskedBeforeTheFlowAsksItIsStillFound() throws {
+        let teacher = try ScenarioLoader().load(path: repositoryRoot + "/scenarios/teacher-interview.lua")
+        let asked = [
+            ("What draws you to this school?", "I love its inclusion work."),
+            ("What would you offer the wider life of the school, beyond your own classroom?", "A science club."),
+            ("A student keeps interrupting your class. How would you deal with that?", "A quiet word after class."),
+            ("How do you check that your students have understood what you taught?", "Hinge questions."),
+            (
+                "Have you ever had a disagreement with a parent or a carer, and how did you deal with it?",
+                "I listened first."
+            ),
+        ]
+        var turns: [Turn] = []
+        for (index, (question, answer)) in asked.enumerated() {
+            let at = Double(index * 60)
+            turns.append(Turn(speaker: "Panel", start: at, end: at + 4, text: question, line: 4 * index + 1))
+            turns.append(Turn(speaker: "Sam", start: at + 6, end: at + 40, text: answer, line: 4 * index + 3))
+        }
+        var driver = TranscriptDriver(
+            turns: turns, interviewer: nil, candidate: nil, questions: teacher.scenario.questions)
+        let result = try Engine.run(teacher, driver: &driver, options: SessionOptions(seed: 1, mode: .replay))
+        let texts = Dictionary(result.answers.map { ($0.question, $0.text) }) { first, _ in first }
+        #expect(texts["motivation"] == "I love its inclusion work.")
+        #expect(texts["contribution"] == "A science club.")
+        #expect(texts["behaviour"] == "A quiet word after class.")
+        #expect(texts["assessment"] == "Hinge questions.")
+        #expect(texts["parent-conflict"] == "I listened first.")
+        #expect(result.answers.allSatisfy { !$0.skipped || $0.question.hasSuffix("-example") })
+        #expect(driver.matches.first { $0.question == "contribution" }?.turnLine == 5)
+    }
 }

@@ -100,7 +100,8 @@ struct GradeCommand: ParsableCommand {
                     // Without a rejects file every reject is shown; with one, the first few.
                     if rejectsFile == nil || shown < 10 {
                         bar.clear()
-                        StandardStreams.err("\(problem)\n")
+                        // The rejects file keeps a reject as it is; the terminal sees its control characters shown.
+                        StandardStreams.err(DisplayText.line("\(problem)") + "\n")
                     }
                     shown += 1
                 })

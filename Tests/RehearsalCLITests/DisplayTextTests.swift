@@ -76,4 +76,22 @@ import Testing
         let piped = try RehearseProcess.run(["report", id], store: store)
         #expect(piped.stdout.contains("I love \u{1B}\\[8mhidden\u{1B}\\[0m helping"))
     }
+
+    /// A graded file's name and an id in it with escape sequences: the terminal sees them shown, the rejects
+    /// file keeps them as they are.
+    @Test func gradeShowsARejectsControlCharacters() throws {
+        let scratch = try Scratch()
+        try scratch.write("mini.lua", ScenarioCommandTests.scenario)
+        let name = "day\u{1B}[31m1.jsonl"
+        try scratch.write(name, "{\"question\": \"nope\\u001b[2J\", \"text\": \"hi\", \"session\": \"s1\"}\n")
+        let graded = try RehearseProcess.run(
+            ["grade", "mini.lua", name, "--rejects", "rejects.txt"], in: scratch.url)
+        #expect(graded.status == 3)
+        #expect(
+            graded.stderr.contains("day^[[31m1.jsonl:1: session 's1' not graded: unknown question id 'nope^[[2J'\n"),
+            "\(graded.stderr)")
+        #expect(!graded.stderr.unicodeScalars.contains("\u{1B}"))
+        let kept = try String(contentsOf: scratch.url.appendingPathComponent("rejects.txt"), encoding: .utf8)
+        #expect(kept.contains("day\u{1B}[31m1.jsonl:1:") && kept.contains("'nope\u{1B}[2J'"))
+    }
 }

@@ -232,6 +232,7 @@ struct BatchWriter {
     mutating func count(_ graded: GradedSession) {
         summary.sessions += 1
         summary.answers += graded.answers
+        if graded.speakersInferred { summary.speakersInferred += 1 }
         if let overall = graded.overall {
             overallTotal += overall
             overallCount += 1

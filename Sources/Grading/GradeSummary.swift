@@ -13,6 +13,9 @@ public struct GradeSummary: Sendable, Codable, Equatable {
     public var rejected = 0
     /// Input files read.
     public var files = 0
+    /// Stored sessions from transcripts without speaker labels, whose speakers were inferred from the questions
+    /// (docs/transcripts.md, "Transcripts without speaker labels").
+    public var speakersInferred = 0
     /// Per criterion id: how many scored answers reached each level ("1", "2", ...).
     public var levels: [String: [String: Int]] = [:]
     /// Mean overall score of the stored sessions (0-100); nil when none was scored.
@@ -41,6 +44,7 @@ public struct GradeSummary: Sendable, Codable, Equatable {
         case meanOverall = "mean_overall"
         case slowestQuestions = "slowest_questions"
         case answersPerSecond = "answers_per_second"
+        case speakersInferred = "speakers_inferred"
     }
 
     /// The exit status the summary calls for: 0 when everything was graded, 3 when something was rejected.

@@ -31,6 +31,8 @@ struct GradedSession {
     var line: Int
     /// Per question asked: seconds from its answer to the next question (scoring and flow).
     var timings: [(question: String, seconds: Double)]
+    /// A transcript without speaker labels, its speakers inferred.
+    var speakersInferred = false
 }
 
 /// One worker: its own Lua state (a loaded scenario), grading sessions one after another.
@@ -126,7 +128,7 @@ final class GradeWorker {
                 GradedSession(
                     item: try BatchItem(result: result, input: input), answers: result.answers.count,
                     overall: result.overall, levels: levels, otherLevels: otherLevels, path: session.path,
-                    line: session.line, timings: timings))
+                    line: session.line, timings: timings, speakersInferred: transcript?.speakersInferred ?? false))
         } catch {
             return .rejected([
                 Rejected(path: session.path, line: session.line, reason: "session '\(session.session)': \(error)")

@@ -133,6 +133,12 @@ enum GradeReport {
         if summary.skipped > 0 { out += "Skipped \(summary.skipped) already graded with this scenario version.\n" }
         if summary.duplicates > 0 { out += "Skipped \(summary.duplicates) repeating an input graded in this run.\n" }
         if summary.rejected > 0 { out += "Rejected: \(summary.rejected).\n" }
+        if summary.speakersInferred > 0 {
+            let count = summary.speakersInferred
+            out +=
+                "Speakers inferred from the questions in \(count) transcript\(count == 1 ? "" : "s") without speaker "
+                + "labels.\n"
+        }
         if let mean = summary.meanOverall { out += "Mean overall: \(SessionSummary.format(mean)) / 100\n" }
         if !summary.levels.isEmpty {
             out += "\nLevels per criterion (answers at each level)\n"

@@ -32,6 +32,12 @@ import Testing
             try JSONSerialization.jsonObject(with: Data(graded.stdout.utf8)) as? [String: Any])
         #expect(summary["sessions"] as? Int == 1 && summary["rejected"] as? Int == 0)
         #expect(summary["answers"] as? Int == 2)
+        #expect(summary["speakers_inferred"] as? Int == 1)
+        let again = try RehearseProcess.run(
+            ["grade", scenario, "panel.json", "--candidate", "Sam Okafor"], in: scratch.url,
+            store: scratch.url.appendingPathComponent("t.sqlite").path)
+        #expect(
+            again.stdout.contains("\nSpeakers inferred from the questions in 1 transcript without speaker labels.\n"))
 
         let history = try RehearseProcess.run(["history", "--json"], store: store)
         let sessions = try #require(

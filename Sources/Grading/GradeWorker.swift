@@ -103,6 +103,11 @@ final class GradeWorker {
             case .transcript:
                 var driver = Timed(transcript!)
                 result = try Engine.run(loaded, driver: &driver, options: sessionOptions)
+                // Not one question of the scenario found: most likely another interview's recording, or the wrong
+                // scenario. Stored, it would pass for a candidate who answered nothing.
+                if let unmatched = GradeWorker.noQuestionFound(driver.inner, session, options) {
+                    return .rejected([unmatched])
+                }
                 timings = driver.finish()
             }
             var levels: [(criterion: Int, level: Int)] = []
@@ -180,6 +185,26 @@ final class GradeWorker {
             reason: missing.joined(separator: " and ") + (missing.count == 1 ? " does" : " do")
                 + " not speak in this transcript (speakers: "
                 + speakers.joined(separator: ", ") + ")")
+    }
+
+    /// The reject for a transcript in which the flow found none of its questions asked, or nil.
+    static func noQuestionFound(_ driver: TranscriptDriver, _ session: RecordedSession, _ options: GradeOptions)
+        -> Rejected?
+    {
+        guard !driver.matches.isEmpty, !driver.matches.contains(where: { $0.turnLine != nil }) else { return nil }
+        let closest = driver.matches.max { $0.similarity < $1.similarity }
+        let threshold = options.threshold
+        var reason = "not graded: none of the scenario's questions is asked in this transcript"
+        // Below the threshold, the closest turn tells whether --match-threshold is the cause (above it, the turn
+        // shared too few content words with the prompt, which no threshold changes).
+        if let closest, closest.similarity > 0, closest.similarity < threshold {
+            let similarity = (closest.similarity * 100).rounded() / 100
+            reason += " (the closest turn to a prompt, '\(closest.question)', is \(similarity) alike; "
+            reason += "--match-threshold is \(threshold)): is it a recording of this interview?"
+        } else {
+            reason += ": is it a recording of this interview?"
+        }
+        return Rejected(path: session.path, line: nil, reason: reason)
     }
 
     /// A session's seed from its input hash: the same input is graded with the same seed on every run.

@@ -176,7 +176,7 @@ public struct TranscriptDriver: CandidateDriver {
             }
         }
         guard let matched = chosen else {
-            let best = (start..<turns.count).filter { isInterviewer[$0] }.map(score).max() ?? 0
+            let best = (start..<turns.count).filter { isInterviewer[$0] || speakersInferred }.map(score).max() ?? 0
             matches.append(Match(question: question.id, turnLine: nil, similarity: best, answerLines: []))
             return .skipped
         }

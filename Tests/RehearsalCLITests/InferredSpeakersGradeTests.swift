@@ -52,4 +52,39 @@ import Testing
             motivation["text"] as? String
                 == "Well, inclusion is how the school is run, and I set up a science club for Year 7 pupils.")
     }
+
+    /// A transcript of another interview: no question of the scenario in it. Rejected, labelled or not, not
+    /// stored as a candidate who answered nothing.
+    @Test func aTranscriptWithNoneOfTheQuestionsIsRejected() throws {
+        let scratch = try Scratch()
+        try scratch.write(
+            "football.vtt",
+            "WEBVTT\n\n00:01.000 --> 00:03.000\n<v Ann>What is your favourite football team?\n\n"
+                + "00:04.000 --> 00:09.000\n<v Sam>Arsenal, since I was a child.\n")
+        try scratch.write(
+            "school.json",
+            #"{"segments": [{"start": 0, "end": 3, "text": "Why do you like the school canteen?"}, "#
+                + #"{"start": 4, "end": 6, "text": "The soup."}]}"#)
+        let scenario = ResultSchemaTests.repositoryRoot.appendingPathComponent("scenarios/teacher-interview.lua")
+            .path
+        let graded = try RehearseProcess.run(["grade", scenario, "football.vtt", "school.json"], in: scratch.url)
+        #expect(graded.status == 3)
+        #expect(graded.stdout.hasPrefix("Graded 0 sessions (0 answers) from 2 files"))
+        #expect(
+            graded.stderr.contains(
+                "football.vtt: not graded: none of the scenario's questions is asked in this transcript: "
+                    + "is it a recording of this interview?\n"), "\(graded.stderr)")
+        #expect(
+            graded.stderr.contains(
+                "school.json: not graded: none of the scenario's questions is asked in this transcript: "
+                    + "is it a recording of this interview?\n"), "\(graded.stderr)")
+        // Below a threshold, the closest turn is named: here one set high, so the canteen question falls short.
+        let strict = try RehearseProcess.run(
+            ["grade", scenario, "school.json", "--match-threshold", "0.9"], in: scratch.url)
+        #expect(
+            strict.stderr.contains(
+                "school.json: not graded: none of the scenario's questions is asked in this transcript (the closest "
+                    + "turn to a prompt, 'motivation', is 0.41 alike; --match-threshold is 0.9): is it a recording of "
+                    + "this interview?\n"), "\(strict.stderr)")
+    }
 }

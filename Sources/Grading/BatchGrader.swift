@@ -41,6 +41,8 @@ public final class BatchGrader {
         let title = first.scenario.title
         // One list for the workers and the writer: levels travel as places in it.
         let criteria = first.scenario.criteria.map(\.id)
+        // A wide CSV file's header names its questions by id or prompt.
+        let questions = first.scenario.questions
         var stored = Set<UInt64>()
         try store.forEachStoredInput(scenarioSHA256: source.sha256) { stored.insert(StoredInputs.key($0)) }
 
@@ -68,7 +70,8 @@ public final class BatchGrader {
             defer { finished.leave() }
             reading: for file in files {
                 do {
-                    var recordings = try RecordingReader(path: file, format: format)
+                    var recordings = try RecordingReader(
+                        path: file, format: format, questions: questions, threshold: options.threshold)
                     while let item = recordings.next() {
                         let accepted: Bool
                         switch consume item {

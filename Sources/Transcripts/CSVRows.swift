@@ -1,6 +1,13 @@
+import RehearsalCore
+
 /// Answer rows from CSV (RFC 4180): a header row naming the columns in any order (unknown ones ignored),
 /// then one record per answer. Quoted fields may hold commas, doubled quotes and line breaks; a record's line
 /// is the line where it starts. Blank lines are skipped.
+///
+/// A wide file, as a form's export writes it (one record per candidate, one column per question), is read too
+/// when the reader knows the scenario's questions: a header without `question` and `text` columns whose cells
+/// name questions, by id or by prompt (matched as transcript turns are), makes each record one session, with an
+/// answer per non-empty question cell (``WideColumns``).
 struct CSVRows: RowSource {
     private var lines: LineReader
     var bytesRead: Int64 { lines.bytesRead }
@@ -9,9 +16,20 @@ struct CSVRows: RowSource {
     private var columns: [AnswerRow.Column?] = []
     private var headerRead = false
     private(set) var fileProblem: Rejected?
+    /// The scenario's questions, for a wide file's header; empty when the reader was not given them.
+    private let questions: [Question]
+    private let threshold: Double
+    /// A wide file's columns; nil for a file of one answer per record.
+    private var wide: WideColumns?
+    /// The rows of a wide record still to hand on: its answers after the first (or its problem).
+    private var pending: [(line: Int, row: Result<AnswerRow, RowProblem>)] = []
 
-    init(path: String) throws(Rejected) {
+    init(path: String, questions: [Question] = [], threshold: Double = TranscriptDriver.defaultThreshold)
+        throws(Rejected)
+    {
         self.path = path
+        self.questions = questions
+        self.threshold = threshold
         lines = try LineReader(path: path)
     }
 
@@ -30,27 +48,53 @@ struct CSVRows: RowSource {
                 return nil
             }
         }
+        if !pending.isEmpty {
+            // A wide record's later answers: its bytes went with the first, for the session's input hash.
+            let next = pending.removeFirst()
+            return body(next.line, next.row, UnsafeBufferPointer(start: nil, count: 0))
+        }
         guard let record = nextRecord() else { return nil }
+        if let wide {
+            let expanded: [Result<AnswerRow, RowProblem>]
+            switch record.fields.flatMap({ wide.rows($0, line: record.line) }) {
+            case .failure(let problem): expanded = [.failure(problem)]
+            case .success(let answers): expanded = answers.map { .success($0) }
+            }
+            pending = expanded.dropFirst().map { (record.line, $0) }
+            return record.raw.withUnsafeBufferPointer { body(record.line, expanded[0], $0) }
+        }
         let row = record.fields.flatMap(makeRow)
         return record.raw.withUnsafeBufferPointer { body(record.line, row, $0) }
     }
 
     private mutating func readHeader(_ header: Record) -> Rejected? {
-        let names: [String]
+        let fields: [String]
         switch header.fields {
         case .failure(let problem): return Rejected(path: path, line: header.line, reason: problem.reason)
-        case .success(let fields):
-            names = fields.map { $0.trimmingSpaces.lowercased() }
+        case .success(let read): fields = read
         }
+        let names = fields.map { $0.trimmingSpaces.lowercased() }
         columns = names.map { AnswerRow.Column(rawValue: $0) }
         let missing: [AnswerRow.Column] = [.question, .text].filter { column in !columns.contains { $0 == column } }
         guard missing.isEmpty else {
+            if missing.count == 2 && !questions.isEmpty {
+                switch WideColumns.read(
+                    fields, questions: questions, threshold: threshold, session: SessionAssembler.name(ofFile: path))
+                {
+                case .success(let found?):
+                    wide = found
+                    return nil
+                case .success(nil): break
+                case .failure(let problem): return Rejected(path: path, line: header.line, reason: problem.reason)
+                }
+            }
             let list = missing.map { "\"\($0.rawValue)\"" }.joined(separator: " and ")
-            return Rejected(
-                path: path, line: header.line,
-                reason:
-                    "the header row has no \(list) column (it names \(names.map { "\"\($0)\"" }.joined(separator: ", ")))"
-            )
+            var reason =
+                "the header row has no \(list) column (it names \(names.map { "\"\($0)\"" }.joined(separator: ", ")))"
+            if missing.count == 2 && !questions.isEmpty {
+                reason += ", and none of its columns names a question of the scenario, by id or by prompt"
+            }
+            return Rejected(path: path, line: header.line, reason: reason)
         }
         return nil
     }

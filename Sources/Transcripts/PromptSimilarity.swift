@@ -156,4 +156,21 @@ public struct PromptSimilarity: Sendable {
     public func score(_ a: String, _ b: String) -> Double {
         PromptSimilarity.cosine(vector(a), vector(b))
     }
+
+    /// The question (of `prompts`, ids with their prompts' vectors) that `text` asks, and how alike they are: the
+    /// most similar prompt, when it reaches `threshold` and shares two content words or more with the text (three
+    /// when the text asks for an example: most of those are follow-ups, "Can you give us an example from a class
+    /// you have taught?"). Labels a transcript's turns and a wide CSV file's header (docs/transcripts.md).
+    func label(_ text: String, prompts: [(id: String, vector: [String: Double])], threshold: Double)
+        -> (question: String, similarity: Double)?
+    {
+        let vector = vector(text)
+        guard
+            let best = prompts.map({ ($0.id, PromptSimilarity.cosine(vector, $0.vector), $0.vector) })
+                .max(by: { $0.1 < $1.1 })
+        else { return nil }
+        let needed = PromptSimilarity.asksForExample(text) ? 3 : 2
+        guard best.1 >= threshold, PromptSimilarity.shared(vector, best.2) >= needed else { return nil }
+        return (best.0, best.1)
+    }
 }

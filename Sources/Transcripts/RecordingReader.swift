@@ -1,3 +1,5 @@
+import RehearsalCore
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
@@ -30,8 +32,12 @@ public struct RecordingReader: IteratorProtocol, Sequence {
     private var transcriptBytes: Int64 = 0
 
     /// Opens `path`; detects the format when none is given. Throws a `Rejected` when the file cannot be read or
-    /// its format cannot be told.
-    public init(path: String, format: RecordingFormat? = nil) throws(Rejected) {
+    /// its format cannot be told. `questions` (the scenario's) let a wide CSV file, a form's export with a
+    /// column per question, be read (`threshold` as for transcripts).
+    public init(
+        path: String, format: RecordingFormat? = nil, questions: [Question] = [],
+        threshold: Double = TranscriptDriver.defaultThreshold
+    ) throws(Rejected) {
         self.path = path
         var detected = format
         if detected == nil { detected = try RecordingReader.detect(path: path) }
@@ -43,7 +49,9 @@ public struct RecordingReader: IteratorProtocol, Sequence {
         self.format = format
         switch format {
         case .jsonl: jsonl = AnswerRowsSource(path: path, rows: try JSONLRows(path: path))
-        case .csv: csv = AnswerRowsSource(path: path, rows: try CSVRows(path: path))
+        case .csv:
+            csv = AnswerRowsSource(
+                path: path, rows: try CSVRows(path: path, questions: questions, threshold: threshold))
         case .webvtt, .srt, .whisper:
             queue = try RecordingReader.transcript(path: path, format: format)
             transcriptBytes = InputSize.of(path)

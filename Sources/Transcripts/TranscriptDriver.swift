@@ -90,7 +90,7 @@ public struct TranscriptDriver: CandidateDriver {
         self.candidateName = candidateName
         let similarity = PromptSimilarity(prompts: questions.map(\.prompt))
         self.similarity = similarity
-        let prompts = questions.map { ($0.id, similarity.vector($0.prompt)) }
+        let prompts = questions.map { (id: $0.id, vector: similarity.vector($0.prompt)) }
         var labels: [(question: String, similarity: Double)?] = []
         var order: [String] = []
         for turn in turns {
@@ -98,14 +98,9 @@ public struct TranscriptDriver: CandidateDriver {
                 labels.append(nil)
                 continue
             }
-            let vector = similarity.vector(turn.text)
-            let best = prompts.map { ($0.0, PromptSimilarity.cosine(vector, $0.1), $0.1) }.max { $0.1 < $1.1 }
-            // A request for an example ("Can you give us an example from a class you taught?") is usually a
-            // follow-up, so it needs three shared words, not two, to count as a scenario question.
-            let needed = PromptSimilarity.asksForExample(turn.text) ? 3 : 2
-            if let best, best.1 >= threshold, PromptSimilarity.shared(vector, best.2) >= needed {
-                labels.append((best.0, best.1))
-                if !order.contains(best.0) { order.append(best.0) }
+            if let label = similarity.label(turn.text, prompts: prompts, threshold: threshold) {
+                labels.append(label)
+                if !order.contains(label.question) { order.append(label.question) }
             } else {
                 labels.append(nil)
             }

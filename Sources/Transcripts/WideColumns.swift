@@ -1,0 +1,91 @@
+import RehearsalCore
+
+/// The columns of a wide CSV file, as a form's export writes it (Google Forms, Microsoft Forms, a survey tool):
+/// one record per candidate, one column per question, headed by the question's id or its prompt.
+///
+/// A header cell names a question when it is the question's id (any case) or asks it as a transcript turn
+/// would (`PromptSimilarity.label`: "Why do you want to teach here?" for `motivation`). `session`,
+/// `candidate` and `started_at` columns are read as in a file of one answer per record; the candidate is the
+/// first cell that is not blank of `candidate`, `name`, `full name`, `your name`, `candidate name`, `student
+/// name`, `email` and `email address`, in that order. Other columns (a form's `Timestamp`) are ignored. Each record is one
+/// session: its `session` cell, or else the file name and the record's line (`responses-7`).
+struct WideColumns {
+    /// The question id of each column, or nil.
+    var questions: [String?]
+    var session: Int?
+    /// The columns that may name the candidate, the preferred first: a record takes the first that is not blank.
+    var candidate: [Int] = []
+    var startedAt: Int?
+    /// The session name of a record without a `session` cell, before its line: the file name.
+    var fileSession: String
+
+    /// The header names a candidate may go by, in the order they are preferred.
+    static let candidateNames = [
+        "candidate", "name", "full name", "your name", "candidate name", "student name", "email", "email address",
+    ]
+
+    /// The columns of `header`; nil when no cell names a question; a problem when two cells name the same one.
+    static func read(_ header: [String], questions: [Question], threshold: Double, session fileSession: String)
+        -> Result<WideColumns?, RowProblem>
+    {
+        let names = header.map { $0.trimmingSpaces }
+        let lowered = names.map { $0.lowercased() }
+        let similarity = PromptSimilarity(prompts: questions.map(\.prompt))
+        let prompts = questions.map { (id: $0.id, vector: similarity.vector($0.prompt)) }
+        let ids = Dictionary(questions.map { ($0.id.lowercased(), $0.id) }) { first, _ in first }
+        var columns = WideColumns(questions: [], fileSession: fileSession)
+        var seen: [String: Int] = [:]
+        for (index, name) in lowered.enumerated() {
+            var question: String?
+            switch name {
+            case AnswerRow.Column.session.rawValue: columns.session = columns.session ?? index
+            case AnswerRow.Column.startedAt.rawValue: columns.startedAt = columns.startedAt ?? index
+            default:
+                if !candidateNames.contains(name) {
+                    question =
+                        ids[name] ?? similarity.label(names[index], prompts: prompts, threshold: threshold)?.question
+                }
+            }
+            if let question {
+                if let earlier = seen[question] {
+                    return .failure(
+                        RowProblem(
+                            "columns \(earlier + 1) (\"\(names[earlier])\") and \(index + 1) (\"\(names[index])\") "
+                                + "both ask the question '\(question)': keep one"))
+                }
+                seen[question] = index
+            }
+            columns.questions.append(question)
+        }
+        columns.candidate = candidateNames.compactMap { lowered.firstIndex(of: $0) }
+        return .success(seen.isEmpty ? nil : columns)
+    }
+
+    /// A record's answers, in the order of the columns: one row per question cell that is not blank, each with
+    /// the record's session (`line` names one without its own cell), candidate and start time.
+    func rows(_ fields: [String], line: Int) -> Result<[AnswerRow], RowProblem> {
+        guard fields.count == questions.count else {
+            return .failure(RowProblem("\(fields.count) fields, but the header has \(questions.count)"))
+        }
+        func cell(_ index: Int?) -> String? {
+            guard let index else { return nil }
+            let trimmed = fields[index].trimmingSpaces
+            return trimmed.isEmpty ? nil : trimmed
+        }
+        var row = AnswerRow()
+        row.session = cell(session) ?? "\(fileSession)-\(line)"
+        row.candidate = candidate.lazy.compactMap(cell).first
+        row.startedAt = cell(startedAt)
+        var rows: [AnswerRow] = []
+        for (index, question) in questions.enumerated() {
+            guard let question, !fields[index].trimmingSpaces.isEmpty else { continue }
+            row.question = question
+            row.text = fields[index]
+            rows.append(row)
+        }
+        guard !rows.isEmpty else {
+            return .failure(RowProblem("no answer in this record: every question's cell is empty"))
+        }
+        return .success(rows)
+    }
+}

@@ -65,7 +65,7 @@ enum TurnBuilder {
     /// one speaker only: then the interviewer cannot be told from the candidate.
     static func turns(_ cues: [TranscriptCue], path: String) -> Result<[Turn], Rejected> {
         if !cues.isEmpty && !cues.contains(where: { $0.speaker != nil }) {
-            return .success(cues.flatMap(unlabelledTurns))
+            return .success(sentences(cues).flatMap(unlabelledTurns))
         }
         var turns: [Turn] = []
         var speaker: String?
@@ -100,6 +100,35 @@ enum TurnBuilder {
 }
 
 extension TurnBuilder {
+    /// Cues joined into sentences: captions cut speech every few words ("Why do you want" / "to teach here?"),
+    /// too little to tell a question by. A cue whose text does not end a sentence (`.`, `?`, `!`, `…`, before any
+    /// closing quote or bracket) runs on into the next when that starts within `gap` seconds, up to `longest`
+    /// seconds in all (captions without punctuation). Each joined cue keeps its pieces' times, for pauses.
+    static func sentences(_ cues: [TranscriptCue], gap: Double = 1.5, longest: Double = 30) -> [TranscriptCue] {
+        var joined: [TranscriptCue] = []
+        for cue in cues {
+            if var last = joined.last, !endsSentence(last.text), cue.start - last.end <= gap,
+                cue.end - last.start <= longest
+            {
+                if last.words.isEmpty { last.words = [TimedCue(text: last.text, start: last.start, end: last.end)] }
+                last.words += cue.words.isEmpty ? [TimedCue(text: cue.text, start: cue.start, end: cue.end)] : cue.words
+                last.text += " " + cue.text
+                last.end = max(last.end, cue.end)
+                joined[joined.count - 1] = last
+            } else {
+                joined.append(cue)
+            }
+        }
+        return joined
+    }
+
+    private static func endsSentence(_ text: String) -> Bool {
+        let closing: Set<Character> = ["\"", "'", ")", "]", "\u{201D}", "\u{2019}"]
+        var last = text.reversed().drop { $0.isWhitespace || closing.contains($0) }.first
+        if last == nil { last = text.last }
+        return last.map { ".?!\u{2026}".contains($0) } ?? true
+    }
+
     /// A cue of a transcript without speaker labels as turns. A segment runs on across a change of speaker
     /// ("Why do you want to teach here? Well, I always..."), so it is cut after each question mark that more
     /// speech follows. With timed words, each piece keeps its words' times; without, the cue's time is shared

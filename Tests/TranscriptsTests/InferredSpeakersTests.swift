@@ -36,6 +36,36 @@ import Testing
         #expect(untimed.map(\.start) == [10, 19] && untimed.map(\.end) == [19, 25])
     }
 
+    /// Captions cut speech every few words: fragments run on into sentences, each keeping its own time.
+    @Test func captionFragmentsAreJoinedIntoSentences() {
+        func cue(_ line: Int, _ start: Double, _ end: Double, _ text: String) -> TranscriptCue {
+            TranscriptCue(line: line, start: start, end: end, speaker: nil, text: text)
+        }
+        let cues = [
+            cue(1, 1, 2.5, "So tell me why"), cue(5, 2.6, 4, "you want to work here? Well,"),
+            cue(9, 4.1, 6, "I love \"the pupils.\""), cue(13, 6.2, 7, "And the club"),
+            // Three seconds later: a new sentence, punctuated or not.
+            cue(17, 10, 11, "Next one"),
+        ]
+        let joined = TurnBuilder.sentences(cues)
+        #expect(
+            joined.map(\.text) == [
+                "So tell me why you want to work here? Well, I love \"the pupils.\"", "And the club", "Next one",
+            ])
+        #expect(joined.map(\.line) == [1, 13, 17])
+        #expect(joined[0].words.map(\.start) == [1, 2.6, 4.1] && joined[0].end == 6)
+        let turns = joined.flatMap(TurnBuilder.unlabelledTurns)
+        #expect(
+            turns.map(\.text) == [
+                "So tell me why you want to work here?", "Well, I love \"the pupils.\"", "And the club", "Next one",
+            ])
+        // The question's fragments end with "?" in the middle of one: the cue's time is shared out instead.
+        #expect(turns[0].start == 1 && turns[1].end == 6)
+        // Captions without punctuation still break at 30 seconds.
+        let unpunctuated = (0..<20).map { cue($0 + 1, Double($0) * 2, Double($0) * 2 + 1.9, "and so on") }
+        #expect(TurnBuilder.sentences(unpunctuated).count == 2)
+    }
+
     @Test func questionsAreFoundAndAnswersKeepWhatTheCandidateSaid() throws {
         let teacher = try ScenarioLoader().load(path: repositoryRoot + "/scenarios/teacher-interview.lua")
         let texts = [

@@ -56,12 +56,15 @@ import Transcripts
         #expect(all[1].cues[3].start == 7.0)
     }
 
-    @Test func whisperWithoutSpeakersGivesATurnPerSegment() throws {
+    @Test func whisperWithoutSpeakersIsReadForItsSpeakersToBeInferred() throws {
         let path = try fixture("whisper-nospeakers.json")
         let (sessions, rejected) = try readAll(path)
         #expect(rejected.isEmpty)
         let all = turns(try #require(sessions.first))
-        #expect(all.map(\.text) == ["Hello", "Hi"])
+        // Two segments with no sentence end between them, one right after the other: one sentence, each segment
+        // still timed (InferredSpeakersTests has the rules).
+        #expect(all.map(\.text) == ["Hello Hi"])
+        #expect(all[0].cues.map(\.start) == [0, 1])
         #expect(all.allSatisfy { $0.speaker == nil })
     }
 

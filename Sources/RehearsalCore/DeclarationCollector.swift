@@ -199,6 +199,13 @@ final class DeclarationCollector {
             error(line, "criterion.id must not be empty")
             ok = false
         }
+        if ["strengths", "improvements"].contains(decl.id) {
+            error(
+                line,
+                "criterion.id '\(decl.id)' is taken: in a score table '\(decl.id)' lists the answer's remarks; choose another id"
+            )
+            ok = false
+        }
         if ScenarioValidation.hasControlCharacter(decl.id) {
             error(
                 line,

@@ -25,6 +25,12 @@ enum ScenarioValidation {
             report("question.id must not be empty")
             ok = false
         }
+        if ["overall", "asked"].contains(decl.id) {
+            report(
+                "question.id '\(decl.id)' is taken: in an example's expect '\(decl.id)' means something else; choose another id"
+            )
+            ok = false
+        }
         if hasControlCharacter(decl.id) {
             report(
                 "question.id must not contain control characters (tab, newline, NUL, ...): \(decl.id.debugDescription)")

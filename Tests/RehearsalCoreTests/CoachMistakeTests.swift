@@ -94,6 +94,18 @@ import Testing
                 "s.lua:1: warning: unknown field 'value' in the institution of scenario 'x' (did you mean 'values'?)"
             ]
         ),
+        // Ids that mean something else in a score table or an expectation.
+        Case(
+            source: minimalHeader + question
+                + "criterion { id = \"strengths\", title = \"S\", levels = { \"a\", \"b\" } }",
+            expected: [
+                "s.lua:4: error: criterion.id 'strengths' is taken: in a score table 'strengths' lists the answer's remarks; choose another id"
+            ]),
+        Case(
+            source: minimalHeader + "question { id = \"overall\", prompt = \"p\" }",
+            expected: [
+                "s.lua:3: error: question.id 'overall' is taken: in an example's expect 'overall' means something else; choose another id"
+            ]),
         // An overtime policy that cannot apply.
         Case(
             source: minimalHeader + "question { id = \"intro\", prompt = \"p\", overtime = \"penalize\" }",

@@ -41,7 +41,8 @@ public struct ScenarioLoader: Sendable {
             let library = try state.load(
                 QuoteLibrary.source, chunkName: QuoteLibrary.chunkName, environment: environment)
             try state.setGlobal("quote", try state.callKeepingFirst(library), in: environment)
-            let chunk = try state.load(LuaString(bytes: source), chunkName: path, environment: environment)
+            let chunk = try state.load(
+                LuaString(bytes: Array(Self.luaChunk(source))), chunkName: path, environment: environment)
             _ = try state.call(chunk)
         } catch let error as LuaError {
             collector.diagnostics.append(ScenarioPath.diagnostic(for: error, path: path))
@@ -64,6 +65,19 @@ public struct ScenarioLoader: Sendable {
             scenario: scenario, warnings: collector.diagnostics, state: state, environment: environment,
             scoreFunctions: collector.scoreFunctions, followUps: collector.followUps, flow: collector.flow?.function,
             debrief: collector.debrief?.function, analysis: collector.analysis)
+    }
+}
+
+extension ScenarioLoader {
+    /// The bytes Lua compiles, as `lua file.lua` reads a file: without a UTF-8 byte order mark (Windows editors
+    /// write one) and with a first line starting with `#` (`#!/usr/bin/env ...`) emptied, keeping line numbers.
+    static func luaChunk(_ source: [UInt8]) -> ArraySlice<UInt8> {
+        var chunk = source[...]
+        if chunk.starts(with: [0xEF, 0xBB, 0xBF]) { chunk = chunk.dropFirst(3) }
+        if chunk.first == UInt8(ascii: "#") {
+            chunk = chunk.drop { $0 != UInt8(ascii: "\n") }
+        }
+        return chunk
     }
 }
 

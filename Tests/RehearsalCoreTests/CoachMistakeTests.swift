@@ -156,6 +156,17 @@ import Testing
         }
     }
 
+    /// A file saved with a byte order mark (Windows editors) or with a `#!` line loads as `lua` would load it,
+    /// and its lines keep their numbers.
+    @Test(arguments: [("\u{FEFF}", 3), ("#!/usr/bin/env rehearse check\n", 4), ("\u{FEFF}#!/bin/sh\n", 4)])
+    func aByteOrderMarkOrAHashLineIsSkipped(_ start: String, _ line: Int) throws {
+        #expect(try loadScenario(start + minimalHeader + Self.question).scenario.id == "mini")
+        #expect(
+            diagnostics(start + minimalHeader + "question { id = \"q\", prompt = 1 }") == [
+                "s.lua:\(line): error: question.prompt must be a string, not an integer"
+            ])
+    }
+
     @Test func aLongPathIsReportedWholeWhileLoading() {
         let path = "/" + String(repeating: "a-long-folder-name/", count: 6) + "screen.lua"
         do {

@@ -101,7 +101,16 @@ final class DeclarationCollector {
             return nil
         }
         let name = table["id"]?.stringValue ?? table["name"]?.stringValue
-        warnUnknownFields(of: table, fields: fields, in: name.map { "\(kind) '\($0)'" } ?? kind, line: line)
+        let label = name.map { "\(kind) '\($0)'" } ?? kind
+        warnUnknownFields(of: table, fields: fields, in: label, line: line)
+        if !table.array.isEmpty {
+            // question { "intro", "Tell me." }: Lua keeps the values under 1, 2, ..., and no field gets them.
+            let shown = table.array.prefix(3).map(\.description).joined(separator: ", ")
+            warning(
+                line,
+                "\(label) has \(table.array.count == 1 ? "a value" : "values") without a field name (\(shown)): write name = value, as in \(usage)"
+            )
+        }
         return decodeFields(type, value, path: kind, prefix: "", line: line)
     }
 

@@ -94,6 +94,13 @@ import Testing
                 "s.lua:1: warning: unknown field 'value' in the institution of scenario 'x' (did you mean 'values'?)"
             ]
         ),
+        // Positional values are no fields.
+        Case(
+            source: minimalHeader + "question { \"intro\", \"Tell me.\" }",
+            expected: [
+                "s.lua:3: warning: question has values without a field name (\"intro\", \"Tell me.\"): write name = value, as in question { id = \"intro\", prompt = \"Tell me about yourself.\" }",
+                "s.lua:3: error: question.id is required",
+            ]),
         // Ids that mean something else in a score table or an expectation.
         Case(
             source: minimalHeader + question

@@ -324,6 +324,14 @@ final class DeclarationCollector {
             error(line, "example '\(decl.name)' is declared twice (first at line \(first.line ?? 0))")
             return .nil
         }
+        if case .table(let table) = value, case .table(let answers) = table["answers"] ?? .nil, !answers.array.isEmpty {
+            // answers = { "..." }: an answer is matched to its question by id, so one without an id answers nothing.
+            error(
+                line,
+                "example '\(decl.name)': answers has \(answers.array.count == 1 ? "a text" : "texts") without a question id; write answers = { [\"question-id\"] = \"...\" }"
+            )
+            return .nil
+        }
         examples.append((decl, line))
         return .string(LuaString(decl.name))
     }

@@ -101,6 +101,11 @@ import Testing
                 "s.lua:3: warning: question has values without a field name (\"intro\", \"Tell me.\"): write name = value, as in question { id = \"intro\", prompt = \"Tell me about yourself.\" }",
                 "s.lua:3: error: question.id is required",
             ]),
+        Case(
+            source: minimalHeader + question + "example { name = \"e\", answers = { \"I taught for years.\" } }",
+            expected: [
+                "s.lua:4: error: example 'e': answers has a text without a question id; write answers = { [\"question-id\"] = \"...\" }"
+            ]),
         // Ids that mean something else in a score table or an expectation.
         Case(
             source: minimalHeader + question

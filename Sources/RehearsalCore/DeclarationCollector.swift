@@ -228,6 +228,14 @@ final class DeclarationCollector {
                 "criterion '\(decl.id)' needs 2 or more levels, from lowest to highest (it has \(decl.levels.count))")
             ok = false
         }
+        for (index, level) in decl.levels.enumerated() {
+            // A copied line not yet edited: feedback would give two levels the same descriptor.
+            if let first = decl.levels[..<index].firstIndex(of: level) {
+                warning(
+                    line,
+                    "criterion '\(decl.id)': levels \(first + 1) and \(index + 1) are both \(level.debugDescription)")
+            }
+        }
         if let weight = decl.weight, !(weight > 0 && weight.isFinite) {
             error(
                 line, "criterion '\(decl.id)': weight must be a positive number, not \(LevelExpectation.format(weight))"

@@ -94,6 +94,10 @@ import Testing
                 "s.lua:1: warning: unknown field 'value' in the institution of scenario 'x' (did you mean 'values'?)"
             ]
         ),
+        Case(
+            source: minimalHeader + question
+                + "criterion { id = \"care\", title = \"Care\", levels = { \"cold\", \"warm\", \"warm\" } }",
+            expected: ["s.lua:4: warning: criterion 'care': levels 2 and 3 are both \"warm\""]),
         // Positional values are no fields.
         Case(
             source: minimalHeader + "question { \"intro\", \"Tell me.\" }",

@@ -24,7 +24,7 @@ import Testing
             "scenario { id = \"bad\", title = \"Bad\" }\ncriterion { id = \"c\", title = \"C\", levels = { \"x\" } }\n")
         let good = try RehearseProcess.run(["check", "good.lua"], in: scratch.url)
         #expect(good.status == 0)
-        #expect(good.stderr == "ok: mini (2 questions, 1 criteria)\n")
+        #expect(good.stderr == "ok: mini (2 questions, 1 criterion)\n")
         let bad = try RehearseProcess.run(["check", "good.lua", "bad.lua"], in: scratch.url)
         #expect(bad.status == 1)
         #expect(

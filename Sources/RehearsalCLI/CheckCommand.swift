@@ -37,7 +37,11 @@ struct CheckCommand: ParsableCommand {
         if json {
             StandardStreams.out(try JSONOutput.encode(outlines) + "\n")
         } else if !failed {
-            let names = outlines.map { "\($0.id) (\($0.questions.count) questions, \($0.criteria.count) criteria)" }
+            let names = outlines.map { outline in
+                let questions = outline.questions.count == 1 ? "1 question" : "\(outline.questions.count) questions"
+                let criteria = outline.criteria.count == 1 ? "1 criterion" : "\(outline.criteria.count) criteria"
+                return "\(outline.id) (\(questions), \(criteria))"
+            }
             StandardStreams.err("ok: " + names.joined(separator: ", ") + "\n")
         }
         if failed { throw ExitCode.failed }

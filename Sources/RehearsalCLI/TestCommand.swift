@@ -31,21 +31,28 @@ struct TestCommand: ParsableCommand {
                         "\(ScenarioDiagnostic(path: file, line: nil, severity: .warning, message: "no examples to test"))\n"
                     )
                 }
+                var results: [SessionResult] = []
                 for example in loaded.scenario.examples {
+                    // "path:line: example 'name'": an editor jumps from it to the example.
+                    let name = "\(file):\(example.line): example '\(example.name)'"
                     do {
                         // Each example in a fresh state: what one example's scripts keep cannot change another's.
                         let fresh = try ScenarioLoader.forCommands.load(path: file)
                         let outcome = try ExampleCheck.run(fresh, example: example)
-                        var text = "\(outcome.passed ? "PASS" : "FAIL") \(file): example '\(example.name)'\n"
+                        var text = "\(outcome.passed ? "PASS" : "FAIL") \(name)\n"
                         for mismatch in outcome.mismatches { text += "    \(mismatch)\n" }
                         if verbose { for match in outcome.matches { text += "    ok: \(match)\n" } }
                         StandardStreams.out(text)
                         if outcome.passed { passed += 1 } else { failed += 1 }
+                        if let result = outcome.result { results.append(result) }
                     } catch let error as ScenarioError {
-                        StandardStreams.out("FAIL \(file): example '\(example.name)'\n")
+                        StandardStreams.out("FAIL \(name)\n")
                         StandardStreams.err("\(error)\n")
                         failed += 1
                     }
+                }
+                for warning in ExampleCheck.unscoredCriteria(loaded.scenario, results: results) {
+                    StandardStreams.err("\(warning)\n")
                 }
             } catch let error as ScenarioError {
                 StandardStreams.err("\(error)\n")

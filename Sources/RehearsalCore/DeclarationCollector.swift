@@ -19,6 +19,10 @@ final class DeclarationCollector {
     var analysis = AnalysisConfiguration.english
     var analysisLine: Int?
     var scoreFunctions: [String: LuaRef] = [:]
+    /// Ids of criteria and questions whose declaration was rejected: their own error says why, so a reference to
+    /// one is not reported again as "not declared".
+    var rejectedCriteria: Set<String> = []
+    var rejectedQuestions: Set<String> = []
     var followUps: [String: LuaRef] = [:]
     /// Calls made, valid or not (a missing declaration is reported only when none was attempted).
     var scenarioCalls = 0
@@ -98,21 +102,41 @@ final class DeclarationCollector {
         }
         let name = table["id"]?.stringValue ?? table["name"]?.stringValue
         let label = name.map { "\(kind) '\($0)'" } ?? kind
-        for key in table.stringKeys where !fields.contains(key) {
-            var message = "unknown field '\(key)' in \(label)"
-            if let suggestion = Suggestion.closest(to: key, in: fields) {
-                message += " (did you mean '\(suggestion)'?)"
-            }
-            warning(line, message)
+        warnUnknownFields(of: table, fields: fields, in: label, line: line)
+        if !table.array.isEmpty {
+            // question { "intro", "Tell me." }: Lua keeps the values under 1, 2, ..., and no field gets them.
+            let shown = table.array.prefix(3).map(\.description).joined(separator: ", ")
+            warning(
+                line,
+                "\(label) has \(table.array.count == 1 ? "a value" : "values") without a field name (\(shown)): write name = value, as in \(usage)"
+            )
         }
+        return decodeFields(type, value, path: kind, prefix: "", line: line)
+    }
+
+    /// Decodes a table already known to be one; a mistake is an error `prefix` + the decoder's message.
+    func decodeFields<T: Decodable>(_ type: T.Type, _ value: LuaValue, path: String, prefix: String, line: Int?) -> T? {
         do {
-            return try LuaValueDecoder().decode(type, from: value, path: kind)
+            return try LuaValueDecoder().decode(type, from: value, path: path)
         } catch let failure as LuaError {
-            error(line, failure.message)
+            error(line, prefix + failure.message)
         } catch {
-            self.error(line, "\(error)")
+            self.error(line, prefix + "\(error)")
         }
         return nil
+    }
+
+    /// Warns about each string key of `table` that is not one of `fields`, with the closest field as a suggestion.
+    func warnUnknownFields(of table: LuaTable, fields: [String], in label: String, line: Int?) {
+        for key in table.stringKeys where !fields.contains(key) {
+            warning(line, "unknown field '\(key)' in \(label)" + Suggestion.didYouMean(key, in: fields))
+        }
+    }
+
+    /// The `id` of a declaration's table, when it has one (to remember a rejected declaration by).
+    static func declaredID(_ value: LuaValue) -> String? {
+        guard case .table(let table) = value else { return nil }
+        return table["id"]?.stringValue
     }
 
     func duration(_ value: LuaValue?, field: String, line: Int?) -> Double?? {
@@ -147,7 +171,15 @@ final class DeclarationCollector {
                 "scenario.id '\(decl.id)' must be lowercase letters, digits and '-', starting with a letter or digit")
         }
         if let feedback = decl.feedback, FeedbackTiming(rawValue: feedback) == nil {
-            error(line, "scenario.feedback must be \"end\" or \"each\", not \"\(feedback)\"")
+            error(
+                line,
+                "scenario.feedback must be \"end\" or \"each\", not \"\(feedback)\""
+                    + Suggestion.didYouMean(choice: feedback, in: ["end", "each"]))
+        }
+        if case .table(let table) = value, case .table(let institution) = table["institution"] ?? .nil {
+            warnUnknownFields(
+                of: institution, fields: D.fieldNames(D.InstitutionDecl.CodingKeys.self),
+                in: "the institution of scenario '\(decl.id)'", line: line)
         }
         if let version = decl.version, version.stringValue == nil, version.doubleValue == nil {
             error(line, "scenario.version must be a string or a number, not \(version.typeName)")
@@ -167,10 +199,20 @@ final class DeclarationCollector {
             let decl = decode(
                 D.CriterionDecl.self, value, kind: "criterion", fields: D.fieldNames(D.CriterionDecl.CodingKeys.self),
                 usage: usage, line: line)
-        else { return .nil }
+        else {
+            if let id = Self.declaredID(value) { rejectedCriteria.insert(id) }
+            return .nil
+        }
         var ok = true
         if decl.id.isEmpty {
             error(line, "criterion.id must not be empty")
+            ok = false
+        }
+        if ["strengths", "improvements"].contains(decl.id) {
+            error(
+                line,
+                "criterion.id '\(decl.id)' is taken: in a score table '\(decl.id)' lists the answer's remarks; choose another id"
+            )
             ok = false
         }
         if ScenarioValidation.hasControlCharacter(decl.id) {
@@ -186,6 +228,14 @@ final class DeclarationCollector {
                 "criterion '\(decl.id)' needs 2 or more levels, from lowest to highest (it has \(decl.levels.count))")
             ok = false
         }
+        for (index, level) in decl.levels.enumerated() {
+            // A copied line not yet edited: feedback would give two levels the same descriptor.
+            if let first = decl.levels[..<index].firstIndex(of: level) {
+                warning(
+                    line,
+                    "criterion '\(decl.id)': levels \(first + 1) and \(index + 1) are both \(level.debugDescription)")
+            }
+        }
         if let weight = decl.weight, !(weight > 0 && weight.isFinite) {
             error(
                 line, "criterion '\(decl.id)': weight must be a positive number, not \(LevelExpectation.format(weight))"
@@ -196,7 +246,11 @@ final class DeclarationCollector {
             error(line, "criterion '\(decl.id)' is declared twice (first at line \(first.line ?? 0))")
             ok = false
         }
-        if ok { criteria.append((decl, line)) }
+        if ok {
+            criteria.append((decl, line))
+        } else if !criteria.contains(where: { $0.decl.id == decl.id }) {
+            rejectedCriteria.insert(decl.id)
+        }
         return .string(LuaString(decl.id))
     }
 
@@ -207,7 +261,10 @@ final class DeclarationCollector {
             let decl = decode(
                 D.QuestionDecl.self, value, kind: "question", fields: D.fieldNames(D.QuestionDecl.CodingKeys.self),
                 usage: usage, line: line)
-        else { return .nil }
+        else {
+            if let id = Self.declaredID(value) { rejectedQuestions.insert(id) }
+            return .nil
+        }
         var ok = ScenarioValidation.check(question: decl) { self.error(line, $0) }
         if let first = questions.first(where: { $0.decl.id == decl.id }) {
             error(line, "question '\(decl.id)' is declared twice (first at line \(first.line ?? 0))")
@@ -217,6 +274,14 @@ final class DeclarationCollector {
             questions.append((decl, line))
             if let score = decl.score { scoreFunctions[decl.id] = score }
             if let followUp = decl.followUp { followUps[decl.id] = followUp }
+            if let policy = decl.overtime, policy != OvertimePolicy.warn.rawValue, decl.limit?.isNil ?? true {
+                warning(
+                    line,
+                    "question '\(decl.id)': overtime = \"\(policy)\" does nothing without a limit (add one, e.g. limit = \"2m\")"
+                )
+            }
+        } else if !questions.contains(where: { $0.decl.id == decl.id }) {
+            rejectedQuestions.insert(decl.id)
         }
         return .string(LuaString(decl.id))
     }
@@ -265,6 +330,14 @@ final class DeclarationCollector {
         else { return .nil }
         if let first = examples.first(where: { $0.decl.name == decl.name }) {
             error(line, "example '\(decl.name)' is declared twice (first at line \(first.line ?? 0))")
+            return .nil
+        }
+        if case .table(let table) = value, case .table(let answers) = table["answers"] ?? .nil, !answers.array.isEmpty {
+            // answers = { "..." }: an answer is matched to its question by id, so one without an id answers nothing.
+            error(
+                line,
+                "example '\(decl.name)': answers has \(answers.array.count == 1 ? "a text" : "texts") without a question id; write answers = { [\"question-id\"] = \"...\" }"
+            )
             return .nil
         }
         examples.append((decl, line))

@@ -23,6 +23,10 @@ enum Declarations {
     struct InstitutionDecl: Decodable {
         var name: String
         var values: [String]?
+
+        enum CodingKeys: String, CodingKey, CaseIterable {
+            case name, values
+        }
     }
 
     struct CriterionDecl: Decodable {
@@ -111,11 +115,26 @@ enum Declarations {
     }
 }
 
-/// "did you mean" suggestions for misspelt field names.
+/// "did you mean" suggestions for misspelt field names, ids and choices.
 enum Suggestion {
-    /// The closest candidate within two edits, if any.
+    /// ` (did you mean 'weight'?)` for the closest name, or "" when none is close.
+    static func didYouMean(_ word: String, in candidates: [String]) -> String {
+        closest(to: word, in: candidates).map { " (did you mean '\($0)'?)" } ?? ""
+    }
+
+    /// ` (did you mean "penalize"?)` for a choice misspelt or in the wrong case, or "" when none is close.
+    static func didYouMean(choice: String, in choices: [String]) -> String {
+        closest(to: choice.lowercased(), in: choices).map { " (did you mean \"\($0)\"?)" } ?? ""
+    }
+
+    /// The closest candidate within two edits, or that one of the two words starts with (`minimum` and `min`,
+    /// `crit` and `criteria`, at least three letters), if any.
     static func closest(to word: String, in candidates: [String]) -> String? {
-        candidates.map { ($0, distance(word, $0)) }.filter { $0.1 <= 2 }.min { $0.1 < $1.1 }?.0
+        candidates.map { candidate in
+            let (short, long) = word.count < candidate.count ? (word, candidate) : (candidate, word)
+            let extends = short.count >= 3 && long.hasPrefix(short)
+            return (candidate, extends ? Swift.min(2, distance(word, candidate)) : distance(word, candidate))
+        }.filter { $0.1 <= 2 }.min { $0.1 < $1.1 }?.0
     }
 
     static func distance(_ a: String, _ b: String) -> Int {

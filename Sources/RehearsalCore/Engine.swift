@@ -77,7 +77,8 @@ final class SessionRun {
     var flowRunning = false
     /// The thread the flow runs on: session:ask must be called there, not in a coroutine the flow made.
     var flowThread: UnsafeRawPointer?
-    /// The most questions one session asks (a flow that loops forever stops here, at its line).
+    /// The most questions one session asks beyond the declared ones (a flow that loops forever stops here, at its
+    /// line).
     static let questionLimit = 1000
 
     /// The measurements of each answer object with its identity, in the order the answers were made (a short
@@ -114,7 +115,7 @@ final class SessionRun {
     }
 
     func failure(_ error: LuaError) -> ScenarioError {
-        ScenarioError(path: ScenarioPath.restore(error.chunk, path: path), line: error.line, error.message)
+        ScenarioError([ScenarioPath.diagnostic(for: error, path: path)])
     }
 
     func failure(line: Int?, _ message: String) -> ScenarioError {
@@ -214,9 +215,14 @@ final class SessionRun {
             throw LuaError(
                 kind: .type, message: "session:ask must be called by the flow itself, not inside a coroutine it made")
         }
-        guard asked.count < SessionRun.questionLimit else {
+        // Room to ask every declared question once, and follow-ups and repeats besides.
+        let limit = scenario.questions.count + SessionRun.questionLimit
+        guard asked.count < limit else {
             throw LuaError(
-                kind: .type, message: "session:ask: a session asks at most \(SessionRun.questionLimit) questions")
+                kind: .type,
+                message:
+                    "session:ask: a session asks at most \(limit) questions (\(SessionRun.questionLimit) more than the scenario declares): does the flow loop forever?"
+            )
         }
         let value = try call.argument(2)
         switch value {

@@ -61,9 +61,27 @@ public enum ExampleCheck {
             if actual == asked {
                 outcome.matches.append("\(label)")
             } else {
-                outcome.mismatches.append("\(label), got \(actual.joined(separator: ", "))")
+                let got = actual.isEmpty ? "no question asked" : actual.joined(separator: ", ")
+                outcome.mismatches.append("\(label), got \(got)")
             }
         }
         return outcome
+    }
+
+    /// A warning, at its line, for each criterion that no answer scored in any of `results` (the sessions of the
+    /// scenario's examples): a rubric row no score function fills, usually a score table that leaves it out or
+    /// names it wrongly. Nothing when there are no results.
+    public static func unscoredCriteria(_ scenario: Scenario, results: [SessionResult]) -> [ScenarioDiagnostic] {
+        guard !results.isEmpty else { return [] }
+        var scored = Set<String>()
+        for result in results {
+            for answer in result.answers { scored.formUnion(answer.scores.keys) }
+        }
+        return scenario.criteria.filter { !scored.contains($0.id) }.map { criterion in
+            ScenarioDiagnostic(
+                path: scenario.source.path, line: criterion.line, severity: .warning,
+                message:
+                    "criterion '\(criterion.id)' was scored in no example: no score function returned a level for it")
+        }
     }
 }

@@ -145,8 +145,10 @@ public struct LevelExpectation: Hashable, Sendable, Codable, CustomStringConvert
         }
     }
 
+    /// A whole number without ".0"; anything else (2.5, inf, nan, 1e+20) as Swift writes it.
     static func format(_ value: Double) -> String {
-        value == value.rounded() ? String(Int(value)) : String(value)
+        guard value == value.rounded(), abs(value) < 1e15 else { return String(value) }
+        return String(Int(value))
     }
 }
 

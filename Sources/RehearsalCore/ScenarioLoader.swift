@@ -41,11 +41,11 @@ public struct ScenarioLoader: Sendable {
             let library = try state.load(
                 QuoteLibrary.source, chunkName: QuoteLibrary.chunkName, environment: environment)
             try state.setGlobal("quote", try state.callKeepingFirst(library), in: environment)
-            let chunk = try state.load(LuaString(bytes: source), chunkName: path, environment: environment)
+            let chunk = try state.load(
+                LuaString(bytes: Array(Self.luaChunk(source))), chunkName: path, environment: environment)
             _ = try state.call(chunk)
         } catch let error as LuaError {
-            collector.diagnostics.append(
-                ScenarioDiagnostic(path: error.chunk ?? path, line: error.line, message: error.message))
+            collector.diagnostics.append(ScenarioPath.diagnostic(for: error, path: path))
             throw ScenarioError(collector.diagnostics)
         }
         let text = String(decoding: source, as: UTF8.self)
@@ -68,11 +68,52 @@ public struct ScenarioLoader: Sendable {
     }
 }
 
-/// Lua shortens long chunk names in its messages ("...ng/path/file.lua"): map them back to the path.
+extension ScenarioLoader {
+    /// The bytes Lua compiles, as `lua file.lua` reads a file: without a UTF-8 byte order mark (Windows editors
+    /// write one) and with a first line starting with `#` (`#!/usr/bin/env ...`) emptied, keeping line numbers.
+    static func luaChunk(_ source: [UInt8]) -> ArraySlice<UInt8> {
+        var chunk = source[...]
+        if chunk.starts(with: [0xEF, 0xBB, 0xBF]) { chunk = chunk.dropFirst(3) }
+        if chunk.first == UInt8(ascii: "#") {
+            chunk = chunk.drop { $0 != UInt8(ascii: "\n") }
+        }
+        return chunk
+    }
+}
+
+/// Where a Lua error belongs in the scenario file.
 enum ScenarioPath {
+    /// Lua shortens long chunk names in its messages ("...ng/path/file.lua"): map them back to the path.
     static func restore(_ chunk: String?, path: String) -> String {
         guard let chunk else { return path }
         if chunk.hasPrefix("..."), path.hasSuffix(chunk.dropFirst(3)) { return path }
         return chunk
+    }
+
+    /// The diagnostic for an error raised while the scenario ran: at the file's own line, even when the error
+    /// was raised inside the built-in quote library (a coach's wrong argument), whose lines mean nothing to them.
+    static func diagnostic(for error: LuaError, path: String) -> ScenarioDiagnostic {
+        if error.chunk == QuoteLibrary.chunkName, let line = firstLine(in: error.traceback, path: path) {
+            return ScenarioDiagnostic(path: path, line: line, message: "in the quote library: \(error.message)")
+        }
+        return ScenarioDiagnostic(path: restore(error.chunk, path: path), line: error.line, message: error.message)
+    }
+
+    /// The line of the innermost frame of `path` in a Lua traceback ("\tfile.lua:12: in function ...").
+    static func firstLine(in traceback: String?, path: String) -> Int? {
+        for frame in (traceback ?? "").split(separator: "\n") {
+            let text = frame.drop { $0 == " " || $0 == "\t" }
+            var search = text.startIndex
+            while let colon = text[search...].firstIndex(of: ":") {
+                let digits = text[text.index(after: colon)...].prefix { $0.isASCII && $0.isNumber }
+                if !digits.isEmpty, text[digits.endIndex...].hasPrefix(":"),
+                    restore(String(text[..<colon]), path: path) == path
+                {
+                    return Int(digits)
+                }
+                search = text.index(after: colon)
+            }
+        }
+        return nil
     }
 }

@@ -25,13 +25,21 @@ enum ScenarioValidation {
             report("question.id must not be empty")
             ok = false
         }
+        if ["overall", "asked"].contains(decl.id) {
+            report(
+                "question.id '\(decl.id)' is taken: in an example's expect '\(decl.id)' means something else; choose another id"
+            )
+            ok = false
+        }
         if hasControlCharacter(decl.id) {
             report(
                 "question.id must not contain control characters (tab, newline, NUL, ...): \(decl.id.debugDescription)")
             ok = false
         }
         if let overtime = decl.overtime, OvertimePolicy(rawValue: overtime) == nil {
-            report("question '\(decl.id)': overtime must be \"warn\", \"stop\" or \"penalize\", not \"\(overtime)\"")
+            report(
+                "question '\(decl.id)': overtime must be \"warn\", \"stop\" or \"penalize\", not \"\(overtime)\""
+                    + Suggestion.didYouMean(choice: overtime, in: ["warn", "stop", "penalize"]))
             ok = false
         }
         if let retakes = decl.retakes, retakes < 0 {
@@ -87,8 +95,11 @@ extension DeclarationCollector {
         if questionCalls == 0 { error(scenario?.line, "\(label) declares no question { ... }") }
         let criterionIDs = Set(criteria.map(\.decl.id))
         for (question, line) in questions {
-            for id in question.criteria ?? [] where !criterionIDs.contains(id) {
-                error(line, "question '\(question.id)' lists criterion '\(id)', which is not declared")
+            for id in question.criteria ?? [] where !criterionIDs.contains(id) && !rejectedCriteria.contains(id) {
+                error(
+                    line,
+                    "question '\(question.id)' lists criterion '\(id)', which is not declared"
+                        + Suggestion.didYouMean(id, in: criteria.map(\.decl.id)))
             }
         }
         let criteriaValues = criteria.map { decl, line in
@@ -119,29 +130,41 @@ extension DeclarationCollector {
     /// Checks an example against the declared questions and criteria.
     func example(_ decl: Declarations.ExampleDecl, line: Int?, criteria: [Criterion]) -> Example? {
         let label = "example '\(decl.name)'"
-        let questionIDs = Set(questions.map(\.decl.id))
+        let declaredIDs = questions.map(\.decl.id)
+        let questionIDs = Set(declaredIDs)
+        // With a flow or follow-ups, the flow may ask questions it makes itself: no way to tell here. A question
+        // whose declaration was rejected has its own error.
+        let mayAskOthers = flow != nil || !followUps.isEmpty
+        func isUnknown(_ id: String) -> Bool {
+            !mayAskOthers && !questionIDs.contains(id) && !rejectedQuestions.contains(id)
+        }
         var answers: [String: ExampleAnswer] = [:]
         for (id, value) in decl.answers.sorted(by: { $0.key < $1.key }) {
-            // With a flow or follow-ups, the flow may ask questions it makes itself: no way to tell here.
-            if !questionIDs.contains(id), flow == nil, followUps.isEmpty {
-                warning(line, "\(label) answers '\(id)', which is not a declared question")
+            if isUnknown(id) {
+                warning(
+                    line,
+                    "\(label) answers '\(id)', which is not a declared question"
+                        + Suggestion.didYouMean(id, in: declaredIDs))
             }
             switch value {
             case .string(let text):
                 answers[id] = ExampleAnswer(text: text.text)
-            default:
+            case .table(let table):
+                warnUnknownFields(
+                    of: table, fields: Declarations.fieldNames(Declarations.ExampleAnswerDecl.CodingKeys.self),
+                    in: "\(label) answers.\(id)", line: line)
                 guard
-                    let answer = try? LuaValueDecoder().decode(
-                        Declarations.ExampleAnswerDecl.self, from: value, path: "\(label).answers.\(id)")
-                else {
-                    error(
-                        line,
-                        "\(label): answers.\(id) must be a text or { text, seconds?, think_seconds? }, not \(value.typeName)"
-                    )
-                    continue
-                }
+                    let answer = decodeFields(
+                        Declarations.ExampleAnswerDecl.self, value, path: "answers.\(id)", prefix: "\(label): ",
+                        line: line)
+                else { continue }
                 answers[id] = ExampleAnswer(
                     text: answer.text, seconds: answer.seconds, thinkSeconds: answer.thinkSeconds)
+            default:
+                error(
+                    line,
+                    "\(label): answers.\(id) must be a text or { text, seconds?, think_seconds? }, not \(value.typeName)"
+                )
             }
         }
         var expectations: [String: [String: LevelExpectation]] = [:]
@@ -166,9 +189,18 @@ extension DeclarationCollector {
                         continue
                     }
                     asked = list
+                    for id in list where isUnknown(id) {
+                        warning(
+                            line,
+                            "\(label): expect.asked lists '\(id)', which is not a declared question"
+                                + Suggestion.didYouMean(id, in: declaredIDs))
+                    }
                 default:
-                    if !questionIDs.contains(id), flow == nil, followUps.isEmpty {
-                        warning(line, "\(label) expects levels for '\(id)', which is not a declared question")
+                    if isUnknown(id) {
+                        warning(
+                            line,
+                            "\(label) expects levels for '\(id)', which is not a declared question"
+                                + Suggestion.didYouMean(id, in: declaredIDs))
                     }
                     guard case .table(let levels) = value, levels.array.isEmpty else {
                         error(line, "\(label): expect.\(id) must be a table of criterion = level")
@@ -178,8 +210,12 @@ extension DeclarationCollector {
                     for (criterionKey, level) in levels.fields.sorted(by: { $0.key.description < $1.key.description }) {
                         let criterionID = criterionKey.stringValue ?? criterionKey.description
                         guard let criterion = criteria.first(where: { $0.id == criterionID }) else {
-                            error(
-                                line, "\(label): expect.\(id) names criterion '\(criterionID)', which is not declared")
+                            if !rejectedCriteria.contains(criterionID) {
+                                error(
+                                    line,
+                                    "\(label): expect.\(id) names criterion '\(criterionID)', which is not declared"
+                                        + Suggestion.didYouMean(criterionID, in: criteria.map(\.id)))
+                            }
                             continue
                         }
                         perCriterion[criterionID] = range(
@@ -203,7 +239,17 @@ extension DeclarationCollector {
         let expectation: LevelExpectation
         if let exact = value.doubleValue {
             expectation = .exactly(exact)
-        } else if let decl = try? LuaValueDecoder().decode(Declarations.RangeDecl.self, from: value) {
+        } else if case .table(let table) = value,
+            let decl = try? LuaValueDecoder().decode(Declarations.RangeDecl.self, from: value)
+        {
+            warnUnknownFields(
+                of: table, fields: Declarations.fieldNames(Declarations.RangeDecl.CodingKeys.self), in: label,
+                line: line)
+            guard decl.min != nil || decl.max != nil else {
+                // A range that bounds nothing would pass whatever the score: a typo (`minimum = 3`), not an intent.
+                error(line, "\(label) sets neither min nor max: give a level, or { min = ..., max = ... }")
+                return nil
+            }
             expectation = LevelExpectation(min: decl.min, max: decl.max)
         } else {
             error(line, "\(label) must be a level or { min = ..., max = ... }")

@@ -24,7 +24,7 @@ import Testing
             "scenario { id = \"bad\", title = \"Bad\" }\ncriterion { id = \"c\", title = \"C\", levels = { \"x\" } }\n")
         let good = try RehearseProcess.run(["check", "good.lua"], in: scratch.url)
         #expect(good.status == 0)
-        #expect(good.stderr == "ok: mini (2 questions, 1 criteria)\n")
+        #expect(good.stderr == "ok: mini (2 questions, 1 criterion)\n")
         let bad = try RehearseProcess.run(["check", "good.lua", "bad.lua"], in: scratch.url)
         #expect(bad.status == 1)
         #expect(
@@ -121,13 +121,30 @@ import Testing
         try scratch.write("mini.lua", ScenarioCommandTests.scenario)
         let pass = try RehearseProcess.run(["test", "mini.lua"], in: scratch.url)
         #expect(pass.status == 0)
-        #expect(pass.stdout == "PASS mini.lua: example 'good'\n1 passed, 0 failed\n")
+        #expect(pass.stdout == "PASS mini.lua:8: example 'good'\n1 passed, 0 failed\n")
+        #expect(pass.stderr == "")
         try scratch.write(
             "wrong.lua", ScenarioCommandTests.scenario.replacingOccurrences(of: "overall = 100", with: "overall = 50"))
         let fail = try RehearseProcess.run(["test", "wrong.lua"], in: scratch.url)
         #expect(fail.status == 1)
         #expect(
-            fail.stdout == "FAIL wrong.lua: example 'good'\n    overall: expected 50, got 100\n0 passed, 1 failed\n")
+            fail.stdout == "FAIL wrong.lua:8: example 'good'\n    overall: expected 50, got 100\n0 passed, 1 failed\n")
+    }
+
+    /// A rubric row that no score function fills shows up as a warning at the criterion's line; it does not fail.
+    @Test func testNamesACriterionNoExampleScored() throws {
+        let scratch = try Scratch()
+        try scratch.write(
+            "mini.lua",
+            ScenarioCommandTests.scenario
+                + "criterion { id = \"depth\", title = \"Depth\", levels = { \"thin\", \"deep\" } }\n")
+        let result = try RehearseProcess.run(["test", "mini.lua"], in: scratch.url)
+        #expect(result.status == 0)
+        #expect(result.stdout == "PASS mini.lua:8: example 'good'\n1 passed, 0 failed\n")
+        #expect(
+            result.stderr
+                == "mini.lua:10: warning: criterion 'depth' was scored in no example: no score function returned a level for it\n"
+        )
     }
 }
 

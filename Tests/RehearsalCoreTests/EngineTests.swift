@@ -357,7 +357,10 @@ import Testing
             "coroutine.wrap(function() session:ask('q') end)()",
             "session:ask must be called by the flow itself, not inside a coroutine it made"
         ),
-        ("while true do session:ask('q') end", "session:ask: a session asks at most 1000 questions"),
+        (
+            "while true do session:ask('q') end",
+            "session:ask: a session asks at most 1001 questions (1000 more than the scenario declares)"
+        ),
         (
             "session:ask { id = 'x', prompt = 'p', criteria = { 'depht' } }",
             "question 'x' lists criterion 'depht', which is not declared"

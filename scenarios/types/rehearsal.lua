@@ -3,7 +3,7 @@
 -- tells the editor what the scenario globals and objects are, so it can complete and check the DSL.
 -- The reference is docs/scenario-api.md. To use it, add this folder to the language server's library,
 -- e.g. in .luarc.json: { "runtime.version": "Lua 5.4", "workspace.library": ["scenarios/types"] }.
--- luacheck: globals scenario criterion question flow debrief example quote
+-- luacheck: globals scenario criterion question flow debrief example analysis quote
 -- luacheck: no unused
 
 ------------------------------------------------------------------------------------------------------------
@@ -32,7 +32,7 @@
 ---The school or company interviewing.
 ---@class InstitutionSpec
 ---@field name string The institution's name (required).
----@field values? string[] Its values; the analysis library will check answers against them. Default `{}`.
+---@field values? string[] Its values; `answer.values` is their coverage in an answer. Default `{}`.
 
 ---The fields of `scenario { ... }`.
 ---@class ScenarioSpec
@@ -140,7 +140,7 @@
 ---@field pronouns { i: integer, we: integer, i_share: number } I/me/my against we/us/our.
 ---@field top_words { word: string, count: integer }[] The most used content words.
 ---@field repeated_phrases { phrase: string, count: integer, evidence: Evidence[] }[] Phrases said more than once.
----@field repeated_phrases { phrase: string, count: integer, evidence: Evidence[] }[] Phrases said twice or more.
+---@field pauses? Pauses Silences longer than the threshold, when the answer has timings (transcripts); else nil.
 ---@field keywords Coverage Coverage of the question's keywords.
 ---@field values Coverage Coverage of the scenario's institution values.
 local Answer = {}
@@ -222,6 +222,18 @@ function quote.found(matches, most) end
 ---@field money integer
 ---@field duration integer
 ---@field evidence Evidence[]
+
+---@class Pause
+---@field start number When the silence started, in seconds (the transcript's clock).
+---@field end number When it ended.
+---@field duration number How long it lasted, in seconds.
+
+---@class Pauses
+---@field count integer
+---@field total number Seconds of pauses in all.
+---@field longest number
+---@field threshold number The shortest silence that counts (`analysis { pause_threshold = ... }`, default 2).
+---@field items Pause[]
 
 ---@class TermMatch
 ---@field term string
@@ -323,3 +335,15 @@ function debrief(fn) end
 ---@param spec ExampleSpec
 ---@return string name
 function example(spec) end
+
+---@class AnalysisSpec
+---@field fillers? string[] Replaces the filler terms.
+---@field extra_fillers? string[] Adds filler terms (e.g. `{ "basically", "right" }`).
+---@field hedges? string[] Replaces the hedge terms.
+---@field extra_hedges? string[] Adds hedge terms.
+---@field pause_threshold? number Seconds, more than 0: the shortest silence that counts as a pause. Default `2`.
+---@field top_words? integer 1 or more: how many words `answer.top_words` lists. Default `10`.
+
+---Sets what the measurements count in this scenario (at most once, at the top level).
+---@param spec AnalysisSpec
+function analysis(spec) end

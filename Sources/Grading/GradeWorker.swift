@@ -187,11 +187,19 @@ final class GradeWorker {
                 + speakers.joined(separator: ", ") + ")")
     }
 
-    /// The reject for a transcript in which the flow found none of its questions asked, or nil.
+    /// The reject for a transcript in which the flow found none of its questions asked, or none answered; or nil.
     static func noQuestionFound(_ driver: TranscriptDriver, _ session: RecordedSession, _ options: GradeOptions)
         -> Rejected?
     {
-        guard !driver.matches.isEmpty, !driver.matches.contains(where: { $0.turnLine != nil }) else { return nil }
+        guard !driver.matches.isEmpty, !driver.matches.contains(where: { !$0.answerLines.isEmpty }) else { return nil }
+        if driver.matches.contains(where: { $0.turnLine != nil }) {
+            // Asked, but nobody answered: the candidate named is not the one who speaks after the questions, or the
+            // answers were cut off.
+            return Rejected(
+                path: session.path, line: nil,
+                reason: "not graded: the questions asked in this transcript have no answer from the candidate"
+                    + (driver.candidateName.map { " (\($0))" } ?? ""))
+        }
         let closest = driver.matches.max { $0.similarity < $1.similarity }
         let threshold = options.threshold
         var reason = "not graded: none of the scenario's questions is asked in this transcript"

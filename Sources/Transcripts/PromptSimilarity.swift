@@ -102,6 +102,25 @@ public struct PromptSimilarity: Sendable {
         lowercasedWords(text).contains { $0 == "example" || $0 == "examples" || $0 == "instance" }
     }
 
+    /// Whether a text reads as a request put to someone: it ends with a question mark (before any closing quote
+    /// or bracket), or it asks in so many words, a framing verb followed within two words by "me" or "us" ("Tell
+    /// us about...", "Walk me through...", "Give us an example"), or it starts with "describe", "explain",
+    /// "imagine" or "pick". A candidate's statement, even one that sounds like a prompt ("One pupil kept
+    /// disrupting my lessons."), does not.
+    public static func readsAsRequest(_ text: String) -> Bool {
+        let closing: Set<Character> = ["\"", "'", ")", "]", "\u{201D}", "\u{2019}"]
+        if text.reversed().drop(while: { $0.isWhitespace || closing.contains($0) }).first == "?" { return true }
+        let words = lowercasedWords(text)
+        if let first = words.first, ["describe", "explain", "imagine", "pick"].contains(first) { return true }
+        let verbs: Set<String> = ["tell", "walk", "talk", "give", "share", "show", "describe", "explain", "take"]
+        for (index, word) in words.enumerated() where verbs.contains(word) {
+            if words[(index + 1)..<min(words.count, index + 3)].contains(where: { $0 == "me" || $0 == "us" }) {
+                return true
+            }
+        }
+        return false
+    }
+
     /// How many words of a text are not stop words (framing words count): "Could you give us a concrete
     /// example?" has three.
     public static func contentWordCount(_ text: String) -> Int {

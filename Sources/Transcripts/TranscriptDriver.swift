@@ -94,7 +94,13 @@ public struct TranscriptDriver: CandidateDriver {
         var labels: [(question: String, similarity: Double)?] = []
         var order: [String] = []
         for turn in turns {
-            guard inferred || (turn.speaker != nil && turn.speaker == interviewerName) else {
+            // Without speakers, only a turn that reads as a request can be the interviewer asking: the candidate
+            // may well say something much like another question's prompt ("One pupil kept disrupting my lessons").
+            guard
+                inferred
+                    ? PromptSimilarity.readsAsRequest(turn.text)
+                    : (turn.speaker != nil && turn.speaker == interviewerName)
+            else {
                 labels.append(nil)
                 continue
             }
@@ -157,7 +163,7 @@ public struct TranscriptDriver: CandidateDriver {
             // the flow does (a panel keeps its own order), the first earlier run that no answer has taken.
             chosen =
                 firstRun(of: question.id, in: furthest + 1..<turns.count)
-                ?? firstRun(of: question.id, in: 0..<min(furthest + 1, turns.count), unused: true)
+                ?? firstRun(of: question.id, in: 0..<min(furthest + 1, turns.count), earlier: true)
         } else {
             // A follow-up or a question no turn was labelled with: the most similar turn before the next
             // labelled one.
@@ -210,8 +216,11 @@ public struct TranscriptDriver: CandidateDriver {
     /// The turn that asks `question` in the first run of turns labelled with it within `range`: the most similar
     /// of the run; without speakers, the run's first turn and the questions right after it ("...went badly."
     /// "What happened?"), since a later turn like it is the candidate taking up the question's words. With
-    /// `unused`, runs whose turn a match has taken already are passed over.
-    private func firstRun(of question: String, in range: Range<Int>, unused: Bool = false) -> Int? {
+    /// `earlier` (a question the panel asked before the flow asks it), only a turn that reads as a request and that
+    /// no match has taken counts: a remark in passing ("...what you would bring to the life of the school") is
+    /// not the question.
+    private func firstRun(of question: String, in range: Range<Int>, earlier: Bool = false) -> Int? {
+        guard !range.isEmpty else { return nil }
         var index = range.lowerBound
         while index < range.upperBound {
             while index < range.upperBound && labels[index]?.question != question { index += 1 }
@@ -234,7 +243,7 @@ public struct TranscriptDriver: CandidateDriver {
                     index += 1
                 }
             }
-            if !unused || !used[chosen] { return chosen }
+            if !earlier || (!used[chosen] && PromptSimilarity.readsAsRequest(turns[chosen].text)) { return chosen }
         }
         return nil
     }

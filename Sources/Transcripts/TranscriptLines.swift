@@ -103,8 +103,11 @@ extension TurnBuilder {
     /// Cues joined into sentences: captions cut speech every few words ("Why do you want" / "to teach here?"),
     /// too little to tell a question by. A cue whose text does not end a sentence (`.`, `?`, `!`, `…`, before any
     /// closing quote or bracket) runs on into the next when that starts within `gap` seconds, up to `longest`
-    /// seconds in all (captions without punctuation). Each joined cue keeps its pieces' times, for pauses.
-    static func sentences(_ cues: [TranscriptCue], gap: Double = 1.5, longest: Double = 30) -> [TranscriptCue] {
+    /// seconds in all. Each joined cue keeps its pieces' times, for pauses. Captions with no sentence end at all
+    /// are left as they are: with nothing to tell where a sentence stops, joining would run a question into its
+    /// answer.
+    static func sentences(_ cues: [TranscriptCue], gap: Double = 1.5, longest: Double = 15) -> [TranscriptCue] {
+        guard cues.contains(where: { endsSentence($0.text) && !$0.text.isEmpty }) else { return cues }
         var joined: [TranscriptCue] = []
         for cue in cues {
             if var last = joined.last, !endsSentence(last.text), cue.start - last.end <= gap,

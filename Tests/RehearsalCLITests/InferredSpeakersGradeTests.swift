@@ -87,4 +87,22 @@ import Testing
                     + "turn to a prompt, 'motivation', is 0.41 alike; --match-threshold is 0.9): is it a recording of "
                     + "this interview?\n"), "\(strict.stderr)")
     }
+
+    /// Questions asked, but the candidate never answers one: nothing to grade, so a reject, not a session of zeros.
+    @Test func aTranscriptWithNoAnswerIsRejected() throws {
+        let scratch = try Scratch()
+        try scratch.write(
+            "silent.vtt",
+            "WEBVTT\n\n00:01.000 --> 00:02.000\n<v Sam>Hello.\n\n00:03.000 --> 00:05.000\n"
+                + "<v Ann>Why do you want to teach here?\n\n00:06.000 --> 00:07.000\n<v Ann>Take your time.\n")
+        let scenario = ResultSchemaTests.repositoryRoot.appendingPathComponent("scenarios/teacher-interview.lua")
+            .path
+        let graded = try RehearseProcess.run(
+            ["grade", scenario, "silent.vtt", "--interviewer", "Ann", "--candidate", "Sam"], in: scratch.url)
+        #expect(graded.status == 3)
+        #expect(
+            graded.stderr
+                == "silent.vtt: not graded: the questions asked in this transcript have no answer from the candidate "
+                + "(Sam)\n", "\(graded.stderr)")
+    }
 }

@@ -7,6 +7,13 @@ import Testing
 /// Transcripts without speaker labels (Whisper without diarization): segments cut after questions, and who
 /// asked and who answered inferred from the scenario's prompts.
 @Suite struct InferredSpeakersTests {
+    /// One unlabelled turn a text, ten seconds apart, each eight seconds long.
+    static func unlabelled(_ texts: [String]) -> [Turn] {
+        texts.enumerated().map { index, text in
+            Turn(speaker: nil, start: Double(index * 10), end: Double(index * 10 + 8), text: text, line: index + 1)
+        }
+    }
+
     @Test func aSegmentIsCutAfterEachQuestionThatSpeechFollows() {
         #expect(
             TurnBuilder.questionPieces("Why do you want to teach here? Well, I always have.") == [
@@ -61,9 +68,13 @@ import Testing
             ])
         // The question's fragments end with "?" in the middle of one: the cue's time is shared out instead.
         #expect(turns[0].start == 1 && turns[1].end == 6)
-        // Captions without punctuation still break at 30 seconds.
-        let unpunctuated = (0..<20).map { cue($0 + 1, Double($0) * 2, Double($0) * 2 + 1.9, "and so on") }
-        #expect(TurnBuilder.sentences(unpunctuated).count == 2)
+        // A sentence runs on for 15 seconds at most.
+        let long =
+            (0..<10).map { cue($0 + 1, Double($0) * 2, Double($0) * 2 + 1.9, "and so on") } + [cue(11, 20, 21, "end.")]
+        #expect(TurnBuilder.sentences(long).map(\.line) == [1, 8])
+        // Captions with no sentence end anywhere are left as they are.
+        let unpunctuated = (0..<4).map { cue($0 + 1, Double($0) * 2, Double($0) * 2 + 1.9, "and so on") }
+        #expect(TurnBuilder.sentences(unpunctuated).count == 4)
     }
 
     @Test func questionsAreFoundAndAnswersKeepWhatTheCandidateSaid() throws {
@@ -87,9 +98,7 @@ import Testing
             "Beyond your own classroom, what would you offer the wider life of the school?",
             "I would run the science club.",
         ]
-        let turns = texts.enumerated().map { index, text in
-            Turn(speaker: nil, start: Double(index * 10), end: Double(index * 10 + 8), text: text, line: index + 1)
-        }
+        let turns = Self.unlabelled(texts)
         var driver = TranscriptDriver(
             turns: turns, interviewer: nil, candidate: nil, questions: teacher.scenario.questions)
         #expect(driver.speakersInferred)
@@ -105,6 +114,43 @@ import Testing
         #expect(answers["contribution"]?.text == texts[14])
         #expect(answers["motivation"]?.seconds == 18 && answers["motivation"]?.thinkSeconds == 2)
         #expect(result.answers.allSatisfy { !$0.skipped || $0.question.hasSuffix("-example") })
+    }
+
+    @Test func onlyARequestCanBeTheInterviewerAsking() {
+        for request in [
+            "Why do you want to teach here?", "What happened next?\u{201D}", "Tell us about a lesson that went badly.",
+            "Walk me through how you would handle it.", "Could you give us an example from your classroom.",
+            "Describe a lesson you are proud of.", "Pick a topic pupils find dull.",
+        ] {
+            #expect(PromptSimilarity.readsAsRequest(request), "\(request)")
+        }
+        for statement in [
+            "One pupil kept disrupting my lessons and I handled it badly.", "I would run a science club.",
+            "Let me tell you about my class.", "So I would like to bring that curiosity to a school like this.", "",
+        ] {
+            #expect(!PromptSimilarity.readsAsRequest(statement), "\(statement)")
+        }
+    }
+
+    /// A candidate sentence much like another question's prompt is part of the answer, not that question asked.
+    @Test func aStatementLikeAnotherPromptStaysInTheAnswer() throws {
+        let teacher = try ScenarioLoader().load(path: repositoryRoot + "/scenarios/teacher-interview.lua")
+        let texts = [
+            "Tell us about a lesson you taught that did not go well. What happened, and what did you do next?",
+            "Last term a Year 9 lesson on equations fell apart.",
+            "One pupil kept disrupting my lessons and I handled it badly, I raised my voice.",
+            "Afterwards I changed the seating plan.",
+            "Beyond your own classroom, what would you bring to the life of the school?",
+            "I would run a science club.",
+        ]
+        let turns = Self.unlabelled(texts)
+        let driver = TranscriptDriver(
+            turns: turns, interviewer: nil, candidate: nil, questions: teacher.scenario.questions)
+        #expect(driver.recordedQuestionOrder == ["failed-lesson", "contribution"])
+        var replay = driver
+        let result = try Engine.run(teacher, driver: &replay, options: SessionOptions(seed: 1, mode: .replay))
+        #expect(result.answers.first { $0.question == "failed-lesson" }?.text == texts[1...3].joined(separator: " "))
+        #expect(!result.answers.contains { $0.question == "behaviour" })
     }
 
     @Test func aTranscriptWithLabelsIsNotInferred() throws {

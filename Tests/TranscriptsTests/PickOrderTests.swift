@@ -82,4 +82,27 @@ import Transcripts
         #expect(result.answers.allSatisfy { !$0.skipped || $0.question.hasSuffix("-example") })
         #expect(driver.matches.first { $0.question == "contribution" }?.turnLine == 5)
     }
+
+    /// A welcome that mentions what a question is about is not that question asked: no request, no match.
+    @Test func aRemarkInPassingIsNotAQuestionAskedEarlier() throws {
+        let teacher = try ScenarioLoader().load(path: repositoryRoot + "/scenarios/teacher-interview.lua")
+        let lines = [
+            (
+                "Ann",
+                "Welcome. This morning we will cover your practice and what you would bring beyond the classroom "
+                    + "to the life of the school."
+            ),
+            ("Sam", "Great, thank you."),
+            ("Ann", "Why do you want to teach here at Riverside?"),
+            ("Sam", "Inclusion matters to me."),
+        ]
+        let turns = lines.enumerated().map { index, line in
+            Turn(speaker: line.0, start: Double(index * 10), end: Double(index * 10 + 8), text: line.1, line: index + 1)
+        }
+        var driver = TranscriptDriver(
+            turns: turns, interviewer: "Ann", candidate: "Sam", questions: teacher.scenario.questions)
+        let result = try Engine.run(teacher, driver: &driver, options: SessionOptions(seed: 1, mode: .replay))
+        #expect(result.answers.first { $0.question == "motivation" }?.text == "Inclusion matters to me.")
+        #expect(result.answers.first { $0.question == "contribution" }?.skipped == true)
+    }
 }

@@ -167,8 +167,12 @@ public struct TranscriptDriver: CandidateDriver {
         var index = matched + 1
         while index < turns.count {
             if isInterviewer[index] {
-                let asksOther = labels[index].map { $0.question != question.id } ?? false
-                if asksOther || (isNewQuestion[index] && !answerTurns.isEmpty) { break }
+                // The same question asked again ("Sorry, you froze. Why do you want to teach here?"):
+                // labelled with it, or as alike to its prompt as the threshold asks, it does not end its answer.
+                let label = labels[index]?.question
+                let asksOther = label.map { $0 != question.id } ?? false
+                let asksAgain = label == question.id || (label == nil && score(index) >= threshold)
+                if asksOther || (isNewQuestion[index] && !answerTurns.isEmpty && !asksAgain) { break }
             } else if isCandidate[index] {
                 answerTurns.append(index)
             }

@@ -4,8 +4,9 @@ import RehearsalCore
 /// Replays a transcript through a scenario's flow: as the flow asks each question, the driver finds the
 /// interviewer's turn that asked it and hands back the candidate's turns that answered it.
 ///
-/// Speakers: `interviewer` and `candidate` name them (compared without case); without names, the first
-/// speaker is the interviewer and the next one the candidate. Anyone else is ignored.
+/// Speakers: `interviewer` and `candidate` name them (compared without case); without names, the interviewer is
+/// the speaker who asks the most scenario questions (the first speaker when nobody asks one) and the candidate the
+/// first other speaker. Anyone else is ignored.
 ///
 /// Alignment: each interviewer turn is labelled with the scenario question its text is most similar to
 /// (`PromptSimilarity`), when that similarity reaches `threshold` and they share two content words or more
@@ -70,32 +71,35 @@ public struct TranscriptDriver: CandidateDriver {
     ) {
         self.turns = turns
         self.threshold = threshold
-        let (interviewerName, candidateName) = TranscriptDriver.speakers(turns, interviewer, candidate)
-        self.interviewerName = interviewerName
-        self.candidateName = candidateName
-        isInterviewer = turns.map { $0.speaker != nil && $0.speaker == interviewerName }
-        isCandidate = turns.map { $0.speaker != nil && $0.speaker == candidateName }
         let similarity = PromptSimilarity(prompts: questions.map(\.prompt))
         self.similarity = similarity
         let prompts = questions.map { ($0.id, similarity.vector($0.prompt)) }
-        var labels: [(question: String, similarity: Double)?] = []
-        var order: [String] = []
-        for turn in turns {
-            guard turn.speaker != nil && turn.speaker == interviewerName else {
-                labels.append(nil)
-                continue
-            }
+        // Every spoken turn's scenario question, when it reaches the threshold: the interviewer's turns are labelled
+        // with it, and, unless the command line names the interviewer, whoever asks the most is the interviewer.
+        let asked: [(question: String, similarity: Double)?] = turns.map { turn in
+            guard turn.speaker != nil else { return nil }
             let vector = similarity.vector(turn.text)
             let best = prompts.map { ($0.0, PromptSimilarity.cosine(vector, $0.1), $0.1) }.max { $0.1 < $1.1 }
             // A request for an example ("Can you give us an example from a class you taught?") is usually a
             // follow-up, so it needs three shared words, not two, to count as a scenario question.
             let needed = PromptSimilarity.asksForExample(turn.text) ? 3 : 2
-            if let best, best.1 >= threshold, PromptSimilarity.shared(vector, best.2) >= needed {
-                labels.append((best.0, best.1))
-                if !order.contains(best.0) { order.append(best.0) }
-            } else {
+            guard let best, best.1 >= threshold, PromptSimilarity.shared(vector, best.2) >= needed else { return nil }
+            return (best.0, best.1)
+        }
+        let (interviewerName, candidateName) = TranscriptDriver.speakers(turns, interviewer, candidate, asked: asked)
+        self.interviewerName = interviewerName
+        self.candidateName = candidateName
+        isInterviewer = turns.map { $0.speaker != nil && $0.speaker == interviewerName }
+        isCandidate = turns.map { $0.speaker != nil && $0.speaker == candidateName }
+        var labels: [(question: String, similarity: Double)?] = []
+        var order: [String] = []
+        for (index, label) in asked.enumerated() {
+            guard isInterviewer[index], let label else {
                 labels.append(nil)
+                continue
             }
+            labels.append(label)
+            if !order.contains(label.question) { order.append(label.question) }
         }
         self.labels = labels
         recordedQuestionOrder = questions.isEmpty ? nil : order
@@ -105,8 +109,14 @@ public struct TranscriptDriver: CandidateDriver {
         }
     }
 
-    /// Resolves who is who: named speakers (without case), else the first speaker and the next one.
-    private static func speakers(_ turns: [Turn], _ interviewer: String?, _ candidate: String?) -> (String?, String?) {
+    /// Resolves who is who: named speakers (without case). Without `--interviewer`, the interviewer is the speaker
+    /// who asks the most scenario questions (the first to ask, among equals), or the first speaker when nobody asks
+    /// one: a candidate who speaks first ("Hello? Can you hear me?") is not taken for the interviewer. Without
+    /// `--candidate`, the candidate is the first other speaker.
+    private static func speakers(
+        _ turns: [Turn], _ interviewer: String?, _ candidate: String?,
+        asked: [(question: String, similarity: Double)?]
+    ) -> (String?, String?) {
         var names: [String] = []
         for turn in turns { if let speaker = turn.speaker, !names.contains(speaker) { names.append(speaker) } }
         func find(_ name: String?) -> String? {
@@ -117,8 +127,16 @@ public struct TranscriptDriver: CandidateDriver {
         let named = (find(interviewer), find(candidate))
         if interviewer != nil && candidate != nil { return named }
         if interviewer != nil { return (named.0, names.first { $0 != named.0 && named.0 != nil }) }
-        if candidate != nil { return (names.first { $0 != named.1 && named.1 != nil }, named.1) }
-        return (names.first, names.dropFirst().first)
+        // A candidate named but absent leaves nobody to match (the grader rejects the transcript).
+        if candidate != nil && named.1 == nil { return (nil, nil) }
+        var asks: [String: (count: Int, first: Int)] = [:]
+        for (index, turn) in turns.enumerated() {
+            guard let speaker = turn.speaker, speaker != named.1, asked[index] != nil else { continue }
+            asks[speaker, default: (0, index)].count += 1
+        }
+        let asker = asks.max { ($0.value.count, $1.value.first) < ($1.value.count, $0.value.first) }?.key
+        let chosen = asker ?? names.first { $0 != named.1 }
+        return (chosen, named.1 ?? names.first { $0 != chosen })
     }
 
     /// The answer to the question the flow asks now.

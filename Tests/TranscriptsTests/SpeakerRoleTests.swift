@@ -32,6 +32,60 @@ import Transcripts
             turns: Self.turns(spoken), interviewer: nil, candidate: nil, questions: teacher.scenario.questions)
     }
 
+    @Test func aCandidateWhoSpeaksFirstIsNotTakenForTheInterviewer() throws {
+        let spoken = [
+            (Self.sam, "Hello? Can you hear me?"),
+            (Self.helen, "Yes, hello Sam. Why do you want to teach here, at Riverside?"),
+            (Self.sam, "Because inclusion is how the school is run, and the reading programme matters to me."),
+            Self.failedLesson,
+            (Self.sam, "A Year 9 lesson on equations fell apart, so I retaught it with models and exit tickets."),
+        ]
+        var driver = unnamed(spoken)
+        #expect(driver.interviewerName == Self.helen)
+        #expect(driver.candidateName == Self.sam)
+        #expect(driver.recordedQuestionOrder == ["motivation", "failed-lesson"])
+        let motivation = try #require(teacher.scenario.question("motivation"))
+        let answer = try driver.answer(to: PosedQuestion(number: 1, question: motivation))
+        #expect(answer.text.hasPrefix("Because inclusion"))
+    }
+
+    @Test func aCandidateWhoRepeatsAQuestionStaysTheCandidate() throws {
+        let spoken = [
+            (Self.sam, "Hi, sorry I'm late."),
+            (Self.helen, "No problem. Why do you want to teach here, at Riverside?"),
+            (Self.sam, "Why do I want to teach here at Riverside? Because inclusion is how the school is run."),
+            Self.failedLesson,
+            (Self.sam, "A Year 9 lesson on equations fell apart, so I retaught it."),
+        ]
+        let driver = unnamed(spoken)
+        #expect(driver.interviewerName == Self.helen)
+        #expect(driver.candidateName == Self.sam)
+    }
+
+    @Test func withoutAnyScenarioQuestionTheFirstSpeakerIsTheInterviewer() throws {
+        let spoken = [
+            (Self.sam, "Good morning."),
+            (Self.helen, "Good morning, did you find us all right?"),
+            (Self.sam, "Yes, thank you."),
+        ]
+        let driver = unnamed(spoken)
+        #expect(driver.interviewerName == Self.sam)
+        #expect(driver.candidateName == Self.helen)
+    }
+
+    @Test func aNamedCandidateLeavesTheAskerAsInterviewer() throws {
+        let spoken = [
+            ("Ana Lima", "I'll just take notes today."),
+            (Self.helen, "Why do you want to teach here, at Riverside?"),
+            (Self.sam, "Because inclusion is how the school is run."),
+        ]
+        let driver = TranscriptDriver(
+            turns: Self.turns(spoken), interviewer: nil, candidate: "sam okafor",
+            questions: teacher.scenario.questions)
+        #expect(driver.interviewerName == Self.helen)
+        #expect(driver.candidateName == Self.sam)
+    }
+
     @Test func aQuestionAskedAgainDoesNotCutItsAnswer() throws {
         let spoken = [
             (Self.helen, "Why do you want to teach here, at Riverside?"),

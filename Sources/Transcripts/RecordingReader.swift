@@ -77,7 +77,13 @@ public struct RecordingReader: IteratorProtocol, Sequence {
         case .failure(let rejected): return [.failure(rejected)]
         case .success(let transcript):
             var items = transcript.skipped.map { Result<RecordedSession, Rejected>.failure($0) }
-            switch TurnBuilder.turns(transcript.cues, path: path) {
+            let turns =
+                format == .whisper
+                ? TurnBuilder.turns(
+                    transcript.cues, path: path,
+                    howToLabel: "give segments a \"speaker\", as WhisperX or another diarization step writes it")
+                : TurnBuilder.turns(transcript.cues, path: path)
+            switch turns {
             case .failure(let rejected): items.append(.failure(rejected))
             case .success(let turns):
                 items.append(

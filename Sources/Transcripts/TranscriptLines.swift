@@ -61,7 +61,10 @@ enum TurnBuilder {
     /// Merges consecutive cues of the same speaker into turns. A cue without a label continues the previous
     /// speaker (captions split long speech). Fails when the transcript has fewer than two speakers: then the
     /// interviewer cannot be told from the candidate.
-    static func turns(_ cues: [TranscriptCue], path: String) -> Result<[Turn], Rejected> {
+    /// `howToLabel` tells the user how speakers are written in the file's format.
+    static func turns(
+        _ cues: [TranscriptCue], path: String, howToLabel: String = "label cues as <v Name>text</v> or Name: text"
+    ) -> Result<[Turn], Rejected> {
         var turns: [Turn] = []
         var speaker: String?
         var speakers: [String] = []
@@ -88,8 +91,7 @@ enum TurnBuilder {
             return .failure(
                 Rejected(
                     path: path, line: nil,
-                    reason: "no speaker labels: cannot tell the interviewer from the candidate "
-                        + "(label cues as <v Name>text</v> or Name: text)"))
+                    reason: "no speaker labels: cannot tell the interviewer from the candidate (\(howToLabel))"))
         }
         if speakers.count == 1 {
             return .failure(

@@ -33,9 +33,13 @@ public struct RecordingReader: IteratorProtocol, Sequence {
     /// its format cannot be told.
     public init(path: String, format: RecordingFormat? = nil) throws(Rejected) {
         self.path = path
-        var detected = format
-        if detected == nil { detected = try RecordingReader.detect(path: path) }
-        guard let format = detected else {
+        let prefix = try RecordingReader.prefix(path: path)
+        if let encoding = RecordingReader.utf16(prefix) {
+            throw Rejected(
+                path: path, line: nil,
+                reason: "the file is \(encoding) text, which the readers do not take: save it as UTF-8")
+        }
+        guard let format = format ?? RecordingFormat.detect(path: path, prefix: prefix) else {
             throw Rejected(
                 path: path, line: nil,
                 reason: "cannot tell the format (use .jsonl, .csv, .vtt, .srt or .json, or say --format)")
@@ -50,16 +54,31 @@ public struct RecordingReader: IteratorProtocol, Sequence {
         }
     }
 
-    private static func detect(path: String) throws(Rejected) -> RecordingFormat? {
-        if let format = RecordingFormat.detect(path: path, prefix: []) { return format }
+    /// The file's first bytes (up to 4 KiB), to tell its format and encoding; none from a pipe, which a second
+    /// reading would find without them (`<(zcat day.jsonl.gz)` with `--format jsonl`).
+    private static func prefix(path: String) throws(Rejected) -> [UInt8] {
         let descriptor = open(path, O_RDONLY)
         guard descriptor >= 0 else {
             throw Rejected(path: path, line: nil, reason: "cannot read the file: \(String(cString: strerror(errno)))")
         }
         defer { _ = close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return [] }
         var prefix = [UInt8](repeating: 0, count: 4096)
         let count = prefix.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, 4096) }
-        return RecordingFormat.detect(path: path, prefix: Array(prefix.prefix(Swift.max(count, 0))))
+        return Array(prefix.prefix(Swift.max(count, 0)))
+    }
+
+    /// "UTF-16" and its byte order when the file starts with a UTF-16 byte order mark, or with two ASCII characters
+    /// written as UTF-16 (Windows Notepad's "Unicode"); nil otherwise. A UTF-8 recording has no NUL byte among its
+    /// first four.
+    static func utf16(_ prefix: [UInt8]) -> String? {
+        if prefix.starts(with: [0xFF, 0xFE]) { return "UTF-16 (little-endian)" }
+        if prefix.starts(with: [0xFE, 0xFF]) { return "UTF-16 (big-endian)" }
+        guard prefix.count >= 4 else { return nil }
+        if prefix[0] != 0 && prefix[1] == 0 && prefix[2] != 0 && prefix[3] == 0 { return "UTF-16 (little-endian)" }
+        if prefix[0] == 0 && prefix[1] != 0 && prefix[2] == 0 && prefix[3] != 0 { return "UTF-16 (big-endian)" }
+        return nil
     }
 
     /// Reads a whole transcript: its skipped cues, then its session (or why it cannot be one).

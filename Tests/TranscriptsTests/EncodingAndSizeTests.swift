@@ -1,0 +1,38 @@
+import Foundation
+import Testing
+import Transcripts
+
+/// Files a reader must refuse whole, clearly and without reading them into memory: UTF-16 text, and transcripts
+/// too large to be one interview; and lines too long to be one answer, skipped and reported at their line.
+@Suite struct EncodingAndSizeTests {
+    static let vtt = "WEBVTT\r\n\r\n00:00:01.000 --> 00:00:02.000\r\n<v Ann>Why do you want to teach here?</v>\r\n"
+
+    static func utf16(_ text: String, bigEndian: Bool, mark: Bool) -> [UInt8] {
+        var bytes: [UInt8] = mark ? (bigEndian ? [0xFE, 0xFF] : [0xFF, 0xFE]) : []
+        for unit in text.utf16 {
+            let pair = [UInt8(unit & 0xFF), UInt8(unit >> 8)]
+            bytes += bigEndian ? pair.reversed() : pair
+        }
+        return bytes
+    }
+
+    @Test(arguments: [
+        ("panel.vtt", vtt), ("panel.srt", "1\r\n00:00:01,000 --> 00:00:02,000\r\nAnn: Hi\r\n"),
+        ("forms.csv", "question,text\r\nmotivation,I love it\r\n"),
+        ("day.jsonl", #"{"question": "motivation", "text": "I love it"}"# + "\n"),
+        ("export.txt", vtt),
+    ])
+    func utf16IsRefusedWholeAndSaysSo(name: String, text: String) throws {
+        for (bigEndian, mark) in [(false, true), (true, true), (false, false), (true, false)] {
+            let path = try temporaryFile(name, bytes: Self.utf16(text, bigEndian: bigEndian, mark: mark))
+            #expect(throws: Rejected.self) { try readAll(path) }
+            do {
+                _ = try RecordingReader(path: path)
+            } catch {
+                #expect(error.line == nil)
+                #expect(error.reason.contains("UTF-16"), "\(error.reason)")
+                #expect(error.reason.contains("UTF-8"), "\(error.reason)")
+            }
+        }
+    }
+}

@@ -1,6 +1,7 @@
 /// Answer rows from CSV (RFC 4180): a header row naming the columns in any order (unknown ones ignored),
 /// then one record per answer. Quoted fields may hold commas, doubled quotes and line breaks; a record's line
-/// is the line where it starts. Blank lines are skipped.
+/// is the line where it starts. Blank lines are skipped. A record longer than `RecordingReader.maximumLineBytes`
+/// (most often a quote never closed) is rejected when it reaches that length, and reading goes on after it.
 struct CSVRows: RowSource {
     private var lines: LineReader
     var bytesRead: Int64 { lines.bytesRead }
@@ -98,6 +99,7 @@ struct CSVRows: RowSource {
         var startLine = 0
         var problem: RowProblem?
         var invalidUTF8 = false
+        var tooLong = false
 
         func endField() {
             if let text = UTF8Text.string(field) {
@@ -150,7 +152,18 @@ struct CSVRows: RowSource {
                         }
                     }
                 }
-                return state == .quoted
+                // A quote never closed would otherwise take the rest of the file into this record.
+                if raw.count > RecordingReader.maximumLineBytes { tooLong = true }
+                return state == .quoted && !tooLong
+            }
+            if lines.takeOverlong() || tooLong {
+                let reason =
+                    tooLong
+                    ? "the record is longer than \(RecordingReader.maximumLineBytes >> 20) MiB (a quoted field not "
+                        + "closed?): skipped; reading goes on at the next line"
+                    : LineReader.overlongReason
+                return Record(
+                    line: startLine == 0 ? lines.lineNumber : startLine, fields: .failure(RowProblem(reason)), raw: [])
             }
             guard let more else {
                 if startLine == 0 { return nil }

@@ -19,6 +19,11 @@
 /// ```
 public struct RecordingReader: IteratorProtocol, Sequence {
 
+    /// The largest transcript read (WebVTT, SRT, Whisper JSON are read whole): 64 MiB, hours of interview.
+    public static let maximumTranscriptBytes = 64 << 20
+    /// The longest line (or CSV record) of an answer file that is read: 16 MiB, millions of words.
+    public static let maximumLineBytes = 16 << 20
+
     /// The file being read.
     public let path: String
     /// Its format, given or detected.
@@ -49,8 +54,10 @@ public struct RecordingReader: IteratorProtocol, Sequence {
         case .jsonl: jsonl = AnswerRowsSource(path: path, rows: try JSONLRows(path: path))
         case .csv: csv = AnswerRowsSource(path: path, rows: try CSVRows(path: path))
         case .webvtt, .srt, .whisper:
+            let size = InputSize.of(path)
+            guard size <= RecordingReader.maximumTranscriptBytes else { throw RecordingReader.tooLarge(path, size) }
             queue = try RecordingReader.transcript(path: path, format: format)
-            transcriptBytes = InputSize.of(path)
+            transcriptBytes = size
         }
     }
 
@@ -79,6 +86,15 @@ public struct RecordingReader: IteratorProtocol, Sequence {
         if prefix[0] != 0 && prefix[1] == 0 && prefix[2] != 0 && prefix[3] == 0 { return "UTF-16 (little-endian)" }
         if prefix[0] == 0 && prefix[1] != 0 && prefix[2] == 0 && prefix[3] != 0 { return "UTF-16 (big-endian)" }
         return nil
+    }
+
+    /// A transcript over `maximumTranscriptBytes`: refused before it is read.
+    static func tooLarge(_ path: String, _ size: Int64) -> Rejected {
+        let mebibytes = Double(size) / 1_048_576
+        return Rejected(
+            path: path, line: nil,
+            reason: "the transcript is \((mebibytes * 10).rounded() / 10) MiB: a transcript is read whole, and one "
+                + "over \(maximumTranscriptBytes >> 20) MiB (many hours of speech) is not read; is it one interview?")
     }
 
     /// Reads a whole transcript: its skipped cues, then its session (or why it cannot be one).

@@ -7,12 +7,16 @@ struct TranscriptLines {
     var lines: [(number: Int, text: Substring)] = []
     var sha256: String
 
+    /// Reads `path` whole; a file that grows past `RecordingReader.maximumTranscriptBytes` while it is read (a pipe)
+    /// is refused.
     init(path: String) throws(Rejected) {
-        var reader = try LineReader(path: path)
+        let limit = RecordingReader.maximumTranscriptBytes
+        var reader = try LineReader(path: path, maximumLineLength: limit)
         var bytes: [UInt8] = []
         var texts: [(Int, [UInt8])] = []
         var extra = 0
         while let _ = reader.withNextLine({ number, line in
+            guard bytes.count <= limit else { return }
             if !bytes.isEmpty || number > 1 { bytes.append(0x0A) }
             bytes.append(contentsOf: line)
             // A lone CR also ends a line (old Mac files); later lines count it.
@@ -21,7 +25,11 @@ struct TranscriptLines {
                 extra += 1
             }
             extra -= 1
-        }) {}
+        }) {
+            if reader.takeOverlong() || bytes.count > limit {
+                throw RecordingReader.tooLarge(path, reader.bytesRead)
+            }
+        }
         sha256 = SHA256.hex(bytes)
         lines = texts.map { number, piece in
             // NUL becomes U+FFFD, as the WebVTT parser asks; invalid UTF-8 is replaced the same way.

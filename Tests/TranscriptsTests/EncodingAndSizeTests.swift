@@ -35,4 +35,48 @@ import Transcripts
             }
         }
     }
+
+    @Test func aTranscriptLargerThanTheLimitIsRefusedWithoutReadingIt() throws {
+        let path = try temporaryFile("huge.json", #"{"segments": []}"#)
+        // A sparse file: its size is what counts, and it costs no disk.
+        let handle = try #require(FileHandle(forWritingAtPath: path))
+        try handle.truncate(atOffset: UInt64(RecordingReader.maximumTranscriptBytes) + 1)
+        try handle.close()
+        #expect(throws: Rejected.self) { try readAll(path) }
+        do {
+            _ = try RecordingReader(path: path)
+        } catch {
+            #expect(error.reason.contains("64 MiB"), "\(error.reason)")
+        }
+    }
+
+    @Test func aJSONLLineTooLongForAnAnswerIsSkippedAndReportedAtItsLine() throws {
+        let long = String(repeating: "a", count: RecordingReader.maximumLineBytes + 10)
+        let path = try temporaryFile(
+            "day.jsonl",
+            #"{"question": "motivation", "text": "First."}"# + "\r\n"
+                + #"{"question": "assessment", "text": ""# + long + "\"}\r\n"
+                + #"{"question": "assessment", "text": "Third."}"# + "\r\n" + long)
+        let (sessions, rejected) = try readAll(path)
+        #expect(
+            rejected == [
+                "\(path):2: the line is longer than 16 MiB: skipped",
+                "\(path):4: the line is longer than 16 MiB: skipped",
+            ])
+        #expect(answers(try #require(sessions.first)).map(\.answer.text) == ["First.", "Third."])
+    }
+
+    @Test func aCSVQuoteNeverClosedCostsOneRecordNotTheRestOfTheFile() throws {
+        let filler = String(repeating: "x", count: 1000)
+        var text = "question,text\nmotivation,\"never closed\n"
+        let lines = RecordingReader.maximumLineBytes / 1000 + 200
+        for _ in 0..<lines { text += "assessment,\(filler)\n" }
+        text += "assessment,The last one.\n"
+        let path = try temporaryFile("forms.csv", text)
+        let (sessions, rejected) = try readAll(path)
+        #expect(rejected.first?.hasPrefix("\(path):2: ") == true)
+        #expect(rejected.first?.contains("16 MiB") == true)
+        #expect(rejected.count == 1)
+        #expect(answers(try #require(sessions.first)).last?.answer.text == "The last one.")
+    }
 }

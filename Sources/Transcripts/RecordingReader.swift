@@ -49,6 +49,13 @@ public struct RecordingReader: IteratorProtocol, Sequence {
                 path: path, line: nil,
                 reason: "cannot tell the format (use .jsonl, .csv, .vtt, .srt or .json, or say --format)")
         }
+        // JSONL and CSV lines end at LF (CRLF too); a file whose lines end at a lone CR would read as one line.
+        if format == .jsonl || format == .csv, prefix.contains(0x0D), !prefix.contains(0x0A) {
+            throw Rejected(
+                path: path, line: nil,
+                reason: "its lines end with a lone CR (classic Mac line ends), which \(format.rawValue) files may not "
+                    + "use: save it with LF or CRLF line ends")
+        }
         self.format = format
         switch format {
         case .jsonl: jsonl = AnswerRowsSource(path: path, rows: try JSONLRows(path: path))

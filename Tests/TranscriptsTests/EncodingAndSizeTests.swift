@@ -36,6 +36,26 @@ import Transcripts
         }
     }
 
+    @Test(arguments: [
+        ("forms.csv", "session,question,text\rc4,motivation,I want to teach here\rc4,assessment,Exit tickets\r"),
+        ("day.jsonl", #"{"question": "motivation", "text": "I love it"}"# + "\r" + #"{"question": "x", "text": "y"}"#),
+    ])
+    func classicMacLineEndsInAnAnswerFileAreRefusedWholeAndSaySo(name: String, text: String) throws {
+        let path = try temporaryFile(name, text)
+        do {
+            _ = try RecordingReader(path: path)
+            Issue.record("\(name) was read")
+        } catch {
+            #expect(error.line == nil)
+            #expect(error.reason.contains("CR"), "\(error.reason)")
+        }
+        // CRLF is fine.
+        let crlf = try temporaryFile(name, text.replacingOccurrences(of: "\r", with: "\r\n"))
+        let (sessions, rejected) = try readAll(crlf)
+        #expect(rejected.isEmpty)
+        #expect(sessions.flatMap(answers).count == 2)
+    }
+
     @Test func aTranscriptLargerThanTheLimitIsRefusedWithoutReadingIt() throws {
         let path = try temporaryFile("huge.json", #"{"segments": []}"#)
         // A sparse file: its size is what counts, and it costs no disk.

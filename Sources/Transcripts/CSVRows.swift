@@ -47,11 +47,15 @@ struct CSVRows: RowSource {
         let missing: [AnswerRow.Column] = [.question, .text].filter { column in !columns.contains { $0 == column } }
         guard missing.isEmpty else {
             let list = missing.map { "\"\($0.rawValue)\"" }.joined(separator: " and ")
-            return Rejected(
-                path: path, line: header.line,
-                reason:
-                    "the header row has no \(list) column (it names \(names.map { "\"\($0)\"" }.joined(separator: ", ")))"
-            )
+            var reason =
+                "the header row has no \(list) column (it names \(names.map { "\"\($0)\"" }.joined(separator: ", ")))"
+            // One column holding the names: most likely another separator (Excel in many locales uses ';').
+            if names.count == 1,
+                let other = [(";", "semicolons"), ("\t", "tabs")].first(where: { names[0].contains($0.0) })
+            {
+                reason += ": fields are separated by commas, and this header by \(other.1)"
+            }
+            return Rejected(path: path, line: header.line, reason: reason)
         }
         return nil
     }

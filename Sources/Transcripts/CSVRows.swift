@@ -10,6 +10,7 @@ struct CSVRows: RowSource {
     private var columns: [AnswerRow.Column?] = []
     private var headerRead = false
     private(set) var fileProblem: Rejected?
+    static let noRows = "the file has a header row and no records"
 
     init(path: String) throws(Rejected) {
         self.path = path

@@ -10,6 +10,7 @@ struct JSONLRows: RowSource {
     private var lines: LineReader
     var bytesRead: Int64 { lines.bytesRead }
     let fileProblem: Rejected? = nil
+    static let noRows = "the file has no answer lines"
 
     init(path: String) throws(Rejected) {
         lines = try LineReader(path: path, maximumLineLength: RecordingReader.maximumLineBytes)

@@ -100,3 +100,23 @@ import Transcripts
         #expect(answers(try #require(sessions.first)).last?.answer.text == "The last one.")
     }
 }
+
+/// An answer file with nothing to grade is a rejection, not a silent success: a truncated export must not pass.
+@Suite struct EmptyAnswerFileTests {
+    @Test(arguments: [
+        ("day.jsonl", "", "no answers: the file has no answer lines"),
+        ("day.jsonl", "\u{FEFF}\n  \r\n\n", "no answers: the file has no answer lines"),
+        ("forms.csv", "session,question,text\r\n\r\n", "no answers: the file has a header row and no records"),
+    ])
+    func anAnswerFileWithoutAnswersIsRejectedWhole(name: String, text: String, reason: String) throws {
+        let path = try temporaryFile(name, text)
+        let (sessions, rejected) = try readAll(path)
+        #expect(sessions.isEmpty)
+        #expect(rejected == ["\(path): \(reason)"])
+    }
+
+    @Test func aFileWhoseLinesAreAllRejectedSaysNothingMore() throws {
+        let path = try temporaryFile("day.jsonl", "{oops\n")
+        #expect(try readAll(path).rejected.count == 1)
+    }
+}

@@ -66,6 +66,30 @@ struct ParsedTranscript {
 }
 
 enum TurnBuilder {
+    /// How many cues a label in lower case ("jordan lee: ...") must start to be taken for a speaker.
+    static let recurringLabel = 3
+
+    /// Zoom writes display names as typed, often in lower case, which `CueText` does not take for a speaker
+    /// (it would take "so the plan was: ..." too). A lower-case label that starts `recurringLabel` cues or more is
+    /// a speaker: those cues get it, and lose it from their text.
+    static func recurringLabels(_ cues: inout [TranscriptCue]) {
+        var labels: [Int: (name: String, rest: String)] = [:]
+        var counts: [String: Int] = [:]
+        for index in cues.indices where cues[index].speaker == nil {
+            guard let label = CueText.zoomSpeaker(cues[index].text, strict: false) else { continue }
+            labels[index] = label
+            counts[label.name, default: 0] += 1
+        }
+        var emptied = false
+        for (index, label) in labels where counts[label.name, default: 0] >= recurringLabel {
+            cues[index].speaker = label.name
+            cues[index].text = label.rest
+            emptied = emptied || label.rest.isEmpty
+        }
+        // A label alone ("jordan lee:") says nothing.
+        if emptied { cues.removeAll { $0.text.isEmpty } }
+    }
+
     /// Merges consecutive cues of the same speaker into turns. A cue without a label continues the previous
     /// speaker (captions split long speech). Fails when the transcript has fewer than two speakers: then the
     /// interviewer cannot be told from the candidate.
@@ -73,6 +97,8 @@ enum TurnBuilder {
     static func turns(
         _ cues: [TranscriptCue], path: String, howToLabel: String = "label cues as <v Name>text</v> or Name: text"
     ) -> Result<[Turn], Rejected> {
+        var cues = cues
+        recurringLabels(&cues)
         var turns: [Turn] = []
         var speaker: String?
         var speakers: [String] = []

@@ -10,7 +10,8 @@ public struct GradeOptions: Sendable {
     public var format: RecordingFormat?
     /// Worker threads, each with its own Lua state.
     public var jobs: Int
-    /// The interviewer's and candidate's speaker names in transcripts; nil: the first speaker asks.
+    /// The interviewer's and candidate's speaker names in transcripts; nil: who asks the scenario's questions
+    /// is the interviewer (`TranscriptDriver`).
     public var interviewer: String?
     public var candidate: String?
     /// How alike an interviewer turn and a prompt must be for the turn to ask the question.

@@ -33,7 +33,7 @@ struct GradeCommand: ParsableCommand {
     @Option(help: "Worker threads, each with its own Lua state (default: the number of cores).")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
-    @Option(help: "The interviewer's speaker name in transcripts (default: the first speaker).")
+    @Option(help: "The interviewer's speaker name in transcripts (default: who asks the scenario's questions).")
     var interviewer: String?
 
     @Option(help: "The candidate's speaker name in transcripts, and the candidate of sessions that name none.")
@@ -66,6 +66,9 @@ struct GradeCommand: ParsableCommand {
         }
         guard matchThreshold > 0 && matchThreshold <= 1 else {
             throw ValidationError("--match-threshold must be more than 0 and at most 1")
+        }
+        if let interviewer, let candidate, interviewer.lowercased() == candidate.lowercased() {
+            throw ValidationError("--interviewer and --candidate name the same speaker")
         }
     }
 

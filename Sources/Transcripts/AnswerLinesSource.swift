@@ -5,6 +5,8 @@ struct AnswerRowsSource<Rows: RowSource> {
     private var assembler: SessionAssembler
     private var pending: [Result<RecordedSession, Rejected>] = []
     private var finished = false
+    /// Whether any session or rejection was handed out: a file with neither has no answers at all.
+    private var handedOut = false
 
     init(path: String, rows: Rows) {
         self.rows = rows
@@ -36,9 +38,14 @@ struct AnswerRowsSource<Rows: RowSource> {
                 finished = true
                 if let fileProblem = rows.fileProblem { pending.append(.failure(fileProblem)) }
                 if let last = assembler.finish() { pending.append(.success(last)) }
+                if pending.isEmpty && !handedOut {
+                    pending.append(.failure(Rejected(path: path, line: nil, reason: "no answers: \(Rows.noRows)")))
+                }
             }
         }
-        return pending.isEmpty ? nil : pending.removeFirst()
+        guard !pending.isEmpty else { return nil }
+        handedOut = true
+        return pending.removeFirst()
     }
 }
 
@@ -52,4 +59,6 @@ protocol RowSource {
     var fileProblem: Rejected? { get }
     /// Bytes read from the file so far.
     var bytesRead: Int64 { get }
+    /// What a file without a single row has ("no answers: ..."): a truncated export must not pass for graded.
+    static var noRows: String { get }
 }

@@ -2,7 +2,8 @@ import RehearsalCore
 
 /// Answer rows from CSV (RFC 4180): a header row naming the columns in any order (unknown ones ignored),
 /// then one record per answer. Quoted fields may hold commas, doubled quotes and line breaks; a record's line
-/// is the line where it starts. Blank lines are skipped.
+/// is the line where it starts. Blank lines are skipped. A record longer than `RecordingReader.maximumLineBytes`
+/// (most often a quote never closed) is rejected when it reaches that length, and reading goes on after it.
 ///
 /// A wide file, as a form's export writes it (one record per candidate, one column per question), is read too
 /// when the reader knows the scenario's questions: a header without `question` and `text` columns whose cells
@@ -16,6 +17,7 @@ struct CSVRows: RowSource {
     private var columns: [AnswerRow.Column?] = []
     private var headerRead = false
     private(set) var fileProblem: Rejected?
+    static let noRows = "the file has a header row and no records"
     /// The scenario's questions, for a wide file's header; empty when the reader was not given them.
     private let questions: [Question]
     private let threshold: Double
@@ -91,7 +93,12 @@ struct CSVRows: RowSource {
             let list = missing.map { "\"\($0.rawValue)\"" }.joined(separator: " and ")
             var reason =
                 "the header row has no \(list) column (it names \(names.map { "\"\($0)\"" }.joined(separator: ", ")))"
-            if missing.count == 2 && !questions.isEmpty {
+            // One column holding the names: most likely another separator (Excel in many locales uses ';').
+            if names.count == 1,
+                let other = [(";", "semicolons"), ("\t", "tabs")].first(where: { names[0].contains($0.0) })
+            {
+                reason += ": fields are separated by commas, and this header by \(other.1)"
+            } else if missing.count == 2 && !questions.isEmpty {
                 reason += ", and none of its columns names a question of the scenario, by id or by prompt"
             }
             return Rejected(path: path, line: header.line, reason: reason)
@@ -142,6 +149,7 @@ struct CSVRows: RowSource {
         var startLine = 0
         var problem: RowProblem?
         var invalidUTF8 = false
+        var tooLong = false
 
         func endField() {
             if let text = UTF8Text.string(field) {
@@ -194,7 +202,18 @@ struct CSVRows: RowSource {
                         }
                     }
                 }
-                return state == .quoted
+                // A quote never closed would otherwise take the rest of the file into this record.
+                if raw.count > RecordingReader.maximumLineBytes { tooLong = true }
+                return state == .quoted && !tooLong
+            }
+            if lines.takeOverlong() || tooLong {
+                let reason =
+                    tooLong
+                    ? "the record is longer than \(RecordingReader.maximumLineBytes >> 20) MiB (a quoted field not "
+                        + "closed?): skipped; reading goes on at the next line"
+                    : LineReader.overlongReason
+                return Record(
+                    line: startLine == 0 ? lines.lineNumber : startLine, fields: .failure(RowProblem(reason)), raw: [])
             }
             guard let more else {
                 if startLine == 0 { return nil }

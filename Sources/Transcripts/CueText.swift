@@ -86,8 +86,9 @@ enum CueText {
     ]
 
     /// `Name: text` at the start of a cue, as Zoom writes it: a name of up to five words, each capitalised
-    /// (or a particle such as "de"), with no sentence punctuation.
-    static func zoomSpeaker(_ text: String) -> (name: String, rest: String)? {
+    /// (or a particle such as "de"), with no sentence punctuation. Not `strict`, the words may be in any case
+    /// (`TurnBuilder` takes such a label only when it recurs).
+    static func zoomSpeaker(_ text: String, strict: Bool = true) -> (name: String, rest: String)? {
         guard let colon = text.firstIndex(of: ":") else { return nil }
         let after = text.index(after: colon)
         guard after == text.endIndex || text[after] == " " else { return nil }
@@ -96,8 +97,12 @@ enum CueText {
         guard !words.isEmpty, words.count <= 5, name.count <= 60,
             !name.contains(where: { "?!,;\"()[]".contains($0) })
         else { return nil }
-        guard words.first!.first!.isUppercase || words.first!.first!.isNumber,
-            words.allSatisfy({ $0.first!.isUppercase || $0.first!.isNumber || particles.contains(String($0)) })
+        guard
+            !strict
+                || (words.first!.first!.isUppercase || words.first!.first!.isNumber)
+                    && words.allSatisfy({
+                        $0.first!.isUppercase || $0.first!.isNumber || particles.contains(String($0))
+                    })
         else { return nil }
         return (String(name), collapse(String(text[after...])))
     }

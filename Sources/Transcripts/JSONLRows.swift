@@ -4,14 +4,16 @@
     import Darwin
 #endif
 
-/// Answer rows from JSON Lines: one JSON object a line; blank lines are skipped.
+/// Answer rows from JSON Lines: one JSON object a line; blank lines are skipped, and a line longer than
+/// `RecordingReader.maximumLineBytes` is rejected without being held.
 struct JSONLRows: RowSource {
     private var lines: LineReader
     var bytesRead: Int64 { lines.bytesRead }
     let fileProblem: Rejected? = nil
+    static let noRows = "the file has no answer lines"
 
     init(path: String) throws(Rejected) {
-        lines = try LineReader(path: path)
+        lines = try LineReader(path: path, maximumLineLength: RecordingReader.maximumLineBytes)
     }
 
     mutating func withNextRow<T>(
@@ -24,6 +26,12 @@ struct JSONLRows: RowSource {
             }
             guard let result else { return nil }
             if let value = result { return value }
+            // A line too long to keep was handed out empty: report it rather than skip it as blank.
+            if lines.takeOverlong() {
+                return body(
+                    lines.lineNumber, .failure(RowProblem(LineReader.overlongReason)),
+                    UnsafeBufferPointer(start: nil, count: 0))
+            }
         }
     }
 

@@ -25,6 +25,9 @@ struct JSONScanner {
     var index = 0
     /// The line `index` is on.
     var line: Int
+    /// Whether `NaN`, `Infinity` and `-Infinity` are read as numbers (not finite ones): Python's `json.dump` writes
+    /// them, so Whisper files may hold them. JSON does not allow them, and answer lines keep to JSON.
+    var allowsNonFinite = false
 
     init(_ bytes: UnsafeBufferPointer<UInt8>, line: Int = 1) {
         self.bytes = bytes
@@ -147,6 +150,7 @@ struct JSONScanner {
             index += 1
         }
         guard digits > 0 else {
+            if allowsNonFinite, let value = nonFinite(at: begin) { return value }
             index = begin
             throw failure("expected a value")
         }
@@ -164,6 +168,19 @@ struct JSONScanner {
             throw failure("malformed number")
         }
         return value
+    }
+
+    /// `NaN`, `Infinity` or `-Infinity` at `start`, consumed; nil when none is there.
+    private mutating func nonFinite(at start: Int) -> Double? {
+        for (word, value) in [("NaN", Double.nan), ("Infinity", .infinity), ("-Infinity", -.infinity)] {
+            let expected = Array(word.utf8)
+            guard start + expected.count <= bytes.count,
+                expected.indices.allSatisfy({ bytes[start + $0] == expected[$0] })
+            else { continue }
+            index = start + expected.count
+            return value
+        }
+        return nil
     }
 
     /// A string, escapes decoded; fails on invalid UTF-8. Raw control characters (a tab) are taken as they are.

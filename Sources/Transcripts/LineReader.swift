@@ -7,7 +7,8 @@
 /// Reads a file line by line through a fixed read buffer, so memory does not grow with the file.
 ///
 /// Lines end at LF; a CR before the LF is dropped (CRLF files), and a UTF-8 byte order mark at the start of
-/// the file is skipped. Line numbers count from 1.
+/// the file is skipped. Line numbers count from 1. A line longer than `maximumLineLength` is not held: its bytes
+/// are dropped as they are read, it is handed out empty, and `takeOverlong()` says so.
 struct LineReader {
     /// Closes the file when the last copy of the reader goes away, read to the end or not.
     private final class OpenFile {
@@ -23,19 +24,35 @@ struct LineReader {
     private var end = 0
     private var atEndOfFile = false
     private var firstRead = true
+    /// The longest line kept whole; longer ones are dropped (`takeOverlong`).
+    let maximumLineLength: Int
+    /// Set when a line was dropped for its length, until `takeOverlong()`.
+    private var overlong = false
     /// The number of the line `nextLine` returns next, minus one.
     private(set) var lineNumber = 0
     /// Bytes read from the file so far (for progress).
     private(set) var bytesRead: Int64 = 0
 
     /// Opens `path`; throws a `Rejected` for the whole file when it cannot be opened.
-    init(path: String, bufferSize: Int = 1 << 20) throws(Rejected) {
+    init(
+        path: String, bufferSize: Int = 1 << 20, maximumLineLength: Int = RecordingReader.maximumLineBytes
+    ) throws(Rejected) {
         let descriptor = open(path, O_RDONLY)
         guard descriptor >= 0 else {
             throw Rejected(path: path, line: nil, reason: "cannot read the file: \(String(cString: strerror(errno)))")
         }
         file = OpenFile(descriptor)
         buffer = [UInt8](repeating: 0, count: bufferSize)
+        self.maximumLineLength = maximumLineLength
+    }
+
+    /// Why an overlong line is rejected.
+    static let overlongReason = "the line is longer than \(RecordingReader.maximumLineBytes >> 20) MiB: skipped"
+
+    /// Whether the line just handed out (empty) was longer than `maximumLineLength`; clears the mark.
+    mutating func takeOverlong() -> Bool {
+        defer { overlong = false }
+        return overlong
     }
 
     /// Calls `body` with the next line's number and bytes (valid only during the call); nil at the end.
@@ -86,15 +103,12 @@ struct LineReader {
             start = 0
             end = unread
         }
-        if end == buffer.count { buffer.append(contentsOf: repeatElement(0, count: buffer.count)) }
-        let capacity = buffer.count - end
-        let count = buffer.withUnsafeMutableBufferPointer { bytes in
-            var count: Int
-            repeat {
-                count = read(file.descriptor, bytes.baseAddress! + end, capacity)
-            } while count < 0 && errno == EINTR
-            return count
+        if end == buffer.count {
+            // One line fills the buffer: grow it, or, at the limit, drop the line.
+            guard buffer.count < maximumLineLength else { return dropRestOfLine() }
+            buffer.append(contentsOf: repeatElement(0, count: buffer.count))
         }
+        let count = readMore(at: end)
         if count <= 0 {
             atEndOfFile = true
             return
@@ -106,5 +120,45 @@ struct LineReader {
         }
         end += count
         bytesRead += Int64(count)
+    }
+
+    /// Reads into the buffer from `offset` to its end; the byte count, 0 at the end of the file, -1 on an error.
+    private mutating func readMore(at offset: Int) -> Int {
+        let capacity = buffer.count - offset
+        return buffer.withUnsafeMutableBufferPointer { bytes in
+            var count: Int
+            repeat {
+                count = read(file.descriptor, bytes.baseAddress! + offset, capacity)
+            } while count < 0 && errno == EINTR
+            return count
+        }
+    }
+
+    /// Drops the buffered line and the rest of it as it is read, up to its LF, which is left to end an empty line
+    /// (one is made at the end of the file).
+    private mutating func dropRestOfLine() {
+        overlong = true
+        start = 0
+        end = 0
+        while true {
+            let count = readMore(at: 0)
+            guard count > 0 else {
+                atEndOfFile = true
+                buffer[0] = 0x0A
+                end = 1
+                return
+            }
+            bytesRead += Int64(count)
+            let newline = buffer.withUnsafeBufferPointer { bytes in
+                memchr(bytes.baseAddress!, 0x0A, count).map {
+                    bytes.baseAddress!.distance(to: $0.assumingMemoryBound(to: UInt8.self))
+                }
+            }
+            if let newline {
+                start = newline
+                end = count
+                return
+            }
+        }
     }
 }

@@ -12,8 +12,9 @@ public enum RecordingFormat: String, CaseIterable, Sendable {
     case whisper
 
     /// The format of a file, by its extension first (`.jsonl` `.ndjson` `.csv` `.vtt` `.srt` `.json`), then by
-    /// its first bytes (a WEBVTT signature, an SRT index and timing, a JSON object with "segments", a JSON object
-    /// per line, a CSV header naming question and text); nil when neither says.
+    /// its first bytes (a WEBVTT signature, an SRT index and timing, a JSON object with "segments" or, from
+    /// whisper.cpp, "transcription", a JSON object per line, a CSV header naming question and text); nil when
+    /// neither says.
     ///
     /// ```swift
     /// RecordingFormat.detect(path: "panel.vtt", prefix: [])                       // .webvtt
@@ -52,7 +53,7 @@ public enum RecordingFormat: String, CaseIterable, Sendable {
         if isTiming(first) { return .srt }
         if first.hasPrefix("{") {
             let compact = text.filter { !$0.isWhitespace }
-            if compact.contains("\"segments\":[") { return .whisper }
+            if compact.contains("\"segments\":[") || compact.contains("\"transcription\":[") { return .whisper }
             if first.hasSuffix("}") { return .jsonl }
         }
         let header = first.lowercased().split(separator: ",").map { $0.trimmingCharacters(in: " \t\"") }

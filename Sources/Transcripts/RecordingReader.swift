@@ -21,6 +21,11 @@ import RehearsalCore
 /// ```
 public struct RecordingReader: IteratorProtocol, Sequence {
 
+    /// The largest transcript read (WebVTT, SRT, Whisper JSON are read whole): 64 MiB, hours of interview.
+    public static let maximumTranscriptBytes = 64 << 20
+    /// The longest line (or CSV record) of an answer file that is read: 16 MiB, millions of words.
+    public static let maximumLineBytes = 16 << 20
+
     /// The file being read.
     public let path: String
     /// Its format, given or detected.
@@ -39,12 +44,23 @@ public struct RecordingReader: IteratorProtocol, Sequence {
         threshold: Double = TranscriptDriver.defaultThreshold
     ) throws(Rejected) {
         self.path = path
-        var detected = format
-        if detected == nil { detected = try RecordingReader.detect(path: path) }
-        guard let format = detected else {
+        let prefix = try RecordingReader.prefix(path: path)
+        if let encoding = RecordingReader.utf16(prefix) {
+            throw Rejected(
+                path: path, line: nil,
+                reason: "the file is \(encoding) text, which the readers do not take: save it as UTF-8")
+        }
+        guard let format = format ?? RecordingFormat.detect(path: path, prefix: prefix) else {
             throw Rejected(
                 path: path, line: nil,
                 reason: "cannot tell the format (use .jsonl, .csv, .vtt, .srt or .json, or say --format)")
+        }
+        // JSONL and CSV lines end at LF (CRLF too); a file whose lines end at a lone CR would read as one line.
+        if format == .jsonl || format == .csv, prefix.contains(0x0D), !prefix.contains(0x0A) {
+            throw Rejected(
+                path: path, line: nil,
+                reason: "its lines end with a lone CR (classic Mac line ends), which \(format.rawValue) files may not "
+                    + "use: save it with LF or CRLF line ends")
         }
         self.format = format
         switch format {
@@ -53,21 +69,47 @@ public struct RecordingReader: IteratorProtocol, Sequence {
             csv = AnswerRowsSource(
                 path: path, rows: try CSVRows(path: path, questions: questions, threshold: threshold))
         case .webvtt, .srt, .whisper:
+            let size = InputSize.of(path)
+            guard size <= RecordingReader.maximumTranscriptBytes else { throw RecordingReader.tooLarge(path, size) }
             queue = try RecordingReader.transcript(path: path, format: format)
-            transcriptBytes = InputSize.of(path)
+            transcriptBytes = size
         }
     }
 
-    private static func detect(path: String) throws(Rejected) -> RecordingFormat? {
-        if let format = RecordingFormat.detect(path: path, prefix: []) { return format }
+    /// The file's first bytes (up to 4 KiB), to tell its format and encoding; none from a pipe, which a second
+    /// reading would find without them (`<(zcat day.jsonl.gz)` with `--format jsonl`).
+    private static func prefix(path: String) throws(Rejected) -> [UInt8] {
         let descriptor = open(path, O_RDONLY)
         guard descriptor >= 0 else {
             throw Rejected(path: path, line: nil, reason: "cannot read the file: \(String(cString: strerror(errno)))")
         }
         defer { _ = close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return [] }
         var prefix = [UInt8](repeating: 0, count: 4096)
         let count = prefix.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, 4096) }
-        return RecordingFormat.detect(path: path, prefix: Array(prefix.prefix(Swift.max(count, 0))))
+        return Array(prefix.prefix(Swift.max(count, 0)))
+    }
+
+    /// "UTF-16" and its byte order when the file starts with a UTF-16 byte order mark, or with two ASCII characters
+    /// written as UTF-16 (Windows Notepad's "Unicode"); nil otherwise. A UTF-8 recording has no NUL byte among its
+    /// first four.
+    static func utf16(_ prefix: [UInt8]) -> String? {
+        if prefix.starts(with: [0xFF, 0xFE]) { return "UTF-16 (little-endian)" }
+        if prefix.starts(with: [0xFE, 0xFF]) { return "UTF-16 (big-endian)" }
+        guard prefix.count >= 4 else { return nil }
+        if prefix[0] != 0 && prefix[1] == 0 && prefix[2] != 0 && prefix[3] == 0 { return "UTF-16 (little-endian)" }
+        if prefix[0] == 0 && prefix[1] != 0 && prefix[2] == 0 && prefix[3] != 0 { return "UTF-16 (big-endian)" }
+        return nil
+    }
+
+    /// A transcript over `maximumTranscriptBytes`: refused before it is read.
+    static func tooLarge(_ path: String, _ size: Int64) -> Rejected {
+        let mebibytes = Double(size) / 1_048_576
+        return Rejected(
+            path: path, line: nil,
+            reason: "the transcript is \((mebibytes * 10).rounded() / 10) MiB: a transcript is read whole, and one "
+                + "over \(maximumTranscriptBytes >> 20) MiB (many hours of speech) is not read; is it one interview?")
     }
 
     /// Reads a whole transcript: its skipped cues, then its session (or why it cannot be one).

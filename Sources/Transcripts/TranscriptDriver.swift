@@ -4,11 +4,12 @@ import RehearsalCore
 /// Replays a transcript through a scenario's flow: as the flow asks each question, the driver finds the
 /// interviewer's turn that asked it and hands back the candidate's turns that answered it.
 ///
-/// Speakers: `interviewer` and `candidate` name them (compared without case); without names, the first
-/// speaker is the interviewer and the next one the candidate. Anyone else is ignored. A transcript with no
-/// speaker label at all (Whisper without diarization) has its speakers inferred: a turn that asks a scenario
-/// question (labelled, below) is the interviewer's, every other turn the candidate's, so an answer runs to the
-/// next scenario question and takes in whatever else was said before it (see ``speakersInferred``).
+/// Speakers: `interviewer` and `candidate` name them (compared without case); without names, the interviewer is
+/// the speaker who asks the most scenario questions (the first speaker when nobody asks one) and the candidate the
+/// first other speaker. Anyone else is ignored. A transcript with no speaker label at all (Whisper without
+/// diarization) has its speakers inferred: a turn that reads as a request and asks a scenario question (labelled,
+/// below) is the interviewer's, every other turn the candidate's, so an answer runs to the next scenario question
+/// (see ``speakersInferred``).
 ///
 /// Alignment: each interviewer turn is labelled with the scenario question its text is most similar to
 /// (`PromptSimilarity`), when that similarity reaches `threshold` and they share two content words or more
@@ -84,32 +85,31 @@ public struct TranscriptDriver: CandidateDriver {
         used = Array(repeating: false, count: turns.count)
         let inferred = !turns.isEmpty && !turns.contains { $0.speaker != nil }
         speakersInferred = inferred
-        let (interviewerName, candidateName) =
-            inferred ? (nil, nil) : TranscriptDriver.speakers(turns, interviewer, candidate)
-        self.interviewerName = interviewerName
-        self.candidateName = candidateName
         let similarity = PromptSimilarity(prompts: questions.map(\.prompt))
         self.similarity = similarity
         let prompts = questions.map { (id: $0.id, vector: similarity.vector($0.prompt)) }
+        // Every spoken turn's scenario question, when it reaches the threshold: the interviewer's turns are labelled
+        // with it, and, unless the command line names the interviewer, whoever asks the most is the interviewer.
+        // Without speakers, only a turn that reads as a request can be the interviewer asking: the candidate may
+        // well say something much like another question's prompt ("One pupil kept disrupting my lessons").
+        let asked: [(question: String, similarity: Double)?] = turns.map { turn in
+            guard inferred ? PromptSimilarity.readsAsRequest(turn.text) : turn.speaker != nil else { return nil }
+            return similarity.label(turn.text, prompts: prompts, threshold: threshold)
+        }
+        let (interviewerName, candidateName) =
+            inferred ? (nil, nil) : TranscriptDriver.speakers(turns, interviewer, candidate, asked: asked)
+        self.interviewerName = interviewerName
+        self.candidateName = candidateName
         var labels: [(question: String, similarity: Double)?] = []
         var order: [String] = []
-        for turn in turns {
-            // Without speakers, only a turn that reads as a request can be the interviewer asking: the candidate
-            // may well say something much like another question's prompt ("One pupil kept disrupting my lessons").
-            guard
-                inferred
-                    ? PromptSimilarity.readsAsRequest(turn.text)
-                    : (turn.speaker != nil && turn.speaker == interviewerName)
-            else {
+        for (index, label) in asked.enumerated() {
+            let asking = inferred || (turns[index].speaker != nil && turns[index].speaker == interviewerName)
+            guard asking, let label else {
                 labels.append(nil)
                 continue
             }
-            if let label = similarity.label(turn.text, prompts: prompts, threshold: threshold) {
-                labels.append(label)
-                if !order.contains(label.question) { order.append(label.question) }
-            } else {
-                labels.append(nil)
-            }
+            labels.append(label)
+            if !order.contains(label.question) { order.append(label.question) }
         }
         self.labels = labels
         recordedQuestionOrder = questions.isEmpty ? nil : order
@@ -129,8 +129,14 @@ public struct TranscriptDriver: CandidateDriver {
         }
     }
 
-    /// Resolves who is who: named speakers (without case), else the first speaker and the next one.
-    private static func speakers(_ turns: [Turn], _ interviewer: String?, _ candidate: String?) -> (String?, String?) {
+    /// Resolves who is who: named speakers (without case). Without `--interviewer`, the interviewer is the speaker
+    /// who asks the most scenario questions (the first to ask, among equals), or the first speaker when nobody asks
+    /// one: a candidate who speaks first ("Hello? Can you hear me?") is not taken for the interviewer. Without
+    /// `--candidate`, the candidate is the first other speaker.
+    private static func speakers(
+        _ turns: [Turn], _ interviewer: String?, _ candidate: String?,
+        asked: [(question: String, similarity: Double)?]
+    ) -> (String?, String?) {
         var names: [String] = []
         for turn in turns { if let speaker = turn.speaker, !names.contains(speaker) { names.append(speaker) } }
         func find(_ name: String?) -> String? {
@@ -141,8 +147,16 @@ public struct TranscriptDriver: CandidateDriver {
         let named = (find(interviewer), find(candidate))
         if interviewer != nil && candidate != nil { return named }
         if interviewer != nil { return (named.0, names.first { $0 != named.0 && named.0 != nil }) }
-        if candidate != nil { return (names.first { $0 != named.1 && named.1 != nil }, named.1) }
-        return (names.first, names.dropFirst().first)
+        // A candidate named but absent leaves nobody to match (the grader rejects the transcript).
+        if candidate != nil && named.1 == nil { return (nil, nil) }
+        var asks: [String: (count: Int, first: Int)] = [:]
+        for (index, turn) in turns.enumerated() {
+            guard let speaker = turn.speaker, speaker != named.1, asked[index] != nil else { continue }
+            asks[speaker, default: (0, index)].count += 1
+        }
+        let asker = asks.max { ($0.value.count, $1.value.first) < ($1.value.count, $0.value.first) }?.key
+        let chosen = asker ?? names.first { $0 != named.1 }
+        return (chosen, named.1 ?? names.first { $0 != chosen })
     }
 
     /// The answer to the question the flow asks now.
@@ -188,8 +202,12 @@ public struct TranscriptDriver: CandidateDriver {
         var index = matched + 1
         while index < turns.count {
             if isInterviewer[index] {
-                let asksOther = labels[index].map { $0.question != question.id } ?? false
-                if asksOther || (isNewQuestion[index] && !answerTurns.isEmpty) { break }
+                // The same question asked again ("Sorry, you froze. Why do you want to teach here?"):
+                // labelled with it, or as alike to its prompt as the threshold asks, it does not end its answer.
+                let label = labels[index]?.question
+                let asksOther = label.map { $0 != question.id } ?? false
+                let asksAgain = label == question.id || (label == nil && score(index) >= threshold)
+                if asksOther || (isNewQuestion[index] && !answerTurns.isEmpty && !asksAgain) { break }
                 // Without speakers, a turn like the question after it is the candidate's.
                 if speakersInferred { answerTurns.append(index) }
             } else if isCandidate[index] {

@@ -7,12 +7,16 @@ struct TranscriptLines {
     var lines: [(number: Int, text: Substring)] = []
     var sha256: String
 
+    /// Reads `path` whole; a file that grows past `RecordingReader.maximumTranscriptBytes` while it is read (a pipe)
+    /// is refused.
     init(path: String) throws(Rejected) {
-        var reader = try LineReader(path: path)
+        let limit = RecordingReader.maximumTranscriptBytes
+        var reader = try LineReader(path: path, maximumLineLength: limit)
         var bytes: [UInt8] = []
         var texts: [(Int, [UInt8])] = []
         var extra = 0
         while let _ = reader.withNextLine({ number, line in
+            guard bytes.count <= limit else { return }
             if !bytes.isEmpty || number > 1 { bytes.append(0x0A) }
             bytes.append(contentsOf: line)
             // A lone CR also ends a line (old Mac files); later lines count it.
@@ -21,7 +25,11 @@ struct TranscriptLines {
                 extra += 1
             }
             extra -= 1
-        }) {}
+        }) {
+            if reader.takeOverlong() || bytes.count > limit {
+                throw RecordingReader.tooLarge(path, reader.bytesRead)
+            }
+        }
         sha256 = SHA256.hex(bytes)
         lines = texts.map { number, piece in
             // NUL becomes U+FFFD, as the WebVTT parser asks; invalid UTF-8 is replaced the same way.
@@ -58,12 +66,38 @@ struct ParsedTranscript {
 }
 
 enum TurnBuilder {
+    /// How many cues a label in lower case ("jordan lee: ...") must start to be taken for a speaker.
+    static let recurringLabel = 3
+
+    /// Zoom writes display names as typed, often in lower case, which `CueText` does not take for a speaker
+    /// (it would take "so the plan was: ..." too). A lower-case label that starts `recurringLabel` cues or more is
+    /// a speaker: those cues get it, and lose it from their text.
+    static func recurringLabels(_ cues: inout [TranscriptCue]) {
+        var labels: [Int: (name: String, rest: String)] = [:]
+        var counts: [String: Int] = [:]
+        for index in cues.indices where cues[index].speaker == nil {
+            guard let label = CueText.zoomSpeaker(cues[index].text, strict: false) else { continue }
+            labels[index] = label
+            counts[label.name, default: 0] += 1
+        }
+        var emptied = false
+        for (index, label) in labels where counts[label.name, default: 0] >= recurringLabel {
+            cues[index].speaker = label.name
+            cues[index].text = label.rest
+            emptied = emptied || label.rest.isEmpty
+        }
+        // A label alone ("jordan lee:") says nothing.
+        if emptied { cues.removeAll { $0.text.isEmpty } }
+    }
+
     /// Merges consecutive cues of the same speaker into turns. A cue without a label continues the previous
     /// speaker (captions split long speech). A transcript with no label at all (Whisper without diarization)
-    /// gives one turn per cue, split after each question mark that more speech follows: the transcript driver
-    /// then tells the interviewer's questions from the answers by their words. Fails when the transcript has
-    /// one speaker only: then the interviewer cannot be told from the candidate.
+    /// gives one turn per sentence, split after each question mark that more speech follows: the transcript
+    /// driver then tells the interviewer's questions from the answers by their words. Fails when the transcript
+    /// has one speaker only: then the interviewer cannot be told from the candidate.
     static func turns(_ cues: [TranscriptCue], path: String) -> Result<[Turn], Rejected> {
+        var cues = cues
+        recurringLabels(&cues)
         if !cues.isEmpty && !cues.contains(where: { $0.speaker != nil }) {
             return .success(sentences(cues).flatMap(unlabelledTurns))
         }

@@ -75,6 +75,14 @@ import Testing
         #expect(output.status == 64)
     }
 
+    @Test func oneSpeakerCannotBeBothInterviewerAndCandidate() throws {
+        let output = try RehearseProcess.run([
+            "grade", Self.teacher, "x.vtt", "--interviewer", "Sam Okafor", "--candidate", "sam okafor",
+        ])
+        #expect(output.status == 64)
+        #expect(output.stderr.contains("--interviewer and --candidate name the same speaker"))
+    }
+
     /// Killed with SIGKILL part way, then started again: the store ends with exactly what an uninterrupted run
     /// stores (the time each session was stored aside).
     @Test func aKilledRunResumesWithoutLossOrDuplicates() throws {

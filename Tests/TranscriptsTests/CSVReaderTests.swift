@@ -74,4 +74,19 @@ import Transcripts
                 "\(path):1: the header row has no \"question\" and \"text\" column (it names \"id\", \"answer\", \"seconds\")"
             ])
     }
+
+    /// Excel in many European locales separates with semicolons, and some exports with tabs.
+    @Test(arguments: [(";", "semicolons"), ("\t", "tabs")])
+    func aHeaderSeparatedOtherwiseSaysCommasAreExpected(separator: String, named: String) throws {
+        let path = try temporaryFile(
+            "forms.csv",
+            ["session", "question", "text"].joined(separator: separator) + "\nc1\(separator)motivation\(separator)Hi\n")
+        let (sessions, rejected) = try readAll(path)
+        #expect(sessions.isEmpty)
+        #expect(rejected.count == 1)
+        #expect(rejected.first?.hasPrefix("\(path):1: the header row has no") == true)
+        #expect(
+            rejected.first?.hasSuffix("fields are separated by commas, and this header by \(named)") == true,
+            "\(rejected)")
+    }
 }

@@ -73,6 +73,9 @@ import Transcripts
         #expect(sessions.isEmpty)
         #expect(rejected == ["\(path):3: malformed JSON: expected ',' or '}' at column 27"])
         let other = try temporaryFile("o.json", "{\"text\": \"hello\"}")
-        #expect(try readAll(other).rejected == ["\(other):1: no \"segments\": not a Whisper transcript"])
+        #expect(
+            try readAll(other).rejected == [
+                "\(other):1: no \"segments\" (Whisper) or \"transcription\" (whisper.cpp): not a Whisper transcript"
+            ])
     }
 }

@@ -185,7 +185,7 @@ struct LuaStack {
     /// The text of an error object: a string, a number, or a description of its type. Runs no Lua code.
     func errorText(at index: Int32) -> String {
         switch lua_type(L, index) {
-        case LUA_TSTRING: return string(at: index).text
+        case LUA_TSTRING: return LuaError.readable(string(at: index).text)
         case LUA_TNUMBER:
             lua_pushvalue(L, index)
             let text = string(at: -1).text

@@ -55,7 +55,7 @@ extension LuaState {
             throw LuaError(kind: .usage, message: "cannot resume a dead coroutine")
         }
         let co = coroutine.thread
-        let costack = stack(co)
+        let costack = LuaStack(L: co, state: self, charging: true)
         try costack.reserve(arguments.count)
         for argument in arguments { try costack.push(argument) }
         var count: Int32 = 0

@@ -35,6 +35,35 @@ import Testing
         #expect(try run(source).limit == .instructions)
     }
 
+    /// What a call returns is read into Swift, outside the memory cap: a table shared at every level (2^18 leaves
+    /// here, 2^40 in the attack), or many small results, is charged like arguments, as part of the call.
+    @Test func readingResultsIsCharged() throws {
+        let dag = "local x = 'leaf' for i = 1, 18 do x = { x, x } end "
+        let small = "local x = {} for i = 1, 1000 do x[i] = i end "
+        #expect(try run(dag + "return x").limit == .instructions)
+        #expect(
+            try run(small + "local t = {} for i = 1, 250 do t[i] = x end return table.unpack(t)").limit == .instructions
+        )
+
+        let lua = try LuaState(limits: Self.budget)
+        let fields = try lua.load(
+            small + "local t = {} for i = 1, 250 do t['f' .. i] = x end return t", chunkName: "fields.lua")
+        #expect {
+            _ = try lua.callReadingFields(fields, [], records: ("level", "note"))
+        } throws: { error in
+            (error as? LuaError)?.description == "instruction limit of 2000000 exceeded"
+        }
+        #expect(throws: LuaError.self) { _ = try lua.callReadingFields(fields, []) }
+        let co = try lua.newCoroutine(try lua.load(dag + "coroutine.yield(x)", chunkName: "co.lua"))
+        #expect {
+            _ = try lua.resume(co)
+        } throws: { error in
+            (error as? LuaError)?.kind == .limit(.instructions)
+        }
+        // Small results cost nothing and the state goes on.
+        #expect(try lua.run("return { 1, 2, { 3 } }", chunkName: "ok.lua") == [[1, 2, [3]]])
+    }
+
     /// Charging comparisons changes no result: the same orders and errors as the stock sort.
     @Test func sortStillSortsAsStockLuaDoes() throws {
         let source = """

@@ -264,9 +264,10 @@ public final class LuaState {
         return (String(raw[..<range.lowerBound]), "stack traceback:\n" + raw[range.upperBound...])
     }
 
-    /// Splits "chunk:line" at its last colon.
-    static func splitWhere(_ text: String) -> (chunk: String?, line: Int?) {
-        guard !text.isEmpty else { return (nil, nil) }
+    /// Splits "chunk:line" at its last colon (a chunk name is the script's, so it is made readable).
+    static func splitWhere(_ raw: String) -> (chunk: String?, line: Int?) {
+        guard !raw.isEmpty else { return (nil, nil) }
+        let text = LuaError.readable(raw)
         guard let colon = text.lastIndex(of: ":"), let line = Int(text[text.index(after: colon)...]) else {
             return (text, nil)
         }

@@ -108,6 +108,22 @@ import Testing
         }
     }
 
+    /// A chunk name is the script's too (load's second argument): a limit's location and a coroutine's traceback
+    /// show it escaped.
+    @Test func chunkNamesLoseTheirControlCharacters() throws {
+        let evil = "load('while true do end', '=\\27[31mEVIL')()"
+        #expect(try run(evil).failureMessage == "\\27[31mEVIL:1: instruction limit of 2000000 exceeded")
+        let lua = try LuaState(limits: Self.budget)
+        let co = try lua.newCoroutine(try lua.load(evil, chunkName: "co.lua"))
+        #expect {
+            _ = try lua.resume(co)
+        } throws: { error in
+            guard let error = error as? LuaError, let traceback = error.traceback else { return false }
+            return error.chunk == "\\27[31mEVIL" && traceback.contains("\\27[31mEVIL:1:")
+                && !traceback.contains("\u{1b}")
+        }
+    }
+
     @Test(arguments: [
         ("setmetatable('', {})", "bad argument #1 to 'setmetatable' (table expected, got string)"),
         ("setmetatable({}, 5)", "bad argument #2 to 'setmetatable' (nil or table expected, got number)"),

@@ -545,16 +545,30 @@ static int rhs_tconcat(lua_State *L) {
 #define RHS_SORT_FREE 1024
 #define RHS_SORT_SHORT 256
 
+/*
+ * Charges one comparison made by a sort in C (table.sort's, or pairs' key sort) that reads `bytes` bytes of
+ * strings: 1 step, plus 1 per 64 bytes. The limits are checked on every 256th step and after every comparison of
+ * long strings, so a comparison of numbers costs no clock reading while sorting a million of them (seconds in C)
+ * still stops at the deadline.
+ */
+static void rhs_charge_compare(lua_State *L, size_t bytes) {
+    RHControl *ctl = rh_control(L);
+    if (!ctl->enforcing) return;
+    if (bytes >= 64) {
+        rh_charge(L, 1 + (int64_t)(bytes / 64));
+    } else if ((++ctl->instructions & 255) == 0) {
+        rh_charge(L, 0);
+    }
+}
+
 /* upvalue 1: the script's C comparator, or none (then a < b, as the stock sort compares) */
 static int rhs_sort_less(lua_State *L) {
-    int64_t steps = 1;
     int custom = !lua_isnone(L, lua_upvalueindex(1));
     size_t la = 0, lb = 0;
     if (lua_type(L, 1) == LUA_TSTRING) lua_tolstring(L, 1, &la);
     if (lua_type(L, 2) == LUA_TSTRING) lua_tolstring(L, 2, &lb);
     /* a < b reads the shorter string at most; a C function may read both */
-    steps += (int64_t)((custom ? la + lb : (la < lb ? la : lb)) / 64);
-    rh_charge(L, steps);
+    rhs_charge_compare(L, custom ? la + lb : (la < lb ? la : lb));
     if (!custom) {
         lua_pushboolean(L, lua_compare(L, 1, 2, LUA_OPLT));
         return 1;
@@ -647,21 +661,6 @@ static int rhs_key_rank(lua_State *L, int idx) {
     case LUA_TSTRING: return 1;
     case LUA_TBOOLEAN: return 2;
     default: return 3;
-    }
-}
-
-/*
- * The comparison of pairs' key sort. Each is charged: 1 step, plus 1 per 64 bytes when it compares strings; the
- * limits are checked on every 256th step and after every string comparison, so that a small pairs costs no clock
- * reading while sorting a million keys (seconds in C) still stops at the deadline.
- */
-static void rhs_charge_compare(lua_State *L, size_t bytes) {
-    RHControl *ctl = rh_control(L);
-    if (!ctl->enforcing) return;
-    if (bytes >= 64) {
-        rh_charge(L, 1 + (int64_t)(bytes / 64));
-    } else if ((++ctl->instructions & 255) == 0) {
-        rh_charge(L, 0);
     }
 }
 

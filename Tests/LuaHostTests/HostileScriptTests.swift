@@ -97,6 +97,7 @@ import Testing
     /// NUL bytes do not cut a message short; control characters cannot reach the terminal.
     @Test func errorMessagesKeepTheirEndAndLoseTheirControlCharacters() throws {
         #expect(try run("error('a\\0b\\27[2Jc\\rd')").failureMessage == "h.lua:1: a\\0b\\27[2Jc\\13d")
+        #expect(try run("error('\\u{9B}2J caf\\u{E9}')").failureMessage == "h.lua:1: \\u{9B}2J caf\u{E9}")
         #expect(try run("error('line one\\nline two\\tend')").failureMessage == "h.lua:1: line one\nline two\tend")
         let lua = try LuaState()
         let co = try lua.newCoroutine(try lua.load("coroutine.yield() error('x\\0y')", chunkName: "co.lua"))

@@ -896,17 +896,16 @@ static int rhs_frozen_newindex(lua_State *L) {
         name);
 }
 
-/* rawset of a frozen environment: refuses the environment itself (upvalue 1), passes everything else on
-   to the pristine rawset (upvalue 2). */
-static int rhs_frozen_rawset(lua_State *L) {
-    if (lua_rawequal(L, 1, lua_upvalueindex(1))) {
+void rh_refuse_frozen(lua_State *L) {
+    if (!lua_getmetatable(L, 1)) return;
+    lua_pushliteral(L, "__newindex");
+    lua_rawget(L, -2);
+    int frozen = lua_tocfunction(L, -1) == rhs_frozen_newindex;
+    lua_pop(L, 2);
+    if (frozen) {
         lua_settop(L, 2);
-        return rhs_frozen_newindex(L);
+        rhs_frozen_newindex(L);
     }
-    lua_pushvalue(L, lua_upvalueindex(2));
-    lua_insert(L, 1);
-    lua_call(L, lua_gettop(L) - 1, 1);
-    return 1;
 }
 
 /* __pairs of a frozen environment: the sandbox's pairs (upvalue 2, fixed key order) over the values
@@ -935,16 +934,6 @@ static int rhs_freeze_env(lua_State *L) {
         lua_pushvalue(L, -1);
         lua_pushnil(L);
         lua_rawset(L, 1);  /* env[k] = nil: clearing a field during traversal is allowed */
-    }
-    lua_pushliteral(L, "rawset");
-    lua_rawget(L, 2);
-    if (lua_type(L, -1) == LUA_TFUNCTION) {
-        lua_pushvalue(L, 1);
-        lua_insert(L, -2);
-        lua_pushcclosure(L, rhs_frozen_rawset, 2);
-        lua_setfield(L, 2, "rawset");
-    } else {
-        lua_pop(L, 1);
     }
     lua_createtable(L, 0, 4);
     lua_pushvalue(L, 2);

@@ -125,6 +125,25 @@ import Testing
         }
     }
 
+    /// Frozen globals stay frozen for a rawset the script kept from before the freeze.
+    @Test func aRawsetKeptFromBeforeTheFreezeCannotWriteGlobals() throws {
+        let lua = try LuaState(limits: Self.budget)
+        let env = try lua.newEnvironment()
+        try lua.run(
+            "local rs, raw = rawset, { set = rawset }\nfunction poke() rs(_ENV, 'x', 1) end\n"
+                + "function poke2() raw.set(_ENV, 'y', 2) end\nfunction fine() local t = {} rs(t, 'z', 3) return t.z end",
+            chunkName: "keep.lua", environment: env)
+        try lua.freezeGlobals(in: env)
+        for poke in ["poke()", "poke2()"] {
+            #expect {
+                try lua.run(poke, chunkName: "session.lua", environment: env)
+            } throws: { error in
+                (error as? LuaError)?.message.hasPrefix("cannot assign the global") == true
+            }
+        }
+        #expect(try lua.run("return x, y, fine()", chunkName: "after.lua", environment: env) == [.nil, .nil, 3])
+    }
+
     @Test(arguments: [
         ("setmetatable('', {})", "bad argument #1 to 'setmetatable' (table expected, got string)"),
         ("setmetatable({}, 5)", "bad argument #2 to 'setmetatable' (nil or table expected, got number)"),

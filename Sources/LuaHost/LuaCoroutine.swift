@@ -55,7 +55,7 @@ extension LuaState {
             throw LuaError(kind: .usage, message: "cannot resume a dead coroutine")
         }
         let co = coroutine.thread
-        let costack = stack(co)
+        let costack = LuaStack(L: co, state: self, charging: true)
         try costack.reserve(arguments.count)
         for argument in arguments { try costack.push(argument) }
         var count: Int32 = 0
@@ -70,7 +70,7 @@ extension LuaState {
             let message = costack.errorText(at: -1)
             let top = lua_gettop(L)
             rh_traceback(L, co, message, 0)
-            let traceback = LuaState.splitTraceback(stack.string(at: -1).text).traceback
+            let traceback = LuaState.splitTraceback(LuaError.readable(stack.string(at: -1).text)).traceback
             lua_settop(L, top)
             let error = self.error(status: status, thread: co, traceback: traceback)
             lua_settop(co, 0)

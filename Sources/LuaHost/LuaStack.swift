@@ -6,7 +6,9 @@ import LuaShim
 struct LuaStack {
     let L: OpaquePointer
     let state: LuaState
-    /// Whether reading values charges the limits (arguments of a Swift function called by a script).
+    /// Whether reading values charges the limits: arguments of a Swift function called by a script, and the
+    /// results of a call, read at once after it (a script can return a table of a billion values made of one
+    /// table shared a thousand times).
     var charging = false
 
     /// Each value read from a script's arguments costs this many instructions of the budget.
@@ -77,23 +79,31 @@ struct LuaStack {
     func values(from first: Int32) throws -> [LuaValue] {
         let top = lua_gettop(L)
         guard first <= top else { return [] }
-        return try (first...top).map { try value(at: $0) }
+        var read = 0
+        var values: [LuaValue] = []
+        values.reserveCapacity(Int(top - first + 1))
+        for index in first...top { values.append(try value(at: index, read: &read)) }
+        return values
     }
 
     func value(at index: Int32) throws -> LuaValue {
-        var visiting: [UnsafeRawPointer] = []
         var read = 0
+        return try value(at: index, read: &read)
+    }
+
+    /// Reads a value as one of several read together: `read` counts the values read so far, so that many small
+    /// values are charged like one large one.
+    func value(at index: Int32, read: inout Int) throws -> LuaValue {
+        var visiting: [UnsafeRawPointer] = []
         return try value(at: lua_absindex(L, index), visiting: &visiting, depth: 0, read: &read)
     }
 
-    /// Counts a value read; while charging, every 1,024 values are charged to the budget, so a script
-    /// cannot make the host read without limit.
+    /// Counts a value read; while charging, every 1,024 values are charged to the budget (and the deadline
+    /// checked), so a script cannot make the host read without limit.
     private func count(_ read: inout Int) throws {
         read += 1
         guard charging, read % 1024 == 0 else { return }
-        if rh_account(L, 1024 * LuaStack.stepsPerValue) != 0 {
-            throw LuaError(kind: .limit(.instructions), message: "limit exceeded while reading a table")
-        }
+        if rh_account(L, 1024 * LuaStack.stepsPerValue) != 0 { throw state.trippedLimitError() }
     }
 
     /// The string at `index` decoded as UTF-8, as ``LuaString/text`` decodes it, without the byte array in
@@ -185,7 +195,7 @@ struct LuaStack {
     /// The text of an error object: a string, a number, or a description of its type. Runs no Lua code.
     func errorText(at index: Int32) -> String {
         switch lua_type(L, index) {
-        case LUA_TSTRING: return string(at: index).text
+        case LUA_TSTRING: return LuaError.readable(string(at: index).text)
         case LUA_TNUMBER:
             lua_pushvalue(L, index)
             let text = string(at: -1).text

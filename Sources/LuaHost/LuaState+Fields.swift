@@ -43,26 +43,28 @@ extension LuaState {
         let top = lua_gettop(L)
         defer { lua_settop(L, top) }
         let result = try callLeavingFirst(function, arguments)  // room for rh_read_fields' 6 slots
-        guard lua_type(L, result) == LUA_TTABLE else { return .value(try stack.value(at: result)) }
+        let stack = resultStack
+        var read = 0  // the values read, all charged as one read
+        guard lua_type(L, result) == LUA_TTABLE else { return .value(try stack.value(at: result, read: &read)) }
         return try withUnsafeTemporaryAllocation(of: RHField.self, capacity: LuaState.fieldsReadInPlace) { buffer in
             let count = rh_read_fields(
                 L, result, UnsafeRawPointer(records.number.utf8Start).assumingMemoryBound(to: CChar.self),
                 UnsafeRawPointer(records.text.utf8Start).assumingMemoryBound(to: CChar.self), buffer.baseAddress,
                 Int32(buffer.count))
-            if count == -1 { return .value(try stack.value(at: result)) }
-            if count < 0 { return try fieldsOneByOne(at: result) }
+            if count == -1 { return .value(try stack.value(at: result, read: &read)) }
+            if count < 0 { return try fieldsOneByOne(at: result, read: &read) }
             var fields: [(key: String, value: LuaFieldValue)] = []
             fields.reserveCapacity(Int(count))
             for field in buffer[0..<Int(count)] {
                 let key = String(
                     decoding: UnsafeRawBufferPointer(start: field.key, count: field.key_length), as: UTF8.self)
-                fields.append((key, try value(of: field, in: result)))
+                fields.append((key, try value(of: field, in: result, read: &read)))
             }
             return .fields(fields)
         }
     }
 
-    private func value(of field: RHField, in table: Int32) throws -> LuaFieldValue {
+    private func value(of field: RHField, in table: Int32, read: inout Int) throws -> LuaFieldValue {
         switch Int(field.kind) {
         case RH_FIELD_INTEGER: return .value(.integer(field.integer))
         case RH_FIELD_FLOAT: return .value(.number(field.number))
@@ -77,21 +79,22 @@ extension LuaState {
             _ = lua_pushlstring(L, field.key, field.key_length)
             lua_rawget(L, table)
             defer { lua_settop(L, -2) }
-            return .value(try stack.value(at: -1))
+            return .value(try resultStack.value(at: -1, read: &read))
         }
     }
 
     /// The fields of a table with more than ``fieldsReadInPlace`` of them, all converted (the whole table when a
     /// key is not a string).
-    private func fieldsOneByOne(at table: Int32) throws -> LuaFieldsResult {
+    private func fieldsOneByOne(at table: Int32, read: inout Int) throws -> LuaFieldsResult {
+        let stack = resultStack
         var fields: [(key: String, value: LuaFieldValue)] = []
         lua_pushnil(L)
         while lua_next(L, table) != 0 {
             guard lua_type(L, -2) == LUA_TSTRING else {
                 lua_settop(L, table)
-                return .value(try stack.value(at: table))
+                return .value(try stack.value(at: table, read: &read))
             }
-            fields.append((stack.text(at: -2), .value(try stack.value(at: -1))))
+            fields.append((stack.text(at: -2), .value(try stack.value(at: -1, read: &read))))
             lua_settop(L, -2)
         }
         return .fields(fields)

@@ -203,7 +203,9 @@ extension LuaState {
         let top = lua_gettop(L)
         defer { lua_settop(L, top) }
         let result = try callLeavingFirst(function, arguments)
-        guard lua_type(L, result) == LUA_TTABLE else { return .value(try stack.value(at: result)) }
+        let stack = resultStack
+        var read = 0  // the values read, all charged as one read
+        guard lua_type(L, result) == LUA_TTABLE else { return .value(try stack.value(at: result, read: &read)) }
         LuaState.materialize(L, result)
         var fields: [(key: String, value: LuaValue)] = []
         fields.reserveCapacity(8)
@@ -211,9 +213,9 @@ extension LuaState {
         while lua_next(L, result) != 0 {
             guard lua_type(L, -2) == LUA_TSTRING else {
                 lua_settop(L, result)
-                return .value(try stack.value(at: result))
+                return .value(try stack.value(at: result, read: &read))
             }
-            fields.append((stack.text(at: -2), try stack.value(at: -1)))
+            fields.append((stack.text(at: -2), try stack.value(at: -1, read: &read)))
             lua_settop(L, -2)
         }
         return .fields(fields)

@@ -105,6 +105,8 @@ public final class LuaState {
     public var instructionsUsed: Int64 { control.pointee.instructions }
 
     var stack: LuaStack { LuaStack(L: L, state: self) }
+    /// The stack for reading what a call returned: charged as part of the call.
+    var resultStack: LuaStack { LuaStack(L: L, state: self, charging: true) }
 
     // MARK: - Loading and calling
 
@@ -140,7 +142,7 @@ public final class LuaState {
         for argument in arguments { try stack.push(argument) }
         let status = rh_pcall(L, Int32(arguments.count), LUA_MULTRET)
         guard status == LUA_OK else { throw error(status: status, thread: L) }
-        return try stack.values(from: top + 1)
+        return try resultStack.values(from: top + 1)
     }
 
     /// Loads and runs a chunk; returns what it returns.
@@ -223,19 +225,10 @@ public final class LuaState {
         let raw = stack(thread).errorText(at: -1)
         var (text, traceback) = LuaState.splitTraceback(raw)
         if let extra { traceback = extra }
-        let tripped = Int(control.pointee.tripped)
-        if tripped != Int(RH_LIMIT_NONE.rawValue) {
-            rh_push_limit_message(L)
-            let message = String(cString: lua_tolstring(L, -1, nil))
-            lua_settop(L, -2)
-            let (chunk, line) = LuaState.splitWhere(String(cString: rh_trip_where(L)))
-            let limit: LuaLimit =
-                switch tripped {
-                case Int(RH_LIMIT_INSTRUCTIONS.rawValue): .instructions
-                case Int(RH_LIMIT_TIME.rawValue): .time
-                default: .memory
-                }
-            return LuaError(kind: .limit(limit), message: message, chunk: chunk, line: line, traceback: traceback)
+        if control.pointee.tripped != Int32(RH_LIMIT_NONE.rawValue) {
+            var error = trippedLimitError()
+            error.traceback = traceback
+            return error
         }
         if status == LUA_ERRMEM {
             return LuaError(kind: .memory, message: "not enough memory", traceback: traceback)
@@ -249,6 +242,21 @@ public final class LuaState {
         return LuaError(kind: kind, message: message, chunk: chunk, line: line, traceback: traceback)
     }
 
+    /// The error for the limit that tripped: its name and value, where it tripped.
+    func trippedLimitError() -> LuaError {
+        rh_push_limit_message(L)
+        let message = String(cString: lua_tolstring(L, -1, nil))
+        lua_settop(L, -2)
+        let (chunk, line) = LuaState.splitWhere(String(cString: rh_trip_where(L)))
+        let limit: LuaLimit =
+            switch Int(control.pointee.tripped) {
+            case Int(RH_LIMIT_INSTRUCTIONS.rawValue): .instructions
+            case Int(RH_LIMIT_TIME.rawValue): .time
+            default: .memory
+            }
+        return LuaError(kind: .limit(limit), message: message, chunk: chunk, line: line)
+    }
+
     func stack(_ thread: OpaquePointer) -> LuaStack { LuaStack(L: thread, state: self) }
 
     static func splitTraceback(_ raw: String) -> (message: String, traceback: String?) {
@@ -256,9 +264,10 @@ public final class LuaState {
         return (String(raw[..<range.lowerBound]), "stack traceback:\n" + raw[range.upperBound...])
     }
 
-    /// Splits "chunk:line" at its last colon.
-    static func splitWhere(_ text: String) -> (chunk: String?, line: Int?) {
-        guard !text.isEmpty else { return (nil, nil) }
+    /// Splits "chunk:line" at its last colon (a chunk name is the script's, so it is made readable).
+    static func splitWhere(_ raw: String) -> (chunk: String?, line: Int?) {
+        guard !raw.isEmpty else { return (nil, nil) }
+        let text = LuaError.readable(raw)
         guard let colon = text.lastIndex(of: ":"), let line = Int(text[text.index(after: colon)...]) else {
             return (text, nil)
         }

@@ -394,6 +394,7 @@ static int rhz_rawset(lua_State *L) {
     luaL_checktype(L, 1, LUA_TTABLE);
     luaL_checkany(L, 2);
     luaL_checkany(L, 3);
+    rh_refuse_frozen(L); /* here, not in a copy put in the frozen globals: a script may hold rawset from before */
     rh_lazy_materialize(L, 1);
     lua_settop(L, 3);
     lua_rawset(L, 1);

@@ -324,16 +324,18 @@ static int rhl_message_handler(lua_State *L) {
     RHControl *ctl = rh_control(L);
     int enforcing = ctl->enforcing;
     rhl_write_where(ctl->error_where, sizeof ctl->error_where, L);
-    const char *msg = lua_tostring(L, 1);
-    if (msg == NULL) {
+    if (lua_tostring(L, 1) != NULL) {
+        lua_settop(L, 1);
+    } else {
         /* __tostring runs under the limits: one that never returns is stopped like any script. */
-        if (ctl->tripped == RH_LIMIT_NONE && luaL_callmeta(L, 1, "__tostring") && lua_type(L, -1) == LUA_TSTRING)
-            msg = lua_tostring(L, -1);
-        else
-            msg = lua_pushfstring(L, "(error object is a %s value)", luaL_typename(L, 1));
+        if (!(ctl->tripped == RH_LIMIT_NONE && luaL_callmeta(L, 1, "__tostring") && lua_type(L, -1) == LUA_TSTRING))
+            lua_pushfstring(L, "(error object is a %s value)", luaL_typename(L, 1));
     }
+    /* message "\n" traceback, joined as Lua values: a NUL byte in the message does not cut it short */
     ctl->enforcing = 0; /* the traceback is bounded; build it under the host's allowance */
-    luaL_traceback(L, L, msg, 1);
+    lua_pushliteral(L, "\n");
+    luaL_traceback(L, L, NULL, 1);
+    lua_concat(L, 3);
     ctl->enforcing = enforcing;
     return 1;
 }

@@ -95,7 +95,7 @@ static int rhs_auxresume(lua_State *L, lua_State *co, int narg) {
 
 static lua_State *rhs_checkco(lua_State *L) {
     lua_State *co = lua_tothread(L, 1);
-    luaL_argexpected(L, co != NULL, 1, "coroutine");
+    luaL_argexpected(L, co != NULL, 1, "thread"); /* stock Lua's word */
     return co;
 }
 
@@ -148,7 +148,7 @@ static int rhs_co_wrap(lua_State *L) {
 /* coroutine.close: the stock function, then a tripped limit is raised again. */
 static int rhs_co_close(lua_State *L) {
     int n = lua_gettop(L);
-    lua_State *co = lua_tothread(L, 1);
+    lua_State *co = rhs_checkco(L); /* here, so that the message names coroutine.close */
     RHControl *ctl = rh_control(L);
     lua_State *running = ctl->running;
     lua_Debug frame;
@@ -209,7 +209,15 @@ static void rhs_warn(void *ud, const char *message, int tocont) {
     ctl->warn_continuing = tocont;
 }
 
+/*
+ * The wrappers below check their arguments before calling the stock function, so that a message names the
+ * function the script called ("bad argument #1 to 'setmetatable'"), not '?', as the stock function reached
+ * through an upvalue would.
+ */
 static int rhs_setmetatable(lua_State *L) {
+    int kind = lua_type(L, 2);
+    luaL_checktype(L, 1, LUA_TTABLE);
+    luaL_argexpected(L, kind == LUA_TNIL || kind == LUA_TTABLE, 2, "nil or table");
     rh_lazy_materialize(L, 1); /* a list filled on first use stops being one before its metatable changes */
     if (lua_type(L, 2) == LUA_TTABLE) {
         lua_pushliteral(L, "__gc");
@@ -224,12 +232,13 @@ static int rhs_setmetatable(lua_State *L) {
 }
 
 static int rhs_collectgarbage(lua_State *L) {
-    static const char *const allowed[] = {"collect", "count", "step", "isrunning", NULL};
-    const char *option = luaL_optstring(L, 1, "collect");
-    int ok = 0;
-    for (int i = 0; allowed[i] != NULL; i++)
-        if (strcmp(option, allowed[i]) == 0) ok = 1;
-    if (!ok) return luaL_error(L, "collectgarbage option '%s' is not available in the sandbox", option);
+    static const char *const options[] = {"collect", "count", "step", "isrunning", "stop", "restart",
+                                          "setpause", "setstepmul", "incremental", "generational", NULL};
+    enum { RHS_GC_ALLOWED = 4 }; /* the options before this one */
+    int which = luaL_checkoption(L, 1, "collect", options);
+    const char *option = options[which];
+    if (which >= RHS_GC_ALLOWED)
+        return luaL_error(L, "collectgarbage option '%s' is not available in the sandbox", option);
     if (strcmp(option, "collect") == 0 || strcmp(option, "step") == 0)
         rh_charge(L, (int64_t)(rh_control(L)->memory / 64) + 1000);
     lua_pushvalue(L, lua_upvalueindex(1));
@@ -238,7 +247,32 @@ static int rhs_collectgarbage(lua_State *L) {
     return lua_gettop(L);
 }
 
-/* Reader for load(function): calls the function for each piece. */
+/*
+ * The parser runs in C, without a Lua instruction: compiling 28 MB of text takes seconds. So load hands it the
+ * text in pieces of RHS_LOAD_PIECE bytes and charges each piece before it is parsed (1 step per byte), which
+ * also checks the deadline. Parsing is linear in the text, about as costly per byte as a few VM instructions.
+ */
+#define RHS_LOAD_PIECE (64 * 1024)
+
+typedef struct {
+    const char *next;
+    size_t left;
+} RHSText;
+
+/* Reader for load(string): the string, one charged piece at a time. */
+static const char *rhs_text_reader(lua_State *L, void *ud, size_t *size) {
+    RHSText *text = (RHSText *)ud;
+    size_t n = text->left < RHS_LOAD_PIECE ? text->left : RHS_LOAD_PIECE;
+    *size = n;
+    if (n == 0) return NULL;
+    rh_charge(L, (int64_t)n);
+    const char *piece = text->next;
+    text->next += n;
+    text->left -= n;
+    return piece;
+}
+
+/* Reader for load(function): calls the function for each piece, and charges the piece. */
 static const char *rhs_generic_reader(lua_State *L, void *ud, size_t *size) {
     (void)ud;
     luaL_checkstack(L, 2, "too many nested functions");
@@ -251,21 +285,29 @@ static const char *rhs_generic_reader(lua_State *L, void *ud, size_t *size) {
     }
     if (!lua_isstring(L, -1)) luaL_error(L, "reader function must return a string");
     lua_replace(L, 5); /* keep the piece alive in the reserved slot */
-    return lua_tolstring(L, 5, size);
+    const char *piece = lua_tolstring(L, 5, size);
+    rh_charge(L, (int64_t)*size);
+    return piece;
 }
 
-/* Pushes the _ENV of the Lua function at the given level, or else a fresh environment. */
+/*
+ * Pushes the _ENV of the nearest Lua function on the stack from the given level up that has one (so that
+ * pcall(load, text) gives the script's environment too), or else a fresh environment.
+ */
 static void rhs_push_caller_env(lua_State *L, int level) {
     lua_Debug ar;
-    if (lua_getstack(L, level, &ar) && lua_getinfo(L, "f", &ar)) {
+    for (; lua_getstack(L, level, &ar); level++) {
+        if (!lua_getinfo(L, "Sf", &ar)) break;
         int function = lua_gettop(L);
-        const char *name;
-        for (int i = 1; (name = lua_getupvalue(L, function, i)) != NULL; i++) {
-            if (strcmp(name, "_ENV") == 0) {
-                lua_remove(L, function);
-                return;
+        if (strcmp(ar.what, "C") != 0) {
+            const char *name;
+            for (int i = 1; (name = lua_getupvalue(L, function, i)) != NULL; i++) {
+                if (strcmp(name, "_ENV") == 0) {
+                    lua_remove(L, function);
+                    return;
+                }
+                lua_pop(L, 1);
             }
-            lua_pop(L, 1);
         }
         lua_pop(L, 1);
     }
@@ -288,7 +330,8 @@ static int rhs_load(lua_State *L) {
     int status;
     if (text != NULL) {
         const char *name = luaL_optstring(L, 2, text);
-        status = luaL_loadbufferx(L, text, length, name, "t");
+        RHSText pieces = {text, length};
+        status = lua_load(L, rhs_text_reader, &pieces, name, "t");
     } else {
         const char *name = luaL_optstring(L, 2, "=(load)");
         luaL_checktype(L, 1, LUA_TFUNCTION);
@@ -296,7 +339,7 @@ static int rhs_load(lua_State *L) {
         status = lua_load(L, rhs_generic_reader, NULL, name, "t");
     }
     if (status != LUA_OK) {
-        if (status == LUA_ERRMEM) rh_reraise_if_tripped(L, status);
+        rh_reraise_if_tripped(L, status); /* a limit (the parser's charge, the reader's code) is not a result */
         luaL_pushfail(L);
         lua_insert(L, -2);
         return 2;
@@ -311,6 +354,10 @@ static int rhs_load(lua_State *L) {
 
 static int rhs_randomseed(lua_State *L) {
     int n = lua_gettop(L);
+    if (n > 0) {
+        luaL_checkinteger(L, 1);
+        luaL_optinteger(L, 2, 0);
+    }
     lua_pushvalue(L, lua_upvalueindex(1)); /* math.randomseed */
     if (n == 0) { /* no argument: the host's seed, never the clock */
         lua_pushvalue(L, lua_upvalueindex(2));
@@ -487,22 +534,102 @@ static int rhs_tconcat(lua_State *L) {
 }
 
 /*
- * table.sort: the stock sort for plain tables (no metatable: every read is raw and cheap). A table with a
- * metatable is read into a plain copy, sorted there and written back, each read and write charged.
+ * table.sort. The stock sort runs in C: its comparisons run no Lua instruction unless the comparator is a Lua
+ * function, and one comparison of two long strings (or a C comparator such as load or utf8.len given a long
+ * string) reads the whole string. A table of 2,000 references to one 16 MB string took minutes, whatever the
+ * limits. So every comparison the stock sort makes without a Lua comparator goes through rhs_sort_less, which
+ * charges it (1 step, plus 1 per 64 bytes of the strings it reads) and checks the deadline, except for a small
+ * sort of short strings and numbers (RHS_SORT_FREE elements, none longer than RHS_SORT_SHORT bytes), which
+ * stays the stock sort: it cannot take long.
+ */
+#define RHS_SORT_FREE 1024
+#define RHS_SORT_SHORT 256
+
+/*
+ * Charges one comparison made by a sort in C (table.sort's, or pairs' key sort) that reads `bytes` bytes of
+ * strings: 1 step, plus 1 per 64 bytes. The limits are checked on every 256th step and after every comparison of
+ * long strings, so a comparison of numbers costs no clock reading while sorting a million of them (seconds in C)
+ * still stops at the deadline.
+ */
+static void rhs_charge_compare(lua_State *L, size_t bytes) {
+    RHControl *ctl = rh_control(L);
+    if (!ctl->enforcing) return;
+    if (bytes >= 64) {
+        rh_charge(L, 1 + (int64_t)(bytes / 64));
+    } else if ((++ctl->instructions & 255) == 0) {
+        rh_charge(L, 0);
+    }
+}
+
+/* upvalue 1: the script's C comparator, or none (then a < b, as the stock sort compares) */
+static int rhs_sort_less(lua_State *L) {
+    int custom = !lua_isnone(L, lua_upvalueindex(1));
+    size_t la = 0, lb = 0;
+    if (lua_type(L, 1) == LUA_TSTRING) lua_tolstring(L, 1, &la);
+    if (lua_type(L, 2) == LUA_TSTRING) lua_tolstring(L, 2, &lb);
+    /* a < b reads the shorter string at most; a C function may read both */
+    rhs_charge_compare(L, custom ? la + lb : (la < lb ? la : lb));
+    if (!custom) {
+        lua_pushboolean(L, lua_compare(L, 1, 2, LUA_OPLT));
+        return 1;
+    }
+    lua_settop(L, 2);
+    lua_pushvalue(L, lua_upvalueindex(1));
+    lua_insert(L, 1);
+    lua_call(L, 2, 1);
+    return 1;
+}
+
+/* Whether the list at idx (a plain table, n elements) is a small sort of numbers and short strings. */
+static int rhs_sort_is_small(lua_State *L, int idx, lua_Integer n) {
+    if (n > RHS_SORT_FREE) return 0;
+    for (lua_Integer i = 1; i <= n; i++) {
+        int long_string = lua_rawgeti(L, idx, i) == LUA_TSTRING && lua_rawlen(L, -1) > RHS_SORT_SHORT;
+        lua_pop(L, 1);
+        if (long_string) return 0;
+    }
+    return 1;
+}
+
+/*
+ * Calls the stock sort (upvalue 1 of rhs_tsort) on the plain table at idx with the comparator at cmp (nil: none),
+ * through rhs_sort_less unless the comparator is a Lua function (its instructions are counted) or the sort is
+ * small.
+ */
+static void rhs_stock_sort(lua_State *L, int idx, int cmp, lua_Integer n) {
+    lua_pushvalue(L, lua_upvalueindex(1));
+    lua_pushvalue(L, idx);
+    if (lua_isnil(L, cmp)) {
+        if (rhs_sort_is_small(L, idx, n))
+            lua_pushnil(L);
+        else
+            lua_pushcfunction(L, rhs_sort_less);
+    } else if (lua_iscfunction(L, cmp)) {
+        lua_pushvalue(L, cmp);
+        lua_pushcclosure(L, rhs_sort_less, 1);
+    } else {
+        lua_pushvalue(L, cmp);
+    }
+    lua_call(L, 2, 0);
+}
+
+/*
+ * A plain table is sorted in place by the stock sort (every read is raw and cheap). A table with a metatable
+ * (or a value with __index, __newindex and __len) is read into a plain copy, sorted there and written back, each
+ * read and write charged.
  */
 static int rhs_tsort(lua_State *L) {
     if (!lua_isnoneornil(L, 2)) luaL_checktype(L, 2, LUA_TFUNCTION);
+    lua_settop(L, 2);
     rh_lazy_materialize(L, 1); /* a list filled on first use sorts in place, as the plain list it is */
     int has_metatable = lua_getmetatable(L, 1);
     if (has_metatable) lua_pop(L, 1);
+    lua_Integer n = rhs_getn(L, 1, RHS_TAB_R | RHS_TAB_W);
     if (lua_type(L, 1) == LUA_TTABLE && !has_metatable) {
-        lua_pushvalue(L, lua_upvalueindex(1));
-        lua_insert(L, 1);
-        lua_call(L, lua_gettop(L) - 1, 0);
+        if (n > 1) luaL_argcheck(L, n < INT_MAX, 1, "array too big");
+        rhs_stock_sort(L, 1, 2, n);
         return 0;
     }
-    lua_settop(L, 2);
-    lua_Integer n = rhs_getn(L, 1, RHS_TAB_R | RHS_TAB_W);
     if (n <= 1) return 0;
     luaL_argcheck(L, n < INT_MAX, 1, "array too big");
     lua_createtable(L, (int)n, 0); /* 3: the plain copy */
@@ -511,10 +638,7 @@ static int rhs_tsort(lua_State *L) {
         lua_geti(L, 1, i);
         lua_rawseti(L, 3, i);
     }
-    lua_pushvalue(L, lua_upvalueindex(1)); /* stock sort(copy, comparator) */
-    lua_pushvalue(L, 3);
-    lua_pushvalue(L, 2);
-    lua_call(L, 2, 0);
+    rhs_stock_sort(L, 3, 2, n);
     for (lua_Integer i = 1; i <= n; i++) {
         if (i % RHS_SLICE == 0) rh_charge(L, RHS_SLICE);
         lua_rawgeti(L, 3, i);
@@ -542,6 +666,7 @@ static int rhs_key_rank(lua_State *L, int idx) {
 
 static int rhs_key_less(lua_State *L) {
     int ra = rhs_key_rank(L, 1), rb = rhs_key_rank(L, 2);
+    if (ra != 1 || rb != 1) rhs_charge_compare(L, 0); /* two strings are charged as they are compared */
     if (ra != rb) {
         lua_pushboolean(L, ra < rb);
         return 1;
@@ -552,6 +677,7 @@ static int rhs_key_less(lua_State *L) {
     } else if (ra == 1) {
         size_t la, lb;
         const char *a = lua_tolstring(L, 1, &la), *b = lua_tolstring(L, 2, &lb);
+        rhs_charge_compare(L, la < lb ? la : lb);
         int c = memcmp(a, b, la < lb ? la : lb);
         less = c < 0 || (c == 0 && la < lb);
     } else if (ra == 2) {
@@ -770,17 +896,16 @@ static int rhs_frozen_newindex(lua_State *L) {
         name);
 }
 
-/* rawset of a frozen environment: refuses the environment itself (upvalue 1), passes everything else on
-   to the pristine rawset (upvalue 2). */
-static int rhs_frozen_rawset(lua_State *L) {
-    if (lua_rawequal(L, 1, lua_upvalueindex(1))) {
+void rh_refuse_frozen(lua_State *L) {
+    if (!lua_getmetatable(L, 1)) return;
+    lua_pushliteral(L, "__newindex");
+    lua_rawget(L, -2);
+    int frozen = lua_tocfunction(L, -1) == rhs_frozen_newindex;
+    lua_pop(L, 2);
+    if (frozen) {
         lua_settop(L, 2);
-        return rhs_frozen_newindex(L);
+        rhs_frozen_newindex(L);
     }
-    lua_pushvalue(L, lua_upvalueindex(2));
-    lua_insert(L, 1);
-    lua_call(L, lua_gettop(L) - 1, 1);
-    return 1;
 }
 
 /* __pairs of a frozen environment: the sandbox's pairs (upvalue 2, fixed key order) over the values
@@ -809,16 +934,6 @@ static int rhs_freeze_env(lua_State *L) {
         lua_pushvalue(L, -1);
         lua_pushnil(L);
         lua_rawset(L, 1);  /* env[k] = nil: clearing a field during traversal is allowed */
-    }
-    lua_pushliteral(L, "rawset");
-    lua_rawget(L, 2);
-    if (lua_type(L, -1) == LUA_TFUNCTION) {
-        lua_pushvalue(L, 1);
-        lua_insert(L, -2);
-        lua_pushcclosure(L, rhs_frozen_rawset, 2);
-        lua_setfield(L, 2, "rawset");
-    } else {
-        lua_pop(L, 1);
     }
     lua_createtable(L, 0, 4);
     lua_pushvalue(L, 2);

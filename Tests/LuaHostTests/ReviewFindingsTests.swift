@@ -25,11 +25,19 @@ import Testing
         #expect(try run("return 1", limits: LuaLimits(instructions: 0, seconds: 1e12, memory: 0)) == .success([1]))
     }
 
-    @Test(arguments: [
-        "local t = {} for i = 1, 1990 do t = setmetatable({}, { __index = t }) end return select('#', table.unpack(t, 1, 999000))",
-        "local t = {} for i = 1, 1990 do t = setmetatable({}, { __index = t }) end local base = t for i = 1, 1990 do base = getmetatable(base).__index end for i = 1, 999000 do rawset(base, i, 'x') end return #table.concat(t, '', 1, 999000)",
-        "local t = {} for i = 1, 200000 do t[i] = {} end while true do collectgarbage() end",
-    ])
+    /// One case at a time: each measures its own time, which cases sharing the two cores would stretch.
+    @Test(
+        .serialized,
+        arguments: [
+            "local t = {} for i = 1, 1990 do t = setmetatable({}, { __index = t }) end return select('#', table.unpack(t, 1, 999000))",
+            "local t = {} for i = 1, 1990 do t = setmetatable({}, { __index = t }) end local base = t for i = 1, 1990 do base = getmetatable(base).__index end for i = 1, 999000 do rawset(base, i, 'x') end return #table.concat(t, '', 1, 999000)",
+            "local t = {} for i = 1, 200000 do t[i] = {} end while true do collectgarbage() end",
+            // The second audit (HostileScriptTests): the stock sort, pairs' key sort and the parser, all in C.
+            "local s = string.rep('x', 1 << 24) local t = {} for i = 1, 2000 do t[i] = s end table.sort(t)",
+            "local t = {} for i = 1, 3000000 do t[i] = (i * 7919) % 3000017 end table.sort(t)",
+            "local t = {} for i = 1, 700000 do t[i + 0.5] = true end while true do for k in pairs(t) do end end",
+            "local f = load(string.rep('a = 1\\n', 6000000))",
+        ])
     func longCLoopsMeetTheDeadline(_ source: String) throws {
         let clock = ContinuousClock()
         let start = clock.now

@@ -47,6 +47,11 @@ import Testing
             ["--timeout", "0.3", "--instructions", "0"],
             "print(string.find(('a'):rep(30), ('a?'):rep(30) .. ('a'):rep(30) .. 'b'))", "time limit of 0.3 s exceeded"
         ),
+        (
+            ["--timeout", "0.3", "--instructions", "0"],
+            "local s = ('x'):rep(1 << 24) local t = {} for i = 1, 2000 do t[i] = s end table.sort(t)",
+            "time limit of 0.3 s exceeded"
+        ),
     ])
     func limitsFromFlags(_ flags: [String], _ script: String, _ message: String) throws {
         let scratch = try Scratch()
@@ -54,6 +59,25 @@ import Testing
         let result = try RehearseProcess.run(["lua"] + flags + ["limit.lua"], in: scratch.url, timeout: 20)
         #expect(result.status == 1)
         #expect(result.stderr.hasPrefix("limit.lua:2: error: \(message)\n"), "\(result.stderr)")
+    }
+
+    /// What the file returns is read as part of the run: a table shared at every level is stopped by the limits.
+    @Test func returnedValuesAreCharged() throws {
+        let scratch = try Scratch()
+        try scratch.write("dag.lua", "local x = 'leaf'\nfor i = 1, 40 do x = { x, x } end\nreturn x\n")
+        let result = try RehearseProcess.run(
+            ["lua", "--instructions", "1000000", "dag.lua"], in: scratch.url, timeout: 20)
+        #expect(result.status == 1)
+        #expect(result.stderr == "dag.lua: error: instruction limit of 1000000 exceeded\n")
+    }
+
+    /// A message cannot hide its end behind a NUL byte or send escape sequences to the terminal.
+    @Test func controlCharactersInMessagesAreEscaped() throws {
+        let scratch = try Scratch()
+        try scratch.write("bad.lua", "error('a\\0b\\27[2J\\rc')\n")
+        let result = try RehearseProcess.run(["lua", "bad.lua"], in: scratch.url)
+        #expect(result.status == 1)
+        #expect(result.stderr.hasPrefix("bad.lua:1: error: a\\0b\\27[2J\\13c\nstack traceback:\n"), "\(result.stderr)")
     }
 
     @Test func noLimitsRunToCompletion() throws {

@@ -187,6 +187,10 @@ int rh_push_fresh_env(lua_State *L);
  */
 int rh_freeze_env(lua_State *L, int env_index);
 
+/* rawset's check: raises "cannot assign the global ..." when argument 1 is a frozen environment (whichever
+   rawset the script holds, even one kept from before the freeze), else returns. */
+void rh_refuse_frozen(lua_State *L);
+
 /* ---------------------------------------------------------------- lists filled on first use (rh_lazy.c) */
 
 /* Which optional fields a span has. */

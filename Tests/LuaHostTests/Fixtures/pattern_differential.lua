@@ -684,4 +684,39 @@ for _ = 1, 170 do
     end
 end
 
+-- ------------------------------------------------------------ pattern soup
+
+-- Patterns, subjects and replacement templates drawn byte by byte from the characters that matter (so most
+-- patterns are malformed in some way: the exact error message is what is compared), with init, plain and n of
+-- every type the functions take.
+local pattern_bits = { "%", "%", "[", "]", "^", "-", "(", ")", ".", "*", "+", "?", "$", "a", "b", "a", "b", "1", "2",
+    "0", "f", "z", "w", "A", "\0", "\200", "%a", "%d", "%1", "%2", "%0", "%b", "%f", "%z", "%%", "[^", "%]", " " }
+local subject_bits = { "a", "b", "a", "b", "(", ")", "[", "]", "%", "^", "$", "1", "2", " ", "\0", "\200", "\255", "-",
+    "." }
+local template_bits = { "%", "%0", "%1", "%2", "%3", "%9", "%%", "%a", "x", "y", "\0", "%" }
+local function soup(bits, max)
+    local t = {}
+    for i = 1, rnd(max + 1) - 1 do t[i] = pick(bits) end
+    return concat(t)
+end
+local soup_inits = { 1, 2, 3, -1, -2, 0, 4, 10, 30, -30, math.maxinteger, math.mininteger, 1.0, 2.5, "2" }
+local soup_ns = { 0, 1, 2, 3, -1, 100, 1.0, 1.5, "2", math.maxinteger }
+for _ = 1, 400 do
+    local s, p = soup(subject_bits, 12), soup(pattern_bits, 8)
+    local k = rnd(6)
+    if k == 1 then
+        call("find", s, p, pick(soup_inits))
+    elseif k == 2 then
+        call("find", s, p, pick(soup_inits), rnd(2) == 1)
+    elseif k == 3 then
+        call("match", s, p, pick(soup_inits))
+    elseif k == 4 then
+        gm(s, p, pick(soup_inits))
+    elseif k == 5 then
+        call("gsub", s, p, soup(template_bits, 4), pick(soup_ns))
+    else
+        call("gsub", s, p, soup(template_bits, 4))
+    end
+end
+
 print(string_format("cases: %d", count))

@@ -71,7 +71,7 @@ public final class BatchGrader {
             reading: for file in files {
                 do {
                     var recordings = try RecordingReader(
-                        path: file, format: format, questions: questions, threshold: options.threshold)
+                        path: file, format: format, questions: questions)
                     while let item = recordings.next() {
                         let accepted: Bool
                         switch consume item {

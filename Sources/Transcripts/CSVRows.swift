@@ -20,18 +20,16 @@ struct CSVRows: RowSource {
     static let noRows = "the file has a header row and no records"
     /// The scenario's questions, for a wide file's header; empty when the reader was not given them.
     private let questions: [Question]
-    private let threshold: Double
     /// A wide file's columns; nil for a file of one answer per record.
     private var wide: WideColumns?
+    /// A wide file's header row as read.
+    private var wideHeader: [UInt8] = []
     /// The rows of a wide record still to hand on: its answers after the first (or its problem).
     private var pending: [(line: Int, row: Result<AnswerRow, RowProblem>)] = []
 
-    init(path: String, questions: [Question] = [], threshold: Double = TranscriptDriver.defaultThreshold)
-        throws(Rejected)
-    {
+    init(path: String, questions: [Question] = []) throws(Rejected) {
         self.path = path
         self.questions = questions
-        self.threshold = threshold
         lines = try LineReader(path: path)
     }
 
@@ -63,7 +61,9 @@ struct CSVRows: RowSource {
             case .success(let answers): expanded = answers.map { .success($0) }
             }
             pending = expanded.dropFirst().map { (record.line, $0) }
-            return record.raw.withUnsafeBufferPointer { body(record.line, expanded[0], $0) }
+            // The record's input, for its session's identity, is the header and the record: the same answers
+            // under a header that names other questions are another session.
+            return (wideHeader + [0x0A] + record.raw).withUnsafeBufferPointer { body(record.line, expanded[0], $0) }
         }
         let row = record.fields.flatMap(makeRow)
         return record.raw.withUnsafeBufferPointer { body(record.line, row, $0) }
@@ -81,10 +81,11 @@ struct CSVRows: RowSource {
         guard missing.isEmpty else {
             if missing.count == 2 && !questions.isEmpty {
                 switch WideColumns.read(
-                    fields, questions: questions, threshold: threshold, session: SessionAssembler.name(ofFile: path))
+                    fields, questions: questions, session: SessionAssembler.name(ofFile: path))
                 {
                 case .success(let found?):
                     wide = found
+                    wideHeader = header.raw
                     return nil
                 case .success(nil): break
                 case .failure(let problem): return Rejected(path: path, line: header.line, reason: problem.reason)

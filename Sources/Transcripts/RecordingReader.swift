@@ -38,10 +38,9 @@ public struct RecordingReader: IteratorProtocol, Sequence {
 
     /// Opens `path`; detects the format when none is given. Throws a `Rejected` when the file cannot be read or
     /// its format cannot be told. `questions` (the scenario's) let a wide CSV file, a form's export with a
-    /// column per question, be read (`threshold` as for transcripts).
+    /// column per question, be read.
     public init(
-        path: String, format: RecordingFormat? = nil, questions: [Question] = [],
-        threshold: Double = TranscriptDriver.defaultThreshold
+        path: String, format: RecordingFormat? = nil, questions: [Question] = []
     ) throws(Rejected) {
         self.path = path
         let prefix = try RecordingReader.prefix(path: path)
@@ -67,7 +66,7 @@ public struct RecordingReader: IteratorProtocol, Sequence {
         case .jsonl: jsonl = AnswerRowsSource(path: path, rows: try JSONLRows(path: path))
         case .csv:
             csv = AnswerRowsSource(
-                path: path, rows: try CSVRows(path: path, questions: questions, threshold: threshold))
+                path: path, rows: try CSVRows(path: path, questions: questions))
         case .webvtt, .srt, .whisper:
             let size = InputSize.of(path)
             guard size <= RecordingReader.maximumTranscriptBytes else { throw RecordingReader.tooLarge(path, size) }

@@ -3,21 +3,28 @@ import RehearsalCore
 /// The columns of a wide CSV file, as a form's export writes it (Google Forms, Microsoft Forms, a survey tool):
 /// one record per candidate, one column per question, headed by the question's id or its prompt.
 ///
-/// A header cell names a question when it is the question's id (any case) or asks it as a transcript turn
-/// would (`PromptSimilarity.label`: "Why do you want to teach here?" for `motivation`). `session`,
-/// `candidate` and `started_at` columns are read as in a file of one answer per record; the candidate is the
-/// first cell that is not blank of `candidate`, `name`, `full name`, `your name`, `candidate name`, `student
-/// name`, `email` and `email address`, in that order. Other columns (a form's `Timestamp`) are ignored. Each record is one
-/// session: its `session` cell, or else the file name and the record's line (`responses-7`).
+/// A header cell names a question when it is the question's id (any case) or its prompt, word for word but for
+/// case, punctuation, stop words and the synonyms a transcript's turns are matched with (`PromptSimilarity`,
+/// at least `promptMatch` alike). A looser match, as for transcripts, would take a form's own questions for the
+/// scenario's ("Which school do you teach at now?" is 0.76 alike to "Why do you want to teach here, at
+/// Riverside?"), and a form is written, not spoken: its author can copy the prompts or name the columns by id.
+/// The candidate is the first cell that is not blank of `candidate`, `name`, `full name`, `your name`, `candidate
+/// name`, `student name`, `email` and `email address`, in that order; a `started_at` column is read as in a
+/// file of one answer per record. Other columns (a form's `Timestamp`, a question of its own) are ignored. Each
+/// record is one session, named after the file and the record's line (`responses-7`): a `session` column is
+/// not read, as forms use the word for their own questions ("Session: morning or afternoon?").
 struct WideColumns {
     /// The question id of each column, or nil.
     var questions: [String?]
-    var session: Int?
     /// The columns that may name the candidate, the preferred first: a record takes the first that is not blank.
     var candidate: [Int] = []
     var startedAt: Int?
     /// The session name of a record without a `session` cell, before its line: the file name.
     var fileSession: String
+
+    /// How alike a header cell and a prompt must be for the cell to name the question: word for word, as the
+    /// words are compared.
+    static let promptMatch = 0.9
 
     /// The header names a candidate may go by, in the order they are preferred.
     static let candidateNames = [
@@ -25,7 +32,7 @@ struct WideColumns {
     ]
 
     /// The columns of `header`; nil when no cell names a question; a problem when two cells name the same one.
-    static func read(_ header: [String], questions: [Question], threshold: Double, session fileSession: String)
+    static func read(_ header: [String], questions: [Question], session fileSession: String)
         -> Result<WideColumns?, RowProblem>
     {
         let names = header.map { $0.trimmingSpaces }
@@ -38,12 +45,11 @@ struct WideColumns {
         for (index, name) in lowered.enumerated() {
             var question: String?
             switch name {
-            case AnswerRow.Column.session.rawValue: columns.session = columns.session ?? index
             case AnswerRow.Column.startedAt.rawValue: columns.startedAt = columns.startedAt ?? index
             default:
                 if !candidateNames.contains(name) {
                     question =
-                        ids[name] ?? similarity.label(names[index], prompts: prompts, threshold: threshold)?.question
+                        ids[name] ?? similarity.label(names[index], prompts: prompts, threshold: promptMatch)?.question
                 }
             }
             if let question {
@@ -62,7 +68,7 @@ struct WideColumns {
     }
 
     /// A record's answers, in the order of the columns: one row per question cell that is not blank, each with
-    /// the record's session (`line` names one without its own cell), candidate and start time.
+    /// the record's session (named after its `line`), candidate and start time.
     func rows(_ fields: [String], line: Int) -> Result<[AnswerRow], RowProblem> {
         guard fields.count == questions.count else {
             return .failure(RowProblem("\(fields.count) fields, but the header has \(questions.count)"))
@@ -73,7 +79,7 @@ struct WideColumns {
             return trimmed.isEmpty ? nil : trimmed
         }
         var row = AnswerRow()
-        row.session = cell(session) ?? "\(fileSession)-\(line)"
+        row.session = "\(fileSession)-\(line)"
         row.candidate = candidate.lazy.compactMap(cell).first
         row.startedAt = cell(startedAt)
         var rows: [AnswerRow] = []

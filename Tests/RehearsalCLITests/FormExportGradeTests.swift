@@ -8,8 +8,8 @@ import Testing
         try scratch.write(
             "responses.csv",
             """
-            Timestamp,Email Address,Your name,Why do you want to teach here?,What would you bring to the life of the \
-            school beyond your own classroom?
+            Timestamp,Email Address,Your name,"Why do you want to teach here, at Riverside Community School?",\
+            "Beyond your own classroom, what would you bring to the life of the school?"
             11/20/2025 14:03:22,ana@example.org,Ana Silva,"Inclusion is how Riverside is run, and I love that.",\
             I would run the science club.
             11/20/2025 15:10:00,ben@example.org,,Close to home.,

@@ -43,7 +43,7 @@ struct AnalyzeCommand: ParsableCommand {
             do {
                 configuration = try ScenarioLoader.forCommands.load(path: scenario).analysis
             } catch let error as ScenarioError {
-                StandardStreams.err("\(error)\n")
+                StandardStreams.diagnostic(error)
                 throw ExitCode.failed
             }
         }

@@ -48,7 +48,7 @@ struct CheckCommand: ParsableCommand {
     }
 
     func report(_ diagnostics: [ScenarioDiagnostic]) {
-        for diagnostic in diagnostics { StandardStreams.err("\(diagnostic)\n") }
+        for diagnostic in diagnostics { StandardStreams.diagnostic(diagnostic) }
     }
 }
 

@@ -110,7 +110,7 @@ struct GradeCommand: ParsableCommand {
                 })
         } catch let error as ScenarioError {
             bar.clear()
-            StandardStreams.err("\(error)\n")
+            StandardStreams.diagnostic(error)
             throw ExitCode.failed
         } catch let error as GradeError {
             bar.clear()

@@ -77,7 +77,7 @@ struct ReportCommand: ParsableCommand {
             let renderer = ReportRenderer(templates: try ReportTemplates(overrides: template))
             text = try renderer.render(document, format: format.format, envelope: envelope)
         } catch let error as ReportError {
-            StandardStreams.err("\(error)\n")
+            StandardStreams.diagnostic(error)
             throw ExitCode.failed
         }
         guard let output else {

@@ -10,7 +10,7 @@ extension RunCommand {
     func live() throws {
         do {
             let loaded = try ScenarioLoader.forCommands.load(path: file)
-            for warning in loaded.warnings { StandardStreams.err("\(warning)\n") }
+            for warning in loaded.warnings { StandardStreams.diagnostic(warning) }
             let scenario = loaded.scenario
             let store = noStore ? nil : try storeOptions.open()
             var options = SessionOptions(
@@ -95,7 +95,7 @@ extension RunCommand {
             }
             StandardStreams.out(terminal ? TextWrap.wrap(summary, columns: RawMode.size().columns) : summary)
         } catch let error as ScenarioError {
-            StandardStreams.err("\(error)\n")
+            StandardStreams.diagnostic(error)
             throw ExitCode.failed
         }
     }

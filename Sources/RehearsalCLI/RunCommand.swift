@@ -64,7 +64,7 @@ struct RunCommand: ParsableCommand {
                     "holds \(recorded.sessions.count) sessions; rehearse run replays one (split the file by session)")
             }
             let loaded = try ScenarioLoader.forCommands.load(path: file)
-            for warning in loaded.warnings { StandardStreams.err("\(warning)\n") }
+            for warning in loaded.warnings { StandardStreams.diagnostic(warning) }
             var driver = recorded.driver
             let options = SessionOptions(
                 seed: seed ?? UInt64.random(in: 0...UInt64(Int64.max)), mode: .replay,
@@ -77,7 +77,7 @@ struct RunCommand: ParsableCommand {
             let identity = SHA256.hex(Array((recorded.sha256 + "\u{1F}" + (result.candidate ?? "")).utf8))
             if !noStore { try keep(result, loaded.scenario, input: identity) }
         } catch let error as ScenarioError {
-            StandardStreams.err("\(error)\n")
+            StandardStreams.diagnostic(error)
             throw ExitCode.failed
         }
     }

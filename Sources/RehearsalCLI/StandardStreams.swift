@@ -25,6 +25,10 @@ enum StandardStreams {
 
     static func out(_ text: String) { write(Array(text.utf8), to: 1) }
     static func err(_ text: String) { write(Array(text.utf8), to: 2) }
+
+    /// A diagnostic, warning or error on standard error, on its own line. It may quote a script's or a
+    /// recording's text, so its control characters are shown, not sent (`DisplayText`).
+    static func diagnostic(_ item: some CustomStringConvertible) { err(DisplayText.block(item.description) + "\n") }
 }
 
 extension ScenarioLoader {

@@ -25,7 +25,7 @@ struct TestCommand: ParsableCommand {
         for file in files {
             do {
                 let loaded = try ScenarioLoader.forCommands.load(path: file)
-                for warning in loaded.warnings { StandardStreams.err("\(warning)\n") }
+                for warning in loaded.warnings { StandardStreams.diagnostic(warning) }
                 if loaded.scenario.examples.isEmpty {
                     StandardStreams.err(
                         "\(ScenarioDiagnostic(path: file, line: nil, severity: .warning, message: "no examples to test"))\n"
@@ -47,15 +47,15 @@ struct TestCommand: ParsableCommand {
                         if let result = outcome.result { results.append(result) }
                     } catch let error as ScenarioError {
                         StandardStreams.out("FAIL \(name)\n")
-                        StandardStreams.err("\(error)\n")
+                        StandardStreams.diagnostic(error)
                         failed += 1
                     }
                 }
                 for warning in ExampleCheck.unscoredCriteria(loaded.scenario, results: results) {
-                    StandardStreams.err("\(warning)\n")
+                    StandardStreams.diagnostic(warning)
                 }
             } catch let error as ScenarioError {
-                StandardStreams.err("\(error)\n")
+                StandardStreams.diagnostic(error)
                 failed += 1
             }
         }

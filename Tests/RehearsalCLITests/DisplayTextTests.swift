@@ -27,15 +27,39 @@ import Testing
         #expect(DisplayText.line("\u{80}\u{9F}\u{A0}") == "<U+0080><U+009F>\u{A0}")
     }
 
+    @Test func bidirectionalControlsAreShownByCodePoint() {
+        #expect(DisplayText.line("Ana\u{202E}nimda") == "Ana<U+202E>nimda")
+        #expect(DisplayText.line("\u{2066}x\u{2069}") == "<U+2066>x<U+2069>")
+        // Right-to-left text itself, marks and other punctuation from the same block are left alone.
+        for text in ["مرحبا", "שלום", "a\u{200F}b", "\u{2018}quoted\u{2019} \u{2014} \u{2026}"] {
+            #expect(DisplayText.line(text) == text)
+        }
+    }
+
     @Test func everyControlCharacterIsReplacedAndNothingElse() {
-        for value in UInt32(0)..<0x2000 {
+        let shownValues = { (value: UInt32) -> Bool in
+            value < 0x20 || (value >= 0x7F && value < 0xA0) || (0x202A...0x202E).contains(value)
+                || (0x2066...0x2069).contains(value)
+        }
+        for value in UInt32(0)..<0x3000 {
             guard let scalar = Unicode.Scalar(value) else { continue }
             let text = "a" + String(Character(scalar)) + "b"
             let shown = DisplayText.line(text)
-            let control = value < 0x20 || (value >= 0x7F && value < 0xA0)
-            #expect(shown.unicodeScalars.allSatisfy { $0.value >= 0x20 && ($0.value < 0x7F || $0.value >= 0xA0) })
-            if !control { #expect(shown == text) }
+            #expect(shown.unicodeScalars.allSatisfy { !shownValues($0.value) })
+            if !shownValues(value) { #expect(shown == text) }
         }
+    }
+
+    /// A scenario's own text in a diagnostic (an id with an escape sequence) is shown, not sent.
+    @Test func diagnosticsShowAScriptsControlCharacters() throws {
+        let scratch = try Scratch()
+        try scratch.write(
+            "bad.lua",
+            ScenarioCommandTests.scenario.replacingOccurrences(of: "id = \"mini\"", with: "id = \"s\\0x\\27[2J\""))
+        let checked = try RehearseProcess.run(["check", "bad.lua"], in: scratch.url)
+        #expect(checked.status == 1)
+        #expect(checked.stderr.hasPrefix("bad.lua:1: error: scenario.id 's^@x^[[2J' must be"), "\(checked.stderr)")
+        #expect(!checked.stderr.unicodeScalars.contains("\u{1B}"))
     }
 
     /// A recorded name and note with escape sequences, through `run`, `history` and `show`.

@@ -108,7 +108,8 @@ enum LiveHeader {
         var facts: [String] = []
         if let role = scenario.role { facts.append("Role: \(role)") }
         if let institution = scenario.institution { facts.append(institution.name) }
-        facts.append("\(scenario.criteria.count) criteria: " + scenario.criteria.map(\.title).joined(separator: ", "))
+        let criteria = scenario.criteria.count == 1 ? "1 criterion" : "\(scenario.criteria.count) criteria"
+        facts.append("\(criteria): " + scenario.criteria.map(\.title).joined(separator: ", "))
         if let limit = scenario.timeLimit { facts.append("time budget \(Clock.format(limit))") }
         text += facts.joined(separator: ". ") + ".\n"
         if resumedAnswers > 0 {

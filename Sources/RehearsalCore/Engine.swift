@@ -300,6 +300,15 @@ final class SessionRun {
         guard spec.count >= 0 else {
             throw LuaError(kind: .type, message: "session:pick: count must be 0 or more, not \(spec.count)")
         }
+        // A tag no question has (a typo: "stroy") would pick nothing, and the session would score nothing.
+        if let tag = spec.tag, !scenario.questions.contains(where: { $0.tags.contains(tag) }) {
+            let tags = Set(scenario.questions.flatMap(\.tags)).sorted()
+            let known = tags.isEmpty ? "no question has a tag" : "the tags are " + tags.joined(separator: ", ")
+            throw LuaError(
+                kind: .type,
+                message: "session:pick: no question has the tag '\(tag)' (\(known))"
+                    + Suggestion.didYouMean(tag, in: tags))
+        }
         let excluded = Set(spec.exclude ?? []).union(asked)
         var pool = scenario.questions.filter { question in
             !excluded.contains(question.id) && (spec.tag.map { question.tags.contains($0) } ?? true)

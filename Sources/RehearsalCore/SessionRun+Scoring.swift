@@ -202,7 +202,9 @@ extension SessionRun {
             )
         }
         guard let level = Int(exactly: number) else {
-            throw failure(line: line(), "\(label()), criterion '\(id)': the level must be an integer, not \(number)")
+            // 0/0 prints as "-nan": say what it is.
+            let shown = number.isNaN ? "NaN (0/0)" : "\(number)"
+            throw failure(line: line(), "\(label()), criterion '\(id)': the level must be an integer, not \(shown)")
         }
         guard (1...maxLevel).contains(level) else {
             throw failure(line: line(), "\(label()), criterion '\(id)': level \(level) is outside 1..\(maxLevel)")

@@ -72,7 +72,7 @@ import Testing
         #expect(result.status == 0, "\(result.stderr)")
         #expect(
             result.stdout.hasPrefix(
-                "Live practice\nRole: Teacher. 1 criteria: Clarity.\n\nQuestion 1 of 2\nWhy teaching?\n"))
+                "Live practice\nRole: Teacher. 1 criterion: Clarity.\n\nQuestion 1 of 2\nWhy teaching?\n"))
         #expect(result.stdout.contains("Overall: 100 / 100"))
         #expect(result.stdout.contains("Stored as session live-"))
         #expect(!result.stdout.contains("\u{1B}"), "no escape sequences when output is not a terminal")

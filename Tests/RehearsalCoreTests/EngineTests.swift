@@ -354,6 +354,10 @@ import Testing
         ("coroutine.yield()", "the flow yielded outside session:ask"),
         ("session:pick { count = -1 }", "session:pick: count must be 0 or more, not -1"),
         (
+            "session:pick { tag = 'story', count = 1 }",
+            "session:pick: no question has the tag 'story' (no question has a tag)"
+        ),
+        (
             "coroutine.wrap(function() session:ask('q') end)()",
             "session:ask must be called by the flow itself, not inside a coroutine it made"
         ),
@@ -377,6 +381,30 @@ import Testing
             _ = try replay(source, [])
         } throws: { error in
             "\(error)".contains(message)
+        }
+    }
+
+    /// A misspelt tag would pick nothing and score nothing: it is an error that names the tags there are.
+    @Test func aPickByATagNoQuestionHasIsAnError() throws {
+        #expect {
+            _ = try replay(
+                EngineTests.flowScenario.replacingOccurrences(
+                    of: "tag = \"story\", count = 2", with: "tag = \"stroy\", count = 2"),
+                [("intro", "hi there friend", 5)])
+        } throws: { error in
+            "\(error)".contains(
+                "session:pick: no question has the tag 'stroy' (the tags are story) (did you mean 'story'?)")
+        }
+    }
+
+    @Test func aLevelOfNaNSaysSo() throws {
+        #expect {
+            _ = try replay(
+                EngineTests.rubric
+                    + "question { id = \"q\", prompt = \"?\", score = function() return { clarity = 0/0 } end }",
+                [("q", "x", nil)])
+        } throws: { error in
+            "\(error)".contains("criterion 'clarity': the level must be an integer, not NaN (0/0)")
         }
     }
 

@@ -16,12 +16,22 @@ public struct ScenarioLoader: Sendable {
     /// Creates a loader.
     public init() {}
 
+    /// The largest scenario file read: far above any real scenario (the shipped ones are under 100 KiB), and
+    /// small enough that parsing it, which no instruction budget or deadline reaches, takes a moment.
+    public static let maximumFileBytes = 4 << 20
+
     /// Reads and loads a scenario file.
     public func load(path: String, seed: UInt64 = 0) throws -> LoadedScenario {
-        guard let bytes = FileReader.read(path) else {
-            throw ScenarioError(path: path, line: nil, "cannot read the file")
+        switch FileReader.read(path, limit: ScenarioLoader.maximumFileBytes) {
+        case .success(let bytes): return try load(source: bytes, path: path, seed: seed)
+        case .failure(.system(let reason)):
+            throw ScenarioError(path: path, line: nil, "cannot read the file: \(reason)")
+        case .failure(.tooLarge(let bytes)):
+            let mib = (Double(bytes) / 1_048_576 * 10).rounded() / 10
+            throw ScenarioError(
+                path: path, line: nil,
+                "the file is \(mib) MiB; a scenario is at most \(ScenarioLoader.maximumFileBytes >> 20) MiB")
         }
-        return try load(source: bytes, path: path, seed: seed)
     }
 
     /// Loads a scenario from its source bytes; `path` names it in messages.

@@ -85,9 +85,15 @@ extension SessionRun {
                 _ = try pose(followUpQuestion)
             default:
                 let line = try state.definition(of: followUp)?.line
-                throw failure(
-                    line: line,
-                    "follow_up of question '\(question.id)' must return a question table or nil, not \(next.typeName)")
+                var message =
+                    "follow_up of question '\(question.id)' must return a question table or nil, not \(next.typeName)"
+                // A declared question's id: the coach meant to ask that question next, which the flow does.
+                if let id = next.stringValue, loaded.scenario.questions.contains(where: { $0.id == id }) {
+                    message +=
+                        " ('\(id)' is a declared question: to ask it next, call session:ask(\"\(id)\") in the flow, "
+                        + "or return { id = ..., prompt = ... } for a follow-up of its own)"
+                }
+                throw failure(line: line, message)
             }
         }
         return answer
@@ -178,7 +184,10 @@ extension SessionRun {
             return
         }
         guard let maxLevel = loaded.scenario.maxLevel(of: id) else {
-            throw failure(line: line(), "\(label()) scored criterion '\(id)', which is not declared")
+            throw failure(
+                line: line(),
+                "\(label()) scored criterion '\(id)', which is not declared"
+                    + Suggestion.didYouMean(id, in: loaded.scenario.criteria.map(\.id)))
         }
         var levelValue: LuaValue
         var note: String?

@@ -130,7 +130,9 @@ import Testing
     static let scoreMistakes: [ScoreMistake] = [
         ScoreMistake(
             body: "return { depht = 2 }",
-            message: "s.lua:7: error: score of question 'q' scored criterion 'depht', which is not declared"),
+            message:
+                "s.lua:7: error: score of question 'q' scored criterion 'depht', which is not declared (did you mean 'depth'?)"
+        ),
         ScoreMistake(
             body: "return { clarity = 5 }",
             message: "s.lua:7: error: score of question 'q', criterion 'clarity': level 5 is outside 1..4"),
@@ -179,7 +181,9 @@ import Testing
             message: "s.lua:7: error: score of question 'q', criterion 'clarity': level 9 is outside 1..4"),
         ScoreMistake(
             body: "return { depth = { level = 0, extra = {} }, depht = { 2 } }",
-            message: "s.lua:7: error: score of question 'q' scored criterion 'depht', which is not declared"),
+            message:
+                "s.lua:7: error: score of question 'q' scored criterion 'depht', which is not declared (did you mean 'depth'?)"
+        ),
         ScoreMistake(
             body: "return { clarity = 2, improvements = { level = 3 } }",
             message: "s.lua:7: error: score of question 'q': improvements must be a list of texts"),
@@ -394,6 +398,32 @@ import Testing
         } throws: { error in
             "\(error)".contains(
                 "session:pick: no question has the tag 'stroy' (the tags are story) (did you mean 'story'?)")
+        }
+    }
+
+    @Test func aMisspeltCriterionInAScoreGetsASuggestion() throws {
+        #expect {
+            _ = try replay(
+                EngineTests.rubric
+                    + "question { id = \"q\", prompt = \"?\", score = function() return { Clarity = 3 } end }",
+                [("q", "x", nil)])
+        } throws: { error in
+            "\(error)".contains("scored criterion 'Clarity', which is not declared (did you mean 'clarity'?)")
+        }
+    }
+
+    /// A follow-up returning a declared question's id: the coach meant to ask it next, which the flow does.
+    @Test func aFollowUpReturningAnIdSaysWhatToDo() throws {
+        #expect {
+            _ = try replay(
+                EngineTests.rubric + """
+                    question { id = "q", prompt = "?", follow_up = function() return "r" end }
+                    question { id = "r", prompt = "More?" }
+                    """, [("q", "x", nil)])
+        } throws: { error in
+            "\(error)".contains(
+                "must return a question table or nil, not string ('r' is a declared question: to ask it next, "
+                    + "call session:ask(\"r\") in the flow")
         }
     }
 

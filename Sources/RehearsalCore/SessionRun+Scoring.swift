@@ -200,7 +200,12 @@ extension SessionRun {
             let named: LuaValue = detail[DetailKey.level]
             levelValue = named.isNil ? detail[DetailKey.first] : named
             let namedNote: LuaValue = detail[DetailKey.note]
-            note = (namedNote.isNil ? detail[DetailKey.second] : namedNote).stringValue
+            let noteValue = namedNote.isNil ? detail[DetailKey.second] : namedNote
+            note = noteValue.stringValue
+            if note == nil && !noteValue.isNil {
+                throw failure(
+                    line: line(), "\(label()), criterion '\(id)': the note must be a text, not \(noteValue.typeName)")
+            }
         case .value(let value):
             levelValue = value
         }

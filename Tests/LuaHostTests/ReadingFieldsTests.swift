@@ -32,8 +32,20 @@ import Testing
     }
 
     @Test func theNamedKeyWinsOverTheIndexOnlyWhenItIsNotNil() throws {
-        let read = try fields("return { a = { 1, 'two', level = 3, note = false }, b = { 1, 'two', note = 'n' } }")
-        #expect(read == ["a": .record(number: 3, text: nil), "b": .record(number: 1, text: "n")])
+        let read = try fields("return { a = { 1, 'two', level = 3 }, b = { 1, 'two', note = 'n' } }")
+        #expect(read == ["a": .record(number: 3, text: "two"), "b": .record(number: 1, text: "n")])
+    }
+
+    /// A text that is not a string is not read in place: converted whole, the caller can say what is wrong.
+    @Test func aRecordWhoseTextIsNotAStringIsConverted() throws {
+        let read = try fields(
+            "return { a = { 1, 'two', level = 3, note = false }, b = { 2, 5 }, c = { level = 1, note = 5 } }")
+        for key in ["a", "b", "c"] {
+            guard case .value(.table) = read[key] else {
+                Issue.record("\(key) was read as \(String(describing: read[key]))")
+                continue
+            }
+        }
     }
 
     /// The in-place walk does not charge the call's instruction budget, so only a small table is read as a record;

@@ -217,7 +217,7 @@ import Testing
                     return { clarity = { level = 3, note = "crisp" }, depth = { 2, "thin" } }
                 end }
                 question { id = "b", prompt = "B?", score = function()
-                    return { clarity = { level = 4.0, note = 5, [2] = "ignored" }, depth = { level = 1, seen = { true } } }
+                    return { clarity = { level = 4.0, [3] = "ignored" }, depth = { level = 1, seen = { true } } }
                 end }
                 question { id = "c", prompt = "C?", score = function()
                     return { clarity = setmetatable({ level = 2, note = "kept" }, {}), depth = { 3, note = "named" } }
@@ -425,6 +425,24 @@ import Testing
                 "must return a question table or nil, not string ('r' is a declared question: to ask it next, "
                     + "call session:ask(\"r\") in the flow")
         }
+    }
+
+    /// A note that is not a text was dropped without a word; `{ 3, 4 }` too.
+    @Test(arguments: ["{ level = 2, note = 5 }", "{ 2, 4 }", "{ level = 2, note = true }"])
+    func aNoteThatIsNotATextIsAMistake(_ entry: String) throws {
+        #expect {
+            _ = try replay(
+                EngineTests.rubric
+                    + "question { id = \"q\", prompt = \"?\", score = function() return { clarity = \(entry) } end }",
+                [("q", "x", nil)])
+        } throws: { error in
+            "\(error)".contains("criterion 'clarity': the note must be a text, not ")
+        }
+        let fine = try replay(
+            EngineTests.rubric
+                + "question { id = \"q\", prompt = \"?\", score = function() return { clarity = { 2, 'why' } } end }",
+            [("q", "x", nil)])
+        #expect(fine.answers[0].scores["clarity"]?.note == "why")
     }
 
     @Test func aLevelOfNaNSaysSo() throws {

@@ -47,9 +47,8 @@ struct LuaCommand: ParsableCommand {
             let chunk = try lua.load(LuaString(bytes: Array(data)), chunkName: file, environment: environment)
             _ = try lua.call(chunk)
         } catch let error as LuaError {
-            var report = "\(Diagnostic(error, fallbackPath: file))\n"
-            if let traceback = error.shortTraceback() { report += traceback + "\n" }
-            StandardStreams.err(report)
+            StandardStreams.diagnostic(Diagnostic(error, fallbackPath: file))
+            if let traceback = error.shortTraceback() { StandardStreams.diagnostic(traceback) }
             throw ExitCode.failed
         }
     }

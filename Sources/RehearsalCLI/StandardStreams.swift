@@ -27,8 +27,26 @@ enum StandardStreams {
     static func err(_ text: String) { write(Array(text.utf8), to: 2) }
 
     /// A diagnostic, warning or error on standard error, on its own line. It may quote a script's or a
-    /// recording's text, so its control characters are shown, not sent (`DisplayText`).
-    static func diagnostic(_ item: some CustomStringConvertible) { err(DisplayText.block(item.description) + "\n") }
+    /// recording's text, so its control characters are shown, not sent (`DisplayText`), and a message longer than
+    /// `longestDiagnostic` bytes (a script's `error(string.rep("x", 1e7))`) is cut there, saying how much more
+    /// there was.
+    static func diagnostic(_ item: some CustomStringConvertible) {
+        var text = item.description
+        let bytes = text.utf8.count
+        if bytes > longestDiagnostic {
+            // Cut at a character boundary at or before the limit.
+            var end = text.utf8.index(text.utf8.startIndex, offsetBy: longestDiagnostic)
+            while end > text.startIndex && end.samePosition(in: text.unicodeScalars) == nil {
+                text.utf8.formIndex(before: &end)
+            }
+            let kept = text[..<end]
+            text = kept + " ... (\(bytes - kept.utf8.count) more bytes)"
+        }
+        err(DisplayText.block(text) + "\n")
+    }
+
+    /// The most bytes of one diagnostic written: far more than any message and traceback of ours.
+    static let longestDiagnostic = 16 * 1024
 }
 
 extension ScenarioLoader {

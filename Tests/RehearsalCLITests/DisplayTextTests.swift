@@ -118,4 +118,18 @@ import Testing
         let kept = try String(contentsOf: scratch.url.appendingPathComponent("rejects.txt"), encoding: .utf8)
         #expect(kept.contains("day\u{1B}[31m1.jsonl:1:") && kept.contains("'nope\u{1B}[2J'"))
     }
+
+    /// A script's ten-megabyte error message is cut at 16 KiB, saying how much more there was; the traceback
+    /// after it is kept.
+    @Test func aHugeErrorMessageIsCut() throws {
+        let scratch = try Scratch()
+        try scratch.write("big.lua", "error(string.rep(\"é\", 5e6))\n")
+        let run = try RehearseProcess.run(["lua", "big.lua"], in: scratch.url)
+        #expect(run.status == 1)
+        #expect(run.stderr.utf8.count < 17 * 1024)
+        #expect(run.stderr.hasPrefix("big.lua:1: error: éé"))
+        #expect(run.stderr.contains("é ... (9983"))
+        #expect(run.stderr.contains(" more bytes)\nstack traceback:\n"))
+        #expect(run.stderr.hasSuffix("big.lua:1: in main chunk\n"))
+    }
 }

@@ -48,6 +48,9 @@ public struct TranscriptDriver: CandidateDriver {
 
     /// The interviewer's name as the transcript writes it; nil when the transcript has no such speaker.
     public let interviewerName: String?
+    /// Everyone who asks for the panel: the named interviewer, or every speaker but the candidate who asks a
+    /// scenario question (a panel of two asks in turn); empty when speakers are inferred.
+    public let interviewerNames: Set<String>
     /// The candidate's name as the transcript writes it; nil when the transcript has no such speaker.
     public let candidateName: String?
     /// The threshold in use.
@@ -96,14 +99,18 @@ public struct TranscriptDriver: CandidateDriver {
             guard inferred ? PromptSimilarity.readsAsRequest(turn.text) : turn.speaker != nil else { return nil }
             return similarity.label(turn.text, prompts: prompts, threshold: threshold)
         }
-        let (interviewerName, candidateName) =
-            inferred ? (nil, nil) : TranscriptDriver.speakers(turns, interviewer, candidate, asked: asked)
-        self.interviewerName = interviewerName
-        self.candidateName = candidateName
+        let roles =
+            inferred
+            ? (interviewer: nil, panel: [], candidate: nil)
+            : TranscriptDriver.speakers(turns, interviewer, candidate, asked: asked)
+        let panel = roles.panel
+        interviewerName = roles.interviewer
+        interviewerNames = panel
+        candidateName = roles.candidate
         var labels: [(question: String, similarity: Double)?] = []
         var order: [String] = []
         for (index, label) in asked.enumerated() {
-            let asking = inferred || (turns[index].speaker != nil && turns[index].speaker == interviewerName)
+            let asking = inferred || turns[index].speaker.map(panel.contains) == true
             guard asking, let label else {
                 labels.append(nil)
                 continue
@@ -120,43 +127,56 @@ public struct TranscriptDriver: CandidateDriver {
             isCandidate = labels.map { $0 == nil }
             isNewQuestion = Array(repeating: false, count: turns.count)
         } else {
-            isInterviewer = turns.map { $0.speaker != nil && $0.speaker == interviewerName }
-            isCandidate = turns.map { $0.speaker != nil && $0.speaker == candidateName }
+            isInterviewer = turns.map { $0.speaker.map(panel.contains) == true }
+            isCandidate = turns.map { $0.speaker != nil && $0.speaker == roles.candidate }
             isNewQuestion = turns.map { turn in
-                let interviewer = turn.speaker != nil && turn.speaker == interviewerName
+                let interviewer = turn.speaker.map(panel.contains) == true
                 return interviewer && turn.text.hasSuffix("?") && PromptSimilarity.contentWordCount(turn.text) >= 3
             }
         }
     }
 
-    /// Resolves who is who: named speakers (without case). Without `--interviewer`, the interviewer is the speaker
-    /// who asks the most scenario questions (the first to ask, among equals), or the first speaker when nobody asks
-    /// one: a candidate who speaks first ("Hello? Can you hear me?") is not taken for the interviewer. Without
-    /// `--candidate`, the candidate is the first other speaker.
+    /// Resolves who is who: named speakers (without case). With `--interviewer`, that speaker is the panel. Without
+    /// it, the panel is every speaker who asks a scenario question, but the candidate: the named one, else the
+    /// speaker who asks none and says the most (a panel of two asks in turn; a candidate who speaks first, "Hello?
+    /// Can you hear me?", is not taken for the interviewer). When every speaker asks one (the candidate took up a
+    /// question's words), the one who says the most is the candidate. When nobody asks one, the first speaker is
+    /// the interviewer and the next the candidate. `interviewer` is the panel member who asks the most.
     private static func speakers(
         _ turns: [Turn], _ interviewer: String?, _ candidate: String?,
         asked: [(question: String, similarity: Double)?]
-    ) -> (String?, String?) {
+    ) -> (interviewer: String?, panel: Set<String>, candidate: String?) {
         var names: [String] = []
-        for turn in turns { if let speaker = turn.speaker, !names.contains(speaker) { names.append(speaker) } }
+        var words: [String: Int] = [:]
+        var asks: [String: (count: Int, first: Int)] = [:]
+        for (index, turn) in turns.enumerated() {
+            guard let speaker = turn.speaker else { continue }
+            if !names.contains(speaker) { names.append(speaker) }
+            words[speaker, default: 0] += PromptSimilarity.contentWordCount(turn.text)
+            if asked[index] != nil { asks[speaker, default: (0, index)].count += 1 }
+        }
         func find(_ name: String?) -> String? {
             guard let name else { return nil }
             let wanted = name.lowercased()
             return names.first { $0.lowercased() == wanted }
         }
         let named = (find(interviewer), find(candidate))
-        if interviewer != nil && candidate != nil { return named }
-        if interviewer != nil { return (named.0, names.first { $0 != named.0 && named.0 != nil }) }
-        // A candidate named but absent leaves nobody to match (the grader rejects the transcript).
-        if candidate != nil && named.1 == nil { return (nil, nil) }
-        var asks: [String: (count: Int, first: Int)] = [:]
-        for (index, turn) in turns.enumerated() {
-            guard let speaker = turn.speaker, speaker != named.1, asked[index] != nil else { continue }
-            asks[speaker, default: (0, index)].count += 1
+        if interviewer != nil {
+            let other = candidate != nil ? named.1 : names.first { $0 != named.0 && named.0 != nil }
+            return (named.0, named.0.map { [$0] } ?? [], other)
         }
-        let asker = asks.max { ($0.value.count, $1.value.first) < ($1.value.count, $0.value.first) }?.key
-        let chosen = asker ?? names.first { $0 != named.1 }
-        return (chosen, named.1 ?? names.first { $0 != chosen })
+        // A candidate named but absent leaves nobody to match (the grader rejects the transcript).
+        if candidate != nil && named.1 == nil { return (nil, [], nil) }
+        let askers = names.filter { asks[$0] != nil && $0 != named.1 }
+        guard !askers.isEmpty else {
+            let first = names.first { $0 != named.1 }
+            return (first, first.map { [$0] } ?? [], named.1 ?? names.first { $0 != first })
+        }
+        let mostWords = { (speakers: [String]) in speakers.max { words[$0, default: 0] < words[$1, default: 0] } }
+        let chosen = named.1 ?? mostWords(names.filter { asks[$0] == nil }) ?? mostWords(askers)
+        let panel = Set(askers.filter { $0 != chosen })
+        let lead = panel.max { (asks[$0]!.count, asks[$1]!.first) < (asks[$1]!.count, asks[$0]!.first) }
+        return (lead, panel, chosen)
     }
 
     /// The answer to the question the flow asks now.
@@ -253,7 +273,9 @@ public struct TranscriptDriver: CandidateDriver {
                 chosen = index
                 index += 1
             } else {
-                while index < range.upperBound {
+                // The run ends where the candidate speaks: a later turn asking the question again is a re-ask
+                // inside the answer, which keeps it (`asksAgain` below), not a better place for the answer to start.
+                while index < range.upperBound && !isCandidate[index] {
                     if let label = labels[index] {
                         if label.question != question { break }
                         if label.similarity > labels[chosen]!.similarity { chosen = index }

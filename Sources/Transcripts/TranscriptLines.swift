@@ -71,7 +71,8 @@ enum TurnBuilder {
 
     /// Zoom writes display names as typed, often in lower case, which `CueText` does not take for a speaker
     /// (it would take "so the plan was: ..." too). A lower-case label that starts `recurringLabel` cues or more is
-    /// a speaker: those cues get it, and lose it from their text.
+    /// a speaker, when that gives the transcript two speakers at least: those cues get it, and lose it from their
+    /// text.
     static func recurringLabels(_ cues: inout [TranscriptCue]) {
         var labels: [Int: (name: String, rest: String)] = [:]
         var counts: [String: Int] = [:]
@@ -80,6 +81,11 @@ enum TurnBuilder {
             labels[index] = label
             counts[label.name, default: 0] += 1
         }
+        // Two speakers at least, counting those already labelled: one phrase that starts a few cues ("For
+        // example: ...") is not a conversation, and taking it for a speaker would leave a transcript of one.
+        let recurring = counts.filter { $0.value >= recurringLabel }.count
+        let named = Set(cues.compactMap(\.speaker)).count
+        guard recurring > 0, recurring + named >= 2 else { return }
         var emptied = false
         for (index, label) in labels where counts[label.name, default: 0] >= recurringLabel {
             cues[index].speaker = label.name

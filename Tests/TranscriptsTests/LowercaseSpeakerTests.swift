@@ -36,4 +36,19 @@ import Transcripts
         #expect(all.map(\.speaker) == ["Priya Shah", "Jordan Lee"])
         #expect(all[1].text == "Well. so the plan was: read every day. And it worked.")
     }
+
+    /// One phrase that starts a few cues of an unlabelled transcript is not a speaker: the transcript is read for
+    /// its speakers to be inferred, not rejected as having one speaker.
+    @Test func aRecurringPhraseAloneIsNotASpeaker() throws {
+        let cues = (0..<3).map { "For example: case \($0)." } + ["Why do you want to teach here?"]
+        let srt = cues.enumerated().map { index, text in
+            "\(index + 1)\n00:00:0\(index),000 --> 00:00:0\(index),900\n\(text)\n"
+        }.joined(separator: "\n")
+        let path = try temporaryFile("plain.srt", srt)
+        let (sessions, rejected) = try readAll(path)
+        #expect(rejected.isEmpty)
+        let all = turns(try #require(sessions.first))
+        #expect(all.allSatisfy { $0.speaker == nil })
+        #expect(all.first?.text == "For example: case 0.")
+    }
 }

@@ -105,4 +105,41 @@ import Transcripts
         let lesson = try #require(teacher.scenario.question("failed-lesson"))
         #expect(try driver.answer(to: PosedQuestion(number: 2, question: lesson)).text.hasPrefix("A Year 9 lesson"))
     }
+
+    /// A panel of two asks in turn: both ask, the candidate is the one who asks nothing and says the most.
+    @Test func aPanelOfTwoAsksInTurn() throws {
+        let spoken = [
+            ("Mr Head", "Good morning Sam, this is Ms Lee, head of science."),
+            ("Ms Lee", "Hello."),
+            (Self.sam, "Good morning, thank you for having me."),
+            ("Mr Head", "Why do you want to teach here, at Riverside?"),
+            (Self.sam, "Because inclusion is how the school is run, and I love the reading programme."),
+            ("Ms Lee", "How do you know whether your pupils have learned what you taught them?"),
+            (Self.sam, "Exit tickets and mini-whiteboards, every lesson."),
+            ("Mr Head", "Beyond your own classroom, what would you bring to the life of the school?"),
+            (Self.sam, "The science club."),
+        ]
+        var driver = unnamed(spoken)
+        #expect(driver.candidateName == Self.sam)
+        #expect(driver.interviewerNames == ["Mr Head", "Ms Lee"])
+        #expect(driver.interviewerName == "Mr Head")
+        let result = try Engine.run(teacher, driver: &driver, options: SessionOptions(seed: 1, mode: .replay))
+        let texts = Dictionary(result.answers.map { ($0.question, $0.text) }) { first, _ in first }
+        #expect(texts["motivation"] == spoken[4].1)
+        #expect(texts["assessment"] == spoken[6].1)
+        #expect(texts["contribution"] == spoken[8].1)
+    }
+
+    /// A re-ask more like the prompt than the first ask: the answer still starts after the first.
+    @Test func aReAskMoreLikeThePromptKeepsTheWholeAnswer() throws {
+        let spoken = [
+            (Self.helen, "So, why Riverside? Why do you want to teach here?"),
+            (Self.sam, "I want to teach at Riverside because inclusion matters to me, and your nurture group is"),
+            (Self.helen, "Sorry, you froze. Why do you want to teach here, at Riverside Community School?"),
+            (Self.sam, "Sorry. Inclusion is how the school is run."),
+        ]
+        var driver = unnamed(spoken)
+        let result = try Engine.run(teacher, driver: &driver, options: SessionOptions(seed: 1, mode: .replay))
+        #expect(result.answers.first { $0.question == "motivation" }?.text == spoken[1].1 + " " + spoken[3].1)
+    }
 }

@@ -5,7 +5,8 @@ import RehearsalCore
 ///
 /// A header cell names a question when it is the question's id (any case) or its prompt, word for word but for
 /// case, punctuation, stop words and the synonyms a transcript's turns are matched with (`PromptSimilarity`,
-/// at least `promptMatch` alike). A looser match, as for transcripts, would take a form's own questions for the
+/// at least `promptMatch` alike), once what forms add around a question is taken off (``bare(_:)``: "1. ",
+/// "Q1: ", a required star, "(about 200 words)"). A looser match, as for transcripts, would take a form's own questions for the
 /// scenario's ("Which school do you teach at now?" is 0.76 alike to "Why do you want to teach here, at
 /// Riverside?"), and a form is written, not spoken: its author can copy the prompts or name the columns by id.
 /// The candidate is the first cell that is not blank of `candidate`, `name`, `full name`, `your name`, `candidate
@@ -49,7 +50,8 @@ struct WideColumns {
             default:
                 if !candidateNames.contains(name) {
                     question =
-                        ids[name] ?? similarity.label(names[index], prompts: prompts, threshold: promptMatch)?.question
+                        ids[name] ?? ids[bare(names[index]).lowercased()]
+                        ?? similarity.label(bare(names[index]), prompts: prompts, threshold: promptMatch)?.question
                 }
             }
             if let question {
@@ -65,6 +67,45 @@ struct WideColumns {
         }
         columns.candidate = candidateNames.compactMap { lowered.firstIndex(of: $0) }
         return .success(seen.isEmpty ? nil : columns)
+    }
+
+    /// A header cell without what forms add around a question: a number in front ("1. ", "Q1: ", "Question 1 -
+    /// "), and a required-field star or a note in brackets behind ("*", "(about 200 words)", "[required]").
+    static func bare(_ header: String) -> String {
+        var text = Substring(header)
+        func dropSpaces() { while text.first?.isWhitespace == true { text.removeFirst() } }
+        dropSpaces()
+        let lowered = text.lowercased()
+        for word in ["question", "q"] where lowered.hasPrefix(word) {
+            let rest = text.dropFirst(word.count).drop { $0 == " " }
+            if rest.first?.isNumber == true {
+                text = rest
+                break
+            }
+        }
+        if text.first?.isNumber == true {
+            let digits = text.prefix { $0.isNumber }
+            var rest = text.dropFirst(digits.count).drop { $0 == " " }
+            if let mark = rest.first, ".):-\u{2013}".contains(mark) { rest = rest.dropFirst() }
+            // A number followed by text of its own ("2025 goals") loses the number only when something followed it.
+            if rest.count < text.count - digits.count || rest.first?.isWhitespace == true {
+                text = rest
+                dropSpaces()
+            }
+        }
+        while true {
+            while text.last?.isWhitespace == true { text.removeLast() }
+            if text.last == "*" {
+                text.removeLast()
+            } else if let close = text.last, close == ")" || close == "]",
+                let open = text.lastIndex(of: close == ")" ? "(" : "["), open > text.startIndex
+            {
+                text = text[..<open]
+            } else {
+                break
+            }
+        }
+        return text.isEmpty ? header : String(text)
     }
 
     /// A record's answers, in the order of the columns: one row per question cell that is not blank, each with

@@ -116,4 +116,24 @@ import Testing
         #expect(one[0].inputSHA256 != other[0].inputSHA256)
         #expect(one[0].inputSHA256 != swapped[0].inputSHA256)
     }
+
+    /// What forms add around a question comes off before it is matched.
+    @Test func numbersStarsAndNotesAroundAQuestionComeOff() throws {
+        let cases = [
+            ("1. Why teach?", "Why teach?"), ("Q1: Why teach?", "Why teach?"),
+            ("question 12 - Why teach?", "Why teach?"),
+            ("3) Why teach? *", "Why teach?"), ("Why teach? (about 200 words)", "Why teach?"),
+            ("Why teach? [required] *", "Why teach?"), ("2025 goals", "goals"), ("Q&A", "Q&A"), ("(1)", "(1)"),
+        ]
+        for (header, bare) in cases { #expect(WideColumns.bare(header) == bare, "\(header)") }
+        let (_, sessions, rejected) = try read(
+            """
+            Name,"Q1: Why do you want to teach here, at Riverside Community School? *",\
+            "2. Beyond your own classroom, what would you bring to the life of the school? (about 100 words)"
+            Ana,Inclusion.,A club.
+
+            """)
+        #expect(rejected.isEmpty)
+        #expect(answers(try #require(sessions.first)).map(\.question) == ["motivation", "contribution"])
+    }
 }

@@ -61,7 +61,7 @@ struct ReviewCommand: ParsableCommand {
             rubric = try ScenarioLoader().load(source: Array(stored.scenario.source.utf8), path: stored.scenario.path)
                 .scenario.criteria
         } catch {
-            StandardStreams.err("error: the scenario of session '\(session)' cannot be loaded: \(error)\n")
+            StandardStreams.diagnostic("error: the scenario of session '\(session)' cannot be loaded: \(error)")
             throw ExitCode.failed
         }
         var levels: [String: Int] = [:]

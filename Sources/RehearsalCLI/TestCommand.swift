@@ -42,11 +42,12 @@ struct TestCommand: ParsableCommand {
                         var text = "\(outcome.passed ? "PASS" : "FAIL") \(name)\n"
                         for mismatch in outcome.mismatches { text += "    \(mismatch)\n" }
                         if verbose { for match in outcome.matches { text += "    ok: \(match)\n" } }
-                        StandardStreams.out(text)
+                        // An example's name and the mismatches quote the script: shown, not sent to the terminal.
+                        StandardStreams.out(DisplayText.block(text))
                         if outcome.passed { passed += 1 } else { failed += 1 }
                         if let result = outcome.result { results.append(result) }
                     } catch let error as ScenarioError {
-                        StandardStreams.out("FAIL \(name)\n")
+                        StandardStreams.out("FAIL \(DisplayText.line(name))\n")
                         StandardStreams.diagnostic(error)
                         failed += 1
                     }

@@ -94,10 +94,11 @@ struct CSVRows: RowSource {
             let list = missing.map { "\"\($0.rawValue)\"" }.joined(separator: " and ")
             var reason =
                 "the header row has no \(list) column (it names \(names.map { "\"\($0)\"" }.joined(separator: ", ")))"
-            // One column holding the names: most likely another separator (Excel in many locales uses ';').
-            if names.count == 1,
-                let other = [(";", "semicolons"), ("\t", "tabs")].first(where: { names[0].contains($0.0) })
-            {
+            // Names holding semicolons or tabs: most likely another separator (Excel in many locales uses ';'),
+            // the commas left being those of a question's own text.
+            if let other = [(";", "semicolons"), ("\t", "tabs")].first(where: { separator in
+                names.contains { $0.contains(separator.0) }
+            }) {
                 reason += ": fields are separated by commas, and this header by \(other.1)"
             } else if missing.count == 2 && !questions.isEmpty {
                 reason += ", and none of its columns names a question of the scenario, by id or by prompt"

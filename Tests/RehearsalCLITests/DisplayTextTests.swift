@@ -132,4 +132,16 @@ import Testing
         #expect(run.stderr.contains(" more bytes)\nstack traceback:\n"))
         #expect(run.stderr.hasSuffix("big.lua:1: in main chunk\n"))
     }
+
+    /// `rehearse test` names each example: a name with an escape sequence is shown, not sent.
+    @Test func testShowsAnExamplesControlCharacters() throws {
+        let scratch = try Scratch()
+        try scratch.write(
+            "ex.lua",
+            ScenarioCommandTests.scenario
+                + "\nexample { name = \"bad\\27[2Jname\", answers = { why = { text = \"I love it.\" } } }\n")
+        let tested = try RehearseProcess.run(["test", "ex.lua"], in: scratch.url)
+        #expect(tested.stdout.contains("example 'bad^[[2Jname'"), "\(tested.stdout)")
+        #expect(!tested.stdout.unicodeScalars.contains("\u{1B}"))
+    }
 }

@@ -121,6 +121,11 @@ public struct PromptSimilarity: Sendable {
         return false
     }
 
+    /// Whether a text speaks to someone: it has "you" or "your" in it.
+    public static func addressesSomeone(_ text: String) -> Bool {
+        lowercasedWords(text).contains { ["you", "your", "yours", "yourself"].contains($0) }
+    }
+
     /// How many words of a text are not stop words (framing words count): "Could you give us a concrete
     /// example?" has three.
     public static func contentWordCount(_ text: String) -> Int {

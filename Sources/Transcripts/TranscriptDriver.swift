@@ -14,9 +14,10 @@ import RehearsalCore
 /// Alignment: each interviewer turn is labelled with the scenario question its text is most similar to
 /// (`PromptSimilarity`), when that similarity reaches `threshold` and they share two content words or more
 /// (three for a turn that asks for an example: most of those are follow-ups). A scenario question the flow asks is
-/// matched to the next run of turns labelled with it (after the furthest matched turn), at the most similar turn
-/// of the run, or else to the first earlier run no match has taken (the panel asked it before the flow does); a follow-up (a question the scenario does not declare) to the most similar turn before the
-/// next labelled one. No such turn: the question was not asked, and it is skipped. The answer is the
+/// matched to the next run of the panel's turns labelled with it (after the furthest matched turn, and before the
+/// candidate speaks), at the most similar turn of the run, or else to the first earlier such turn that reads as a
+/// request and no match has taken (the panel asked it before the flow does); a follow-up (a question the scenario
+/// does not declare) to the most similar turn before the next labelled one. No such turn: the question was not asked, and it is skipped. The answer is the
 /// candidate's speech from the matched turn up to the next interviewer turn that asks something else: a turn
 /// labelled with another question, or a new question (it ends with "?" and has at least three content words)
 /// after the candidate has spoken. Small talk ("Mm-hm, go on.") does not end an answer.
@@ -228,8 +229,12 @@ public struct TranscriptDriver: CandidateDriver {
                 let asksOther = label.map { $0 != question.id } ?? false
                 let asksAgain = label == question.id || (label == nil && score(index) >= threshold)
                 if asksOther || (isNewQuestion[index] && !answerTurns.isEmpty && !asksAgain) { break }
-                // Without speakers, a turn like the question after it is the candidate's.
-                if speakersInferred { answerTurns.append(index) }
+                // Without speakers, a turn like the question after it is the candidate's ("Why do I want to
+                // teach here? Because...") unless it asks the candidate ("Sorry, you froze. Why do you...?"): the
+                // panel asking again, which is not part of the answer.
+                if speakersInferred && !PromptSimilarity.addressesSomeone(turns[index].text) {
+                    answerTurns.append(index)
+                }
             } else if isCandidate[index] {
                 answerTurns.append(index)
             }

@@ -153,6 +153,24 @@ import Testing
         #expect(!result.answers.contains { $0.question == "behaviour" })
     }
 
+    /// Without speakers, the panel asking again is left out of the answer; the candidate taking up the question's
+    /// words is kept.
+    @Test func aReAskIsNotPartOfTheAnswerButAnEchoIs() throws {
+        let teacher = try ScenarioLoader().load(path: repositoryRoot + "/scenarios/teacher-interview.lua")
+        let texts = [
+            "Why do you want to teach here, at Riverside Community School?",
+            "I want to teach at Riverside because inclusion matters to me, and your nurture group is",
+            "Sorry, you froze. Why do you want to teach here, at Riverside Community School?",
+            "Why do I want to teach here?", "Because inclusion is how the school is run.",
+        ]
+        var driver = TranscriptDriver(
+            turns: Self.unlabelled(texts), interviewer: nil, candidate: nil, questions: teacher.scenario.questions)
+        let result = try Engine.run(teacher, driver: &driver, options: SessionOptions(seed: 1, mode: .replay))
+        #expect(
+            result.answers.first { $0.question == "motivation" }?.text
+                == [texts[1], texts[3], texts[4]].joined(separator: " "))
+    }
+
     @Test func aTranscriptWithLabelsIsNotInferred() throws {
         let turns = [
             Turn(speaker: "Ann", start: 0, end: 2, text: "Why do you want to work here?", line: 1),

@@ -85,8 +85,9 @@ static void rhf_record(lua_State *L, RHField *field, const char *number_key, con
     const RHFSlot *number = named_number.type != LUA_TNIL ? &named_number : &first;
     if (number->type != LUA_TNUMBER) return;
     const RHFSlot *text = named_text.type != LUA_TNIL ? &named_text : &second;
-    /* A text that is not a string ({ level = 2, note = 5 }) is a mistake: converted whole, so the caller can say so. */
-    if (text->type != LUA_TNIL && text->type != LUA_TSTRING) return;
+    /* A number for a text ({ level = 2, note = 5 }, { 2, 4 }) is a mistake: converted whole, so the caller can say
+       so. false is no text (`note = long and "Too long"`), as nil is. */
+    if (text->type == LUA_TNUMBER) return;
     field->kind = number->integer ? RH_FIELD_RECORD_INTEGER : RH_FIELD_RECORD_FLOAT;
     if (number->integer) field->integer = number->i;
     else field->number = number->n;

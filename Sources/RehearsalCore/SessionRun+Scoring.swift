@@ -202,7 +202,8 @@ extension SessionRun {
             let namedNote: LuaValue = detail[DetailKey.note]
             let noteValue = namedNote.isNil ? detail[DetailKey.second] : namedNote
             note = noteValue.stringValue
-            if note == nil && !noteValue.isNil {
+            // false is no note, as nil is: `note = long and "Too long"`.
+            if note == nil && !noteValue.isNil && noteValue != .boolean(false) {
                 throw failure(
                     line: line(), "\(label()), criterion '\(id)': the note must be a text, not \(noteValue.typeName)")
             }

@@ -428,7 +428,7 @@ import Testing
     }
 
     /// A note that is not a text was dropped without a word; `{ 3, 4 }` too.
-    @Test(arguments: ["{ level = 2, note = 5 }", "{ 2, 4 }", "{ level = 2, note = true }"])
+    @Test(arguments: ["{ level = 2, note = 5 }", "{ 2, 4 }", "{ level = 2, note = {} }"])
     func aNoteThatIsNotATextIsAMistake(_ entry: String) throws {
         #expect {
             _ = try replay(
@@ -443,6 +443,13 @@ import Testing
                 + "question { id = \"q\", prompt = \"?\", score = function() return { clarity = { 2, 'why' } } end }",
             [("q", "x", nil)])
         #expect(fine.answers[0].scores["clarity"]?.note == "why")
+        // false is no note: `note = long and "Too long"` when the answer is not long.
+        let none = try replay(
+            EngineTests.rubric
+                + "question { id = \"q\", prompt = \"?\", score = function() return { clarity = { level = 2, "
+                + "note = false and 'x' } } end }",
+            [("q", "x", nil)])
+        #expect(none.answers[0].scores["clarity"]?.level == 2 && none.answers[0].scores["clarity"]?.note == nil)
     }
 
     @Test func aLevelOfNaNSaysSo() throws {

@@ -7,7 +7,7 @@ import Testing
     @Test func firstDrawWritesTheLinesAndPlacesTheCursor() {
         var area = LiveArea(columns: 20, rows: 10, colour: false)
         let out = area.draw([.init(text: "Answer: 01:00 left"), .init(text: "> hello")], cursor: (1, 4))
-        #expect(out == "\r\u{1B}[J" + "Answer: 01:00 left\r\n> hello" + "\r\u{1B}[4C")
+        #expect(out == "\r\u{1B}[K\u{1B}[C\u{1B}[J\r" + "Answer: 01:00 left\r\n> hello" + "\r\u{1B}[4C")
         #expect(area.cursorRow == 1)
     }
 
@@ -15,9 +15,9 @@ import Testing
         var area = LiveArea(columns: 20, rows: 10, colour: false)
         _ = area.draw([.init(text: "a"), .init(text: "b"), .init(text: "c")], cursor: (1, 0))
         let out = area.draw([.init(text: "x")], cursor: nil)
-        #expect(out.hasPrefix("\r\u{1B}[1A\u{1B}[J"))
+        #expect(out.hasPrefix("\r\u{1B}[1A\u{1B}[K\u{1B}[C\u{1B}[J\r"))
         #expect(area.cursorRow == 0)
-        #expect(area.clear() == "\r\u{1B}[J")
+        #expect(area.clear() == "\r\u{1B}[K\u{1B}[C\u{1B}[J\r")
     }
 
     @Test func longLinesWrapAndTheCursorFollows() {
@@ -30,7 +30,7 @@ import Testing
         // A line exactly as wide as the window gets its own row for the cursor after it.
         var exact = LiveArea(columns: 10, rows: 10, colour: false)
         let full = exact.draw([.init(text: "0123456789")], cursor: (0, 10))
-        #expect(full == "\r\u{1B}[J0123456789\r\n\r")
+        #expect(full == "\r\u{1B}[K\u{1B}[C\u{1B}[J\r0123456789\r\n\r")
         #expect(exact.cursorRow == 1)
     }
 
@@ -57,7 +57,7 @@ import Testing
         _ = area.draw([.init(text: "status"), .init(text: "0123456789abcde")], cursor: (1, 15))
         #expect(area.cursorRow == 1)
         let out = area.resize(columns: 10, rows: 10)
-        #expect(out.hasPrefix("\r\u{1B}[2A\u{1B}[J"), "the 15-character line now takes two rows")
+        #expect(out.hasPrefix("\r\u{1B}[2A\u{1B}[K\u{1B}[C\u{1B}[J\r"), "the 15-character line now takes two rows")
         #expect(area.cursorRow == 2)
     }
 
@@ -105,7 +105,7 @@ import Testing
         let rows = written.map { CellWidth.of($0) / 40 + 1 }.reduce(0, +)
         #expect(rows < 24, "the area takes \(rows) rows of 24")
         #expect(area.cursorRow < 24)
-        #expect(out.hasPrefix("\r\u{1B}[JAnswer: 01:00 left\r\n"))
+        #expect(out.hasPrefix("\r\u{1B}[K\u{1B}[C\u{1B}[J\rAnswer: 01:00 left\r\n"))
         // The text just before the cursor is on screen.
         let near = paragraph.dropFirst(max(0, column - 10)).prefix(10)
         #expect(out.contains(near))
@@ -119,7 +119,7 @@ import Testing
         _ = area.draw(lines, cursor: (8, 6))
         #expect(area.cursorRow == 3)
         let out = area.resize(columns: 30, rows: 5)
-        #expect(out.hasPrefix("\r\u{1B}[3A\u{1B}[J"), "\(out.debugDescription)")
+        #expect(out.hasPrefix("\r\u{1B}[3A\u{1B}[K\u{1B}[C\u{1B}[J\r"), "\(out.debugDescription)")
     }
     /// A wide character that does not fit in the last cell of a row goes to the next row, as terminals put it:
     /// the cursor and the row count follow (they once counted cells, and the cursor drifted a cell to the left
@@ -132,7 +132,7 @@ import Testing
         #expect(out.hasSuffix("語\r\n\r"), "\(out.debugDescription)")
         #expect(area.cursorRow == 2)
         let below = area.draw([.init(text: "> a日本語です日本語"), .init(text: "hint")], cursor: nil)
-        #expect(below.hasPrefix("\r\u{1B}[2A\u{1B}[J"))
+        #expect(below.hasPrefix("\r\u{1B}[2A\u{1B}[K\u{1B}[C\u{1B}[J\r"))
         #expect(area.cursorRow == 3)
         // The cursor before で is at the end of row 0; after す, on row 1 at column 4 (cells alone say 3).
         _ = area.draw([.init(text: "> a日本語です日本語")], cursor: (0, 6))
@@ -140,5 +140,18 @@ import Testing
         let after = area.draw([.init(text: "> a日本語です日本語")], cursor: (0, 8))
         #expect(after.hasSuffix("\u{1B}[1A\r\u{1B}[4C"), "\(after.debugDescription)")
         #expect(area.cursorRow == 1)
+    }
+
+    /// The erase never starts in a row's first cell: tmux copies the whole screen into its scrollback before an
+    /// erase from the screen's first cell, and the area is there after some resizes.
+    @Test func theEraseStartsInARowsSecondCell() {
+        var area = LiveArea(columns: 20, rows: 10, colour: false)
+        for cursor in [nil, (line: 0, column: 0)] {
+            let out = area.draw([.init(text: "Answer: 01:00 left")], cursor: cursor)
+            let erase = out.firstRange(of: "\u{1B}[J")
+            #expect(
+                erase.map { out[..<$0.lowerBound].hasSuffix("\u{1B}[K\u{1B}[C") } == true, "\(out.debugDescription)")
+        }
+        #expect(area.clear().hasSuffix("\u{1B}[K\u{1B}[C\u{1B}[J\r"))
     }
 }

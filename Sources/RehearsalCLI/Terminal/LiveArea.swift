@@ -109,8 +109,14 @@ struct LiveArea: Sendable {
         var out = "\r"
         if cursorRow > 0 { out += "\u{1B}[\(cursorRow)A" }
         cursorRow = 0
-        return out + "\u{1B}[J"
+        return out + Self.erase
     }
+
+    /// Erases from the cursor (at the start of a row) to the end of the screen: the row, then the rest from its
+    /// second cell. Erasing the screen from its first cell makes tmux (scroll-on-clear, on by default) copy the
+    /// screen into the scrollback first: an area at the top of the window, as after a resize, left a copy of
+    /// itself in the scrollback at every tick of the clock.
+    static let erase = "\u{1B}[K\u{1B}[C\u{1B}[J\r"
 
     /// After the window changed size: the terminal rewrapped what the area holds, so where the cursor
     /// now is follows the new width; then the area is drawn again.

@@ -66,13 +66,18 @@ extension RunCommand {
                 message: store == nil
                     ? "\nInterrupted. Nothing is stored (--no-store).\n"
                     : "\nInterrupted. Every answer you gave is saved (session \(id)).\n"
-                        + "Resume with: rehearse run \(file) --resume \(id)\n")
+                        + "Resume with: rehearse run \(file) --resume \(id)\n",
+                untilSaved: store == nil || resume != nil
+                    ? nil
+                    : "\nInterrupted before any answer was given: nothing is stored.\n"
+                        + "Start again with: rehearse run \(file)\n")
             defer { Interrupt.remove() }
             let save: ((SessionResult) throws -> Void)? = store.map { store in
                 { partial in
                     try storeOperation {
                         try store.saveProgress(partial, scenario: scenario.source, title: scenario.title)
                     }
+                    Interrupt.saved()
                 }
             }
             let answers = ResumedAnswers(answers: resumed, path: file)

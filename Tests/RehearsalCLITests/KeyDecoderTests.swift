@@ -50,7 +50,17 @@ import Testing
         #expect(decoder.feed([0x1B]) == [])
         #expect(decoder.flush() == [.escape])
         #expect(decoder.flush() == [])
-        #expect(keys("\u{1B}s") == [.escape, .text("s")], "Alt-s is Escape then s")
+    }
+
+    /// Alt and a key (Escape then the key, as terminals send it) types nothing: Alt-B and Alt-F, the word
+    /// moves of shells, once typed "b" and "f" into the answer.
+    @Test(arguments: ["\u{1B}b", "\u{1B}f", "\u{1B}s", "\u{1B}.", "\u{1B}B"]) func altAndAKeyTypesNothing(
+        _ bytes: String
+    ) {
+        #expect(keys(bytes + "x") == [.unknown, .text("x")])
+        var editor = LineEditor()
+        for key in keys(bytes) { editor.handle(key) }
+        #expect(editor.text.isEmpty)
     }
 
     @Test func invalidUTF8IsNotText() {

@@ -93,6 +93,16 @@ import Testing
         #expect((editor.row, editor.column) == (1, 0))
     }
 
+    /// Control characters in a paste never reach the answer (or the terminal, which drew the rest of the screen
+    /// in red after a pasted ESC [31m); a tab is four spaces, so the cursor sits where the text ends (a tab
+    /// counted as no cell put it 3 to 7 cells to the left).
+    @Test func aPastesControlCharactersAreLeftOutAndATabIsSpaces() {
+        let (editor, _) = editor([.paste("one\ttwo\u{1B}[31mred\u{7}\u{9B}1m\u{0}\nnext")])
+        #expect(editor.lines == ["one    two[31mred1m", "next"])
+        #expect((editor.row, editor.column) == (1, 4))
+        #expect(CellWidth.of(editor.lines[0]) == editor.lines[0].count)
+    }
+
     @Test func pasteKeepsItsLinesAndDoesNotSubmit() {
         let (editor, outcomes) = editor([.text("X"), .left, .paste("one\n\ntwo")])
         #expect(outcomes.last == .edited)

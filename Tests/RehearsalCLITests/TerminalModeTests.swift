@@ -181,6 +181,20 @@ struct TerminalModeTests {
         #expect(try setup.answers().map { $0["question"] as? String } == ["why", "plan"])
     }
 
+    /// Ctrl-C before the first answer is stored: there is nothing to resume, so the message does not offer
+    /// `--resume` (it once printed a session id that `--resume` then said was not in the store).
+    @Test func ctrlCBeforeTheFirstAnswerDoesNotOfferAResume() throws {
+        let setup = try Setup()
+        let first = try setup.begin()
+        try first.wait(for: "Think: 00:0")
+        try first.press("C-c")
+        let interrupted = try first.finished(130)
+        #expect(interrupted.contains("Interrupted before any answer was given: nothing is stored."))
+        #expect(interrupted.contains("Start again with: rehearse run session.lua"))
+        #expect(!interrupted.contains("--resume"))
+        #expect(try setup.sessions().isEmpty)
+    }
+
     @Test func anErrorInTheScenarioPutsTheTerminalBack() throws {
         let setup = try Setup(
             scenario: """

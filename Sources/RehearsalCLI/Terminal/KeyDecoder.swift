@@ -98,7 +98,8 @@ struct KeyDecoder: Sendable {
         return (.text(decoded), length)
     }
 
-    /// Escape sequences: CSI (ESC [ ... final byte) and SS3 (ESC O letter); Alt and a key is Escape then it.
+    /// Escape sequences: CSI (ESC [ ... final byte) and SS3 (ESC O letter). Alt and a printable key (Escape then
+    /// the key) is a key this program does not use: it types nothing.
     private static func escape(_ bytes: ArraySlice<UInt8>) -> (Key, Int)? {
         let start = bytes.startIndex
         guard bytes.count >= 2 else { return nil }
@@ -108,7 +109,7 @@ struct KeyDecoder: Sendable {
             let keys: [UInt8: Key] = [0x41: .up, 0x42: .down, 0x43: .right, 0x44: .left, 0x48: .home, 0x46: .end]
             return (keys[bytes[start + 2]] ?? .unknown, 3)
         }
-        guard second == UInt8(ascii: "[") else { return (.escape, 1) }
+        guard second == UInt8(ascii: "[") else { return (0x20...0x7E).contains(second) ? (.unknown, 2) : (.escape, 1) }
         var end = start + 2
         while end < bytes.endIndex, !(0x40...0x7E).contains(bytes[end]) { end += 1 }
         guard end < bytes.endIndex else { return bytes.count > 16 ? (.unknown, bytes.count) : nil }

@@ -72,6 +72,7 @@ struct LineEditor: Equatable, Sendable {
     }
 
     private mutating func insert(_ typed: String) -> Outcome {
+        let typed = Self.printable(typed)
         let pieces = typed.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         let line = lines[row]
         let before = String(line.prefix(column))
@@ -90,6 +91,22 @@ struct LineEditor: Equatable, Sendable {
         row += added.count - 1
         column = last.count
         return .edited
+    }
+
+    /// Text as the answer keeps it: a tab is four spaces, and other control characters (a pasted escape
+    /// sequence, a bell) are left out, so nothing typed drives the terminal and every character has a width.
+    static func printable(_ text: String) -> String {
+        func control(_ scalar: Unicode.Scalar) -> Bool { scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) }
+        guard text.unicodeScalars.contains(where: { control($0) && $0 != "\n" }) else { return text }
+        var kept = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            if scalar == "\t" {
+                kept.append(contentsOf: "    ".unicodeScalars)
+            } else if scalar == "\n" || !control(scalar) {
+                kept.append(scalar)
+            }
+        }
+        return String(kept)
     }
 
     private mutating func enter() -> Outcome {

@@ -3,7 +3,8 @@
 /// clear to the end of the screen, write it again, and put the cursor where the editor's cursor is. No
 /// alternate screen: what was written above the area stays in the terminal's history.
 ///
-/// Widths are counted in terminal cells (`CellWidth`: 2 for CJK and emoji).
+/// Widths are counted in terminal cells (`CellWidth`: 2 for CJK and emoji), and rows are laid out as a
+/// terminal wraps them: a wide character that does not fit in a row's last cell starts the next row.
 struct LiveArea: Sendable {
     /// How a line is shown when colour is allowed; without colour every line is plain.
     enum Style: Sendable { case plain, dim, warning, over }
@@ -21,6 +22,8 @@ struct LiveArea: Sendable {
     /// Rows between the top of the area and the cursor, as last drawn.
     private(set) var cursorRow = 0
     private var last: (lines: [Line], cursor: (line: Int, column: Int)?) = ([], nil)
+    /// What the screen shows of `last`: a tall answer is cut to the window.
+    private var drawn: (lines: [Line], cursor: (line: Int, column: Int)?) = ([], nil)
     /// Whether `last` is on the screen now (cleared by `clear`).
     private var onScreen = false
 
@@ -42,8 +45,8 @@ struct LiveArea: Sendable {
         // lands in the wrong place. The first line (the clock) stays; lines are dropped from the top while the
         // cursor's line stays in view, then from the bottom, below the cursor. Each line's height is worked out
         // once, so a long answer costs linear time per draw.
-        if lines.count > 2 {
-            let heights = lines.map { rowsOf(CellWidth.of($0.text)) }
+        if lines.count > 1 {
+            let heights = lines.map { height(of: $0.text) }
             var total = heights.reduce(0, +)
             let anchor = min(cursor?.line ?? lines.count - 1, lines.count - 1)
             var first = 1
@@ -60,24 +63,35 @@ struct LiveArea: Sendable {
                 shown = [lines[0]] + lines[first...last]
                 cursor = cursor.map { ($0.line >= first ? $0.line - first + 1 : $0.line, $0.column) }
             }
+            // Still too tall: the cursor's line alone (a paragraph typed without Enter) is. Only its rows around
+            // the cursor are shown.
+            if total >= rows, anchor > 0 {
+                let text = lines[anchor].text
+                let part = Self.rows(
+                    of: text, around: cursor?.column ?? text.count, room: max(1, rows - 1 - heights[0]),
+                    columns: columns)
+                shown = [lines[0], Line(text: part.text, style: lines[anchor].style)]
+                cursor = cursor.map { (1, $0.column - part.dropped) }
+            }
         }
+        drawn = (shown, cursor)
         var row = 0
         for (index, line) in shown.enumerated() {
             if index > 0 { out += "\r\n" }
             out += styled(line)
-            let width = CellWidth.of(line.text)
-            if width > 0, width % columns == 0 { out += "\r\n" }
-            row += index == shown.count - 1 ? (width / columns) : rowsOf(width)
+            let placed = Self.place(line.text, columns: columns)
+            // A full last row leaves the terminal's cursor past its end: a row of its own follows.
+            if placed.column == columns { out += "\r\n" }
+            row += index == shown.count - 1 ? cursorPlace(line.text).row : height(of: line.text)
         }
-        let end = (row: row, column: CellWidth.of(shown.last?.text ?? "") % columns)
         guard let cursor, shown.indices.contains(cursor.line) else {
-            cursorRow = end.row
+            cursorRow = row
             return out
         }
         let before = rowCount(Array(shown[..<cursor.line]))
-        let cells = CellWidth.of(shown[cursor.line].text.prefix(cursor.column))
-        let target = (row: before + cells / columns, column: cells % columns)
-        if end.row > target.row { out += "\u{1B}[\(end.row - target.row)A" }
+        let placed = cursorPlace(shown[cursor.line].text.prefix(cursor.column))
+        let target = (row: before + placed.row, column: placed.column)
+        if row > target.row { out += "\u{1B}[\(row - target.row)A" }
         out += "\r"
         if target.column > 0 { out += "\u{1B}[\(target.column)C" }
         cursorRow = target.row
@@ -95,27 +109,82 @@ struct LiveArea: Sendable {
         var out = "\r"
         if cursorRow > 0 { out += "\u{1B}[\(cursorRow)A" }
         cursorRow = 0
-        return out + "\u{1B}[J"
+        return out + Self.erase
     }
+
+    /// Erases from the cursor (at the start of a row) to the end of the screen: the row, then the rest from its
+    /// second cell. Erasing the screen from its first cell makes tmux (scroll-on-clear, on by default) copy the
+    /// screen into the scrollback first: an area at the top of the window, as after a resize, left a copy of
+    /// itself in the scrollback at every tick of the clock.
+    static let erase = "\u{1B}[K\u{1B}[C\u{1B}[J\r"
 
     /// After the window changed size: the terminal rewrapped what the area holds, so where the cursor
     /// now is follows the new width; then the area is drawn again.
     mutating func resize(columns: Int, rows: Int) -> String {
         self.columns = max(columns, 10)
         self.rows = max(rows, 3)
-        let (lines, cursor) = last
+        // The rows on the screen are those drawn, which may be fewer than the answer has.
+        let (lines, cursor) = drawn
         if let cursor, lines.indices.contains(cursor.line) {
-            let cells = CellWidth.of(lines[cursor.line].text.prefix(cursor.column))
-            cursorRow = rowCount(Array(lines[..<cursor.line])) + cells / self.columns
+            cursorRow =
+                rowCount(Array(lines[..<cursor.line])) + cursorPlace(lines[cursor.line].text.prefix(cursor.column)).row
         } else {
             cursorRow = max(0, rowCount(lines) - 1)
         }
-        return draw(lines, cursor: cursor)
+        return draw(last.lines, cursor: last.cursor)
     }
 
-    private func rowsOf(_ width: Int) -> Int { width / columns + 1 }
+    /// The whole rows of `text` (at most `room`, the last one not full, so the cursor has a cell) around the
+    /// cursor at `column` (in characters), and how many characters before them are left out.
+    static func rows(
+        of text: String, around column: Int, room: Int, columns: Int
+    ) -> (text: String, dropped: Int) {
+        let cursor = place(text.prefix(column), columns: columns)
+        let firstRow = max(0, cursor.row + (cursor.column == columns ? 1 : 0) - room + 1)
+        var (row, cell, dropped) = (0, 0, 0)
+        var kept = ""
+        for character in text {
+            let width = CellWidth.of(character)
+            if cell + width > columns { (row, cell) = (row + 1, 0) }
+            if row < firstRow {
+                dropped += 1
+            } else if row - firstRow < room - 1 || (row - firstRow == room - 1 && cell + width < columns) {
+                kept.append(character)
+            } else {
+                break
+            }
+            cell += width
+        }
+        return (kept, dropped)
+    }
 
-    private func rowCount(_ lines: [Line]) -> Int { lines.reduce(0) { $0 + rowsOf(CellWidth.of($1.text)) } }
+    /// Where a terminal's cursor is after writing `text` from the start of a row, `columns` wide: the rows it
+    /// went down and its column. A wide character that does not fit in what is left of a row goes to the
+    /// next; a row filled to its last cell leaves the column at `columns` (the terminal wraps at the next
+    /// character).
+    static func place(_ text: some StringProtocol, columns: Int) -> (row: Int, column: Int) {
+        var (row, column) = (0, 0)
+        for character in text {
+            let width = CellWidth.of(character)
+            if column + width > columns { (row, column) = (row + 1, 0) }
+            column += width
+        }
+        return (row, column)
+    }
+
+    /// Where the cursor goes after `text`: past a full row, at the start of the next.
+    private func cursorPlace(_ text: some StringProtocol) -> (row: Int, column: Int) {
+        let placed = Self.place(text, columns: columns)
+        return placed.column == columns ? (placed.row + 1, 0) : placed
+    }
+
+    /// The rows a line takes, with a row of its own for the cursor after a full last row.
+    private func height(of text: String) -> Int {
+        let placed = Self.place(text, columns: columns)
+        return placed.row + 1 + (placed.column == columns ? 1 : 0)
+    }
+
+    private func rowCount(_ lines: [Line]) -> Int { lines.reduce(0) { $0 + height(of: $1.text) } }
 
     private func styled(_ line: Line) -> String {
         guard colour else { return line.text }

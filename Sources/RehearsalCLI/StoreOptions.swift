@@ -12,6 +12,9 @@ struct StoreOptions: ParsableArguments {
         let path = StoreLocation.resolve(store)
         do {
             return try SQLiteStore(path: path)
+        } catch let error as StoreError {
+            StandardStreams.err("\(error.path ?? path): error: \(error.message)\n")
+            throw ExitCode.failed
         } catch {
             StandardStreams.err("\(path): error: \(error)\n")
             throw ExitCode.failed
@@ -19,12 +22,13 @@ struct StoreOptions: ParsableArguments {
     }
 }
 
-/// Runs a store operation, reporting a store error as `error: message` with exit status 1.
+/// Runs a store operation, reporting a store error as `error: message` (`PATH: error: message` when it is about the
+/// store's file) with exit status 1.
 func storeOperation<T>(_ body: () throws -> T) throws -> T {
     do {
         return try body()
     } catch let error as StoreError {
-        StandardStreams.err("error: \(error)\n")
+        StandardStreams.err("\(error.path.map { "\($0): " } ?? "")error: \(error.message)\n")
         throw ExitCode.failed
     }
 }

@@ -12,6 +12,8 @@ import StoreShim
 /// ```
 public final class SQLiteStore: ResultStore {
     let writer: any DatabaseWriter
+    /// The store's path (or "in-memory store"), for error messages.
+    let label: String
     let now: () -> String
     /// Candidate row ids the batch writer has seen (``KnownCandidates``).
     let knownCandidates = KnownCandidates()
@@ -46,10 +48,11 @@ public final class SQLiteStore: ResultStore {
         do {
             writer = try DatabasePool(path: path, configuration: configuration)
         } catch let error as DatabaseError {
-            throw StoreError("cannot open the store \(path): \(error.message ?? "\(error)")")
+            throw StoreError(database: error, store: path)
         }
+        label = path
         self.now = now
-        try prepare(label: path)
+        try translatingErrors { try prepare(label: path) }
     }
 
     /// An in-memory store (for tests); it lives as long as this object.
@@ -58,6 +61,7 @@ public final class SQLiteStore: ResultStore {
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
         writer = try DatabaseQueue(configuration: configuration)
+        label = "in-memory store"
         self.now = now
         try prepare(label: "in-memory store")
     }
@@ -69,7 +73,7 @@ public final class SQLiteStore: ResultStore {
 
     private func prepare(label: String) throws {
         let migrator = StoreSchema.migrator
-        let superseded = try writer.read { db in try migrator.hasBeenSuperseded(db) }
+        let superseded = try read { db in try migrator.hasBeenSuperseded(db) }
         if superseded {
             throw StoreError(
                 "\(label) was written by a newer version of rehearse; upgrade rehearse to use it (nothing was changed)")
@@ -84,7 +88,7 @@ public final class SQLiteStore: ResultStore {
                 return
             } catch let error as DatabaseError {
                 attempt += 1
-                if try writer.read({ db in try migrator.hasCompletedMigrations(db) }) { return }
+                if try read({ db in try migrator.hasCompletedMigrations(db) }) { return }
                 guard attempt < 10 else {
                     throw StoreError("cannot prepare the store \(label): \(error.message ?? "\(error)")")
                 }
@@ -104,7 +108,7 @@ public final class SQLiteStore: ResultStore {
     // MARK: - Reviews
 
     public func review(_ review: Review, replacing: Bool) throws {
-        try writer.write { db in
+        try write { db in
             guard
                 let text = try String.fetchOne(
                     db, sql: "SELECT result FROM session WHERE id = ?", arguments: [review.session])
@@ -150,7 +154,7 @@ public final class SQLiteStore: ResultStore {
     // MARK: - Reading
 
     public func sessions(candidate: String?, scenario: String?) throws -> [SessionSummary] {
-        try writer.read { db in
+        try read { db in
             var conditions: [String] = []
             var arguments: [(any DatabaseValueConvertible)?] = []
             if let candidate {
@@ -189,7 +193,7 @@ public final class SQLiteStore: ResultStore {
     }
 
     public func session(_ id: String) throws -> StoredSession? {
-        try writer.read { db in try stored(id, db) }
+        try read { db in try stored(id, db) }
     }
 
     func stored(_ id: String, _ db: Database) throws -> StoredSession? {
@@ -234,7 +238,7 @@ public final class SQLiteStore: ResultStore {
     // MARK: - Export, import, delete
 
     public func export(candidate: String?) throws -> [StoredSession] {
-        try writer.read { db in
+        try read { db in
             let ids: [String]
             if let candidate {
                 ids = try String.fetchAll(
@@ -251,7 +255,7 @@ public final class SQLiteStore: ResultStore {
     }
 
     public func `import`(_ sessions: [StoredSession]) throws -> Int {
-        try writer.write { db in
+        try write { db in
             var added = 0
             var inserter = try SessionInserter(db)
             for session in sessions {
@@ -268,7 +272,7 @@ public final class SQLiteStore: ResultStore {
 
     public func delete(session: String?, candidate: String?) throws -> Int {
         knownCandidates.forget()
-        return try writer.write { db in
+        return try write { db in
             if let session {
                 try db.execute(sql: "DELETE FROM session WHERE id = ?", arguments: [session])
                 let count = db.changesCount

@@ -178,6 +178,8 @@ public struct StoreError: Error, Hashable, Sendable, CustomStringConvertible {
     /// The store file it is about, when the message is about the file itself (damaged, read-only, full disk), so
     /// a diagnostic can start with it: `results.sqlite: error: the store is damaged ...`.
     public var path: String?
+    /// Whether the store's file or folder cannot be written, so the operation may still work opened read-only.
+    public var isReadOnly = false
 
     /// Creates an error.
     public init(_ message: String, path: String? = nil) {

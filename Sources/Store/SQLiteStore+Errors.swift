@@ -51,5 +51,6 @@ extension StoreError {
             message = "the store failed (SQLite: \(sqlite)); nothing was changed"
         }
         self.init(message, path: store)
+        isReadOnly = error.resultCode == .SQLITE_READONLY
     }
 }

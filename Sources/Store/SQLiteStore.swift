@@ -25,14 +25,18 @@ public final class SQLiteStore: ResultStore {
     static let sqliteConfigured = rh_store_configure_sqlite() != 0
 
     /// Opens (creating it and its folder if needed) the store at a path and migrates it to this version.
-    /// - Parameter now: the clock for `stored_at` and review times (ISO 8601 text); injected by tests.
-    public init(path: String, now: @escaping () -> String = SQLiteStore.isoNow) throws {
+    /// - Parameters:
+    ///   - readOnly: open an existing store only to read it (a file the user may read but not write): nothing is
+    ///     created or migrated, and a store that would need migrating is refused with a message saying so.
+    ///   - now: the clock for `stored_at` and review times (ISO 8601 text); injected by tests.
+    public init(path: String, readOnly: Bool = false, now: @escaping () -> String = SQLiteStore.isoNow) throws {
         _ = SQLiteStore.sqliteConfigured
         let folder = (path as NSString).deletingLastPathComponent
-        if !folder.isEmpty {
+        if !folder.isEmpty, !readOnly {
             try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         }
         var configuration = Configuration()
+        configuration.readonly = readOnly
         configuration.busyMode = .timeout(60)
         configuration.foreignKeysEnabled = true
         // Deleted data is overwritten, not left in free pages (privacy requests).
@@ -52,7 +56,7 @@ public final class SQLiteStore: ResultStore {
         }
         label = path
         self.now = now
-        try translatingErrors { try prepare(label: path) }
+        try translatingErrors { try readOnly ? check(label: path) : prepare(label: path) }
     }
 
     /// An in-memory store (for tests); it lives as long as this object.
@@ -69,6 +73,24 @@ public final class SQLiteStore: ResultStore {
     /// The current time as ISO 8601 (UTC, milliseconds).
     public static func isoNow() -> String {
         ISOTime.string(secondsSince1970: Date().timeIntervalSince1970)
+    }
+
+    /// A store opened read-only must already be at this version: it cannot be migrated.
+    private func check(label: String) throws {
+        let migrator = StoreSchema.migrator
+        let (superseded, current) = try writer.read { db in
+            (try migrator.hasBeenSuperseded(db), try migrator.hasCompletedMigrations(db))
+        }
+        if superseded {
+            throw StoreError(
+                "\(label) was written by a newer version of rehearse; upgrade rehearse to use it (nothing was changed)")
+        }
+        guard current else {
+            throw StoreError(
+                "this read-only store was written by an older version of rehearse and must be upgraded, which needs "
+                    + "write access: run any rehearse command on it once with write access; nothing was changed",
+                path: label)
+        }
     }
 
     private func prepare(label: String) throws {

@@ -50,4 +50,41 @@ import Testing
             "\(result.stderr)")
         #expect(FileManager.default.contents(atPath: path) == garbage, "the file is left as it was")
     }
+
+    /// A store the user may read but not write (a coach's copy, another user's file) can still be read: history,
+    /// show, report and export open it read-only; a command that writes says it is read-only.
+    @Test func aReadOnlyStoreCanBeReadButNotWritten() throws {
+        let scratch = try Scratch()
+        let store = scratch.url.appendingPathComponent("shared.sqlite").path
+        try scratch.write("mini.lua", StoreCommandTests.scenario)
+        try scratch.write("ana.jsonl", StoreCommandTests().answers("Ana"))
+        #expect(
+            try RehearseProcess.run(["run", "mini.lua", "--answers", "ana.jsonl"], in: scratch.url, store: store)
+                .status == 0)
+        let session = try #require(
+            try DatabaseQueue(path: store).read { db in try String.fetchOne(db, sql: "SELECT id FROM session") })
+        try FileManager.default.setAttributes([.posixPermissions: 0o444], ofItemAtPath: store)
+        // Root may write any file: the commands then run as nobody, in a folder nobody may write to (for the
+        // store's -shm file, as a user may in their own folder).
+        let asRoot = getuid() == 0
+        if asRoot {
+            try FileManager.default.setAttributes([.ownerAccountID: 65534], ofItemAtPath: scratch.url.path)
+            try FileManager.default.setAttributes([.ownerAccountID: 65534], ofItemAtPath: store)
+        }
+        func rehearse(_ arguments: [String]) throws -> RehearseProcess.Output {
+            guard asRoot else { return try RehearseProcess.run(arguments, store: store) }
+            return try RehearseProcess.run(
+                ["--reuid=65534", "--regid=65534", "--clear-groups", RehearseProcess.binary.path] + arguments,
+                store: store, executable: "/usr/bin/setpriv")
+        }
+        let history = try rehearse(["history"])
+        #expect(history.status == 0 && history.stdout.contains("Ana"), "\(history.stderr)")
+        for command in [["show", session], ["report", session], ["report", "--candidate", "Ana"], ["export"]] {
+            let result = try rehearse(command)
+            #expect(result.status == 0 && !result.stdout.isEmpty, "\(command): \(result.stderr)")
+        }
+        let review = try rehearse(["review", session, "--rater", "Dana", "--score", "clarity=2"])
+        #expect(review.status == 1)
+        #expect(review.stderr.hasPrefix("\(store): error: the store cannot be written"), "\(review.stderr)")
+    }
 }

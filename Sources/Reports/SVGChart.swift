@@ -1,4 +1,5 @@
 import Foundation
+import RehearsalCore
 
 /// Charts as inline SVG: accessible (role="img", <title>, <desc>), sized by a viewBox so they scale on a
 /// phone, with colours that keep their contrast when printed.
@@ -152,9 +153,12 @@ enum SVGChart {
 
     /// An `id` attribute value made from a criterion's id, which a scenario may spell any way: only ASCII
     /// letters, digits, `-` and `_` are kept, so it can neither leave its quotes nor hold a space (which
-    /// would split `aria-labelledby`).
+    /// would split `aria-labelledby`). An id that needed changing gets the start of its SHA-256 after it, so
+    /// `ясность` and `решения` (both `-------` otherwise), or `a b` and `a-b`, stay two ids.
     static func identifier(_ text: String) -> String {
-        String(text.map { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") ? $0 : "-" })
+        let plain: (Character) -> Bool = { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }
+        guard text.isEmpty || !text.allSatisfy(plain) else { return text }
+        return String(text.map { plain($0) ? $0 : "-" }) + "-" + SHA256.hex(Array(text.utf8)).prefix(8)
     }
 
     static func escape(_ text: String) -> String {

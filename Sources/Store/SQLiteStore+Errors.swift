@@ -44,7 +44,8 @@ extension StoreError {
             message =
                 "the disk holding the store is full; what this command was writing was not stored, the rest is kept"
         case .SQLITE_CANTOPEN:
-            message = "the store cannot be opened: its folder is missing or cannot be written (SQLite: \(sqlite))"
+            message =
+                "the store cannot be opened: its folder is missing, or cannot be read or written (SQLite: \(sqlite))"
         case .SQLITE_BUSY, .SQLITE_LOCKED:
             message = "the store stayed locked by another process for 60 seconds; nothing was changed. Try again"
         default:

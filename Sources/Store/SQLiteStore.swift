@@ -31,6 +31,11 @@ public final class SQLiteStore: ResultStore {
     ///   - now: the clock for `stored_at` and review times (ISO 8601 text); injected by tests.
     public init(path: String, readOnly: Bool = false, now: @escaping () -> String = SQLiteStore.isoNow) throws {
         _ = SQLiteStore.sqliteConfigured
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
+            throw StoreError(
+                "this is a folder, not a store file; give a file's path, such as \(path)/results.sqlite", path: path)
+        }
         let folder = (path as NSString).deletingLastPathComponent
         if !folder.isEmpty, !readOnly {
             try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)

@@ -87,4 +87,14 @@ import Testing
         #expect(review.status == 1)
         #expect(review.stderr.hasPrefix("\(store): error: the store cannot be written"), "\(review.stderr)")
     }
+
+    @Test func aFolderGivenAsTheStoreIsNamedAsOne() throws {
+        let scratch = try Scratch()
+        let result = try RehearseProcess.run(["history"], store: scratch.url.path)
+        #expect(result.status == 1)
+        #expect(
+            result.stderr
+                == "\(scratch.url.path): error: this is a folder, not a store file; give a file's path, such as "
+                + "\(scratch.url.path)/results.sqlite\n")
+    }
 }

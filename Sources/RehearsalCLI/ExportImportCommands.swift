@@ -17,7 +17,7 @@ struct ExportCommand: ParsableCommand {
     var output: String?
 
     func run() throws {
-        let store = try storeOptions.open()
+        let store = try storeOptions.open(reading: true)
         let sessions = try storeOperation { try store.export(candidate: candidate) }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]

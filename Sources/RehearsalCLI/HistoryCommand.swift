@@ -18,7 +18,7 @@ struct HistoryCommand: ParsableCommand {
     var json = false
 
     func run() throws {
-        let store = try storeOptions.open()
+        let store = try storeOptions.open(reading: true)
         let sessions = try storeOperation { try store.sessions(candidate: candidate, scenario: scenario) }
         if json {
             StandardStreams.out(try JSONOutput.encode(sessions) + "\n")

@@ -61,7 +61,7 @@ struct ReportCommand: ParsableCommand {
     }
 
     func run() throws {
-        let store = try storeOptions.open()
+        let store = try storeOptions.open(reading: true)
         let document = try session.map { try sessionReport($0, store) } ?? progressReport(store)
         var envelope: EmailEnvelope?
         if format == .email, let from = from.flatMap(EmailAddress.init), let to = to.flatMap(EmailAddress.init) {

@@ -17,7 +17,7 @@ struct ShowCommand: ParsableCommand {
     var json = false
 
     func run() throws {
-        let store = try storeOptions.open()
+        let store = try storeOptions.open(reading: true)
         guard let stored = try storeOperation({ try store.session(session) }) else {
             StandardStreams.err("error: no session '\(session)' in the store\n")
             throw ExitCode.failed

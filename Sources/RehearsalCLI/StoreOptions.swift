@@ -8,10 +8,18 @@ struct StoreOptions: ParsableArguments {
     var store: String?
 
     /// Opens the store; a failure is reported as a runtime error (exit status 1).
-    func open() throws -> SQLiteStore {
+    /// - Parameter reading: the command only reads, so a store the user may read but not write is opened read-only.
+    func open(reading: Bool = false) throws -> SQLiteStore {
         let path = StoreLocation.resolve(store)
         do {
-            return try SQLiteStore(path: path)
+            do {
+                return try SQLiteStore(path: path)
+            } catch let error as StoreError where reading && error.isReadOnly {
+                return try SQLiteStore(path: path, readOnly: true)
+            }
+        } catch let error as StoreError {
+            StandardStreams.err("\(error.path ?? path): error: \(error.message)\n")
+            throw ExitCode.failed
         } catch {
             StandardStreams.err("\(path): error: \(error)\n")
             throw ExitCode.failed
@@ -19,12 +27,13 @@ struct StoreOptions: ParsableArguments {
     }
 }
 
-/// Runs a store operation, reporting a store error as `error: message` with exit status 1.
+/// Runs a store operation, reporting a store error as `error: message` (`PATH: error: message` when it is about the
+/// store's file) with exit status 1.
 func storeOperation<T>(_ body: () throws -> T) throws -> T {
     do {
         return try body()
     } catch let error as StoreError {
-        StandardStreams.err("error: \(error)\n")
+        StandardStreams.err("\(error.path.map { "\($0): " } ?? "")error: \(error.message)\n")
         throw ExitCode.failed
     }
 }

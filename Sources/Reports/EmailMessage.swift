@@ -27,8 +27,7 @@ public struct EmailAddress: Hashable, Sendable {
     public init?(_ text: String) {
         let text = text.trimmingCharacters(in: .whitespaces)
         if let open = text.lastIndex(of: "<"), text.hasSuffix(">") {
-            let name = text[..<open].trimmingCharacters(in: .whitespaces)
-                .trimmingCharacters(in: CharacterSet(charactersIn: "\""))
+            let name = EmailAddress.unquoted(text[..<open].trimmingCharacters(in: .whitespaces))
             self.name = name.isEmpty ? nil : name
             address = String(text[text.index(after: open)..<text.index(before: text.endIndex)])
         } else {
@@ -39,6 +38,23 @@ public struct EmailAddress: Hashable, Sendable {
         guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty,
             !address.contains(where: { $0.isWhitespace || !$0.isASCII || "<>\",;".contains($0) })
         else { return nil }
+    }
+
+    /// A display name without the header's quoting: a pair of quotes around the whole name goes, with the
+    /// backslashes of `\"` and `\\` inside it; quotes that are part of the name (`Dana "the coach"`) stay.
+    static func unquoted(_ name: String) -> String {
+        guard name.count >= 2, name.hasPrefix("\""), name.hasSuffix("\"") else { return name }
+        var result = ""
+        var escaped = false
+        for character in name.dropFirst().dropLast() {
+            if character == "\\", !escaped {
+                escaped = true
+                continue
+            }
+            escaped = false
+            result.append(character)
+        }
+        return result
     }
 
     /// The header form, the display name encoded (RFC 2047) when it is not plain ASCII.

@@ -1,4 +1,5 @@
 import Foundation
+import RehearsalCore
 
 /// Charts as inline SVG: accessible (role="img", <title>, <desc>), sized by a viewBox so they scale on a
 /// phone, with colours that keep their contrast when printed.
@@ -46,7 +47,9 @@ enum SVGChart {
             svg +=
                 "<text x=\"\(n(left - 6))\" y=\"\(n(y(tick) + 4))\" text-anchor=\"end\" class=\"tick\">\(n(tick))</text>"
         }
-        for (index, label) in labels.enumerated() {
+        let spacing = labels.count > 1 ? plotWidth / Double(labels.count - 1) : plotWidth
+        for index in labelled(count: labels.count, spacing: spacing) {
+            let label = labels[index]
             svg +=
                 "<text x=\"\(n(x(index)))\" y=\"\(n(height - bottom + 18))\" text-anchor=\"middle\" class=\"tick\">\(escape(label))</text>"
         }
@@ -58,8 +61,14 @@ enum SVGChart {
                     "<polyline points=\"\(path)\" fill=\"none\" stroke=\"\(line.colour)\" stroke-width=\"2.5\""
                     + (line.dashed ? " stroke-dasharray=\"6 4\"" : "") + "/>"
             }
-            for point in points {
-                svg += "<circle cx=\"\(n(point.0))\" cy=\"\(n(point.1))\" r=\"4\" fill=\"\(line.colour)\"/>"
+            // Dots closer than 10 units run into a bar: then only a point the line does not reach gets one.
+            for (index, value) in line.values.enumerated() {
+                guard let value else { continue }
+                let isolated =
+                    (index == 0 || line.values[index - 1] == nil)
+                    && (index + 1 == line.values.count || line.values[index + 1] == nil)
+                guard spacing >= 10 || isolated else { continue }
+                svg += "<circle cx=\"\(n(x(index)))\" cy=\"\(n(y(value)))\" r=\"4\" fill=\"\(line.colour)\"/>"
             }
         }
         if series.count > 1 {
@@ -73,6 +82,26 @@ enum SVGChart {
             }
         }
         return svg + "</svg>"
+    }
+
+    /// The smallest distance between two labels under the axis: a date such as "20 Nov 2025" in the charts' 12 px
+    /// font is about 75 units wide.
+    static let labelRoom = 84.0
+
+    /// Which of `count` points, `spacing` units apart, get a label: all of them when there is room, else every
+    /// so many, always the first and the last (dropping the one before the last when it would touch it).
+    static func labelled(count: Int, spacing: Double) -> [Int] {
+        guard count > 1, spacing < labelRoom else { return Array(0..<count) }
+        let step = Int((labelRoom / spacing).rounded(.up))
+        var indices = Array(stride(from: 0, to: count, by: step))
+        let last = count - 1
+        if indices.last != last {
+            if let previous = indices.last, previous > 0, Double(last - previous) * spacing < labelRoom {
+                indices.removeLast()
+            }
+            indices.append(last)
+        }
+        return indices
     }
 
     /// Pairs of values per row (own and scored), as dots joined by a line: a gap is the line's length.
@@ -124,9 +153,12 @@ enum SVGChart {
 
     /// An `id` attribute value made from a criterion's id, which a scenario may spell any way: only ASCII
     /// letters, digits, `-` and `_` are kept, so it can neither leave its quotes nor hold a space (which
-    /// would split `aria-labelledby`).
+    /// would split `aria-labelledby`). An id that needed changing gets the start of its SHA-256 after it, so
+    /// `ясность` and `решения` (both `-------` otherwise), or `a b` and `a-b`, stay two ids.
     static func identifier(_ text: String) -> String {
-        String(text.map { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") ? $0 : "-" })
+        let plain: (Character) -> Bool = { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }
+        guard text.isEmpty || !text.allSatisfy(plain) else { return text }
+        return String(text.map { plain($0) ? $0 : "-" }) + "-" + SHA256.hex(Array(text.utf8)).prefix(8)
     }
 
     static func escape(_ text: String) -> String {

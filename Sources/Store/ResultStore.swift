@@ -173,10 +173,19 @@ public struct Review: Hashable, Sendable, Codable {
 
 /// A store operation that cannot be done, worded for the user.
 public struct StoreError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// What went wrong, as a sentence for the user.
     public var message: String
+    /// The store file it is about, when the message is about the file itself (damaged, read-only, full disk), so
+    /// a diagnostic can start with it: `results.sqlite: error: the store is damaged ...`.
+    public var path: String?
+    /// Whether the store's file or folder cannot be written, so the operation may still work opened read-only.
+    public var isReadOnly = false
 
     /// Creates an error.
-    public init(_ message: String) { self.message = message }
+    public init(_ message: String, path: String? = nil) {
+        self.message = message
+        self.path = path
+    }
 
     public var description: String { message }
 }

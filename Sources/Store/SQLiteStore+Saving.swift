@@ -11,7 +11,7 @@ extension SQLiteStore {
                 sha256: scenario.sha256, id: result.scenario.id, title: title, version: result.scenario.version,
                 path: scenario.path, source: scenario.text),
             inputSHA256: input, storedAt: now(), reviews: [])
-        return try writer.write { db in
+        return try write { db in
             var inserter = try SessionInserter(db)
             return try insert(stored, db, &inserter)
         }
@@ -68,38 +68,41 @@ extension SQLiteStore {
     /// SQLite prepare the cached statements again once per batch: a few dozen microseconds against the batch's
     /// milliseconds.)
     private func withoutRowChecks<T>(_ body: (Database) throws -> T) throws -> T {
-        try writer.writeWithoutTransaction { db in
-            let outcome = Result { () throws -> T in
-                try db.execute(sql: "PRAGMA foreign_keys = OFF; PRAGMA ignore_check_constraints = ON")
-                var value: T?
-                try db.inTransaction {
-                    value = try body(db)
-                    return .commit
+        try translatingErrors {
+            try writer.writeWithoutTransaction { db in
+                let outcome = Result { () throws -> T in
+                    try db.execute(sql: "PRAGMA foreign_keys = OFF; PRAGMA ignore_check_constraints = ON")
+                    var value: T?
+                    try db.inTransaction {
+                        value = try body(db)
+                        return .commit
+                    }
+                    guard let value else { throw StoreError("the batch's transaction ended without its outcome") }
+                    return value
                 }
-                guard let value else { throw StoreError("the batch's transaction ended without its outcome") }
-                return value
+                // SQLite ignores the settings silently inside a transaction: read them back, so a connection never goes
+                // on without checks (deletes would no longer cascade, and a live session could store a bad row).
+                let restored: Bool
+                do {
+                    if db.isInsideTransaction { try db.rollback() }
+                    try db.execute(sql: "PRAGMA foreign_keys = ON; PRAGMA ignore_check_constraints = OFF")
+                    restored =
+                        try Bool.fetchOne(db, sql: "PRAGMA foreign_keys") == true
+                        && Bool.fetchOne(db, sql: "PRAGMA ignore_check_constraints") == false
+                } catch {
+                    throw StoreError(
+                        "the store's foreign key and CHECK constraints could not be turned on again: \(error)")
+                }
+                guard restored else {
+                    throw StoreError("the store's foreign key and CHECK constraints could not be turned on again")
+                }
+                return try outcome.get()
             }
-            // SQLite ignores the settings silently inside a transaction: read them back, so a connection never goes
-            // on without checks (deletes would no longer cascade, and a live session could store a bad row).
-            let restored: Bool
-            do {
-                if db.isInsideTransaction { try db.rollback() }
-                try db.execute(sql: "PRAGMA foreign_keys = ON; PRAGMA ignore_check_constraints = OFF")
-                restored =
-                    try Bool.fetchOne(db, sql: "PRAGMA foreign_keys") == true
-                    && Bool.fetchOne(db, sql: "PRAGMA ignore_check_constraints") == false
-            } catch {
-                throw StoreError("the store's foreign key and CHECK constraints could not be turned on again: \(error)")
-            }
-            guard restored else {
-                throw StoreError("the store's foreign key and CHECK constraints could not be turned on again")
-            }
-            return try outcome.get()
         }
     }
 
     public func forEachStoredInput(scenarioSHA256: String, _ body: (String) -> Void) throws {
-        try writer.read { db in
+        try read { db in
             let inputs = try String.fetchCursor(
                 db, sql: "SELECT input_sha256 FROM session WHERE scenario_sha256 = ? AND input_sha256 IS NOT NULL",
                 arguments: [scenarioSHA256])
@@ -108,7 +111,7 @@ extension SQLiteStore {
     }
 
     public func saveProgress(_ result: SessionResult, scenario: ScenarioSource, title: String) throws {
-        try writer.write { db in
+        try write { db in
             var storedAt = now()
             if let row = try Row.fetchOne(
                 db, sql: "SELECT completed, stored_at, scenario_sha256 FROM session WHERE id = ?",

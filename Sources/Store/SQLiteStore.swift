@@ -12,6 +12,8 @@ import StoreShim
 /// ```
 public final class SQLiteStore: ResultStore {
     let writer: any DatabaseWriter
+    /// The store's path (or "in-memory store"), for error messages.
+    let label: String
     let now: () -> String
     /// Candidate row ids the batch writer has seen (``KnownCandidates``).
     let knownCandidates = KnownCandidates()
@@ -23,14 +25,23 @@ public final class SQLiteStore: ResultStore {
     static let sqliteConfigured = rh_store_configure_sqlite() != 0
 
     /// Opens (creating it and its folder if needed) the store at a path and migrates it to this version.
-    /// - Parameter now: the clock for `stored_at` and review times (ISO 8601 text); injected by tests.
-    public init(path: String, now: @escaping () -> String = SQLiteStore.isoNow) throws {
+    /// - Parameters:
+    ///   - readOnly: open an existing store only to read it (a file the user may read but not write): nothing is
+    ///     created or migrated, and a store that would need migrating is refused with a message saying so.
+    ///   - now: the clock for `stored_at` and review times (ISO 8601 text); injected by tests.
+    public init(path: String, readOnly: Bool = false, now: @escaping () -> String = SQLiteStore.isoNow) throws {
         _ = SQLiteStore.sqliteConfigured
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
+            throw StoreError(
+                "this is a folder, not a store file; give a file's path, such as \(path)/results.sqlite", path: path)
+        }
         let folder = (path as NSString).deletingLastPathComponent
-        if !folder.isEmpty {
+        if !folder.isEmpty, !readOnly {
             try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         }
         var configuration = Configuration()
+        configuration.readonly = readOnly
         configuration.busyMode = .timeout(60)
         configuration.foreignKeysEnabled = true
         // Deleted data is overwritten, not left in free pages (privacy requests).
@@ -46,10 +57,11 @@ public final class SQLiteStore: ResultStore {
         do {
             writer = try DatabasePool(path: path, configuration: configuration)
         } catch let error as DatabaseError {
-            throw StoreError("cannot open the store \(path): \(error.message ?? "\(error)")")
+            throw StoreError(database: error, store: path)
         }
+        label = path
         self.now = now
-        try prepare(label: path)
+        try translatingErrors { try readOnly ? check(label: path) : prepare(label: path) }
     }
 
     /// An in-memory store (for tests); it lives as long as this object.
@@ -58,6 +70,7 @@ public final class SQLiteStore: ResultStore {
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
         writer = try DatabaseQueue(configuration: configuration)
+        label = "in-memory store"
         self.now = now
         try prepare(label: "in-memory store")
     }
@@ -67,9 +80,27 @@ public final class SQLiteStore: ResultStore {
         ISOTime.string(secondsSince1970: Date().timeIntervalSince1970)
     }
 
+    /// A store opened read-only must already be at this version: it cannot be migrated.
+    private func check(label: String) throws {
+        let migrator = StoreSchema.migrator
+        let (superseded, current) = try writer.read { db in
+            (try migrator.hasBeenSuperseded(db), try migrator.hasCompletedMigrations(db))
+        }
+        if superseded {
+            throw StoreError(
+                "\(label) was written by a newer version of rehearse; upgrade rehearse to use it (nothing was changed)")
+        }
+        guard current else {
+            throw StoreError(
+                "this read-only store was written by an older version of rehearse and must be upgraded, which needs "
+                    + "write access: run any rehearse command on it once with write access; nothing was changed",
+                path: label)
+        }
+    }
+
     private func prepare(label: String) throws {
         let migrator = StoreSchema.migrator
-        let superseded = try writer.read { db in try migrator.hasBeenSuperseded(db) }
+        let superseded = try read { db in try migrator.hasBeenSuperseded(db) }
         if superseded {
             throw StoreError(
                 "\(label) was written by a newer version of rehearse; upgrade rehearse to use it (nothing was changed)")
@@ -84,7 +115,7 @@ public final class SQLiteStore: ResultStore {
                 return
             } catch let error as DatabaseError {
                 attempt += 1
-                if try writer.read({ db in try migrator.hasCompletedMigrations(db) }) { return }
+                if try read({ db in try migrator.hasCompletedMigrations(db) }) { return }
                 guard attempt < 10 else {
                     throw StoreError("cannot prepare the store \(label): \(error.message ?? "\(error)")")
                 }
@@ -104,7 +135,7 @@ public final class SQLiteStore: ResultStore {
     // MARK: - Reviews
 
     public func review(_ review: Review, replacing: Bool) throws {
-        try writer.write { db in
+        try write { db in
             guard
                 let text = try String.fetchOne(
                     db, sql: "SELECT result FROM session WHERE id = ?", arguments: [review.session])
@@ -150,7 +181,7 @@ public final class SQLiteStore: ResultStore {
     // MARK: - Reading
 
     public func sessions(candidate: String?, scenario: String?) throws -> [SessionSummary] {
-        try writer.read { db in
+        try read { db in
             var conditions: [String] = []
             var arguments: [(any DatabaseValueConvertible)?] = []
             if let candidate {
@@ -189,7 +220,7 @@ public final class SQLiteStore: ResultStore {
     }
 
     public func session(_ id: String) throws -> StoredSession? {
-        try writer.read { db in try stored(id, db) }
+        try read { db in try stored(id, db) }
     }
 
     func stored(_ id: String, _ db: Database) throws -> StoredSession? {
@@ -234,7 +265,7 @@ public final class SQLiteStore: ResultStore {
     // MARK: - Export, import, delete
 
     public func export(candidate: String?) throws -> [StoredSession] {
-        try writer.read { db in
+        try read { db in
             let ids: [String]
             if let candidate {
                 ids = try String.fetchAll(
@@ -251,7 +282,7 @@ public final class SQLiteStore: ResultStore {
     }
 
     public func `import`(_ sessions: [StoredSession]) throws -> Int {
-        try writer.write { db in
+        try write { db in
             var added = 0
             var inserter = try SessionInserter(db)
             for session in sessions {
@@ -268,7 +299,7 @@ public final class SQLiteStore: ResultStore {
 
     public func delete(session: String?, candidate: String?) throws -> Int {
         knownCandidates.forget()
-        return try writer.write { db in
+        return try write { db in
             if let session {
                 try db.execute(sql: "DELETE FROM session WHERE id = ?", arguments: [session])
                 let count = db.changesCount

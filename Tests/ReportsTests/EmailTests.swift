@@ -91,6 +91,17 @@ import Testing
         #expect(address.address == "ana@example.org")
     }
 
+    /// A display name keeps its own quotes; only a pair around the whole name is the header's quoting.
+    @Test(arguments: [
+        ("Dana \"the coach\" <d@example.org>", "Dana \"the coach\""),
+        ("\"Ruiz, Ana\" <d@example.org>", "Ruiz, Ana"),
+        ("\"Ana \\\"A.\\\" Ruiz\" <d@example.org>", "Ana \"A.\" Ruiz"),
+        ("\"Ana <d@example.org>", "\"Ana"),
+    ])
+    func displayNamesKeepTheirQuotes(text: String, name: String) throws {
+        #expect(try #require(EmailAddress(text)).name == name)
+    }
+
     @Test(arguments: ["", "ana", "ana@", "@example.org", "Ana <ana example.org>", "a b@example.org"])
     func nonAddressesAreRefused(text: String) {
         #expect(EmailAddress(text) == nil)

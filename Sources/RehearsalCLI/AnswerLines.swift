@@ -3,21 +3,35 @@ import RehearsalCore
 
 /// Recorded answers in JSON Lines: one answer a line,
 /// `{"question": id, "text": string, "seconds"?: number, "think_seconds"?: number, "session"?: string,
-/// "candidate"?: string, "started_at"?: string}`.
+/// "candidate"?: string, "started_at"?: string, "skipped"?: bool}`; a skipped answer needs no `text`.
 struct AnswerLines {
     struct Line: Decodable {
         var question: String
         var text: String
         var seconds: Double?
+        var skipped: Bool
         var thinkSeconds: Double?
         var session: String?
         var candidate: String?
         var startedAt: String?
 
         enum CodingKeys: String, CodingKey {
-            case question, text, seconds, session, candidate
+            case question, text, seconds, session, candidate, skipped
             case thinkSeconds = "think_seconds"
             case startedAt = "started_at"
+        }
+
+        init(from decoder: any Decoder) throws {
+            let values = try decoder.container(keyedBy: CodingKeys.self)
+            question = try values.decode(String.self, forKey: .question)
+            skipped = try values.decodeIfPresent(Bool.self, forKey: .skipped) ?? false
+            // A skip has no text; a line that says it was skipped is one, whatever text it has.
+            text = skipped ? "" : try values.decode(String.self, forKey: .text)
+            seconds = skipped ? nil : try values.decodeIfPresent(Double.self, forKey: .seconds)
+            thinkSeconds = skipped ? nil : try values.decodeIfPresent(Double.self, forKey: .thinkSeconds)
+            session = try values.decodeIfPresent(String.self, forKey: .session)
+            candidate = try values.decodeIfPresent(String.self, forKey: .candidate)
+            startedAt = try values.decodeIfPresent(String.self, forKey: .startedAt)
         }
     }
 
@@ -62,7 +76,11 @@ struct AnswerLines {
     var driver: RecordedAnswers {
         RecordedAnswers(
             lines.map {
-                ($0.question, CandidateAnswer(text: $0.text, seconds: $0.seconds, thinkSeconds: $0.thinkSeconds))
+                (
+                    $0.question,
+                    $0.skipped
+                        ? .skipped : CandidateAnswer(text: $0.text, seconds: $0.seconds, thinkSeconds: $0.thinkSeconds)
+                )
             })
     }
 

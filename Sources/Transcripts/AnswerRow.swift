@@ -9,10 +9,12 @@ struct AnswerRow {
     var session: String?
     var candidate: String?
     var startedAt: String?
+    /// The candidate skipped the question (a live session's skip, exported): no text needed, scored as skipped.
+    var skipped = false
 
     /// The column names, as JSONL keys and CSV headers write them.
     enum Column: String, CaseIterable {
-        case question, text, seconds, session, candidate
+        case question, text, seconds, session, candidate, skipped
         case thinkSeconds = "think_seconds"
         case startedAt = "started_at"
     }
@@ -21,6 +23,10 @@ struct AnswerRow {
     func answer(line: Int) -> Result<RecordedAnswer, RowProblem> {
         guard let question else { return .failure(RowProblem("missing \"question\"")) }
         guard !question.isEmpty else { return .failure(RowProblem("\"question\" is empty")) }
+        if skipped {
+            // What a skip is, whatever else the line says: no text, no time.
+            return .success(RecordedAnswer(question: question, answer: .skipped, line: line))
+        }
         guard let text else { return .failure(RowProblem("missing \"text\"")) }
         if let seconds, !(seconds >= 0) { return .failure(RowProblem("seconds must be 0 or more")) }
         if let thinkSeconds, !(thinkSeconds >= 0) { return .failure(RowProblem("think_seconds must be 0 or more")) }

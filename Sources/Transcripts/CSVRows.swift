@@ -128,6 +128,12 @@ struct CSVRows: RowSource {
             case .session, .candidate, .startedAt:
                 let trimmed = field.trimmingSpaces
                 row.setText(column, trimmed.isEmpty ? nil : trimmed)
+            case .skipped:
+                switch field.trimmingSpaces.lowercased() {
+                case "true", "yes", "1": row.skipped = true
+                case "false", "no", "0", "": row.skipped = false
+                default: return .failure(RowProblem("\"skipped\" is not true or false: \"\(field)\""))
+                }
             }
         }
         return .success(row)

@@ -73,7 +73,7 @@ extension AnswerRow.Column {
         let column: AnswerRow.Column
         switch key.count {
         case 4: column = .text
-        case 7: column = key[3] == UInt8(ascii: "o") ? .seconds : .session
+        case 7: column = key[1] == UInt8(ascii: "k") ? .skipped : key[3] == UInt8(ascii: "o") ? .seconds : .session
         case 8: column = .question
         case 9: column = .candidate
         case 10: column = .startedAt
@@ -94,6 +94,7 @@ extension AnswerRow.Column {
         case .candidate: "candidate"
         case .thinkSeconds: "think_seconds"
         case .startedAt: "started_at"
+        case .skipped: "skipped"
         }
     }
 }
@@ -110,6 +111,12 @@ extension AnswerRow {
             default: return RowProblem("\"\(column.rawValue)\" must be a number")
             }
             if column == .seconds { seconds = number } else { thinkSeconds = number }
+        case .skipped:
+            switch value {
+            case .bool(let value): skipped = value
+            case .null: skipped = false
+            default: return RowProblem("\"skipped\" must be true or false")
+            }
         case .question, .text, .session, .candidate, .startedAt:
             let string: String?
             switch value {
@@ -130,7 +137,7 @@ extension AnswerRow {
         case .session: session = value
         case .candidate: candidate = value
         case .startedAt: startedAt = value
-        case .seconds, .thinkSeconds: break
+        case .seconds, .thinkSeconds, .skipped: break
         }
     }
 }

@@ -19,8 +19,7 @@ enum DisplayText {
         let hidden = { (scalar: Unicode.Scalar) -> Bool in
             let value = scalar.value
             if keepingLines && (value == 0x0A || value == 0x09) { return false }
-            return value < 0x20 || (value >= 0x7F && value < 0xA0) || (0x202A...0x202E).contains(value)
-                || (0x2066...0x2069).contains(value)
+            return scalar.isControlCode || (0x202A...0x202E).contains(value) || (0x2066...0x2069).contains(value)
         }
         // Names and answers almost never hold one: the common case costs a scan of the bytes (0xC2 and 0xE2 lead
         // the UTF-8 of C1 controls and of the bidirectional ones).
@@ -47,4 +46,9 @@ enum DisplayText {
         }
         return String(out)
     }
+}
+
+extension Unicode.Scalar {
+    /// A C0 control, DEL or a C1 control: what a terminal may act on rather than show.
+    var isControlCode: Bool { value < 0x20 || (0x7F...0x9F).contains(value) }
 }

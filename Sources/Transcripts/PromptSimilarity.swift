@@ -108,8 +108,7 @@ public struct PromptSimilarity: Sendable {
     /// "imagine" or "pick". A candidate's statement, even one that sounds like a prompt ("One pupil kept
     /// disrupting my lessons."), does not.
     public static func readsAsRequest(_ text: String) -> Bool {
-        let closing: Set<Character> = ["\"", "'", ")", "]", "\u{201D}", "\u{2019}"]
-        if text.reversed().drop(while: { $0.isWhitespace || closing.contains($0) }).first == "?" { return true }
+        if text.lastBeforeClosingMarks == "?" { return true }
         let words = lowercasedWords(text)
         if let first = words.first, ["describe", "explain", "imagine", "pick"].contains(first) { return true }
         let verbs: Set<String> = ["tell", "walk", "talk", "give", "share", "show", "describe", "explain", "take"]
@@ -196,5 +195,14 @@ public struct PromptSimilarity: Sendable {
         let needed = PromptSimilarity.asksForExample(text) ? 3 : 2
         guard best.1 >= threshold, PromptSimilarity.shared(vector, best.2) >= needed else { return nil }
         return (best.0, best.1)
+    }
+}
+
+extension String {
+    /// The last character before any trailing spaces and closing quotes or brackets: `?` for `Why "here?" `, where
+    /// a question or a sentence ends. Nil when there is none.
+    var lastBeforeClosingMarks: Character? {
+        let closing: Set<Character> = ["\"", "'", ")", "]", "\u{201D}", "\u{2019}"]
+        return reversed().drop { $0.isWhitespace || closing.contains($0) }.first
     }
 }

@@ -166,10 +166,7 @@ extension TurnBuilder {
     }
 
     private static func endsSentence(_ text: String) -> Bool {
-        let closing: Set<Character> = ["\"", "'", ")", "]", "\u{201D}", "\u{2019}"]
-        var last = text.reversed().drop { $0.isWhitespace || closing.contains($0) }.first
-        if last == nil { last = text.last }
-        return last.map { ".?!\u{2026}".contains($0) } ?? true
+        (text.lastBeforeClosingMarks ?? text.last).map { ".?!\u{2026}".contains($0) } ?? true
     }
 
     /// A cue of a transcript without speaker labels as turns. A segment runs on across a change of speaker

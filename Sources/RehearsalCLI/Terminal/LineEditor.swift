@@ -96,13 +96,12 @@ struct LineEditor: Equatable, Sendable {
     /// Text as the answer keeps it: a tab is four spaces, and other control characters (a pasted escape
     /// sequence, a bell) are left out, so nothing typed drives the terminal and every character has a width.
     static func printable(_ text: String) -> String {
-        func control(_ scalar: Unicode.Scalar) -> Bool { scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) }
-        guard text.unicodeScalars.contains(where: { control($0) && $0 != "\n" }) else { return text }
+        guard text.unicodeScalars.contains(where: { $0.isControlCode && $0 != "\n" }) else { return text }
         var kept = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
             if scalar == "\t" {
                 kept.append(contentsOf: "    ".unicodeScalars)
-            } else if scalar == "\n" || !control(scalar) {
+            } else if scalar == "\n" || !scalar.isControlCode {
                 kept.append(scalar)
             }
         }

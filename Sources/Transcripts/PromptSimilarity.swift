@@ -184,10 +184,12 @@ public struct PromptSimilarity: Sendable {
     /// most similar prompt, when it reaches `threshold` and shares two content words or more with the text (three
     /// when the text asks for an example: most of those are follow-ups, "Can you give us an example from a class
     /// you have taught?"). Labels a transcript's turns and a wide CSV file's header (docs/transcripts.md).
-    func label(_ text: String, prompts: [(id: String, vector: [String: Double])], threshold: Double)
-        -> (question: String, similarity: Double)?
-    {
-        let vector = vector(text)
+    /// `vector` is the text's, when the caller has it already.
+    func label(
+        _ text: String, vector known: [String: Double]? = nil, prompts: [(id: String, vector: [String: Double])],
+        threshold: Double
+    ) -> (question: String, similarity: Double)? {
+        let vector = known ?? vector(text)
         guard
             let best = prompts.map({ ($0.id, PromptSimilarity.cosine(vector, $0.vector), $0.vector) })
                 .max(by: { $0.1 < $1.1 })

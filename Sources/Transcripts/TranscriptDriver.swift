@@ -70,6 +70,8 @@ public struct TranscriptDriver: CandidateDriver {
     private let labels: [(question: String, similarity: Double)?]
     private let isNewQuestion: [Bool]
     private let similarity: PromptSimilarity
+    /// Each turn's weighted words (`PromptSimilarity.vector`), once they have been needed.
+    private var turnVectors: [[String: Double]?]
     /// The last turn of the latest match (its answer's last turn, or the question's): a follow-up is looked for
     /// after it.
     private var lastMatched = -1
@@ -96,10 +98,18 @@ public struct TranscriptDriver: CandidateDriver {
         // with it, and, unless the command line names the interviewer, whoever asks the most is the interviewer.
         // Without speakers, only a turn that reads as a request can be the interviewer asking: the candidate may
         // well say something much like another question's prompt ("One pupil kept disrupting my lessons").
-        let asked: [(question: String, similarity: Double)?] = turns.map { turn in
+        // Each turn's words are weighed once, when first needed: labelling reads those of the turns that may ask,
+        // and the questions the flow asks read them again (a follow-up, a re-ask, the best turn of a question
+        // skipped), with others'.
+        var vectors: [[String: Double]?] = Array(repeating: nil, count: turns.count)
+        let asked: [(question: String, similarity: Double)?] = turns.indices.map { index in
+            let turn = turns[index]
             guard inferred ? PromptSimilarity.readsAsRequest(turn.text) : turn.speaker != nil else { return nil }
-            return similarity.label(turn.text, prompts: prompts, threshold: threshold)
+            let vector = similarity.vector(turn.text)
+            vectors[index] = vector
+            return similarity.label(turn.text, vector: vector, prompts: prompts, threshold: threshold)
         }
+        turnVectors = vectors
         let roles =
             inferred
             ? (interviewer: nil, panel: [], candidate: nil)
@@ -184,12 +194,9 @@ public struct TranscriptDriver: CandidateDriver {
     public mutating func answer(to posed: PosedQuestion) throws -> CandidateAnswer {
         let question = posed.question
         let prompt = similarity.vector(question.prompt)
-        var scores: [Int: Double] = [:]
         func score(_ index: Int) -> Double {
-            if let known = scores[index] { return known }
-            let value = PromptSimilarity.cosine(prompt, similarity.vector(turns[index].text))
-            scores[index] = value
-            return value
+            if turnVectors[index] == nil { turnVectors[index] = similarity.vector(turns[index].text) }
+            return PromptSimilarity.cosine(prompt, turnVectors[index]!)
         }
         let start = lastMatched + 1
         var chosen: Int?

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Store
+import Transcripts
 
 /// `rehearse export`: every stored session as JSON Lines.
 struct ExportCommand: ParsableCommand {
@@ -18,24 +19,17 @@ struct ExportCommand: ParsableCommand {
 
     func run() throws {
         let store = try storeOptions.open(reading: true)
-        let sessions = try storeOperation { try store.export(candidate: candidate) }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        var data = Data()
-        for session in sessions {
-            data.append(try encoder.encode(session))
-            data.append(0x0A)
-        }
-        if let output {
-            do {
-                try data.write(to: URL(fileURLWithPath: output), options: .atomic)
-            } catch {
-                StandardStreams.err("\(output): error: cannot write the file: \(error.localizedDescription)\n")
-                throw ExitCode.failed
+        do {
+            // Streamed: a block of lines at a time goes out, so memory stays flat whatever the store holds.
+            let file = try OutputFile(path: output)
+            let count = try storeOperation {
+                try store.exportLines(candidate: candidate) { block throws(OutputFileError) in try file.write(block) }
             }
-            StandardStreams.err("exported \(sessions.count) sessions to \(output)\n")
-        } else {
-            StandardStreams.write(Array(data), to: 1)
+            try file.commit()
+            if let output { StandardStreams.err("exported \(count) sessions to \(output)\n") }
+        } catch let error as OutputFileError {
+            StandardStreams.err("\(error)\n")
+            throw ExitCode.failed
         }
     }
 }
@@ -52,25 +46,127 @@ struct ImportCommand: ParsableCommand {
     var file: String
 
     func run() throws {
-        guard let data = FileManager.default.contents(atPath: file) else {
-            StandardStreams.err("\(file): error: cannot read the file\n")
+        var lines: ExportLines
+        do {
+            lines = try ExportLines(path: file)
+        } catch {
+            StandardStreams.err("\(file): error: \(error.reason)\n")
             throw ExitCode.failed
         }
-        var sessions: [StoredSession] = []
-        let decoder = JSONDecoder()
-        for (index, line) in data.split(separator: 0x0A, omittingEmptySubsequences: false).enumerated()
-        where !line.isEmpty {
-            do {
-                sessions.append(try decoder.decode(StoredSession.self, from: Data(line)))
-            } catch {
-                StandardStreams.err("\(file):\(index + 1): error: not a session written by rehearse export\n")
-                throw ExitCode.failed
+        let store = try storeOptions.open()
+        do {
+            // Read, decoded and stored as it goes, in one transaction: a bad line rolls back everything.
+            let count = try storeOperation { try store.importSessions { try lines.next() } }
+            StandardStreams.err(
+                "imported \(count.added) of \(count.read) sessions (\(count.read - count.added) already stored)\n")
+        } catch let error as ImportLineError {
+            StandardStreams.diagnostic(error)
+            throw ExitCode.failed
+        }
+    }
+}
+
+/// The sessions of an export file, in order, read a few hundred lines at a time and decoded on all cores: decoding
+/// is most of an import's work (docs/performance.md, "Export and import"), and the store writer takes them one by
+/// one. Memory holds one such group of lines.
+struct ExportLines {
+    /// The longest line read: a session with its scenario's source (scripts are at most 4 MiB) and its answers.
+    static let longestLine = 256 << 20
+    /// Lines decoded together, and the most bytes they may hold.
+    static let groupLines = 256
+    static let groupBytes = 32 << 20
+
+    private let path: String
+    private var reader: LineReader
+    /// The decoded group, handed out from `nextIndex`.
+    private var group: [Result<StoredSession, ImportLineError>] = []
+    private var nextIndex = 0
+
+    init(path: String) throws(Rejected) {
+        self.path = path
+        reader = try LineReader(path: path, maximumLineLength: Self.longestLine)
+    }
+
+    /// The next session; nil at the end of the file. Throws the first line that is not a session.
+    mutating func next() throws(ImportLineError) -> StoredSession? {
+        if nextIndex == group.count {
+            readGroup()
+            guard !group.isEmpty else { return nil }
+        }
+        defer { nextIndex += 1 }
+        return try group[nextIndex].get()
+    }
+
+    /// Reads the next group of non-empty lines and decodes them in parallel.
+    private mutating func readGroup() {
+        var lines: [(number: Int, bytes: Data)] = []
+        var bytes = 0
+        // A line too long to hold ends the group: it is reported once the lines before it are handed out.
+        var overlong: ImportLineError?
+        while lines.count < Self.groupLines && bytes < Self.groupBytes {
+            guard let line = reader.withNextLine({ number, text in (number, Data(text)) }) else { break }
+            if reader.takeOverlong() {
+                overlong = ImportLineError(
+                    path: path, line: line.0,
+                    reason: "the line is longer than \(Self.longestLine >> 20) MiB: "
+                        + "not a session written by rehearse export")
+                break
+            }
+            guard !line.1.isEmpty else { continue }
+            lines.append(line)
+            bytes += line.1.count
+        }
+        let path = path
+        let read = lines
+        var decoded = [Result<StoredSession, ImportLineError>?](repeating: nil, count: lines.count)
+        decoded.withUnsafeMutableBufferPointer { slots in
+            nonisolated(unsafe) let slots = slots
+            DispatchQueue.concurrentPerform(iterations: read.count) { index in
+                do {
+                    slots[index] = .success(try JSONDecoder().decode(StoredSession.self, from: read[index].bytes))
+                } catch {
+                    slots[index] = .failure(ImportLineError(path: path, line: read[index].number, decoding: error))
+                }
             }
         }
-        let store = try storeOptions.open()
-        let added = try storeOperation { try store.import(sessions) }
-        StandardStreams.err(
-            "imported \(added) of \(sessions.count) sessions (\(sessions.count - added) already stored)\n")
+        group = decoded.compactMap { $0 } + (overlong.map { [.failure($0)] } ?? [])
+        nextIndex = 0
+    }
+}
+
+/// A line of an import file that is not an exported session; nothing of the import is stored.
+struct ImportLineError: Error, CustomStringConvertible {
+    let path: String
+    let line: Int
+    let reason: String
+
+    init(path: String, line: Int, reason: String) {
+        self.path = path
+        self.line = line
+        self.reason = reason
+    }
+
+    init(path: String, line: Int, decoding error: any Error) {
+        self.init(path: path, line: line, reason: "not a session written by rehearse export (\(Self.explain(error)))")
+    }
+
+    var description: String { "\(path):\(line): error: \(reason); nothing was imported" }
+
+    /// What the decoder found wrong, in a few words: the field's path and what it expected.
+    static func explain(_ error: any Error) -> String {
+        guard let error = error as? DecodingError else { return "not JSON" }
+        func at(_ path: [any CodingKey]) -> String {
+            let keys = path.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
+            return keys.isEmpty ? "" : " at \(keys.hasPrefix(".") ? String(keys.dropFirst()) : keys)"
+        }
+        switch error {
+        case .dataCorrupted(let context):
+            return context.codingPath.isEmpty ? "not JSON" : "unreadable value\(at(context.codingPath))"
+        case .keyNotFound(let key, let context): return "missing \"\(key.stringValue)\"\(at(context.codingPath))"
+        case .typeMismatch(_, let context), .valueNotFound(_, let context):
+            return "wrong type\(at(context.codingPath))"
+        @unknown default: return "not readable"
+        }
     }
 }
 

@@ -9,6 +9,11 @@ import RehearsalCore
 /// Unbuffered writes to standard output and standard error (bytes as they are).
 enum StandardStreams {
     /// Writes bytes to a file descriptor, retrying on partial writes and interrupts.
+    ///
+    /// Standard output is a command's result (a report, an export, `--json`), often redirected to a file: when it
+    /// cannot be written (a full disk), the command stops with exit status 1 and says why, rather than leave a short
+    /// file behind a zero status. (A closed pipe, as in `rehearse export | head`, ends the process by SIGPIPE before
+    /// that, as for any Unix tool.) A failure to write standard error is passed over: there is nowhere to say it.
     static func write(_ bytes: [UInt8], to descriptor: Int32) {
         bytes.withUnsafeBytes { raw in
             var offset = 0
@@ -16,11 +21,18 @@ enum StandardStreams {
                 let written = Glibc.write(descriptor, raw.baseAddress! + offset, raw.count - offset)
                 if written < 0 {
                     if errno == EINTR { continue }
+                    if descriptor == 1 { outputFailed(errno) }
                     return
                 }
                 offset += written
             }
         }
+    }
+
+    /// Stops the process: its standard output could not be written.
+    private static func outputFailed(_ code: Int32) -> Never {
+        err("standard output: error: cannot write the file: \(String(cString: strerror(code)))\n")
+        exit(1)
     }
 
     static func out(_ text: String) { write(Array(text.utf8), to: 1) }

@@ -53,6 +53,22 @@ public struct JSONText: ~Copyable {
         return (start, count - start)
     }
 
+    /// Appends a string as a JSON string, quoted and escaped as everywhere else in this writer (null for nil).
+    public mutating func append(jsonString value: String?) { string(value) }
+
+    /// Appends bytes as they are: JSON the caller already has, whole.
+    public mutating func append(bytes: UnsafeRawBufferPointer) {
+        guard let start = bytes.baseAddress, bytes.count > 0 else { return }
+        append(start.assumingMemoryBound(to: UInt8.self), count: bytes.count)
+    }
+
+    /// Hands the bytes written so far to `body`, then empties the buffer and keeps its memory for what comes next
+    /// (a writer that streams line after line).
+    public mutating func drain(_ body: (UnsafeBufferPointer<UInt8>) throws -> Void) rethrows {
+        defer { count = 0 }
+        try body(UnsafeBufferPointer(start: base, count: count))
+    }
+
     /// Calls `body` with a string's UTF-8 bytes without copying a native string (a small one is copied to the
     /// stack; only a bridged one is made native first).
     @inline(__always)

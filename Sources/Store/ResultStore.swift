@@ -1,3 +1,4 @@
+import Foundation
 import RehearsalCore
 
 /// Where sessions are kept. SQLite (``SQLiteStore``) is the embedded default; a PostgreSQL store can
@@ -23,12 +24,35 @@ public protocol ResultStore {
     func session(_ id: String) throws -> StoredSession?
     /// Adds a coach's review of a session.
     func review(_ review: Review, replacing: Bool) throws
-    /// Everything about the sessions (of one candidate, or all), for export.
-    func export(candidate: String?) throws -> [StoredSession]
-    /// Stores exported sessions; returns how many were new.
-    func `import`(_ sessions: [StoredSession]) throws -> Int
+    /// Writes the sessions (of one candidate, or all), oldest first, as export lines: JSON Lines, one
+    /// ``StoredSession`` a line, handed to `write` a block of whole lines at a time. Returns how many sessions.
+    func exportLines(candidate: String?, _ write: (UnsafeBufferPointer<UInt8>) throws -> Void) throws -> Int
+    /// Stores exported sessions as `next` gives them (nil at the end), in one transaction: when `next` throws,
+    /// nothing of the import is stored. Sessions whose id is stored already are kept as they are.
+    func importSessions(_ next: () throws -> StoredSession?) throws -> ImportCount
     /// Removes one session, or a candidate and everything about them; returns how many sessions went.
     func delete(session: String?, candidate: String?) throws -> Int
+}
+
+extension ResultStore {
+    /// Everything about the sessions (of one candidate, or all), decoded: for tests and small stores
+    /// (``exportLines(candidate:_:)`` streams).
+    public func export(candidate: String?) throws -> [StoredSession] {
+        var sessions: [StoredSession] = []
+        let decoder = JSONDecoder()
+        _ = try exportLines(candidate: candidate) { block in
+            for line in block.split(separator: 0x0A) {
+                sessions.append(try decoder.decode(StoredSession.self, from: Data(line)))
+            }
+        }
+        return sessions
+    }
+
+    /// Stores exported sessions in one transaction; returns how many were new.
+    public func `import`(_ sessions: [StoredSession]) throws -> Int {
+        var remaining = sessions.makeIterator()
+        return try importSessions { remaining.next() }.added
+    }
 }
 
 /// What saving a session did.

@@ -232,29 +232,7 @@ public final class SQLiteStore: ResultStore {
                     FROM session s JOIN scenario sc ON sc.sha256 = s.scenario_sha256 WHERE s.id = ?
                     """, arguments: [id])
         else { return nil }
-        var reviews: [Review] = []
-        for review in try Row.fetchAll(
-            db, sql: "SELECT id, rater, note, created_at FROM review WHERE session_id = ? ORDER BY created_at, rater",
-            arguments: [id])
-        {
-            let reviewID: Int64 = review[0]
-            var levels: [String: Int] = [:]
-            for score in try Row.fetchAll(
-                db, sql: "SELECT criterion, level FROM score WHERE review_id = ?", arguments: [reviewID])
-            {
-                levels[score[0]] = Int((score[1] as Double).rounded())
-            }
-            var comments: [String: String] = [:]
-            for comment in try Row.fetchAll(
-                db, sql: "SELECT criterion, text FROM review_comment WHERE review_id = ?", arguments: [reviewID])
-            {
-                comments[comment[0]] = comment[1]
-            }
-            reviews.append(
-                Review(
-                    session: id, rater: review[1], levels: levels, comments: comments, note: review[2],
-                    createdAt: review[3]))
-        }
+        let reviews = try Self.reviews(of: id, db)
         return StoredSession(
             result: try StoreJSON.result(row[0]),
             scenario: StoredScenario(
@@ -263,39 +241,6 @@ public final class SQLiteStore: ResultStore {
     }
 
     // MARK: - Export, import, delete
-
-    public func export(candidate: String?) throws -> [StoredSession] {
-        try read { db in
-            let ids: [String]
-            if let candidate {
-                ids = try String.fetchAll(
-                    db,
-                    sql: """
-                        SELECT s.id FROM session s JOIN candidate c ON c.id = s.candidate_id
-                        WHERE c.name = ? ORDER BY s.stored_at, s.id
-                        """, arguments: [candidate])
-            } else {
-                ids = try String.fetchAll(db, sql: "SELECT id FROM session ORDER BY stored_at, id")
-            }
-            return try ids.compactMap { try stored($0, db) }
-        }
-    }
-
-    public func `import`(_ sessions: [StoredSession]) throws -> Int {
-        try write { db in
-            var added = 0
-            var inserter = try SessionInserter(db)
-            for session in sessions {
-                if try Bool.fetchOne(db, sql: "SELECT 1 FROM session WHERE id = ?", arguments: [session.result.session])
-                    == true
-                {
-                    continue
-                }
-                if case .stored = try insert(session, db, &inserter) { added += 1 }
-            }
-            return added
-        }
-    }
 
     public func delete(session: String?, candidate: String?) throws -> Int {
         knownCandidates.forget()
@@ -328,6 +273,13 @@ public final class SQLiteStore: ResultStore {
 /// How results are kept as JSON text in the store: compact, keys sorted, written straight into a session's rows
 /// (``SessionRows``, with `SessionResult.writeCompactJSON`), the same bytes as `JSONEncoder` gives.
 enum StoreJSON {
+    /// How `rehearse export` writes a session (the store's own result JSON has the same form).
+    static var exportEncoder: JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return encoder
+    }
+
     static func result(_ text: String) throws -> SessionResult {
         do {
             return try JSONDecoder().decode(SessionResult.self, from: Data(text.utf8))

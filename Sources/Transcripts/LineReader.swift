@@ -9,7 +9,7 @@
 /// Lines end at LF; a CR before the LF is dropped (CRLF files), and a UTF-8 byte order mark at the start of
 /// the file is skipped. Line numbers count from 1. A line longer than `maximumLineLength` is not held: its bytes
 /// are dropped as they are read, it is handed out empty, and `takeOverlong()` says so.
-struct LineReader {
+public struct LineReader {
     /// Closes the file when the last copy of the reader goes away, read to the end or not.
     private final class OpenFile {
         let descriptor: Int32
@@ -25,16 +25,16 @@ struct LineReader {
     private var atEndOfFile = false
     private var firstRead = true
     /// The longest line kept whole; longer ones are dropped (`takeOverlong`).
-    let maximumLineLength: Int
+    public let maximumLineLength: Int
     /// Set when a line was dropped for its length, until `takeOverlong()`.
     private var overlong = false
     /// The number of the line `nextLine` returns next, minus one.
-    private(set) var lineNumber = 0
+    public private(set) var lineNumber = 0
     /// Bytes read from the file so far (for progress).
-    private(set) var bytesRead: Int64 = 0
+    public private(set) var bytesRead: Int64 = 0
 
     /// Opens `path`; throws a `Rejected` for the whole file when it cannot be opened.
-    init(
+    public init(
         path: String, bufferSize: Int = 1 << 20, maximumLineLength: Int = RecordingReader.maximumLineBytes
     ) throws(Rejected) {
         let descriptor = open(path, O_RDONLY)
@@ -50,13 +50,13 @@ struct LineReader {
     static let overlongReason = "the line is longer than \(RecordingReader.maximumLineBytes >> 20) MiB: skipped"
 
     /// Whether the line just handed out (empty) was longer than `maximumLineLength`; clears the mark.
-    mutating func takeOverlong() -> Bool {
+    public mutating func takeOverlong() -> Bool {
         defer { overlong = false }
         return overlong
     }
 
     /// Calls `body` with the next line's number and bytes (valid only during the call); nil at the end.
-    mutating func withNextLine<Result>(_ body: (Int, UnsafeBufferPointer<UInt8>) throws -> Result) rethrows
+    public mutating func withNextLine<Result>(_ body: (Int, UnsafeBufferPointer<UInt8>) throws -> Result) rethrows
         -> Result?
     {
         while true {

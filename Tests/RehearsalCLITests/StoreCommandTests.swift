@@ -87,7 +87,11 @@ import Testing
         try scratch.write("broken.jsonl", first.stdout + "{\"not\": \"a session\"}\n")
         let broken = try RehearseProcess.run(["import", "broken.jsonl"], in: scratch.url, store: other)
         #expect(
-            broken.status == 1 && broken.stderr == "broken.jsonl:3: error: not a session written by rehearse export\n")
+            broken.status == 1
+                && broken.stderr
+                    == "broken.jsonl:3: error: not a session written by rehearse export (missing \"result\"); "
+                    + "nothing was imported\n",
+            "\(broken.stderr)")
     }
 
     @Test func deleteForgetsACandidate() throws {
@@ -161,7 +165,16 @@ import Testing
         process.currentDirectoryURL = scratch.url
         process.standardError = FileHandle.nullDevice
         try process.run()
-        Thread.sleep(forTimeInterval: 0.8)
+        // Killed once it has read half the file: it reads as it stores, and commits only at the end of the file.
+        let deadline = Date().addingTimeInterval(30)
+        while process.isRunning && Date() < deadline {
+            let io = (try? String(contentsOfFile: "/proc/\(process.processIdentifier)/io", encoding: .utf8)) ?? ""
+            let read = io.split(separator: "\n").first { $0.hasPrefix("rchar:") }.flatMap {
+                Int($0.dropFirst(6).trimmingCharacters(in: .whitespaces))
+            }
+            if let read, read > bulk.count / 2 { break }
+            usleep(500)
+        }
         kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
         #expect(process.terminationReason == .uncaughtSignal, "the import finished before it could be killed")

@@ -1,0 +1,169 @@
+import Foundation
+import GRDB
+import GRDBSQLite
+import RehearsalCore
+
+extension SQLiteStore {
+    /// Writes every stored session, or one candidate's, as export lines, oldest first, handing `write` a block of
+    /// whole lines at a time (about 1 MiB). One read transaction: the export is the store as it was when it began,
+    /// whatever other processes write meanwhile.
+    ///
+    /// A line is `JSONEncoder`'s encoding of the session's ``StoredSession`` with sorted keys, written without
+    /// decoding the session: its result goes out as the JSON the store holds (written in that same form when it was
+    /// stored), its scenario's JSON is made once per scenario version, and only its reviews are encoded. Memory stays
+    /// flat whatever the store's size: one session's row and the block being filled (docs/performance.md,
+    /// "Export and import").
+    public func exportLines(candidate: String?, _ write: (UnsafeBufferPointer<UInt8>) throws -> Void) throws -> Int {
+        try read { db in
+            // The order comes from the keys alone; each session is then read by its row id, so SQLite never sorts
+            // rows that carry their result JSON.
+            let order =
+                candidate == nil
+                ? "SELECT s.rowid FROM session s ORDER BY s.stored_at, s.id"
+                : """
+                SELECT s.rowid FROM session s JOIN candidate c ON c.id = s.candidate_id
+                WHERE c.name = ? ORDER BY s.stored_at, s.id
+                """
+            let sessions = try db.makeStatement(sql: order)
+            if let candidate { try sessions.setArguments([candidate]) }
+            let row = try db.makeStatement(
+                sql: "SELECT id, result, input_sha256, stored_at, scenario_sha256 FROM session WHERE rowid = ?")
+            let reviewed = try Set(String.fetchAll(db, sql: "SELECT DISTINCT session_id FROM review"))
+            var scenarios: [String: [UInt8]] = [:]
+            let encoder = StoreJSON.exportEncoder
+            var out = JSONText(capacity: 1 << 21)
+            var count = 0
+            let ids = try Int64.fetchCursor(sessions)
+            while let rowid = try ids.next() {
+                let handle = row.sqliteStatement
+                sqlite3_reset(handle)
+                sqlite3_bind_int64(handle, 1, rowid)
+                guard sqlite3_step(handle) == SQLITE_ROW else { continue }
+                let id = Self.text(handle, 0) ?? ""
+                let sha = Self.text(handle, 4) ?? ""
+                if scenarios[sha] == nil {
+                    guard let scenario = try StoredScenario.fetch(sha, db) else {
+                        throw StoreError("session '\(id)' names a scenario version that is not stored (\(sha))")
+                    }
+                    scenarios[sha] = Array(try encoder.encode(scenario))
+                }
+                // `{"input_sha256":...,"result":...,"reviews":[...],"scenario":{...},"stored_at":...}`: the keys in
+                // sorted order, an absent input left out, as `JSONEncoder` leaves out a nil optional.
+                out.append(literal: "{")
+                if let input = Self.text(handle, 2) {
+                    out.append(literal: "\"input_sha256\":")
+                    out.append(jsonString: input)
+                    out.append(literal: ",")
+                }
+                out.append(literal: "\"result\":")
+                out.append(
+                    bytes: UnsafeRawBufferPointer(
+                        start: sqlite3_column_blob(handle, 1), count: Int(sqlite3_column_bytes(handle, 1))))
+                out.append(literal: ",\"reviews\":")
+                if reviewed.contains(id) {
+                    let reviews = try Array(encoder.encode(try Self.reviews(of: id, db)))
+                    reviews.withUnsafeBytes { out.append(bytes: $0) }
+                } else {
+                    out.append(literal: "[]")
+                }
+                out.append(literal: ",\"scenario\":")
+                scenarios[sha]?.withUnsafeBytes { out.append(bytes: $0) }
+                out.append(literal: ",\"stored_at\":")
+                out.append(jsonString: Self.text(handle, 3) ?? "")
+                out.append(literal: "}\n")
+                sqlite3_reset(handle)
+                count += 1
+                if out.count >= 1 << 20 { try out.drain(write) }
+            }
+            try out.drain(write)
+            return count
+        }
+    }
+
+    /// Stores exported sessions as `next` gives them (nil at the end), all in one transaction: when `next` or a
+    /// session fails, nothing of the import is stored. A session whose id is stored already is kept as it is.
+    /// Memory stays flat: one session at a time.
+    public func importSessions(_ next: () throws -> StoredSession?) throws -> ImportCount {
+        try write { db in
+            var count = ImportCount()
+            var inserter = try SessionInserter(db)
+            let exists = try db.makeStatement(sql: "SELECT 1 FROM session WHERE id = ?")
+            while let session = try next() {
+                count.read += 1
+                if try Bool.fetchOne(exists, arguments: [session.result.session]) == true { continue }
+                if case .stored = try insert(session, db, &inserter) { count.added += 1 }
+            }
+            return count
+        }
+    }
+
+    /// A session's reviews, oldest first, with their levels and comments.
+    static func reviews(of id: String, _ db: Database) throws -> [Review] {
+        var reviews: [Review] = []
+        for review in try Row.fetchAll(
+            db, sql: "SELECT id, rater, note, created_at FROM review WHERE session_id = ? ORDER BY created_at, rater",
+            arguments: [id])
+        {
+            let reviewID: Int64 = review[0]
+            var levels: [String: Int] = [:]
+            for score in try Row.fetchAll(
+                db, sql: "SELECT criterion, level FROM score WHERE review_id = ?", arguments: [reviewID])
+            {
+                levels[score[0]] = Int((score[1] as Double).rounded())
+            }
+            var comments: [String: String] = [:]
+            for comment in try Row.fetchAll(
+                db, sql: "SELECT criterion, text FROM review_comment WHERE review_id = ?", arguments: [reviewID])
+            {
+                comments[comment[0]] = comment[1]
+            }
+            reviews.append(
+                Review(
+                    session: id, rater: review[1], levels: levels, comments: comments, note: review[2],
+                    createdAt: review[3]))
+        }
+        return reviews
+    }
+
+    /// A text column of the current row (nil for NULL).
+    private static func text(_ handle: OpaquePointer, _ column: Int32) -> String? {
+        guard let start = sqlite3_column_text(handle, column) else { return nil }
+        return String(
+            decoding: UnsafeBufferPointer(start: start, count: Int(sqlite3_column_bytes(handle, column))),
+            as: UTF8.self)
+    }
+}
+
+/// What an import did: sessions read from the file, and of them those that were new to the store.
+public struct ImportCount: Equatable, Sendable {
+    /// Sessions read.
+    public var read = 0
+    /// Sessions stored (the others were in the store already, by id).
+    public var added = 0
+
+    /// Creates a count.
+    public init(read: Int = 0, added: Int = 0) {
+        self.read = read
+        self.added = added
+    }
+}
+
+extension StoredScenario {
+    /// The stored scenario version with this SHA-256, if any.
+    static func fetch(_ sha256: String, _ db: Database) throws -> StoredScenario? {
+        guard
+            let row = try Row.fetchOne(
+                db, sql: "SELECT sha256, id, title, version, path, source FROM scenario WHERE sha256 = ?",
+                arguments: [sha256])
+        else { return nil }
+        return StoredScenario(
+            sha256: row[0], id: row[1], title: row[2], version: row[3], path: row[4], source: row[5])
+    }
+}
+
+extension JSONText {
+    /// Appends a run of JSON syntax known at compile time.
+    fileprivate mutating func append(literal: StaticString) {
+        append(bytes: UnsafeRawBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount))
+    }
+}

@@ -1,0 +1,94 @@
+import Foundation
+import GRDB
+import Testing
+
+/// `rehearse export` and `import` as a backup and restore: streamed, whole or not at all, and never a short file
+/// with a zero exit status.
+@Suite struct ExportImportTests {
+    /// A store with two replayed sessions (Ana's reviewed) in a scratch folder.
+    func storeWithTwoSessions() throws -> (Scratch, String) {
+        let scratch = try Scratch()
+        let store = scratch.url.appendingPathComponent("a.sqlite").path
+        try scratch.write("mini.lua", StoreCommandTests.scenario)
+        for name in ["Ana", "Ben"] {
+            try scratch.write("\(name).jsonl", StoreCommandTests().answers(name))
+            let run = try RehearseProcess.run(
+                ["run", "mini.lua", "--answers", "\(name).jsonl"], in: scratch.url, store: store)
+            #expect(run.status == 0, "\(run.stderr)")
+        }
+        return (scratch, store)
+    }
+
+    func sessionCount(_ store: String) throws -> Int {
+        try DatabaseQueue(path: store).read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM session") ?? -1 }
+    }
+
+    /// What every command prints to standard output is often redirected to a file: a full disk is an error.
+    @Test(arguments: [["history", "--json"], ["report", "--candidate", "Ana", "--format", "html"], ["export"]])
+    func aFullDiskIsAnErrorForEveryCommandsOutput(_ command: [String]) throws {
+        let (scratch, store) = try storeWithTwoSessions()
+        let full = try RehearseProcess.run(
+            ["-c", "\"$0\" \"$@\" > /dev/full", RehearseProcess.binary.path] + command, in: scratch.url,
+            store: store, executable: "/bin/sh")
+        #expect(full.status == 1, "\(command): \(full.stderr)")
+        #expect(full.stderr.hasSuffix("standard output: error: cannot write the file: No space left on device\n"))
+    }
+
+    @Test func exportToAFileIsAllOrNothing() throws {
+        let (scratch, store) = try storeWithTwoSessions()
+        let missing = try RehearseProcess.run(
+            ["export", "-o", "no-such-folder/backup.jsonl"], in: scratch.url, store: store)
+        #expect(missing.status == 1)
+        #expect(
+            missing.stderr == "no-such-folder/backup.jsonl: error: cannot write the file: No such file or directory\n")
+
+        let written = try RehearseProcess.run(["export", "-o", "backup.jsonl"], in: scratch.url, store: store)
+        #expect(written.status == 0 && written.stderr == "exported 2 sessions to backup.jsonl\n")
+        let text = try String(contentsOf: scratch.url.appendingPathComponent("backup.jsonl"), encoding: .utf8)
+        #expect(text == (try RehearseProcess.run(["export"], store: store)).stdout)
+        // Nothing but the file itself is left in the folder (the temporary file was renamed, not copied).
+        let names = try FileManager.default.contentsOfDirectory(atPath: scratch.url.path)
+        #expect(!names.contains { $0.hasPrefix(".backup.jsonl.") }, "\(names)")
+        let mode =
+            try FileManager.default.attributesOfItem(
+                atPath: scratch.url.appendingPathComponent("backup.jsonl").path)[.posixPermissions] as? Int
+        #expect(mode.map { $0 & 0o044 } == 0o044, "readable like any file the user makes, not 0600")
+    }
+
+    @Test func aBadLineImportsNothingAndSaysWhere() throws {
+        let (scratch, store) = try storeWithTwoSessions()
+        let lines = try RehearseProcess.run(["export"], store: store).stdout.split(separator: "\n")
+        let target = scratch.url.appendingPathComponent("b.sqlite").path
+        // The second session's line cut short, as a copy interrupted half-way leaves it.
+        let cut = String(lines[1].prefix(lines[1].count / 2))
+        try scratch.write("cut.jsonl", lines[0] + "\n\n" + cut + "\n")
+        let broken = try RehearseProcess.run(["import", "cut.jsonl"], in: scratch.url, store: target)
+        #expect(broken.status == 1)
+        #expect(
+            broken.stderr
+                == "cut.jsonl:3: error: not a session written by rehearse export (not JSON); nothing was imported\n",
+            "\(broken.stderr)")
+        #expect(try sessionCount(target) == 0)
+
+        // A field of the wrong type is named by its path.
+        let wrong = lines[0].replacingOccurrences(of: "\"completed\":true", with: "\"completed\":\"yes\"")
+        #expect(wrong != lines[0])
+        try scratch.write("wrong.jsonl", wrong + "\n")
+        let typed = try RehearseProcess.run(["import", "wrong.jsonl"], in: scratch.url, store: target)
+        #expect(typed.status == 1)
+        #expect(typed.stderr.contains("wrong.jsonl:1: error: not a session written by rehearse export (wrong type at "))
+        #expect(typed.stderr.contains("result.completed"), "\(typed.stderr)")
+
+        let unreadable = try RehearseProcess.run(["import", "nope.jsonl"], in: scratch.url, store: target)
+        #expect(unreadable.status == 1)
+        #expect(unreadable.stderr == "nope.jsonl: error: cannot read the file: No such file or directory\n")
+
+        // Empty lines are passed over; the whole file then goes in, once.
+        try scratch.write("good.jsonl", lines[0] + "\n\n" + lines[1] + "\n")
+        let good = try RehearseProcess.run(["import", "good.jsonl"], in: scratch.url, store: target)
+        #expect(good.stderr == "imported 2 of 2 sessions (0 already stored)\n")
+        let again = try RehearseProcess.run(["import", "good.jsonl"], in: scratch.url, store: target)
+        #expect(again.stderr == "imported 0 of 2 sessions (2 already stored)\n")
+        #expect(try sessionCount(target) == 2)
+    }
+}

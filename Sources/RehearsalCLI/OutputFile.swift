@@ -30,7 +30,8 @@ final class OutputFile {
         let opened = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard opened >= 0 else { throw OutputFileError(path: path, errno: errno) }
         descriptor = opened
-        temporary = String(cString: template)
+        temporary = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
+        OutputFile.removeOnSignal(template)
     }
 
     deinit {
@@ -38,6 +39,29 @@ final class OutputFile {
         if let temporary {
             _ = close(descriptor)
             _ = unlink(temporary)
+            OutputFile.removeOnSignal(nil)
+        }
+    }
+
+    /// Has the temporary file removed when Ctrl-C, `kill` or a closed terminal ends the process before it is
+    /// committed (an export of a large store is a file of gigabytes, hidden by its leading dot), or no longer.
+    /// The signal then ends the process as it would have.
+    private static func removeOnSignal(_ path: [CChar]?) {
+        let signals = [SIGINT, SIGTERM, SIGHUP]
+        guard let path else {
+            for signal in signals { Glibc.signal(signal, SIG_DFL) }
+            free(pendingTemporary)
+            pendingTemporary = nil
+            return
+        }
+        pendingTemporary = strdup(path)
+        for signal in signals {
+            Glibc.signal(signal) { received in
+                // unlink, signal and raise are safe in a signal handler.
+                if let path = pendingTemporary { unlink(path) }
+                Glibc.signal(received, SIG_DFL)
+                raise(received)
+            }
         }
     }
 
@@ -67,9 +91,11 @@ final class OutputFile {
         guard close(descriptor) == 0 else {
             self.temporary = nil
             _ = unlink(temporary)
+            OutputFile.removeOnSignal(nil)
             throw OutputFileError(path: path, errno: errno)
         }
         self.temporary = nil
+        defer { OutputFile.removeOnSignal(nil) }
         guard rename(temporary, path) == 0 else {
             let failure = errno
             _ = unlink(temporary)
@@ -77,6 +103,9 @@ final class OutputFile {
         }
     }
 }
+
+/// The temporary file a signal handler removes (a C string, read in the handler without Swift's runtime).
+nonisolated(unsafe) private var pendingTemporary: UnsafeMutablePointer<CChar>?
 
 /// A file that could not be written, with the system's reason.
 struct OutputFileError: Error, CustomStringConvertible {

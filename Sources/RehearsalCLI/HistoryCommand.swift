@@ -14,12 +14,21 @@ struct HistoryCommand: ParsableCommand {
     @Option(help: "Only sessions of this scenario id.")
     var scenario: String?
 
+    @Option(name: [.customShort("n"), .long], help: "Only the N newest sessions.")
+    var limit: Int?
+
     @Flag(help: "Print the list as JSON.")
     var json = false
 
+    func validate() throws {
+        if let limit, limit < 1 { throw ValidationError("--limit must be 1 or more") }
+    }
+
     func run() throws {
         let store = try storeOptions.open(reading: true)
-        let sessions = try storeOperation { try store.sessions(candidate: candidate, scenario: scenario) }
+        let sessions = try storeOperation {
+            try store.sessions(candidate: candidate, scenario: scenario, limit: limit)
+        }
         if json {
             StandardStreams.out(try JSONOutput.encode(sessions) + "\n")
             return

@@ -18,8 +18,8 @@ public protocol ResultStore {
     /// progress of the same session; refused once the session is complete. Each call is one transaction,
     /// so a crash loses at most the answer in progress.
     func saveProgress(_ result: SessionResult, scenario: ScenarioSource, title: String) throws
-    /// Sessions, newest first.
-    func sessions(candidate: String?, scenario: String?) throws -> [SessionSummary]
+    /// Sessions, newest first; only the `limit` newest when it is given.
+    func sessions(candidate: String?, scenario: String?, limit: Int?) throws -> [SessionSummary]
     /// One session with its reviews; nil when there is none with that id.
     func session(_ id: String) throws -> StoredSession?
     /// Adds a coach's review of a session.
@@ -35,6 +35,11 @@ public protocol ResultStore {
 }
 
 extension ResultStore {
+    /// Every session (of a candidate, of a scenario), newest first.
+    public func sessions(candidate: String?, scenario: String?) throws -> [SessionSummary] {
+        try sessions(candidate: candidate, scenario: scenario, limit: nil)
+    }
+
     /// Everything about the sessions (of one candidate, or all), decoded: for tests and small stores
     /// (``exportLines(candidate:_:)`` streams).
     public func export(candidate: String?) throws -> [StoredSession] {

@@ -180,7 +180,7 @@ public final class SQLiteStore: ResultStore {
 
     // MARK: - Reading
 
-    public func sessions(candidate: String?, scenario: String?) throws -> [SessionSummary] {
+    public func sessions(candidate: String?, scenario: String?, limit: Int?) throws -> [SessionSummary] {
         try read { db in
             var conditions: [String] = []
             var arguments: [(any DatabaseValueConvertible)?] = []
@@ -193,6 +193,7 @@ public final class SQLiteStore: ResultStore {
                 arguments.append(scenario)
             }
             let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+            if let limit { arguments.append(max(limit, 0)) }
             let rows = try Row.fetchAll(
                 db,
                 sql: """
@@ -200,16 +201,16 @@ public final class SQLiteStore: ResultStore {
                     FROM session s LEFT JOIN candidate c ON c.id = s.candidate_id
                     \(filter)
                     ORDER BY s.stored_at DESC, s.id DESC
+                    \(limit == nil ? "" : "LIMIT ?")
                     """, arguments: StatementArguments(arguments))
+            // One statement for every session's levels, compiled once (a store of 20,000 sessions listed in 1.25 s
+            // when each session compiled its own).
+            let levels = try db.cachedStatement(
+                sql: "SELECT criterion, level FROM score WHERE session_id = ? AND position IS NULL AND source = 'auto'")
             return try rows.map { row in
                 let id: String = row[0]
                 var criteria: [String: Double] = [:]
-                for level in try Row.fetchAll(
-                    db,
-                    sql:
-                        "SELECT criterion, level FROM score WHERE session_id = ? AND position IS NULL AND source = 'auto'",
-                    arguments: [id])
-                {
+                for level in try Row.fetchAll(levels, arguments: [id]) {
                     criteria[level[0]] = level[1]
                 }
                 return SessionSummary(

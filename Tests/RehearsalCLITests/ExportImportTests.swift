@@ -34,6 +34,22 @@ import Testing
         #expect(full.stderr.hasSuffix("standard output: error: cannot write the file: No space left on device\n"))
     }
 
+    @Test func historyShowsTheNewestFirstAndAsManyAsAsked() throws {
+        let (scratch, store) = try storeWithTwoSessions()
+        defer { withExtendedLifetime(scratch) {} }
+        let all = try RehearseProcess.run(["history"], store: store)
+        #expect(all.stdout.split(separator: "\n").count == 2, "\(all.stderr)")
+        let newest = try RehearseProcess.run(["history", "-n", "1"], store: store)
+        #expect(newest.status == 0)
+        #expect(newest.stdout.split(separator: "\n").map(String.init) == [String(all.stdout.split(separator: "\n")[0])])
+        #expect(newest.stdout.contains("Ben"))
+        let json = try RehearseProcess.run(["history", "--limit", "1", "--json"], store: store)
+        let sessions = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]]
+        #expect(sessions?.count == 1)
+        let none = try RehearseProcess.run(["history", "--limit", "0"], store: store)
+        #expect(none.status == 64 && none.stderr.contains("--limit must be 1 or more"))
+    }
+
     @Test func exportToAFileIsAllOrNothing() throws {
         let (scratch, store) = try storeWithTwoSessions()
         let missing = try RehearseProcess.run(

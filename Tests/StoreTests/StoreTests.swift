@@ -118,6 +118,8 @@ import Testing
         _ = try store.save(Self.result("s-3"), scenario: Self.source, title: "Demo", input: nil)
         #expect(try store.sessions(candidate: nil, scenario: nil).map(\.session) == ["s-3", "s-2", "s-1"])
         #expect(try store.sessions(candidate: "Ana", scenario: nil).map(\.session) == ["s-3", "s-1"])
+        #expect(try store.sessions(candidate: nil, scenario: nil, limit: 2).map(\.session) == ["s-3", "s-2"])
+        #expect(try store.sessions(candidate: "Ana", scenario: nil, limit: 1).map(\.session) == ["s-3"])
         #expect(try store.sessions(candidate: nil, scenario: "other").isEmpty)
         let first = try #require(try store.sessions(candidate: "Ben", scenario: "demo").first)
         #expect(first.criteria == ["clarity": 2])

@@ -16,13 +16,15 @@ extension SessionRun {
         // The sums and counts live on the stack: `[Int](repeating:count:)` allocates through the standard
         // library's unspecialised code.
         let answers = answers
-        withUnsafeTemporaryAllocation(of: (sum: Int, count: Int).self, capacity: declared.count) { totals in
-            totals.initialize(repeating: (0, 0))
+        withUnsafeTemporaryAllocation(of: (sum: Int, count: Int, answered: Int).self, capacity: declared.count) {
+            totals in
+            totals.initialize(repeating: (0, 0, 0))
             for index in answers.indices {
                 for (id, score) in answers[index].scores {
                     guard let slot = declared.firstIndex(where: { $0.id == id }) else { continue }
                     totals[slot].sum += score.level
                     totals[slot].count += 1
+                    if !answers[index].skipped { totals[slot].answered += 1 }
                 }
             }
             for (slot, criterion) in declared.enumerated() {
@@ -42,9 +44,13 @@ extension SessionRun {
                     feedback.strengths.append(
                         FeedbackItem(criterion: criterion.id, text: "\(criterion.title): \(descriptor)"))
                 } else if normalised < 0.5 {
+                    // Level 1 from skips judges no answer: the lowest descriptor ("Hard to follow") would.
+                    let text =
+                        totals[slot].answered > 0
+                        ? "\(criterion.title): \(descriptor)"
+                        : "\(criterion.title): not answered yet: you skipped every question that scores it."
                     feedback.improvements.append(
-                        FeedbackItem(
-                            criterion: criterion.id, text: "\(criterion.title): \(descriptor)", tips: criterion.tips))
+                        FeedbackItem(criterion: criterion.id, text: text, tips: criterion.tips))
                     for resource in criterion.resources where !feedback.plan.contains(resource) {
                         feedback.plan.append(resource)
                     }

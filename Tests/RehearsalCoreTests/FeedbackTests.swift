@@ -1,0 +1,40 @@
+import RehearsalCore
+import Testing
+
+/// The feedback a candidate reads about criteria: what it says when a criterion was never really answered.
+@Suite struct FeedbackTests {
+    func replay(_ source: String, _ answers: [(String, CandidateAnswer)]) throws -> SessionResult {
+        var driver = RecordedAnswers(answers)
+        return try Engine.run(
+            try loadScenario(source), driver: &driver, options: SessionOptions(seed: 1, mode: .replay, candidate: nil))
+    }
+
+    static let scenario =
+        EngineTests.rubric + """
+            question { id = "a", prompt = "A?", criteria = { "clarity", "depth" },
+                score = function() return { clarity = 1, depth = 1 } end }
+            question { id = "b", prompt = "B?", criteria = { "depth" }, score = function() return { depth = 1 } end }
+
+            """
+
+    /// Level 1 from skips is not a judgement of an answer: the improvement says the questions were skipped,
+    /// not "shallow", and still carries the tips.
+    @Test func aCriterionOnlySkippedSaysSoInsteadOfItsLowestDescriptor() throws {
+        let result = try replay(
+            FeedbackTests.scenario, [("a", .skipped), ("b", .skipped)])
+        let depth = try #require(result.feedback.improvements.first { $0.criterion == "depth" })
+        #expect(depth.text == "Depth: not answered yet: you skipped every question that scores it.")
+        #expect(depth.tips == ["Go one level deeper."])
+        #expect(result.criteria["depth"]?.descriptor == "shallow")
+        #expect(result.feedback.plan == ["Read the curriculum."])
+    }
+
+    /// One answered question is enough for the descriptor to be a judgement again.
+    @Test func aCriterionAnsweredOnceKeepsItsDescriptor() throws {
+        let result = try replay(
+            FeedbackTests.scenario,
+            [("a", CandidateAnswer(text: "An answer.", seconds: 10)), ("b", .skipped)])
+        let depth = try #require(result.feedback.improvements.first { $0.criterion == "depth" })
+        #expect(depth.text == "Depth: shallow")
+    }
+}

@@ -28,8 +28,16 @@ extension SessionReport {
         improvements = result.feedback.improvements.map {
             ReportRemark(criterion: $0.criterion, text: $0.text, tips: $0.tips ?? [])
         }
-        plan = rubric.plan(recurring: [])
-        let resources = Set(plan.flatMap(\.resources))
+        // The improvements already list their criterion's tips: the plan does not say them a second time.
+        let tipped = Set(improvements.filter { !$0.tips.isEmpty }.compactMap(\.criterion))
+        plan = rubric.plan(recurring: []).map { step in
+            var step = step
+            if tipped.contains(step.criterion) { step.tips = [] }
+            return step
+        }
+        // The rubric's resources belong to plan steps (the engine lists those of every improvement); what is
+        // left is what the debrief added.
+        let resources = Set(rubric.entries.flatMap(\.resources))
         planNotes = result.feedback.plan.filter { !resources.contains($0) }
         selfAssessment = SelfAssessment(own: result.selfAssessment, rubric: rubric)
         reviews = ReviewComparison(stored.reviews, rubric: rubric)
@@ -84,27 +92,42 @@ struct Rubric {
         }
     }
 
-    /// Every scored criterion below its top level, recurring themes first, then the weakest (relative to
-    /// its scale), then the heaviest.
+    /// At most this many steps: a plan to act on before the next session, not a list of everything.
+    static let planSteps = 3
+
+    /// The level whose descriptor a session level reads as (round half up, as the engine does), 1 to `max`.
+    static func shownLevel(_ level: Double, max: Int) -> Int {
+        Swift.min(max, Swift.max(1, Int((level + 0.5).rounded(.down))))
+    }
+
+    /// The criteria below their top level (by more than a quarter of a level), at most ``planSteps`` of them:
+    /// first those whose level reads as a descriptor below the top one, then recurring themes (progress
+    /// reports), then what gains the overall score most (the weight times the share of its scale still to
+    /// climb), then the weakest relative to its scale. Each step aims at the descriptor one above the one the
+    /// candidate is shown; a level that already reads as the top descriptor aims at it in every answer.
     func plan(recurring: Set<String>) -> [PlanStep] {
-        let open = entries.compactMap { entry -> (Entry, Double)? in
+        let open = entries.compactMap { entry -> (entry: Entry, shown: Int, gain: Double)? in
             guard let level = entry.level, entry.max > 1, level < Double(entry.max) - 0.25 else { return nil }
-            return (entry, (level - 1) / Double(entry.max - 1))
+            let shown = Rubric.shownLevel(level, max: entry.max)
+            return (entry, shown, entry.weight * (Double(entry.max) - level) / Double(entry.max - 1))
         }
+        func normalised(_ entry: Entry) -> Double { ((entry.level ?? 1) - 1) / Double(entry.max - 1) }
         let sorted = open.sorted { lhs, rhs in
-            let (a, b) = (recurring.contains(lhs.0.id), recurring.contains(rhs.0.id))
+            let (lhsBelow, rhsBelow) = (lhs.shown < lhs.entry.max, rhs.shown < rhs.entry.max)
+            if lhsBelow != rhsBelow { return lhsBelow }
+            let (a, b) = (recurring.contains(lhs.entry.id), recurring.contains(rhs.entry.id))
             if a != b { return a }
-            if lhs.1 != rhs.1 { return lhs.1 < rhs.1 }
-            if lhs.0.weight != rhs.0.weight { return lhs.0.weight > rhs.0.weight }
-            return lhs.0.id < rhs.0.id
+            if lhs.gain != rhs.gain { return lhs.gain > rhs.gain }
+            if normalised(lhs.entry) != normalised(rhs.entry) { return normalised(lhs.entry) < normalised(rhs.entry) }
+            return lhs.entry.id < rhs.entry.id
         }
-        return sorted.map { entry, _ in
-            let level = entry.level ?? 1
-            let next = Int(level.rounded(.down)) + 1
+        return sorted.prefix(Rubric.planSteps).map { entry, shown, _ in
+            let next = Swift.min(shown + 1, entry.max)
             let target = entry.descriptors.indices.contains(next - 1) ? entry.descriptors[next - 1] : nil
             return PlanStep(
-                criterion: entry.id, title: entry.title, level: (level * 10).rounded() / 10, max: entry.max,
-                target: target, tips: entry.tips, resources: entry.resources, recurring: recurring.contains(entry.id))
+                criterion: entry.id, title: entry.title, level: ((entry.level ?? 1) * 10).rounded() / 10,
+                max: entry.max, target: target, everyAnswer: shown == entry.max, tips: entry.tips,
+                resources: entry.resources, recurring: recurring.contains(entry.id))
         }
     }
 }

@@ -22,7 +22,7 @@ public struct SessionReport: Hashable, Sendable, Codable {
     public var questions: [QuestionReport]
     public var strengths: [ReportRemark]
     public var improvements: [ReportRemark]
-    /// What to practise next, weakest criterion first.
+    /// What to practise next: at most three steps, the one that gains the overall score most first.
     public var plan: [PlanStep]
     /// Plan lines the scenario's debrief added that are not already in `plan`.
     public var planNotes: [String]
@@ -149,8 +149,13 @@ public struct PlanStep: Hashable, Sendable, Codable {
     /// The current level (rounded to one decimal).
     public var level: Double
     public var max: Int
-    /// The descriptor of the next level up: what to aim for.
+    /// The descriptor one above the one the level reads as (the rubric table's): what to aim for. When the
+    /// level already reads as the top descriptor, that descriptor, to reach in every answer.
     public var target: String?
+    /// Whether the level already reads as `target` (the top descriptor), so the step is to reach it in every
+    /// answer.
+    public var everyAnswer: Bool
+    /// The criterion's tips; empty in a session report when its improvement already lists them.
     public var tips: [String]
     public var resources: [String]
     /// Whether the criterion is a recurring theme (progress reports).
@@ -162,7 +167,8 @@ public struct SelfAssessment: Hashable, Sendable, Codable {
     public var rows: [CalibrationRow]
     /// Mean of own level minus scored level (positive: rated themself higher).
     public var meanGap: Double
-    /// "higher", "lower" or "matches".
+    /// "higher" or "lower" when every criterion apart from the scores is apart the same way, "mixed" when
+    /// some are higher and some lower, "matches" when all are within half a level.
     public var tendency: String
     /// One sentence for the reader.
     public var summary: String

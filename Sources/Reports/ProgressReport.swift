@@ -83,8 +83,11 @@ public struct Theme: Hashable, Sendable, Codable {
     public var sessions: Int
     /// By how many raters (coaches; the rubric is not counted).
     public var raters: Int
-    /// "Flagged 3 times: in 2 sessions, by 1 rater."
+    /// "Flagged 3 times: in 2 sessions, by 1 rater. Still flagged the last time it was scored."
     public var summary: String
+    /// Whether it was flagged the last time it could have been: in the last session that scored or reviewed
+    /// the criterion, or, for a remark, in the last session of its scenario.
+    public var open: Bool
     public var occurrences: [ThemeOccurrence]
 }
 

@@ -24,9 +24,13 @@ extension SessionReport {
             QuestionReport(answer, number: index + 1, question: scenario?.question(answer.question), rubric: rubric)
         }
         time = TimeUse(answers: result.answers, budget: scenario?.timeLimit)
-        strengths = result.feedback.strengths.map { ReportRemark(criterion: $0.criterion, text: $0.text, tips: []) }
+        strengths = result.feedback.strengths.map {
+            ReportRemark(criterion: $0.criterion, text: $0.text, tips: [], inAnswers: [])
+        }
         improvements = result.feedback.improvements.map {
-            ReportRemark(criterion: $0.criterion, text: $0.text, tips: $0.tips ?? [])
+            ReportRemark(
+                criterion: $0.criterion, text: $0.text, tips: $0.tips ?? [],
+                inAnswers: $0.criterion.map { RemarkEvidence.lowest($0, in: result.answers) } ?? [])
         }
         // The improvements already list their criterion's tips: the plan does not say them a second time.
         let tipped = Set(improvements.filter { !$0.tips.isEmpty }.compactMap(\.criterion))
@@ -182,5 +186,45 @@ extension TimeUse {
         budgetPercent = budget.flatMap { $0 > 0 ? (used / $0 * 1000).rounded() / 10 : nil }
         overBudget = budget.map { used > $0 } ?? false
         overtimeAnswers = answers.filter(\.overtime).count
+    }
+}
+
+extension RemarkEvidence {
+    /// At most this many different notes back one improvement.
+    static let most = 2
+
+    /// What a skipped answer says in place of a note.
+    static let skippedNote = "Skipped, so scored at the lowest level."
+
+    /// The answers that scored `criterion` in the lower half of its scale, lowest first: each note once with
+    /// every answer it was given on (a skipped answer counts as `skippedNote`). Empty when every answer that
+    /// scored it was skipped: the improvement's own text says so.
+    static func lowest(_ criterion: String, in answers: [AnswerResult]) -> [RemarkEvidence] {
+        let scoring = answers.enumerated().filter { $0.element.scores[criterion] != nil }
+        guard scoring.contains(where: { !$0.element.skipped }) else { return [] }
+        var found: [RemarkEvidence] = []
+        for (index, answer) in scoring {
+            guard let score = answer.scores[criterion], score.max > 1,
+                Double(score.level - 1) / Double(score.max - 1) < 0.5,
+                let note = answer.skipped ? skippedNote : score.note, !note.isEmpty
+            else { continue }
+            if let slot = found.firstIndex(where: { $0.note == note && $0.level == score.level }) {
+                found[slot].answers.append(index + 1)
+            } else {
+                found.append(
+                    RemarkEvidence(
+                        answers: [index + 1], answersText: "", level: score.level, max: score.max, note: note))
+            }
+        }
+        let sorted = found.enumerated().sorted { ($0.element.level, $0.offset) < ($1.element.level, $1.offset) }
+        return sorted.prefix(most).map { _, evidence in
+            var evidence = evidence
+            let numbers = evidence.answers.map(String.init)
+            evidence.answersText =
+                numbers.count == 1
+                ? "answer \(numbers[0])"
+                : "answers \(numbers.dropLast().joined(separator: ", ")) and \(numbers[numbers.count - 1])"
+            return evidence
+        }
     }
 }

@@ -140,6 +140,29 @@ public struct ReportRemark: Hashable, Sendable, Codable {
     public var criterion: String?
     public var text: String
     public var tips: [String]
+    /// For an improvement on a criterion: the answers that scored it lowest and what their notes said
+    /// (empty for strengths, remarks, and criteria whose answers were skipped or had no notes).
+    public var inAnswers: [RemarkEvidence]
+}
+
+/// A score's note behind an improvement, with the answers it was given on.
+public struct RemarkEvidence: Hashable, Sendable, Codable {
+    /// Question numbers in the report (1 for the first asked).
+    public var answers: [Int]
+    /// "answer 2", "answers 2 and 5", "answers 1, 3 and 4".
+    public var answersText: String
+    public var level: Int
+    public var max: Int
+    public var note: String
+
+    /// Creates a value.
+    public init(answers: [Int], answersText: String, level: Int, max: Int, note: String) {
+        self.answers = answers
+        self.answersText = answersText
+        self.level = level
+        self.max = max
+        self.note = note
+    }
 }
 
 /// One step of a development plan: a criterion to work on, the level to aim for, and how.

@@ -9,6 +9,8 @@ extension SessionRun {
         var weighted = 0.0
         var weights = 0.0
         var feedback = Feedback(strengths: [], improvements: [], plan: [])
+        // The improvement criteria with what reaching their top would add to the overall score, for the plan.
+        var gains: [(criterion: Criterion, gain: Double)] = []
         // The answers are read in place, by index: iterating them copied every answer (its texts, scores and
         // remarks retained and released) once per criterion. Each answer's levels are walked once and added to
         // their criterion's sum, found among the declared criteria by comparing ids (a scenario declares a few),
@@ -51,10 +53,18 @@ extension SessionRun {
                         : "\(criterion.title): not answered yet: you skipped every question that scores it."
                     feedback.improvements.append(
                         FeedbackItem(criterion: criterion.id, text: text, tips: criterion.tips))
-                    for resource in criterion.resources where !feedback.plan.contains(resource) {
-                        feedback.plan.append(resource)
-                    }
+                    gains.append((criterion, criterion.weight * (1 - normalised)))
                 }
+            }
+        }
+        // The plan starts with what gains most (weight x the share of the scale still to climb), so the first
+        // lines a candidate reads are the ones worth most; equal gains keep the criteria's order.
+        for (criterion, _) in gains.enumerated().sorted(by: {
+            ($1.element.gain, $0.offset) < ($0.element.gain, $1.offset)
+        })
+        .map(\.element) {
+            for resource in criterion.resources where !feedback.plan.contains(resource) {
+                feedback.plan.append(resource)
             }
         }
         for index in answers.indices {

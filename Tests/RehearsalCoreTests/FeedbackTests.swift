@@ -37,4 +37,22 @@ import Testing
         let depth = try #require(result.feedback.improvements.first { $0.criterion == "depth" })
         #expect(depth.text == "Depth: shallow")
     }
+
+    /// The plan's resources start with the criterion that gains the overall score most: depth (weight 3,
+    /// all of its scale to climb) before clarity (weight 1, all of it too; declared first). Equal gains keep
+    /// the declared order.
+    @Test func thePlanStartsWithWhatGainsMost() throws {
+        let source = """
+            scenario { id = "mini", title = "Mini" }
+            criterion { id = "clarity", title = "Clarity", levels = { "unclear", "mixed", "clear", "crisp" },
+                resources = { "Record yourself." } }
+            criterion { id = "depth", title = "Depth", weight = 3, levels = { "shallow", "fair", "deep" },
+                resources = { "Read the curriculum." } }
+            criterion { id = "care", title = "Care", levels = { "cold", "warm" }, resources = { "Ask a parent." } }
+            question { id = "a", prompt = "A?", score = function() return { clarity = 1, depth = 1, care = 1 } end }
+            """
+        let result = try replay(source, [("a", CandidateAnswer(text: "An answer.", seconds: 10))])
+        #expect(result.feedback.plan == ["Read the curriculum.", "Record yourself.", "Ask a parent."])
+        #expect(result.feedback.improvements.map(\.criterion) == ["clarity", "depth", "care"])
+    }
 }

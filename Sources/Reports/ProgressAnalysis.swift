@@ -197,9 +197,14 @@ public struct ProgressAnalysis: Sendable {
                 summary: "No self-assessment yet: rate yourself before you see your scores to track calibration.")
         }
         let meanGap = ProgressAnalysis.round(points.map(\.meanGap).reduce(0, +) / Double(points.count), places: 2)
+        // Criterion by criterion: too high on one and too low on another cancel out in the signed mean.
+        let apart = ProgressAnalysis.round(
+            points.map(\.meanAbsoluteGap).reduce(0, +) / Double(points.count), places: 1)
         let tendency =
             meanGap >= ProgressAnalysis.threshold
-            ? "overestimates" : meanGap <= -ProgressAnalysis.threshold ? "underestimates" : "accurate"
+            ? "overestimates"
+            : meanGap <= -ProgressAnalysis.threshold
+                ? "underestimates" : apart >= ProgressAnalysis.threshold ? "mixed" : "accurate"
         var trend: String?
         if points.count >= 2, let first = points.first, let last = points.last {
             let change = last.meanAbsoluteGap - first.meanAbsoluteGap
@@ -209,6 +214,9 @@ public struct ProgressAnalysis: Sendable {
             switch tendency {
             case "overestimates": "On average you rate yourself higher than you are scored."
             case "underestimates": "On average you rate yourself lower than you are scored."
+            case "mixed":
+                "Your own levels are \(TemplateContext.number(apart)) levels from your scores on average, higher on some "
+                    + "criteria and lower on others."
             default: "On average your own levels match your scores."
             }
         switch trend {

@@ -105,7 +105,8 @@ public struct Calibration: Hashable, Sendable, Codable {
     public var points: [CalibrationPoint]
     /// Mean gap (own minus scored) over all self-assessed criteria.
     public var meanGap: Double?
-    /// "overestimates", "underestimates", "accurate", or "unknown" (no self-assessment).
+    /// "overestimates" or "underestimates" (mean gap of half a level or more), "mixed" (gaps that cancel out
+    /// but are half a level or more apart on average), "accurate", or "unknown" (no self-assessment).
     public var tendency: String
     /// "closer", "further" or "steady" from the first self-assessment to the last; nil with fewer than two.
     public var trend: String?

@@ -49,7 +49,8 @@ public struct ProgressAnalysis: Sendable {
             criteria: criteria, themes: themes,
             improved: criteria.filter { $0.trend.direction == "improved" }.map(\.title),
             notImproved: criteria.filter { ["steady", "declined"].contains($0.trend.direction) }.map(\.title),
-            calibration: calibration(), plan: rubric?.plan(recurring: recurring) ?? [])
+            disagreements: disagreements(), calibration: calibration(),
+            plan: rubric?.plan(recurring: recurring) ?? [])
     }
 
     /// One trend per criterion, in the order criteria first appear.
@@ -174,6 +175,30 @@ public struct ProgressAnalysis: Sendable {
             }
         }
         return key.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+
+    /// Every criterion two or more raters of one session gave different levels, in session order, then in
+    /// the rubric's order.
+    func disagreements() -> [RaterDisagreement] {
+        sessions.flatMap { stored -> [RaterDisagreement] in
+            guard stored.reviews.count >= 2 else { return [] }
+            let result = stored.result
+            let rubric = Rubric(result: result, scenario: scenarios[stored.scenario.sha256])
+            guard let comparison = ReviewComparison(stored.reviews, rubric: rubric) else { return [] }
+            return comparison.rows.compactMap { row in
+                guard let spread = row.spread, spread > 0 else { return nil }
+                let given = row.levels.filter { $0.level != nil }
+                let max = rubric.entry(row.criterion)?.max ?? result.criteria[row.criterion]?.max ?? 0
+                let levels = given.enumerated().map { index, rater in
+                    index == 0 ? "\(rater.rater) gave \(rater.level ?? 0)" : "\(rater.rater) \(rater.level ?? 0)"
+                }
+                let scored = row.scored.map { "; the rubric scored \(TemplateContext.number($0))" } ?? ""
+                return RaterDisagreement(
+                    session: result.session, date: stored.date, criterion: row.criterion, title: row.title, max: max,
+                    scored: row.scored, levels: given, spread: spread,
+                    text: "\(levels.joined(separator: ", ")) (of \(max))\(scored).")
+            }
+        }
     }
 
     /// Self-assessment against scores, session by session.

@@ -20,9 +20,28 @@ public struct ProgressReport: Hashable, Sendable, Codable {
     public var improved: [String]
     /// Titles of criteria that stayed level or fell.
     public var notImproved: [String]
+    /// Criteria that two or more raters gave one session different levels, oldest session first.
+    public var disagreements: [RaterDisagreement]
     public var calibration: Calibration
     /// What to practise next: the latest session's plan, recurring themes first.
     public var plan: [PlanStep]
+}
+
+/// Raters who gave one session different levels on a criterion.
+public struct RaterDisagreement: Hashable, Sendable, Codable {
+    public var session: String
+    public var date: String
+    public var criterion: String
+    public var title: String
+    public var max: Int
+    /// The engine's level for the criterion in that session, when it scored it.
+    public var scored: Double?
+    /// The raters' levels, in the order of their reviews (only raters who gave one).
+    public var levels: [RaterLevel]
+    /// Highest minus lowest rater level.
+    public var spread: Int
+    /// "Ana gave 2, Tom 4 (of 4); the rubric scored 3."
+    public var text: String
 }
 
 /// One session in a progress report.

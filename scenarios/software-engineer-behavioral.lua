@@ -509,7 +509,7 @@ flow(function(session)
     end
 end)
 
--- A plan line aimed at the weakest criterion, so the candidate leaves with one thing to practise.
+-- A plan line aimed at one criterion (the debrief chooses it), so the candidate leaves with one thing to practise.
 local PRACTICE = {
     [structure] = "Tell one story a day in STAR order against a two-minute timer.",
     [ownership] = "Retell your stories replacing every 'we' you can with what you did yourself.",
@@ -524,16 +524,19 @@ local function question_id(answer)
 end
 
 debrief(function(result)
-    local weakest, weakest_share
+    -- The focus is the criterion that gains the overall score most: its weight times the share of its scale
+    -- still to climb. Ownership and impact weigh double, so 3 of 4 on impact comes before 3 of 4 on
+    -- collaboration. Reports order their development plan the same way, so this line and the plan agree.
+    local focus, focus_gain
     for _, id in ipairs(STORY_CRITERIA) do
         local scored = result.criteria[id]
         if scored then
-            local share = (scored.level - 1) / (scored.max - 1)
-            if weakest_share == nil or share < weakest_share then weakest, weakest_share = id, share end
+            local gain = scored.weight * (scored.max - scored.level) / (scored.max - 1)
+            if focus_gain == nil or gain > focus_gain then focus, focus_gain = id, gain end
         end
     end
-    if weakest and weakest_share < 1 then
-        result:plan("Focus next: " .. result.criteria[weakest].title .. ". " .. PRACTICE[weakest])
+    if focus and focus_gain > 0 then
+        result:plan("Focus next: " .. result.criteria[focus].title .. ". " .. PRACTICE[focus])
     end
     local probed = 0
     for _, answer in ipairs(result.answers) do

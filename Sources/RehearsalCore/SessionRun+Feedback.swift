@@ -9,6 +9,8 @@ extension SessionRun {
         var weighted = 0.0
         var weights = 0.0
         var feedback = Feedback(strengths: [], improvements: [], plan: [])
+        // The improvement criteria with what reaching their top would add to the overall score, for the plan.
+        var gains: [(criterion: Criterion, gain: Double)] = []
         // The answers are read in place, by index: iterating them copied every answer (its texts, scores and
         // remarks retained and released) once per criterion. Each answer's levels are walked once and added to
         // their criterion's sum, found among the declared criteria by comparing ids (a scenario declares a few),
@@ -16,13 +18,15 @@ extension SessionRun {
         // The sums and counts live on the stack: `[Int](repeating:count:)` allocates through the standard
         // library's unspecialised code.
         let answers = answers
-        withUnsafeTemporaryAllocation(of: (sum: Int, count: Int).self, capacity: declared.count) { totals in
-            totals.initialize(repeating: (0, 0))
+        withUnsafeTemporaryAllocation(of: (sum: Int, count: Int, answered: Int).self, capacity: declared.count) {
+            totals in
+            totals.initialize(repeating: (0, 0, 0))
             for index in answers.indices {
                 for (id, score) in answers[index].scores {
                     guard let slot = declared.firstIndex(where: { $0.id == id }) else { continue }
                     totals[slot].sum += score.level
                     totals[slot].count += 1
+                    if !answers[index].skipped { totals[slot].answered += 1 }
                 }
             }
             for (slot, criterion) in declared.enumerated() {
@@ -42,13 +46,25 @@ extension SessionRun {
                     feedback.strengths.append(
                         FeedbackItem(criterion: criterion.id, text: "\(criterion.title): \(descriptor)"))
                 } else if normalised < 0.5 {
+                    // Level 1 from skips judges no answer: the lowest descriptor ("Hard to follow") would.
+                    let text =
+                        totals[slot].answered > 0
+                        ? "\(criterion.title): \(descriptor)"
+                        : "\(criterion.title): not answered yet: you skipped every question that scores it."
                     feedback.improvements.append(
-                        FeedbackItem(
-                            criterion: criterion.id, text: "\(criterion.title): \(descriptor)", tips: criterion.tips))
-                    for resource in criterion.resources where !feedback.plan.contains(resource) {
-                        feedback.plan.append(resource)
-                    }
+                        FeedbackItem(criterion: criterion.id, text: text, tips: criterion.tips))
+                    gains.append((criterion, criterion.weight * (1 - normalised)))
                 }
+            }
+        }
+        // The plan starts with what gains most (weight x the share of the scale still to climb), so the first
+        // lines a candidate reads are the ones worth most; equal gains keep the criteria's order.
+        for (criterion, _) in gains.enumerated().sorted(by: {
+            ($1.element.gain, $0.offset) < ($0.element.gain, $1.offset)
+        })
+        .map(\.element) {
+            for resource in criterion.resources where !feedback.plan.contains(resource) {
+                feedback.plan.append(resource)
             }
         }
         for index in answers.indices {

@@ -30,7 +30,8 @@ public struct ProgressAnalysis: Sendable {
         let criteria = criterionTrends()
         let latest = sessions.last
         let rubric = latest.map { Rubric(result: $0.result, scenario: scenarios[$0.scenario.sha256]) }
-        let recurring = Set(themes.compactMap(\.criterion))
+        // A theme not flagged the last time it was scored is behind the candidate: it does not lead the plan.
+        let recurring = Set(themes.filter(\.open).compactMap(\.criterion))
         return ProgressReport(
             candidate: candidate, scenario: scenario,
             sessions: sessions.map {
@@ -48,7 +49,8 @@ public struct ProgressAnalysis: Sendable {
             criteria: criteria, themes: themes,
             improved: criteria.filter { $0.trend.direction == "improved" }.map(\.title),
             notImproved: criteria.filter { ["steady", "declined"].contains($0.trend.direction) }.map(\.title),
-            calibration: calibration(), plan: rubric?.plan(recurring: recurring) ?? [])
+            disagreements: disagreements(), calibration: calibration(),
+            plan: rubric?.plan(recurring: recurring) ?? [])
     }
 
     /// One trend per criterion, in the order criteria first appear.
@@ -78,7 +80,8 @@ public struct ProgressAnalysis: Sendable {
         }
     }
 
-    /// Criteria and remarks flagged as improvements in two or more sessions, or by two or more raters.
+    /// Criteria and remarks flagged as improvements in two or more sessions, or by two or more raters; the
+    /// ones still flagged the last time they could have been (open) first, then the most frequent.
     func themes() -> [Theme] {
         struct Flag {
             var kind: String
@@ -88,6 +91,10 @@ public struct ProgressAnalysis: Sendable {
         }
         var flags: [String: [Flag]] = [:]
         var order: [String] = []
+        // The last session that could flag each theme: for a criterion, the last that scored or reviewed it;
+        // for a remark, the last session of the scenario that made it.
+        var lastChance: [String: String] = [:]
+        var lastOfScenario: [String: String] = [:]
         func add(_ key: String, _ flag: Flag) {
             if flags[key] == nil { order.append(key) }
             flags[key, default: []].append(flag)
@@ -95,6 +102,11 @@ public struct ProgressAnalysis: Sendable {
         for stored in sessions {
             let result = stored.result
             let rubric = Rubric(result: result, scenario: scenarios[stored.scenario.sha256])
+            for id in result.criteria.keys { lastChance["criterion:" + id] = result.session }
+            for review in stored.reviews {
+                for id in review.levels.keys { lastChance["criterion:" + id] = result.session }
+            }
+            lastOfScenario[result.scenario.id] = result.session
             for item in result.feedback.improvements {
                 let occurrence = ThemeOccurrence(
                     session: result.session, date: stored.date, source: "rubric", text: item.text)
@@ -103,6 +115,7 @@ public struct ProgressAnalysis: Sendable {
                         "criterion:" + id,
                         Flag(kind: "criterion", criterion: id, title: rubric.title(id), occurrence: occurrence))
                 } else {
+                    lastChance["remark:" + ProgressAnalysis.remarkKey(item.text)] = "scenario:" + result.scenario.id
                     add(
                         "remark:" + ProgressAnalysis.remarkKey(item.text),
                         Flag(kind: "remark", criterion: nil, title: item.text, occurrence: occurrence))
@@ -128,15 +141,26 @@ public struct ProgressAnalysis: Sendable {
             let sessions = Set(all.map(\.occurrence.session)).count
             let raters = Set(all.map(\.occurrence.source).filter { $0 != "rubric" }).count
             guard sessions >= 2 || raters >= 2 else { return nil }
+            var latest = lastChance[key]
+            if let scenario = latest, scenario.hasPrefix("scenario:") {
+                latest = lastOfScenario[String(scenario.dropFirst("scenario:".count))]
+            }
+            let open = all.contains { $0.occurrence.session == latest }
             return Theme(
                 kind: first.kind, criterion: first.criterion, title: first.title, count: all.count, sessions: sessions,
                 raters: raters,
                 summary:
                     "Flagged \(ProgressAnalysis.count(all.count, "time")): in \(ProgressAnalysis.count(sessions, "session"))"
-                    + (raters > 0 ? ", by \(ProgressAnalysis.count(raters, "rater"))." : "."),
-                occurrences: all.map(\.occurrence))
+                    + (raters > 0 ? ", by \(ProgressAnalysis.count(raters, "rater"))." : ".")
+                    + (open
+                        ? " Still flagged the last time it was scored."
+                        : " Not flagged the last time it was scored: keep it up."),
+                open: open, occurrences: all.map(\.occurrence))
         }
-        return themes.sorted { ($1.count, $0.title) < ($0.count, $1.title) }
+        return themes.sorted { lhs, rhs in
+            if lhs.open != rhs.open { return lhs.open }
+            return (rhs.count, lhs.title) < (lhs.count, rhs.title)
+        }
     }
 
     /// A remark without its quotes and numbers, lowercased: the same advice on different answers matches.
@@ -151,6 +175,30 @@ public struct ProgressAnalysis: Sendable {
             }
         }
         return key.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+
+    /// Every criterion two or more raters of one session gave different levels, in session order, then in
+    /// the rubric's order.
+    func disagreements() -> [RaterDisagreement] {
+        sessions.flatMap { stored -> [RaterDisagreement] in
+            guard stored.reviews.count >= 2 else { return [] }
+            let result = stored.result
+            let rubric = Rubric(result: result, scenario: scenarios[stored.scenario.sha256])
+            guard let comparison = ReviewComparison(stored.reviews, rubric: rubric) else { return [] }
+            return comparison.rows.compactMap { row in
+                guard let spread = row.spread, spread > 0 else { return nil }
+                let given = row.levels.filter { $0.level != nil }
+                let max = rubric.entry(row.criterion)?.max ?? result.criteria[row.criterion]?.max ?? 0
+                let levels = given.enumerated().map { index, rater in
+                    index == 0 ? "\(rater.rater) gave \(rater.level ?? 0)" : "\(rater.rater) \(rater.level ?? 0)"
+                }
+                let scored = row.scored.map { "; the rubric scored \(TemplateContext.number($0))" } ?? ""
+                return RaterDisagreement(
+                    session: result.session, date: stored.date, criterion: row.criterion, title: row.title, max: max,
+                    scored: row.scored, levels: given, spread: spread,
+                    text: "\(levels.joined(separator: ", ")) (of \(max))\(scored).")
+            }
+        }
     }
 
     /// Self-assessment against scores, session by session.
@@ -174,9 +222,14 @@ public struct ProgressAnalysis: Sendable {
                 summary: "No self-assessment yet: rate yourself before you see your scores to track calibration.")
         }
         let meanGap = ProgressAnalysis.round(points.map(\.meanGap).reduce(0, +) / Double(points.count), places: 2)
+        // Criterion by criterion: too high on one and too low on another cancel out in the signed mean.
+        let apart = ProgressAnalysis.round(
+            points.map(\.meanAbsoluteGap).reduce(0, +) / Double(points.count), places: 1)
         let tendency =
             meanGap >= ProgressAnalysis.threshold
-            ? "overestimates" : meanGap <= -ProgressAnalysis.threshold ? "underestimates" : "accurate"
+            ? "overestimates"
+            : meanGap <= -ProgressAnalysis.threshold
+                ? "underestimates" : apart >= ProgressAnalysis.threshold ? "mixed" : "accurate"
         var trend: String?
         if points.count >= 2, let first = points.first, let last = points.last {
             let change = last.meanAbsoluteGap - first.meanAbsoluteGap
@@ -186,6 +239,9 @@ public struct ProgressAnalysis: Sendable {
             switch tendency {
             case "overestimates": "On average you rate yourself higher than you are scored."
             case "underestimates": "On average you rate yourself lower than you are scored."
+            case "mixed":
+                "Your own levels are \(TemplateContext.number(apart)) levels from your scores on average, higher on some "
+                    + "criteria and lower on others."
             default: "On average your own levels match your scores."
             }
         switch trend {

@@ -20,9 +20,28 @@ public struct ProgressReport: Hashable, Sendable, Codable {
     public var improved: [String]
     /// Titles of criteria that stayed level or fell.
     public var notImproved: [String]
+    /// Criteria that two or more raters gave one session different levels, oldest session first.
+    public var disagreements: [RaterDisagreement]
     public var calibration: Calibration
     /// What to practise next: the latest session's plan, recurring themes first.
     public var plan: [PlanStep]
+}
+
+/// Raters who gave one session different levels on a criterion.
+public struct RaterDisagreement: Hashable, Sendable, Codable {
+    public var session: String
+    public var date: String
+    public var criterion: String
+    public var title: String
+    public var max: Int
+    /// The engine's level for the criterion in that session, when it scored it.
+    public var scored: Double?
+    /// The raters' levels, in the order of their reviews (only raters who gave one).
+    public var levels: [RaterLevel]
+    /// Highest minus lowest rater level.
+    public var spread: Int
+    /// "Ana gave 2, Tom 4 (of 4); the rubric scored 3."
+    public var text: String
 }
 
 /// One session in a progress report.
@@ -83,8 +102,11 @@ public struct Theme: Hashable, Sendable, Codable {
     public var sessions: Int
     /// By how many raters (coaches; the rubric is not counted).
     public var raters: Int
-    /// "Flagged 3 times: in 2 sessions, by 1 rater."
+    /// "Flagged 3 times: in 2 sessions, by 1 rater. Still flagged the last time it was scored."
     public var summary: String
+    /// Whether it was flagged the last time it could have been: in the last session that scored or reviewed
+    /// the criterion, or, for a remark, in the last session of its scenario.
+    public var open: Bool
     public var occurrences: [ThemeOccurrence]
 }
 
@@ -102,7 +124,8 @@ public struct Calibration: Hashable, Sendable, Codable {
     public var points: [CalibrationPoint]
     /// Mean gap (own minus scored) over all self-assessed criteria.
     public var meanGap: Double?
-    /// "overestimates", "underestimates", "accurate", or "unknown" (no self-assessment).
+    /// "overestimates" or "underestimates" (mean gap of half a level or more), "mixed" (gaps that cancel out
+    /// but are half a level or more apart on average), "accurate", or "unknown" (no self-assessment).
     public var tendency: String
     /// "closer", "further" or "steady" from the first self-assessment to the last; nil with fewer than two.
     public var trend: String?

@@ -11,18 +11,26 @@ extension SelfAssessment {
         }
         guard !rows.isEmpty else { return nil }
         meanGap = rows.map(\.gap).reduce(0, +) / Double(rows.count)
-        tendency = SelfAssessment.verdict(meanGap)
-        let apart = rows.filter { $0.verdict != "matches" }.map(\.title)
-        switch tendency {
-        case "higher":
-            summary = "You rated yourself higher than your scores, most on \(apart.joined(separator: ", "))."
-        case "lower":
-            summary = "You rated yourself lower than your scores: you did better than you thought."
-        default:
+        // Criterion by criterion: a level too high on one and too low on another would average to "matches".
+        let higher = rows.filter { $0.verdict == "higher" }.map(\.title).joined(separator: ", ")
+        let lower = rows.filter { $0.verdict == "lower" }.map(\.title).joined(separator: ", ")
+        switch (higher.isEmpty, lower.isEmpty) {
+        case (true, true):
+            tendency = "matches"
+            summary = "Your own levels match your scores."
+        case (false, true):
+            tendency = "higher"
             summary =
-                apart.isEmpty
-                ? "Your own levels match your scores."
-                : "Your own levels match your scores overall; they differ on \(apart.joined(separator: ", "))."
+                "You rated yourself higher than your scores on \(higher): the notes under your answers say what held "
+                + "the score back."
+        case (true, false):
+            tendency = "lower"
+            summary = "You rated yourself lower than your scores on \(lower): you did better there than you thought."
+        case (false, false):
+            tendency = "mixed"
+            summary =
+                "You rated yourself higher than your scores on \(higher), and lower on \(lower): you did better there "
+                + "than you thought."
         }
     }
 

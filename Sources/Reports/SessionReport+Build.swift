@@ -24,12 +24,24 @@ extension SessionReport {
             QuestionReport(answer, number: index + 1, question: scenario?.question(answer.question), rubric: rubric)
         }
         time = TimeUse(answers: result.answers, budget: scenario?.timeLimit)
-        strengths = result.feedback.strengths.map { ReportRemark(criterion: $0.criterion, text: $0.text, tips: []) }
-        improvements = result.feedback.improvements.map {
-            ReportRemark(criterion: $0.criterion, text: $0.text, tips: $0.tips ?? [])
+        strengths = result.feedback.strengths.map {
+            ReportRemark(criterion: $0.criterion, text: $0.text, tips: [], inAnswers: [])
         }
-        plan = rubric.plan(recurring: [])
-        let resources = Set(plan.flatMap(\.resources))
+        improvements = result.feedback.improvements.map {
+            ReportRemark(
+                criterion: $0.criterion, text: $0.text, tips: $0.tips ?? [],
+                inAnswers: $0.criterion.map { RemarkEvidence.lowest($0, in: result.answers) } ?? [])
+        }
+        // The improvements already list their criterion's tips: the plan does not say them a second time.
+        let tipped = Set(improvements.filter { !$0.tips.isEmpty }.compactMap(\.criterion))
+        plan = rubric.plan(recurring: []).map { step in
+            var step = step
+            if tipped.contains(step.criterion) { step.tips = [] }
+            return step
+        }
+        // The rubric's resources belong to plan steps (the engine lists those of every improvement); what is
+        // left is what the debrief added.
+        let resources = Set(rubric.entries.flatMap(\.resources))
         planNotes = result.feedback.plan.filter { !resources.contains($0) }
         selfAssessment = SelfAssessment(own: result.selfAssessment, rubric: rubric)
         reviews = ReviewComparison(stored.reviews, rubric: rubric)
@@ -84,27 +96,42 @@ struct Rubric {
         }
     }
 
-    /// Every scored criterion below its top level, recurring themes first, then the weakest (relative to
-    /// its scale), then the heaviest.
+    /// At most this many steps: a plan to act on before the next session, not a list of everything.
+    static let planSteps = 3
+
+    /// The level whose descriptor a session level reads as (round half up, as the engine does), 1 to `max`.
+    static func shownLevel(_ level: Double, max: Int) -> Int {
+        Swift.min(max, Swift.max(1, Int((level + 0.5).rounded(.down))))
+    }
+
+    /// The criteria below their top level (by more than a quarter of a level), at most ``planSteps`` of them:
+    /// first those whose level reads as a descriptor below the top one, then recurring themes (progress
+    /// reports), then what gains the overall score most (the weight times the share of its scale still to
+    /// climb), then the weakest relative to its scale. Each step aims at the descriptor one above the one the
+    /// candidate is shown; a level that already reads as the top descriptor aims at it in every answer.
     func plan(recurring: Set<String>) -> [PlanStep] {
-        let open = entries.compactMap { entry -> (Entry, Double)? in
+        let open = entries.compactMap { entry -> (entry: Entry, shown: Int, gain: Double)? in
             guard let level = entry.level, entry.max > 1, level < Double(entry.max) - 0.25 else { return nil }
-            return (entry, (level - 1) / Double(entry.max - 1))
+            let shown = Rubric.shownLevel(level, max: entry.max)
+            return (entry, shown, entry.weight * (Double(entry.max) - level) / Double(entry.max - 1))
         }
+        func normalised(_ entry: Entry) -> Double { ((entry.level ?? 1) - 1) / Double(entry.max - 1) }
         let sorted = open.sorted { lhs, rhs in
-            let (a, b) = (recurring.contains(lhs.0.id), recurring.contains(rhs.0.id))
+            let (lhsBelow, rhsBelow) = (lhs.shown < lhs.entry.max, rhs.shown < rhs.entry.max)
+            if lhsBelow != rhsBelow { return lhsBelow }
+            let (a, b) = (recurring.contains(lhs.entry.id), recurring.contains(rhs.entry.id))
             if a != b { return a }
-            if lhs.1 != rhs.1 { return lhs.1 < rhs.1 }
-            if lhs.0.weight != rhs.0.weight { return lhs.0.weight > rhs.0.weight }
-            return lhs.0.id < rhs.0.id
+            if lhs.gain != rhs.gain { return lhs.gain > rhs.gain }
+            if normalised(lhs.entry) != normalised(rhs.entry) { return normalised(lhs.entry) < normalised(rhs.entry) }
+            return lhs.entry.id < rhs.entry.id
         }
-        return sorted.map { entry, _ in
-            let level = entry.level ?? 1
-            let next = Int(level.rounded(.down)) + 1
+        return sorted.prefix(Rubric.planSteps).map { entry, shown, _ in
+            let next = Swift.min(shown + 1, entry.max)
             let target = entry.descriptors.indices.contains(next - 1) ? entry.descriptors[next - 1] : nil
             return PlanStep(
-                criterion: entry.id, title: entry.title, level: (level * 10).rounded() / 10, max: entry.max,
-                target: target, tips: entry.tips, resources: entry.resources, recurring: recurring.contains(entry.id))
+                criterion: entry.id, title: entry.title, level: ((entry.level ?? 1) * 10).rounded() / 10,
+                max: entry.max, target: target, everyAnswer: shown == entry.max, tips: entry.tips,
+                resources: entry.resources, recurring: recurring.contains(entry.id))
         }
     }
 }
@@ -159,5 +186,45 @@ extension TimeUse {
         budgetPercent = budget.flatMap { $0 > 0 ? (used / $0 * 1000).rounded() / 10 : nil }
         overBudget = budget.map { used > $0 } ?? false
         overtimeAnswers = answers.filter(\.overtime).count
+    }
+}
+
+extension RemarkEvidence {
+    /// At most this many different notes back one improvement.
+    static let most = 2
+
+    /// What a skipped answer says in place of a note.
+    static let skippedNote = "Skipped, so scored at the lowest level."
+
+    /// The answers that scored `criterion` in the lower half of its scale, lowest first: each note once with
+    /// every answer it was given on (a skipped answer counts as `skippedNote`). Empty when every answer that
+    /// scored it was skipped: the improvement's own text says so.
+    static func lowest(_ criterion: String, in answers: [AnswerResult]) -> [RemarkEvidence] {
+        let scoring = answers.enumerated().filter { $0.element.scores[criterion] != nil }
+        guard scoring.contains(where: { !$0.element.skipped }) else { return [] }
+        var found: [RemarkEvidence] = []
+        for (index, answer) in scoring {
+            guard let score = answer.scores[criterion], score.max > 1,
+                Double(score.level - 1) / Double(score.max - 1) < 0.5,
+                let note = answer.skipped ? skippedNote : score.note, !note.isEmpty
+            else { continue }
+            if let slot = found.firstIndex(where: { $0.note == note && $0.level == score.level }) {
+                found[slot].answers.append(index + 1)
+            } else {
+                found.append(
+                    RemarkEvidence(
+                        answers: [index + 1], answersText: "", level: score.level, max: score.max, note: note))
+            }
+        }
+        let sorted = found.enumerated().sorted { ($0.element.level, $0.offset) < ($1.element.level, $1.offset) }
+        return sorted.prefix(most).map { _, evidence in
+            var evidence = evidence
+            let numbers = evidence.answers.map(String.init)
+            evidence.answersText =
+                numbers.count == 1
+                ? "answer \(numbers[0])"
+                : "answers \(numbers.dropLast().joined(separator: ", ")) and \(numbers[numbers.count - 1])"
+            return evidence
+        }
     }
 }

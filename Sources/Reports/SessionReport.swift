@@ -22,7 +22,7 @@ public struct SessionReport: Hashable, Sendable, Codable {
     public var questions: [QuestionReport]
     public var strengths: [ReportRemark]
     public var improvements: [ReportRemark]
-    /// What to practise next, weakest criterion first.
+    /// What to practise next: at most three steps, the one that gains the overall score most first.
     public var plan: [PlanStep]
     /// Plan lines the scenario's debrief added that are not already in `plan`.
     public var planNotes: [String]
@@ -140,6 +140,29 @@ public struct ReportRemark: Hashable, Sendable, Codable {
     public var criterion: String?
     public var text: String
     public var tips: [String]
+    /// For an improvement on a criterion: the answers that scored it lowest and what their notes said
+    /// (empty for strengths, remarks, and criteria whose answers were skipped or had no notes).
+    public var inAnswers: [RemarkEvidence]
+}
+
+/// A score's note behind an improvement, with the answers it was given on.
+public struct RemarkEvidence: Hashable, Sendable, Codable {
+    /// Question numbers in the report (1 for the first asked).
+    public var answers: [Int]
+    /// "answer 2", "answers 2 and 5", "answers 1, 3 and 4".
+    public var answersText: String
+    public var level: Int
+    public var max: Int
+    public var note: String
+
+    /// Creates a value.
+    public init(answers: [Int], answersText: String, level: Int, max: Int, note: String) {
+        self.answers = answers
+        self.answersText = answersText
+        self.level = level
+        self.max = max
+        self.note = note
+    }
 }
 
 /// One step of a development plan: a criterion to work on, the level to aim for, and how.
@@ -149,8 +172,13 @@ public struct PlanStep: Hashable, Sendable, Codable {
     /// The current level (rounded to one decimal).
     public var level: Double
     public var max: Int
-    /// The descriptor of the next level up: what to aim for.
+    /// The descriptor one above the one the level reads as (the rubric table's): what to aim for. When the
+    /// level already reads as the top descriptor, that descriptor, to reach in every answer.
     public var target: String?
+    /// Whether the level already reads as `target` (the top descriptor), so the step is to reach it in every
+    /// answer.
+    public var everyAnswer: Bool
+    /// The criterion's tips; empty in a session report when its improvement already lists them.
     public var tips: [String]
     public var resources: [String]
     /// Whether the criterion is a recurring theme (progress reports).
@@ -162,7 +190,8 @@ public struct SelfAssessment: Hashable, Sendable, Codable {
     public var rows: [CalibrationRow]
     /// Mean of own level minus scored level (positive: rated themself higher).
     public var meanGap: Double
-    /// "higher", "lower" or "matches".
+    /// "higher" or "lower" when every criterion apart from the scores is apart the same way, "mixed" when
+    /// some are higher and some lower, "matches" when all are within half a level.
     public var tendency: String
     /// One sentence for the reader.
     public var summary: String

@@ -54,4 +54,27 @@ import Testing
             answers.allSatisfy { ($0["skipped"] as? Bool) == false }, "the sample should answer every question asked")
         #expect(object["overall"] is NSNumber)
     }
+
+    /// The behavioural round's debrief names one criterion to focus on next: the one that gains the overall
+    /// score most (weight x the share of its scale to climb), as the report's plan orders them. In the sample,
+    /// impact (weight 2, 3.3 of 4) gains more than collaboration (weight 1, 3 of 4), the weakest on its scale.
+    @Test func theBehaviouralFocusIsWhatGainsTheScoreMost() throws {
+        let result = try RehearseProcess.run(
+            [
+                "run", "scenarios/software-engineer-behavioral.lua", "--answers",
+                "scenarios/answers/engineer-sample.jsonl",
+                "--seed", "1", "--json", "--no-store",
+            ],
+            in: Self.root)
+        #expect(result.status == 0, "\(result.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let criteria = try #require(object["criteria"] as? [String: [String: Any]])
+        #expect((criteria["collaboration"]?["level"] as? Double) == 3)
+        #expect(((criteria["impact"]?["level"] as? Double) ?? 0) > 3)
+        let plan = try #require((object["feedback"] as? [String: Any])?["plan"] as? [String])
+        #expect(
+            plan.filter { $0.hasPrefix("Focus next: ") } == [
+                "Focus next: Impact and results. Add one number to the end of every story before the next mock."
+            ])
+    }
 }

@@ -90,7 +90,7 @@ import Testing
         #expect(theme?.sessions == 2)
         #expect(theme?.raters == 0)
         #expect(theme?.occurrences.map(\.session) == ["a", "b"])
-        #expect(theme?.summary == "Flagged 2 times: in 2 sessions.")
+        #expect(theme?.summary == "Flagged 2 times: in 2 sessions. Still flagged the last time it was scored.")
     }
 
     @Test func twoRatersFlaggingOneSessionMakeATheme() {
@@ -106,7 +106,8 @@ import Testing
         #expect(theme?.raters == 2)
         #expect(theme?.sessions == 1)
         #expect(theme?.occurrences.map(\.source) == ["Ana", "Tom"])
-        #expect(theme?.summary == "Flagged 2 times: in 1 session, by 2 raters.")
+        #expect(
+            theme?.summary == "Flagged 2 times: in 1 session, by 2 raters. Still flagged the last time it was scored.")
     }
 
     @Test func oneRaterOnceIsNotATheme() {

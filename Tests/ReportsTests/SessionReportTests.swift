@@ -42,8 +42,12 @@ import Testing
         let criterion = try #require(scenario.criterion(first.criterion))
         #expect(first.level <= report.plan.map(\.level).min() ?? 0)
         #expect(first.resources == criterion.resources)
-        #expect(first.tips == criterion.tips)
-        #expect(first.target == criterion.levels[Int(first.level.rounded(.down))])
+        // Its tips are under its improvement, and not said twice.
+        #expect(report.improvements.first { $0.criterion == first.criterion }?.tips == criterion.tips)
+        #expect(first.tips.isEmpty)
+        let shown = try #require(report.rubric.first { $0.criterion == first.criterion }?.descriptor)
+        let index = try #require(criterion.levels.firstIndex(of: shown))
+        #expect(first.target == criterion.levels[index + 1])
     }
 
     @Test func selfAssessmentCallsOutTheGap() throws {

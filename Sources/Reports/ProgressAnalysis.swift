@@ -32,13 +32,14 @@ public struct ProgressAnalysis: Sendable {
         let rubric = latest.map { Rubric(result: $0.result, scenario: scenarios[$0.scenario.sha256]) }
         // A theme not flagged the last time it was scored is behind the candidate: it does not lead the plan.
         let recurring = Set(themes.filter(\.open).compactMap(\.criterion))
+        let headings = ProgressAnalysis.headings(sessions.map(\.date))
         return ProgressReport(
             candidate: candidate, scenario: scenario,
-            sessions: sessions.map {
+            sessions: zip(sessions, headings).map { stored, heading in
                 ProgressSession(
-                    session: $0.result.session, date: $0.date, scenario: $0.result.scenario.id,
-                    scenarioTitle: $0.result.scenario.title, overall: $0.result.overall, raters: $0.reviews.map(\.rater)
-                )
+                    session: stored.result.session, date: stored.date, heading: heading,
+                    scenario: stored.result.scenario.id, scenarioTitle: stored.result.scenario.title,
+                    overall: stored.result.overall, raters: stored.reviews.map(\.rater))
             },
             overall: Trend(
                 sessions.compactMap { stored in
@@ -51,6 +52,22 @@ public struct ProgressAnalysis: Sendable {
             notImproved: criteria.filter { ["steady", "declined"].contains($0.trend.direction) }.map(\.title),
             disagreements: disagreements(), calibration: calibration(),
             plan: rubric?.plan(recurring: recurring) ?? [])
+    }
+
+    /// Headings that tell sessions apart: the day alone when it is the only session that day, else the day and
+    /// the time (UTC, as stored), and a number after a heading that is still taken ("..., 14:05 (2)").
+    static func headings(_ dates: [String]) -> [String] {
+        var perDay: [String: Int] = [:]
+        for date in dates { perDay[TemplateContext.day(date), default: 0] += 1 }
+        var used: [String: Int] = [:]
+        return dates.map { date in
+            let day = TemplateContext.day(date)
+            var heading = day
+            if perDay[day, default: 0] > 1, let time = TemplateContext.time(date) { heading += ", " + time }
+            used[heading, default: 0] += 1
+            if let seen = used[heading], seen > 1 { heading += " (\(seen))" }
+            return heading
+        }
     }
 
     /// One trend per criterion, in the order criteria first appear.

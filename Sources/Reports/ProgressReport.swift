@@ -48,6 +48,9 @@ public struct RaterDisagreement: Hashable, Sendable, Codable {
 public struct ProgressSession: Hashable, Sendable, Codable {
     public var session: String
     public var date: String
+    /// The session's column and row heading: its day ("20 November 2025"), with the time when another session
+    /// was on the same day ("20 November 2025, 14:05"), and a number when that is not enough either.
+    public var heading: String
     public var scenario: String
     public var scenarioTitle: String
     public var overall: Double?

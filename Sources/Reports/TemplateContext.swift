@@ -69,11 +69,26 @@ enum TemplateContext {
                 if key == "seconds" || key.hasSuffix("_seconds"), case .number(let seconds) = value {
                     object[key + "_text"] = duration(seconds)
                 }
+                if path.hasSuffix("measures"), let noun = counted[key], case .number(let count) = value {
+                    object[key + "_text"] = self.count(count, noun)
+                }
                 if key == "date", case .string(let date) = value {
                     object["date_text"] = convert(.string(day(date)), path: inner, escaping: escaping)
                 }
             }
             return object
+        }
+    }
+
+    /// The counts among an answer's measurements that get a `_text` twin, and the thing each counts.
+    static let counted = ["words": "word", "fillers": "filler"]
+
+    /// "1 word", "104 words", "no fillers".
+    static func count(_ value: Double, _ noun: String) -> String {
+        switch value {
+        case 0: "no \(noun)s"
+        case 1: "1 \(noun)"
+        default: "\(number(value)) \(noun)s"
         }
     }
 
@@ -98,6 +113,16 @@ enum TemplateContext {
     static func day(_ iso: String) -> String {
         guard let (year, month, day) = parts(iso) else { return iso }
         return "\(day) \(months[month - 1]) \(year)"
+    }
+
+    /// "14:05" from an ISO 8601 time ("2025-11-20T14:05:09Z"); nil when it has none.
+    static func time(_ iso: String) -> String? {
+        let characters = Array(iso)
+        let digit = { (character: Character) in character.isASCII && character.isNumber }
+        guard characters.count >= 16, characters[10] == "T" || characters[10] == " ", characters[13] == ":",
+            characters[11...12].allSatisfy(digit), characters[14...15].allSatisfy(digit)
+        else { return nil }
+        return String(characters[11...15])
     }
 
     /// "20 Nov 2025", for chart axes.

@@ -21,7 +21,7 @@ struct ExportCommand: ParsableCommand {
         let store = try storeOptions.open(reading: true)
         do {
             // Streamed: a block of lines at a time goes out, so memory stays flat whatever the store holds.
-            let file = try OutputFile(path: output)
+            let file = try OutputFile(path: output, not: StoreLocation.resolve(storeOptions.store))
             let count = try storeOperation {
                 try store.exportLines(candidate: candidate) { block throws(OutputFileError) in try file.write(block) }
             }
@@ -56,11 +56,17 @@ struct ImportCommand: ParsableCommand {
         let store = try storeOptions.open()
         do {
             // Read, decoded and stored as it goes, in one transaction: a bad line rolls back everything.
-            let count = try storeOperation { try store.importSessions { try lines.next() } }
+            let count = try store.importSessions { try lines.next() }
             StandardStreams.err(
                 "imported \(count.added) of \(count.read) sessions (\(count.read - count.added) already stored)\n")
         } catch let error as ImportLineError {
             StandardStreams.diagnostic(error)
+            throw ExitCode.failed
+        } catch let error as StoreError {
+            // A session the store refuses (a review naming another session, say) is named by its line.
+            guard let line = lines.current, error.path == nil else { return try storeOperation { throw error } }
+            StandardStreams.diagnostic(
+                ImportLineError(path: file, line: line, reason: "this session cannot be stored: \(error.message)"))
             throw ExitCode.failed
         }
     }
@@ -78,9 +84,11 @@ struct ExportLines {
 
     private let path: String
     private var reader: LineReader
-    /// The decoded group, handed out from `nextIndex`.
-    private var group: [Result<StoredSession, ImportLineError>] = []
+    /// The decoded group, each with its line, handed out from `nextIndex`.
+    private var group: [(line: Int?, session: Result<StoredSession, ImportLineError>)] = []
     private var nextIndex = 0
+    /// The line of the session handed out last; nil before the first and after the end.
+    private(set) var current: Int?
 
     init(path: String) throws(Rejected) {
         self.path = path
@@ -91,10 +99,14 @@ struct ExportLines {
     mutating func next() throws(ImportLineError) -> StoredSession? {
         if nextIndex == group.count {
             readGroup()
-            guard !group.isEmpty else { return nil }
+            guard !group.isEmpty else {
+                current = nil
+                return nil
+            }
         }
         defer { nextIndex += 1 }
-        return try group[nextIndex].get()
+        current = group[nextIndex].line
+        return try group[nextIndex].session.get()
     }
 
     /// Reads the next group of non-empty lines and decodes them in parallel.
@@ -116,6 +128,10 @@ struct ExportLines {
             lines.append(line)
             bytes += line.1.count
         }
+        // A file that could not be read to its end (a folder, a disk error) is not an import that ended there.
+        if overlong == nil, let failure = reader.readFailure {
+            overlong = ImportLineError(path: path, line: nil, reason: failure)
+        }
         let path = path
         let read = lines
         var decoded = [Result<StoredSession, ImportLineError>?](repeating: nil, count: lines.count)
@@ -129,18 +145,21 @@ struct ExportLines {
                 }
             }
         }
-        group = decoded.compactMap { $0 } + (overlong.map { [.failure($0)] } ?? [])
+        group =
+            zip(read, decoded).compactMap { line, session in session.map { (line.number, $0) } }
+            + (overlong.map { [($0.line, .failure($0))] } ?? [])
         nextIndex = 0
     }
 }
 
-/// A line of an import file that is not an exported session; nothing of the import is stored.
+/// A line of an import file that is not an exported session (or the file, when it could not be read); nothing of
+/// the import is stored.
 struct ImportLineError: Error, CustomStringConvertible {
     let path: String
-    let line: Int
+    let line: Int?
     let reason: String
 
-    init(path: String, line: Int, reason: String) {
+    init(path: String, line: Int?, reason: String) {
         self.path = path
         self.line = line
         self.reason = reason
@@ -150,7 +169,7 @@ struct ImportLineError: Error, CustomStringConvertible {
         self.init(path: path, line: line, reason: "not a session written by rehearse export (\(Self.explain(error)))")
     }
 
-    var description: String { "\(path):\(line): error: \(reason); nothing was imported" }
+    var description: String { "\(path)\(line.map { ":\($0)" } ?? ""): error: \(reason); nothing was imported" }
 
     /// What the decoder found wrong, in a few words: the field's path and what it expected.
     static func explain(_ error: any Error) -> String {

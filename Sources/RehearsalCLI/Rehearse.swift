@@ -17,4 +17,16 @@ public struct Rehearse: ParsableCommand {
     )
 
     public init() {}
+
+    /// Parses the arguments and runs the command, as `ParsableCommand.main()` does; then, when standard output could
+    /// not be written along the way, says so and exits with status 1 (`StandardStreams.finish()`).
+    public static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            exit(withError: error)
+        }
+        StandardStreams.finish()
+    }
 }

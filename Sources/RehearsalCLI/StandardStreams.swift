@@ -8,30 +8,51 @@ import RehearsalCore
 
 /// Unbuffered writes to standard output and standard error (bytes as they are).
 enum StandardStreams {
-    /// Writes bytes to a file descriptor, retrying on partial writes and interrupts.
+    /// Writes bytes to a file descriptor, retrying on partial writes and interrupts, and waiting while a
+    /// non-blocking descriptor is full.
     ///
-    /// Standard output is a command's result (a report, an export, `--json`), often redirected to a file: when it
-    /// cannot be written (a full disk), the command stops with exit status 1 and says why, rather than leave a short
-    /// file behind a zero status. (A closed pipe, as in `rehearse export | head`, ends the process by SIGPIPE before
-    /// that, as for any Unix tool.) A failure to write standard error is passed over: there is nowhere to say it.
+    /// Standard output is a command's result (a report, a list, `--json`), often redirected to a file. When it cannot
+    /// be written (a full disk), what follows is not written either, the command still finishes its work (a replay
+    /// is still stored), and then the process says so and exits with status 1 (``finish()``), rather than leave a
+    /// short file behind a zero status. (A closed pipe, as in `rehearse export | head`, ends the process by SIGPIPE
+    /// first, as for any Unix tool.) A failure to write standard error is passed over: there is nowhere to say it.
     static func write(_ bytes: [UInt8], to descriptor: Int32) {
-        bytes.withUnsafeBytes { raw in
-            var offset = 0
-            while offset < raw.count {
-                let written = Glibc.write(descriptor, raw.baseAddress! + offset, raw.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    if descriptor == 1 { outputFailed(errno) }
-                    return
-                }
-                offset += written
-            }
-        }
+        if descriptor == 1 && outputError != nil { return }
+        let failure = bytes.withUnsafeBufferPointer { writeAll($0, to: descriptor) }
+        if descriptor == 1, let failure { outputError = failure }
     }
 
-    /// Stops the process: its standard output could not be written.
-    private static func outputFailed(_ code: Int32) -> Never {
-        err("standard output: error: cannot write the file: \(String(cString: strerror(code)))\n")
+    /// Writes all of `bytes`; the system's error number when that failed, nil when it did not.
+    static func writeAll(_ bytes: UnsafeBufferPointer<UInt8>, to descriptor: Int32) -> Int32? {
+        guard var start = bytes.baseAddress else { return nil }
+        var left = bytes.count
+        while left > 0 {
+            let written = Glibc.write(descriptor, start, left)
+            if written < 0 {
+                switch errno {
+                case EINTR: continue
+                case EAGAIN, EWOULDBLOCK:
+                    // A non-blocking descriptor (a pipe another program set so) is full: wait until it is not.
+                    var waiting = pollfd(fd: descriptor, events: Int16(POLLOUT), revents: 0)
+                    _ = poll(&waiting, 1, -1)
+                    continue
+                default: return errno
+                }
+            }
+            start += written
+            left -= written
+        }
+        return nil
+    }
+
+    /// The first error writing standard output, if any (then nothing more is written to it).
+    nonisolated(unsafe) private static var outputError: Int32?
+
+    /// Ends the process with status 1, saying why, if standard output could not be written; called when the
+    /// command has finished.
+    static func finish() {
+        guard let outputError else { return }
+        err("standard output: error: cannot write the file: \(String(cString: strerror(outputError)))\n")
         exit(1)
     }
 

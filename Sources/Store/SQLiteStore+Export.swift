@@ -38,14 +38,34 @@ extension SQLiteStore {
                 let handle = row.sqliteStatement
                 sqlite3_reset(handle)
                 sqlite3_bind_int64(handle, 1, rowid)
-                guard sqlite3_step(handle) == SQLITE_ROW else { continue }
+                // The row was listed in this same read transaction, so anything but a row is a failure (out of
+                // memory, a damaged page, an I/O error), never a session to pass over.
+                let step = sqlite3_step(handle)
+                guard step == SQLITE_ROW else {
+                    let message = String(cString: sqlite3_errmsg(db.sqliteConnection))
+                    sqlite3_reset(handle)
+                    throw StoreError("cannot read a stored session (row \(rowid)): \(message)", path: label)
+                }
                 let id = Self.text(handle, 0) ?? ""
                 let sha = Self.text(handle, 4) ?? ""
                 if scenarios[sha] == nil {
                     guard let scenario = try StoredScenario.fetch(sha, db) else {
-                        throw StoreError("session '\(id)' names a scenario version that is not stored (\(sha))")
+                        throw StoreError(
+                            "session '\(id)' names a scenario version that is not stored (\(sha)); nothing of it "
+                                + "can be exported whole", path: label)
                     }
+                    // Each version's JSON holds its whole script (up to 4 MiB): a few are kept, not all of them.
+                    if scenarios.count >= 8 { scenarios.removeAll(keepingCapacity: true) }
                     scenarios[sha] = Array(try encoder.encode(scenario))
+                }
+                guard let result = sqlite3_column_blob(handle, 1) else {
+                    let code = sqlite3_errcode(db.sqliteConnection)
+                    guard code == SQLITE_OK || code == SQLITE_ROW else {
+                        throw StoreError(
+                            "cannot read session '\(id)': \(String(cString: sqlite3_errmsg(db.sqliteConnection)))",
+                            path: label)
+                    }
+                    throw StoreError("session '\(id)' has an empty result", path: label)
                 }
                 // `{"input_sha256":...,"result":...,"reviews":[...],"scenario":{...},"stored_at":...}`: the keys in
                 // sorted order, an absent input left out, as `JSONEncoder` leaves out a nil optional.
@@ -56,9 +76,7 @@ extension SQLiteStore {
                     out.append(literal: ",")
                 }
                 out.append(literal: "\"result\":")
-                out.append(
-                    bytes: UnsafeRawBufferPointer(
-                        start: sqlite3_column_blob(handle, 1), count: Int(sqlite3_column_bytes(handle, 1))))
+                out.append(bytes: UnsafeRawBufferPointer(start: result, count: Int(sqlite3_column_bytes(handle, 1))))
                 out.append(literal: ",\"reviews\":")
                 if reviewed.contains(id) {
                     let reviews = try Array(encoder.encode(try Self.reviews(of: id, db)))

@@ -150,7 +150,11 @@ extension SQLiteStore {
         case .duplicate(let existing): return .duplicate(of: existing)
         case .refused(let reason): throw StoreError(reason)
         }
-        for review in stored.reviews { try insert(review, db, maxLevels: result.criteria.mapValues(\.max)) }
+        // A stored session's reviews are of that session, whatever session an edited export line names in them.
+        for var review in stored.reviews {
+            review.session = result.session
+            try insert(review, db, maxLevels: result.criteria.mapValues(\.max))
+        }
         return .stored
     }
 }

@@ -32,6 +32,14 @@ public struct LineReader {
     public private(set) var lineNumber = 0
     /// Bytes read from the file so far (for progress).
     public private(set) var bytesRead: Int64 = 0
+    /// The system's error number when reading failed (a folder, an I/O error): reading then stops as at the end of
+    /// the file, and a reader that must not take a failure for the end checks this.
+    public private(set) var readError: Int32?
+
+    /// Why reading failed, as a sentence (nil when it did not).
+    public var readFailure: String? {
+        readError.map { "cannot read the file: \(String(cString: strerror($0)))" }
+    }
 
     /// Opens `path`; throws a `Rejected` for the whole file when it cannot be opened.
     public init(
@@ -110,6 +118,7 @@ public struct LineReader {
         }
         let count = readMore(at: end)
         if count <= 0 {
+            if count < 0 { readError = errno }
             atEndOfFile = true
             return
         }
@@ -143,6 +152,7 @@ public struct LineReader {
         while true {
             let count = readMore(at: 0)
             guard count > 0 else {
+                if count < 0 { readError = errno }
                 atEndOfFile = true
                 buffer[0] = 0x0A
                 end = 1

@@ -50,6 +50,73 @@ import Testing
         #expect(none.status == 64 && none.stderr.contains("--limit must be 1 or more"))
     }
 
+    @Test func aReplayWhoseSummaryCannotBeWrittenIsStillStored() throws {
+        let (scratch, store) = try storeWithTwoSessions()
+        try scratch.write("cara.jsonl", StoreCommandTests().answers("Cara"))
+        let full = try RehearseProcess.run(
+            ["-c", "\"$0\" run mini.lua --answers cara.jsonl > /dev/full", RehearseProcess.binary.path],
+            in: scratch.url, store: store, executable: "/bin/sh")
+        #expect(full.status == 1)
+        #expect(full.stderr.hasSuffix("standard output: error: cannot write the file: No space left on device\n"))
+        #expect(try sessionCount(store) == 3, "the session is stored all the same")
+    }
+
+    @Test func exportRefusesToWriteOverTheStoreOrAFolder() throws {
+        let (scratch, store) = try storeWithTwoSessions()
+        let over = try RehearseProcess.run(["export", "-o", store], in: scratch.url, store: store)
+        #expect(over.status == 1)
+        #expect(over.stderr == "\(store): error: cannot write the file: it is the store being exported\n")
+        #expect(try sessionCount(store) == 2)
+        try FileManager.default.createDirectory(
+            at: scratch.url.appendingPathComponent("backups"), withIntermediateDirectories: false)
+        let folder = try RehearseProcess.run(["export", "-o", "backups"], in: scratch.url, store: store)
+        #expect(folder.status == 1 && folder.stderr == "backups: error: cannot write the file: it is a folder\n")
+    }
+
+    @Test func exportKeepsALinkAndTheModeOfTheFileItReplaces() throws {
+        let (scratch, store) = try storeWithTwoSessions()
+        let real = scratch.url.appendingPathComponent("real.jsonl").path
+        try "old\n".write(toFile: real, atomically: false, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: real)
+        try FileManager.default.createSymbolicLink(
+            atPath: scratch.url.appendingPathComponent("latest.jsonl").path, withDestinationPath: "real.jsonl")
+        let written = try RehearseProcess.run(["export", "-o", "latest.jsonl"], in: scratch.url, store: store)
+        #expect(written.status == 0, "\(written.stderr)")
+        let link = try FileManager.default.destinationOfSymbolicLink(
+            atPath: scratch.url.appendingPathComponent("latest.jsonl").path)
+        #expect(link == "real.jsonl", "the link stays a link")
+        #expect(try String(contentsOfFile: real, encoding: .utf8).split(separator: "\n").count == 2)
+        let mode = try FileManager.default.attributesOfItem(atPath: real)[.posixPermissions] as? Int
+        #expect(mode == 0o600, "a private backup stays private")
+        let null = try RehearseProcess.run(["export", "-o", "/dev/null"], in: scratch.url, store: store)
+        #expect(null.status == 0, "a device is written to, not replaced")
+    }
+
+    @Test func anImportThatCannotReadItsFileStoresNothing() throws {
+        let (scratch, store) = try storeWithTwoSessions()
+        let target = scratch.url.appendingPathComponent("b.sqlite").path
+        let folder = try RehearseProcess.run(["import", "."], in: scratch.url, store: target)
+        #expect(folder.status == 1)
+        #expect(folder.stderr == ".: error: cannot read the file: Is a directory; nothing was imported\n")
+        // A review in an edited line that names another session is the line's session's review.
+        let line = try #require(try RehearseProcess.run(["export"], store: store).stdout.split(separator: "\n").first)
+        var object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+        object["reviews"] = [
+            [
+                "session": "someone-else", "rater": "Dana", "levels": ["clarity": 2], "comments": [:],
+                "created_at": "2025-11-21T10:00:00Z",
+            ]
+        ]
+        try scratch.write(
+            "edited.jsonl", String(decoding: try JSONSerialization.data(withJSONObject: object), as: UTF8.self) + "\n")
+        let edited = try RehearseProcess.run(["import", "edited.jsonl"], in: scratch.url, store: target)
+        #expect(edited.status == 0, "\(edited.stderr)")
+        let raters = try DatabaseQueue(path: target).read { db in
+            try String.fetchAll(db, sql: "SELECT r.rater FROM review r JOIN session s ON s.id = r.session_id")
+        }
+        #expect(raters == ["Dana"])
+    }
+
     @Test func exportToAFileIsAllOrNothing() throws {
         let (scratch, store) = try storeWithTwoSessions()
         let missing = try RehearseProcess.run(

@@ -258,9 +258,14 @@ public struct TranscriptDriver: CandidateDriver {
         for index in answerTurns { used[index] = true }
         let cues = answerTurns.flatMap { turns[$0].cues }
         let text = answerTurns.map { turns[$0].text }.joined(separator: " ")
+        // Think time runs from the end of the panel's asking: the matched turn and any turns of the panel after it
+        // before the candidate speaks ("Have you had a disagreement with a parent?" "How did you handle it?").
+        let asked =
+            (matched..<first).filter { $0 == matched || isInterviewer[$0] }.map { turns[$0].end }.max()
+            ?? turns[matched].end
         return CandidateAnswer(
             text: text, seconds: max(0, turns[last].end - turns[first].start),
-            thinkSeconds: max(0, turns[first].start - turns[matched].end), cues: cues)
+            thinkSeconds: max(0, turns[first].start - asked), cues: cues)
     }
 
     /// The turn that asks `question` in the first run of turns labelled with it within `range`: the most similar

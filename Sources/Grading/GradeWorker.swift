@@ -90,8 +90,15 @@ final class GradeWorker {
                 let unasked = driver.inner.rejections(session, declared: declared)
                 guard unasked.isEmpty else { return .rejected(unasked) }
                 timings = driver.finish()
-            case .transcript:
-                var driver = Timed(transcript!)
+            case .transcript(let turns):
+                // The follow-ups the scenario asks in this transcript, learnt by a first replay when the panel makes
+                // short requests, so that the panel asking one ends the answer before it.
+                let learnt =
+                    transcript!.hasShortRequests
+                    ? try TranscriptDriver.learningFollowUps(
+                        turns: turns, interviewer: options.interviewer, candidate: options.candidate, loaded: loaded,
+                        threshold: options.threshold, options: sessionOptions) : transcript!
+                var driver = Timed(learnt)
                 result = try Engine.run(loaded, driver: &driver, options: sessionOptions)
                 // Not one question of the scenario found: most likely another interview's recording, or the wrong
                 // scenario. Stored, it would pass for a candidate who answered nothing.

@@ -168,11 +168,12 @@ import Testing
     }
 
     /// Grades one file into a fresh store and returns the stored session.
-    func grade(_ file: String, in scratch: Scratch, store name: String) throws -> (
-        session: [String: Any], store: String
-    ) {
+    func grade(
+        _ file: String, scenario: String = ScoreParityTests.scenario, seed: String = ScoreParityTests.seed,
+        in scratch: Scratch, store name: String
+    ) throws -> (session: [String: Any], store: String) {
         let store = scratch.url.appendingPathComponent(name + ".sqlite").path
-        let graded = try RehearseProcess.run(["grade", Self.scenario, file, "--seed", Self.seed], store: store)
+        let graded = try RehearseProcess.run(["grade", scenario, file, "--seed", seed], store: store)
         #expect(graded.status == 0, "grade \(file): \(graded.stderr)")
         let history = try RehearseProcess.run(["history", "--json"], store: store)
         let sessions = try #require(
@@ -181,11 +182,11 @@ import Testing
         return (try json(try RehearseProcess.run(["show", id, "--json"], store: store), "show \(id)"), store)
     }
 
-    func replay(_ file: String) throws -> [String: Any] {
+    func replay(
+        _ file: String, scenario: String = ScoreParityTests.scenario, seed: String = ScoreParityTests.seed
+    ) throws -> [String: Any] {
         try json(
-            try RehearseProcess.run([
-                "run", Self.scenario, "--answers", file, "--seed", Self.seed, "--json", "--no-store",
-            ]),
+            try RehearseProcess.run(["run", scenario, "--answers", file, "--seed", seed, "--json", "--no-store"]),
             "run --answers \(file)")
     }
 
@@ -273,6 +274,24 @@ import Testing
         }
         let file = try scratch.write("live.jsonl", try Self.jsonLines(lines))
         #expect(Scores(try replay(file)) == scores)
+    }
+
+    /// The behavioural round's follow-ups are short questions ("What was the measurable result, and how did you
+    /// know?"): in a transcript, the panel asking one ends the answer before it, as in the answer file, where the
+    /// follow-up's answer is a line of its own.
+    @Test func aTranscriptEndsAnAnswerAtAShortFollowUp() throws {
+        let scratch = try Scratch()
+        let scenario = ReplayIdentityTests.root.appendingPathComponent("scenarios/software-engineer-behavioral.lua")
+            .path
+        let sample = ReplayIdentityTests.root.appendingPathComponent("scenarios/answers/engineer-sample.jsonl").path
+        let replayed = try replay(sample, scenario: scenario, seed: "5")
+        let expected = Scores(replayed)
+        #expect(expected.answers.contains { $0.question == "mentoring-result" && !$0.skipped })
+        for (name, text) in try Self.transcripts(replayed) {
+            let file = try scratch.write(name, text)
+            let graded = try grade(file, scenario: scenario, seed: "5", in: scratch, store: name).session
+            #expect(Scores(graded) == expected, "grade \(name)")
+        }
     }
 
     /// The comparison can fail: one word changed in one answer of the CSV changes what is compared.

@@ -4,7 +4,8 @@ import Grading
 import RehearsalCore
 import Store
 
-/// `rehearse run FILE --answers ANSWERS.jsonl`: replays one session from recorded answers.
+/// `rehearse run FILE`: a live session, or, with `--answers ANSWERS.jsonl`, one session replayed from recorded
+/// answers as `rehearse grade` replays it.
 struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
@@ -14,7 +15,9 @@ struct RunCommand: ParsableCommand {
             clock; Enter on an empty line or Ctrl-D submits, Ctrl-S skips, Ctrl-C stops) or, when input is not a \
             terminal, as blocks of lines ending with a line holding only ".". With --answers, recorded \
             answers are replayed: {"question": id, "text": string, "seconds"?: number, "think_seconds"?: number, \
-            "session"?: string, "candidate"?: string} per line; a question with no recorded answer is skipped.
+            "session"?: string, "candidate"?: string} per line; a question with no recorded answer is skipped, and \
+            an answer the flow never asks for is an error at its line. A replay is seeded, named and stored as \
+            `rehearse grade` does it, so replaying and grading one recording stores it once.
             """
     )
 

@@ -73,8 +73,9 @@ final class GradeWorker {
         let input = GradeWorker.identity(session, inputHash: inputHash, candidate: candidate, options: options)
         if stored.contains(StoredInputs.key(input)) { return .skipped }
         var sessionOptions = SessionOptions(
-            seed: options.seed ?? GradeWorker.seed(inputHash), mode: .replay, candidate: candidate,
-            sessionID: GradeWorker.sessionID(session.session, input: input, scenario: loaded.scenario.source.sha256),
+            seed: options.seed ?? RecordingIdentity.seed(inputHash), mode: .replay, candidate: candidate,
+            sessionID: RecordingIdentity.sessionID(
+                session.session, input: input, scenario: loaded.scenario.source.sha256),
             startedAt: session.startedAt)
         sessionOptions.scoring = true
         do {
@@ -86,22 +87,18 @@ final class GradeWorker {
                 result = try Engine.run(loaded, driver: &driver, options: sessionOptions)
                 // Answers the flow never asked for mean the recording does not fit the scenario: the session
                 // is not graded (a partial grade would pass for a whole one), and each such line is reported.
-                let unasked = driver.inner.unasked
-                guard unasked.isEmpty else {
-                    return .rejected(
-                        unasked.map { answer in
-                            Rejected(
-                                path: session.path, line: answer.line,
-                                reason: declared.contains(answer.question)
-                                    ? "session '\(session.session)' not graded: the flow did not ask '\(answer.question)' "
-                                        + "(again) where this answer was recorded"
-                                    : "session '\(session.session)' not graded: unknown question id '\(answer.question)'"
-                            )
-                        })
-                }
+                let unasked = driver.inner.rejections(session, declared: declared)
+                guard unasked.isEmpty else { return .rejected(unasked) }
                 timings = driver.finish()
-            case .transcript:
-                var driver = Timed(transcript!)
+            case .transcript(let turns):
+                // The follow-ups the scenario asks in this transcript, learnt by a first replay when the panel makes
+                // short requests, so that the panel asking one ends the answer before it.
+                let learnt =
+                    transcript!.hasShortRequests
+                    ? try TranscriptDriver.learningFollowUps(
+                        turns: turns, interviewer: options.interviewer, candidate: options.candidate, loaded: loaded,
+                        threshold: options.threshold, options: sessionOptions) : transcript!
+                var driver = Timed(learnt)
                 result = try Engine.run(loaded, driver: &driver, options: sessionOptions)
                 // Not one question of the scenario found: most likely another interview's recording, or the wrong
                 // scenario. Stored, it would pass for a candidate who answered nothing.
@@ -141,30 +138,13 @@ final class GradeWorker {
         }
     }
 
-    /// The identity of a recorded session as graded: its own input bytes, the candidate, and every option that
-    /// changes its grade (a fixed seed; for transcripts, who is who and the match threshold). Stored with the
-    /// session; a later run with the same identity and scenario version skips it.
+    /// The identity of a recorded session as graded (`RecordingIdentity.identity`) with these options.
     static func identity(
         _ session: RecordedSession, inputHash: String, candidate: String?, options: GradeOptions
     ) -> String {
-        // The parts joined with U+001F, written into one string made large enough at once (no array of parts).
-        var parts = String()
-        parts.reserveCapacity(inputHash.utf8.count + (candidate?.utf8.count ?? 0) + 64)
-        parts += inputHash
-        parts += "\u{1F}"
-        parts += candidate ?? ""
-        if let seed = options.seed { parts += "\u{1F}seed=\(seed)" }
-        if case .transcript = session.recording {
-            parts += "\u{1F}interviewer=\(options.interviewer ?? "")\u{1F}threshold=\(options.threshold)"
-        }
-        return SHA256.hex(utf8: parts)
-    }
-
-    /// The stored session's id: the recording's own id, then eight hex digits of its identity and the scenario
-    /// version, so the same recording graded with another version of the scenario (or another candidate) is
-    /// another session, and two recordings that use the same id do not clash.
-    static func sessionID(_ recorded: String, input: String, scenario: String) -> String {
-        recorded + "-" + SHA256.hex(utf8: input + scenario).prefix(8)
+        RecordingIdentity.identity(
+            session, inputHash: inputHash, candidate: candidate, seed: options.seed, interviewer: options.interviewer,
+            threshold: options.threshold)
     }
 
     /// A transcript in which the interviewer or candidate named on the command line never speaks cannot be
@@ -215,8 +195,6 @@ final class GradeWorker {
         return Rejected(path: session.path, line: nil, reason: reason)
     }
 
-    /// A session's seed from its input hash: the same input is graded with the same seed on every run.
-    static func seed(_ hex: String) -> UInt64 { StoredInputs.leadingHex(hex, digits: 15) }
 }
 
 /// The inputs already stored for a scenario version, kept as 64-bit keys (the first 16 hex digits of each
@@ -249,8 +227,14 @@ enum StoredInputs {
     }
 }
 
-/// Recorded answers that remember which lines the flow took.
-struct LineTrackingAnswers: CandidateDriver {
+/// Recorded answers that remember which lines the flow took, so answers the flow never asked for can be reported.
+///
+/// ```swift
+/// var driver = LineTrackingAnswers(answers)
+/// let result = try Engine.run(loaded, driver: &driver, options: options)
+/// let problems = driver.rejections(session, declared: Set(loaded.scenario.questions.map(\.id)))
+/// ```
+public struct LineTrackingAnswers: CandidateDriver {
     private let answers: [RecordedAnswer]
     /// The question ids answered, in the order of their first answer.
     private let questions: [String]
@@ -264,9 +248,11 @@ struct LineTrackingAnswers: CandidateDriver {
     private static let taken = -2
     /// The most questions found by comparing ids.
     static let comparedQuestions = 16
-    var recordedQuestionOrder: [String]? { questions }
+    /// The question ids answered, in the order of their first answer (session:pick draws from them).
+    public var recordedQuestionOrder: [String]? { questions }
 
-    init(_ answers: [RecordedAnswer]) {
+    /// Creates a driver replaying `answers` in recorded order.
+    public init(_ answers: [RecordedAnswer]) {
         self.answers = answers
         // Chained by index in one pass: grouping them into an array per question cost a dictionary of arrays, their
         // growth and a second dictionary of slices for every session.
@@ -308,7 +294,8 @@ struct LineTrackingAnswers: CandidateDriver {
         return questions.firstIndex(of: id)
     }
 
-    mutating func answer(to question: PosedQuestion) throws -> CandidateAnswer {
+    /// The next recorded answer to the question, or a skip when none is left.
+    public mutating func answer(to question: PosedQuestion) throws -> CandidateAnswer {
         let id = question.question.id
         guard let place = LineTrackingAnswers.place(of: id, in: questions, places) else { return .skipped }
         let index = firstUnasked[place]
@@ -316,6 +303,20 @@ struct LineTrackingAnswers: CandidateDriver {
         firstUnasked[place] = following[index]
         following[index] = LineTrackingAnswers.taken
         return answers[index].answer
+    }
+
+    /// Answers the flow never asked for mean the recording does not fit the scenario: the session is not graded
+    /// (a partial grade would pass for a whole one), and each such line is reported. Empty when every answer was
+    /// taken. `declared` holds the scenario's question ids (an id outside it is an unknown question).
+    public func rejections(_ session: RecordedSession, declared: Set<String>) -> [Rejected] {
+        unasked.map { answer in
+            Rejected(
+                path: session.path, line: answer.line,
+                reason: declared.contains(answer.question)
+                    ? "session '\(session.session)' not graded: the flow did not ask '\(answer.question)' "
+                        + "(again) where this answer was recorded"
+                    : "session '\(session.session)' not graded: unknown question id '\(answer.question)'")
+        }
     }
 
     /// The answers no question took, in line order.

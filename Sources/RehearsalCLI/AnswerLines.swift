@@ -1,90 +1,48 @@
 import Foundation
+import Grading
 import RehearsalCore
+import Transcripts
 
-/// Recorded answers in JSON Lines: one answer a line,
+/// Recorded answers in JSON Lines for `rehearse run --answers`: one answer a line,
 /// `{"question": id, "text": string, "seconds"?: number, "think_seconds"?: number, "session"?: string,
 /// "candidate"?: string, "started_at"?: string, "skipped"?: bool}`; a skipped answer needs no `text`.
+///
+/// Read by the same reader as `rehearse grade` (`RecordingReader`), so a file replayed here and graded there is
+/// one session: the same input hash, seed, identity and session id. Unlike `grade`, which rejects a line and
+/// grades the rest, a file with any bad line is refused whole, every bad line named at its line.
 struct AnswerLines {
-    struct Line: Decodable {
-        var question: String
-        var text: String
-        var seconds: Double?
-        var skipped: Bool
-        var thinkSeconds: Double?
-        var session: String?
-        var candidate: String?
-        var startedAt: String?
+    /// The one session the file holds.
+    let session: RecordedSession
 
-        enum CodingKeys: String, CodingKey {
-            case question, text, seconds, session, candidate, skipped
-            case thinkSeconds = "think_seconds"
-            case startedAt = "started_at"
-        }
-
-        init(from decoder: any Decoder) throws {
-            let values = try decoder.container(keyedBy: CodingKeys.self)
-            question = try values.decode(String.self, forKey: .question)
-            skipped = try values.decodeIfPresent(Bool.self, forKey: .skipped) ?? false
-            // A skip has no text; a line that says it was skipped is one, whatever text it has.
-            text = skipped ? "" : try values.decode(String.self, forKey: .text)
-            seconds = skipped ? nil : try values.decodeIfPresent(Double.self, forKey: .seconds)
-            thinkSeconds = skipped ? nil : try values.decodeIfPresent(Double.self, forKey: .thinkSeconds)
-            session = try values.decodeIfPresent(String.self, forKey: .session)
-            candidate = try values.decodeIfPresent(String.self, forKey: .candidate)
-            startedAt = try values.decodeIfPresent(String.self, forKey: .startedAt)
-        }
-    }
-
-    var lines: [Line] = []
-    /// SHA-256 of the file's bytes: the identity of the recorded input.
-    var sha256 = ""
-
-    /// Reads a file; a malformed line is a diagnostic at its line.
+    /// Reads a file: every line that cannot be read is a diagnostic at its line, and a file holding several
+    /// sessions is refused (`rehearse run` replays one).
     init(path: String) throws {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw ScenarioError(path: path, line: nil, "cannot read the file")
-        }
-        sha256 = SHA256.hex(Array(data))
-        let decoder = JSONDecoder()
-        var number = 0
-        for raw in data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
-            number += 1
-            guard raw.contains(where: { !($0 == 32 || $0 == 9 || $0 == 13) }) else { continue }
-            do {
-                let line = try decoder.decode(Line.self, from: Data(raw))
-                if let seconds = line.seconds, !(seconds >= 0) {
-                    throw ScenarioError(path: path, line: number, "seconds must be 0 or more")
+        var sessions: [RecordedSession] = []
+        var problems: [Rejected] = []
+        do {
+            for item in try RecordingReader(path: path, format: .jsonl) {
+                switch item {
+                case .success(let session): sessions.append(session)
+                case .failure(let rejected): problems.append(rejected)
                 }
-                if let think = line.thinkSeconds, !(think >= 0) {
-                    throw ScenarioError(path: path, line: number, "think_seconds must be 0 or more")
-                }
-                lines.append(line)
-            } catch let error as ScenarioError {
-                throw error
-            } catch let DecodingError.keyNotFound(key, _) {
-                throw ScenarioError(path: path, line: number, "missing \"\(key.stringValue)\"")
-            } catch let DecodingError.typeMismatch(_, context) {
-                let field = context.codingPath.map(\.stringValue).joined(separator: ".")
-                throw ScenarioError(path: path, line: number, "\"\(field)\" has the wrong type")
-            } catch {
-                throw ScenarioError(path: path, line: number, "not a JSON object")
             }
+        } catch let rejected {
+            problems.append(rejected)
         }
+        guard problems.isEmpty else {
+            throw ScenarioError(problems.map { ScenarioDiagnostic(path: $0.path, line: $0.line, message: $0.reason) })
+        }
+        guard sessions.count == 1, let session = sessions.first else {
+            throw ScenarioError(
+                path: path, line: nil,
+                "holds \(sessions.count) sessions; rehearse run replays one (split the file by session)")
+        }
+        self.session = session
     }
 
-    /// The driver that replays these answers.
-    var driver: RecordedAnswers {
-        RecordedAnswers(
-            lines.map {
-                (
-                    $0.question,
-                    $0.skipped
-                        ? .skipped : CandidateAnswer(text: $0.text, seconds: $0.seconds, thinkSeconds: $0.thinkSeconds)
-                )
-            })
+    /// The recorded answers (a JSONL file always holds answers, never a transcript).
+    var answers: [RecordedAnswer] {
+        guard case .answers(let answers) = session.recording else { return [] }
+        return answers
     }
-
-    var sessions: Set<String> { Set(lines.compactMap(\.session)) }
-    var candidate: String? { lines.lazy.compactMap(\.candidate).first }
-    var startedAt: String? { lines.lazy.compactMap(\.startedAt).first }
 }

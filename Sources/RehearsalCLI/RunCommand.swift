@@ -1,9 +1,11 @@
 import ArgumentParser
 import Foundation
+import Grading
 import RehearsalCore
 import Store
 
-/// `rehearse run FILE --answers ANSWERS.jsonl`: replays one session from recorded answers.
+/// `rehearse run FILE`: a live session, or, with `--answers ANSWERS.jsonl`, one session replayed from recorded
+/// answers as `rehearse grade` replays it.
 struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
@@ -13,7 +15,9 @@ struct RunCommand: ParsableCommand {
             clock; Enter on an empty line or Ctrl-D submits, Ctrl-S skips, Ctrl-C stops) or, when input is not a \
             terminal, as blocks of lines ending with a line holding only ".". With --answers, recorded \
             answers are replayed: {"question": id, "text": string, "seconds"?: number, "think_seconds"?: number, \
-            "session"?: string, "candidate"?: string} per line; a question with no recorded answer is skipped.
+            "session"?: string, "candidate"?: string} per line; a question with no recorded answer is skipped, and \
+            an answer the flow never asks for is an error at its line. A replay is seeded, named and stored as \
+            `rehearse grade` does it, so replaying and grading one recording stores it once.
             """
     )
 
@@ -30,7 +34,10 @@ struct RunCommand: ParsableCommand {
         help: "Answer aloud: only timing (and typed notes) is captured; levels come from self-assessment and reviews.")
     var spoken = false
 
-    @Option(help: "Seed of the session's random choices (default: chosen at random and recorded).")
+    @Option(
+        help:
+            "Seed of the session's random choices (default: live, chosen at random and recorded; replayed, from the recording)."
+    )
     var seed: UInt64?
 
     @Option(help: "The candidate's name (default: from the answer lines).")
@@ -58,23 +65,29 @@ struct RunCommand: ParsableCommand {
         }
         do {
             let recorded = try AnswerLines(path: answers)
-            if recorded.sessions.count > 1 {
-                throw ScenarioError(
-                    path: answers, line: nil,
-                    "holds \(recorded.sessions.count) sessions; rehearse run replays one (split the file by session)")
-            }
+            let session = recorded.session
             let loaded = try ScenarioLoader.forCommands.load(path: file)
             for warning in loaded.warnings { StandardStreams.diagnostic(warning) }
-            var driver = recorded.driver
+            // Named, seeded and identified as `rehearse grade` does (RecordingIdentity), so the same recording gives
+            // the same session either way, and replaying after grading (or grading after replaying) stores it once.
+            let candidate = candidate ?? session.candidate
+            let inputHash = session.inputSHA256
+            let identity = RecordingIdentity.identity(session, inputHash: inputHash, candidate: candidate, seed: seed)
             let options = SessionOptions(
-                seed: seed ?? UInt64.random(in: 0...UInt64(Int64.max)), mode: .replay,
-                candidate: candidate ?? recorded.candidate, sessionID: recorded.sessions.first,
-                startedAt: recorded.startedAt)
+                seed: seed ?? RecordingIdentity.seed(inputHash), mode: .replay, candidate: candidate,
+                sessionID: RecordingIdentity.sessionID(
+                    session.session, input: identity, scenario: loaded.scenario.source.sha256),
+                startedAt: session.startedAt)
+            var driver = LineTrackingAnswers(recorded.answers)
             let result = try Engine.run(loaded, driver: &driver, options: options)
+            // An answer the flow never asked for: the recording does not fit the scenario, as `grade` says too.
+            let unasked = driver.rejections(session, declared: Set(loaded.scenario.questions.map(\.id)))
+            guard unasked.isEmpty else {
+                throw ScenarioError(
+                    unasked.map { ScenarioDiagnostic(path: $0.path, line: $0.line, message: $0.reason) })
+            }
             StandardStreams.out(
                 json ? try JSONOutput.encode(result) + "\n" : SessionSummary.text(result, loaded.scenario))
-            // The same recording for another candidate is another session.
-            let identity = SHA256.hex(Array((recorded.sha256 + "\u{1F}" + (result.candidate ?? "")).utf8))
             if !noStore { try keep(result, loaded.scenario, input: identity) }
         } catch let error as ScenarioError {
             StandardStreams.diagnostic(error)

@@ -20,7 +20,9 @@ import RehearsalCore
 /// does not declare) to the most similar turn before the next labelled one. No such turn: the question was not asked, and it is skipped. The answer is the
 /// candidate's speech from the matched turn up to the next interviewer turn that asks something else: a turn
 /// labelled with another question, or a new question (it ends with "?" and has at least three content words)
-/// after the candidate has spoken. Small talk ("Mm-hm, go on.") does not end an answer.
+/// after the candidate has spoken, or a shorter request that asks one of the scenario's follow-ups (``FollowUps``,
+/// learnt by ``learningFollowUps(turns:interviewer:candidate:loaded:threshold:options:)``). Small talk ("Mm-hm, go
+/// on.", "Right. And then?") does not end an answer.
 ///
 /// Timing: `seconds` is the candidate's speech span, `thinkSeconds` the gap from the end of the question to the
 /// candidate's first cue, and the cues themselves go to the analysis for pauses.
@@ -62,6 +64,9 @@ public struct TranscriptDriver: CandidateDriver {
     public let recordedQuestionOrder: [String]?
     /// Whether the transcript has no speaker labels, so who asked and who answered was inferred from the words.
     public let speakersInferred: Bool
+    /// Whether the panel makes a request too short to be a new question by itself ("What was the result?"): one
+    /// that ends an answer only when it asks a follow-up (``FollowUps``).
+    public let hasShortRequests: Bool
 
     private let turns: [Turn]
     private let isInterviewer: [Bool]
@@ -82,9 +87,10 @@ public struct TranscriptDriver: CandidateDriver {
 
     /// Prepares a transcript for replay. `questions` are the scenario's questions (`Scenario.questions`): their
     /// prompts label the interviewer's turns and order `session:pick`.
+    /// `followUps` says which of the panel's short requests end an answer (``FollowUps``).
     public init(
         turns: [Turn], interviewer: String?, candidate: String?, questions: [Question] = [],
-        threshold: Double = TranscriptDriver.defaultThreshold
+        threshold: Double = TranscriptDriver.defaultThreshold, followUps: FollowUps = .prompts([])
     ) {
         self.turns = turns
         self.threshold = threshold
@@ -137,13 +143,22 @@ public struct TranscriptDriver: CandidateDriver {
             isInterviewer = labels.map { $0 != nil }
             isCandidate = labels.map { $0 == nil }
             isNewQuestion = Array(repeating: false, count: turns.count)
+            hasShortRequests = false
         } else {
-            isInterviewer = turns.map { $0.speaker.map(panel.contains) == true }
+            let interviewer = turns.map { $0.speaker.map(panel.contains) == true }
+            isInterviewer = interviewer
             isCandidate = turns.map { $0.speaker != nil && $0.speaker == roles.candidate }
-            isNewQuestion = turns.map { turn in
-                let interviewer = turn.speaker.map(panel.contains) == true
-                return interviewer && turn.text.hasSuffix("?") && PromptSimilarity.contentWordCount(turn.text) >= 3
+            var short = false
+            let known = TranscriptDriver.vectors(of: followUps, similarity)
+            isNewQuestion = turns.indices.map { index in
+                guard interviewer[index] else { return false }
+                let text = turns[index].text
+                if text.hasSuffix("?") && PromptSimilarity.contentWordCount(text) >= 3 { return true }
+                guard PromptSimilarity.readsAsRequest(text) else { return false }
+                short = true
+                return TranscriptDriver.asksFollowUp(vectors[index] ?? similarity.vector(text), known, threshold)
             }
+            hasShortRequests = short
         }
     }
 
@@ -258,9 +273,14 @@ public struct TranscriptDriver: CandidateDriver {
         for index in answerTurns { used[index] = true }
         let cues = answerTurns.flatMap { turns[$0].cues }
         let text = answerTurns.map { turns[$0].text }.joined(separator: " ")
+        // Think time runs from the end of the panel's asking: the matched turn and any turns of the panel after it
+        // before the candidate speaks ("Have you had a disagreement with a parent?" "How did you handle it?").
+        let asked =
+            (matched..<first).filter { $0 == matched || isInterviewer[$0] }.map { turns[$0].end }.max()
+            ?? turns[matched].end
         return CandidateAnswer(
             text: text, seconds: max(0, turns[last].end - turns[first].start),
-            thinkSeconds: max(0, turns[first].start - turns[matched].end), cues: cues)
+            thinkSeconds: max(0, turns[first].start - asked), cues: cues)
     }
 
     /// The turn that asks `question` in the first run of turns labelled with it within `range`: the most similar

@@ -101,6 +101,15 @@ enum TurnBuilder {
     /// gives one turn per sentence, split after each question mark that more speech follows: the transcript
     /// driver then tells the interviewer's questions from the answers by their words. Fails when the transcript
     /// has one speaker only: then the interviewer cannot be told from the candidate.
+    /// Whether a cue is a speaker's next question rather than more of their turn: the turn so far ends with a
+    /// question mark and the cue reads as a request. A panel that asks a question, hears nothing and asks the next
+    /// ("How do you check what they learned?" then "Pick a topic pupils find dull...?") asked two questions, and a
+    /// turn holding both would be taken for one of them: the other, which a typed recording would replay as a skip,
+    /// would go missing.
+    static func asksAnother(after turn: String, _ cue: String) -> Bool {
+        turn.lastBeforeClosingMarks == "?" && PromptSimilarity.readsAsRequest(cue)
+    }
+
     static func turns(_ cues: [TranscriptCue], path: String) -> Result<[Turn], Rejected> {
         var cues = cues
         recurringLabels(&cues)
@@ -116,7 +125,7 @@ enum TurnBuilder {
                 if !speakers.contains(named) { speakers.append(named) }
             }
             let timed = cue.words.isEmpty ? [TimedCue(text: cue.text, start: cue.start, end: cue.end)] : cue.words
-            if var last = turns.last, last.speaker == speaker {
+            if var last = turns.last, last.speaker == speaker, !asksAnother(after: last.text, cue.text) {
                 last.end = max(last.end, cue.end)
                 last.text += " " + cue.text
                 last.cues += timed

@@ -89,7 +89,7 @@ import Transcripts
         let input = String(repeating: "ab", count: 32)
         let scenario = String(repeating: "cd", count: 32)
         #expect(
-            GradeWorker.sessionID(recorded, input: input, scenario: scenario)
+            RecordingIdentity.sessionID(recorded, input: input, scenario: scenario)
                 == recorded + "-" + SHA256.hex(utf8: input + scenario).prefix(8))
     }
 }

@@ -15,19 +15,31 @@ import Testing
                 "--seed", "1",
             ], in: root, store: store)
         #expect(run.status == 0, "\(run.stderr)")
+        let id = try session(in: store)
         for (rater, level) in [("Ana Ruiz", "4"), ("Tom Okafor", "3")] {
             let review = try RehearseProcess.run(
-                ["review", "priya-nair-2025-11-20", "--rater", rater, "--score", "communication=\(level)"], store: store
-            )
+                ["review", id, "--rater", rater, "--score", "communication=\(level)"], store: store)
             #expect(review.status == 0, "\(review.stderr)")
         }
         return store
     }
 
+    /// The id of the one session in `store` (the sample's `session`, then eight hex digits of the recording's
+    /// identity and the scenario's version).
+    static func session(in store: String) throws -> String {
+        let history = try RehearseProcess.run(["history", "--json"], store: store)
+        let sessions = try #require(
+            try JSONSerialization.jsonObject(with: Data(history.stdout.utf8)) as? [[String: Any]])
+        let id = try #require(sessions.first?["session"] as? String)
+        #expect(id.hasPrefix("priya-nair-2025-11-20-"))
+        return id
+    }
+
     @Test func aSessionReportInEachFormat() throws {
         let scratch = try Scratch()
         let store = try ReportCommandTests.store(scratch)
-        let markdown = try RehearseProcess.run(["report", "priya-nair-2025-11-20"], store: store)
+        let id = try ReportCommandTests.session(in: store)
+        let markdown = try RehearseProcess.run(["report", id], store: store)
         #expect(markdown.status == 0)
         #expect(markdown.stdout.hasPrefix("# Classroom teacher: first interview: session report\n"))
         #expect(markdown.stdout.contains("| Communication skills | 3.5 | 4 | 3 | differ |"))
@@ -35,20 +47,20 @@ import Testing
 
         let file = scratch.url.appendingPathComponent("report.html").path
         let html = try RehearseProcess.run(
-            ["report", "priya-nair-2025-11-20", "--format", "html", "-o", file], store: store)
+            ["report", id, "--format", "html", "-o", file], store: store)
         #expect(html.status == 0 && html.stdout.isEmpty)
         #expect(html.stderr == "wrote \(file)\n")
         let written = try String(contentsOfFile: file, encoding: .utf8)
         #expect(written.hasPrefix("<!DOCTYPE html>") && written.contains("<mark>hinge questions</mark>"))
 
-        let json = try RehearseProcess.run(["report", "priya-nair-2025-11-20", "--format", "json"], store: store)
+        let json = try RehearseProcess.run(["report", id, "--format", "json"], store: store)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
         #expect(object["kind"] as? String == "session")
         #expect((object["reviews"] as? [String: Any])?["raters"] as? [String] == ["Ana Ruiz", "Tom Okafor"])
 
         let email = try RehearseProcess.run(
             [
-                "report", "priya-nair-2025-11-20", "--format", "email", "--from", "Coach <coach@example.org>", "--to",
+                "report", id, "--format", "email", "--from", "Coach <coach@example.org>", "--to",
                 "priya@example.org",
             ], store: store)
         #expect(email.status == 0)
@@ -107,18 +119,19 @@ import Testing
     @Test func aTemplateFolderRestylesTheReport() throws {
         let scratch = try Scratch()
         let store = try ReportCommandTests.store(scratch)
+        let id = try ReportCommandTests.session(in: store)
         try FileManager.default.createDirectory(
             at: scratch.url.appendingPathComponent("templates"), withIntermediateDirectories: true)
         try scratch.write(
             "templates/session.md.mustache",
             "{{% CONTENT_TYPE: TEXT}}\n{{candidate}}: {{overall}}{{#rubric}}\n- {{title}} {{level}}{{/rubric}}\n")
         let result = try RehearseProcess.run(
-            ["report", "priya-nair-2025-11-20", "--template", "templates"], in: scratch.url, store: store)
+            ["report", id, "--template", "templates"], in: scratch.url, store: store)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.hasPrefix("Priya Nair: 93.1\n- Communication skills 3.5\n"))
         try scratch.write("templates/session.md.mustache", "{{#rubric}}\n{{/questions}}\n")
         let broken = try RehearseProcess.run(
-            ["report", "priya-nair-2025-11-20", "--template", "templates"], in: scratch.url, store: store)
+            ["report", id, "--template", "templates"], in: scratch.url, store: store)
         #expect(broken.status == 1)
         #expect(broken.stderr.hasPrefix("templates/session.md.mustache:2: error: not a valid Mustache template"))
     }

@@ -159,7 +159,7 @@ import Testing
             ["run", "support-screen.lua", "--answers", "sam.jsonl", "--seed", "7", "--json", "--no-store"],
             in: scratch.url)
         #expect(result.status == 0, "\(result.stderr)")
-        let shown = try Self.block(startingWith: "{\n  \"session\": \"replay-")
+        let shown = try Self.block(startingWith: "{\n  \"session\": \"sam-")
         let expected = try JSONSerialization.jsonObject(with: Data(shown.text.utf8)) as? NSDictionary
         let actual = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? NSDictionary
         #expect(actual != nil && actual == expected)

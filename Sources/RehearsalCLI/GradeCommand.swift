@@ -91,6 +91,9 @@ struct GradeCommand: ParsableCommand {
         } else {
             rejectsFile = nil
         }
+        // The rejects file's first write error: grading goes on (what it stores is safe), and the run then fails
+        // saying the list is incomplete, rather than leave a short list behind a normal exit status.
+        var rejectsError: Int32?
         defer { if let rejectsFile { fclose(rejectsFile) } }
         let bar = ProgressBar(enabled: isatty(2) == 1)
         var shown = 0
@@ -99,7 +102,9 @@ struct GradeCommand: ParsableCommand {
             summary = try BatchGrader(options: options, store: store).run(
                 progress: { bar.show($0) },
                 rejected: { problem in
-                    if let rejectsFile { fputs("\(problem)\n", rejectsFile) }
+                    if let rejectsFile, rejectsError == nil, fputs("\(problem)\n", rejectsFile) == EOF {
+                        rejectsError = errno
+                    }
                     // Without a rejects file every reject is shown; with one, the first few.
                     if rejectsFile == nil || shown < 10 {
                         bar.clear()
@@ -118,6 +123,16 @@ struct GradeCommand: ParsableCommand {
             throw ExitCode.failed
         }
         bar.clear()
+        if let rejectsFile, rejectsError == nil, fflush(rejectsFile) != 0 || ferror(rejectsFile) != 0 {
+            rejectsError = errno
+        }
+        if let rejects, let rejectsError {
+            StandardStreams.out(json ? try JSONOutput.encode(summary) + "\n" : GradeReport.text(summary))
+            StandardStreams.err(
+                "\(rejects): error: cannot write the rejects file: \(String(cString: strerror(rejectsError))); "
+                    + "it does not list every reject (what was graded is stored)\n")
+            throw ExitCode.failed
+        }
         if let rejects, summary.rejected > min(shown, 10) {
             StandardStreams.err("\(summary.rejected) rejected in all: see \(rejects)\n")
         }

@@ -58,6 +58,22 @@ import Testing
         #expect(try String(contentsOfFile: rejects, encoding: .utf8).split(separator: "\n").map(String.init) == lines)
     }
 
+    @Test func aRejectsFileThatCannotBeWrittenFailsTheRun() throws {
+        let scratch = try Scratch()
+        let input = try scratch.write(
+            "day.jsonl",
+            #"{"question": "motivation", "text": "I love teaching reading.", "session": "a"}"# + "\n"
+                + #"{"question": "mystery", "text": "?", "session": "b"}"# + "\n")
+        let store = scratch.url.appendingPathComponent("s.sqlite").path
+        let full = try RehearseProcess.run(["grade", Self.teacher, input, "--rejects", "/dev/full"], store: store)
+        #expect(full.status == 1, "a short rejects file is not a run that went as planned")
+        #expect(
+            full.stderr.hasSuffix(
+                "/dev/full: error: cannot write the rejects file: No space left on device; it does not list every "
+                    + "reject (what was graded is stored)\n"), "\(full.stderr)")
+        #expect(full.stdout.contains("Graded 1 session"), "\(full.stdout)")
+    }
+
     @Test func nothingThatCanRunIsStatusOne() throws {
         let scratch = try Scratch()
         let input = try scratch.write("a.jsonl", #"{"question": "motivation", "text": "Hello."}"# + "\n")

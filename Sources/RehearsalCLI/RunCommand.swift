@@ -134,20 +134,26 @@ enum SessionSummary {
                 "  \(pad(title, width))  \(format(scored.level))/\(scored.max)  \(DisplayText.line(scored.descriptor))\n"
         }
         out += "\nAnswers\n"
+        // Each answer by its question as it was asked, and each level by its criterion's title, in the rubric's
+        // order, with its note: what the candidate saw and reads, not the script's ids.
+        let order = Dictionary(uniqueKeysWithValues: scenario.criteria.enumerated().map { ($1.id, $0) })
+        let criterionTitles = Dictionary(uniqueKeysWithValues: scenario.criteria.map { ($0.id, $0.title) })
         for (index, answer) in result.answers.enumerated() {
-            var line = "  \(index + 1). \(DisplayText.line(answer.question))"
+            var line = "  \(index + 1). \(headline(answer.prompt.isEmpty ? answer.question : answer.prompt))"
             if answer.skipped {
-                line += ": skipped"
-            } else {
-                if let seconds = answer.seconds {
-                    line += " (\(format(seconds)) s\(answer.overtime ? ", overtime" : ""))"
-                }
-                let levels = answer.scores.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value.level)" }
-                if !levels.isEmpty { line += ": " + levels.joined(separator: ", ") }
+                line += " (skipped)"
+            } else if let seconds = answer.seconds {
+                line += " (\(format(seconds)) s\(answer.overtime ? ", overtime" : ""))"
             }
             out += line + "\n"
-            for (id, score) in answer.scores.sorted(by: { $0.key < $1.key }) {
-                if let note = score.note { out += "       \(id): \(DisplayText.block(note))\n" }
+            let scores = answer.scores.sorted {
+                (order[$0.key] ?? .max, $0.key) < (order[$1.key] ?? .max, $1.key)
+            }
+            for (id, score) in scores where !answer.skipped {
+                let title = DisplayText.line(criterionTitles[id] ?? id)
+                out += "       \(title) \(score.level)/\(score.max)"
+                out += score.note.map { ": \(DisplayText.block($0))" } ?? ""
+                out += "\n"
             }
         }
         if !result.feedback.strengths.isEmpty {
@@ -166,6 +172,14 @@ enum SessionSummary {
         if !result.notes.isEmpty { out += "\nNotes\n" + result.notes.map { "  - \(DisplayText.block($0))\n" }.joined() }
         return out
     }
+
+    /// A question's prompt on one line, cut after `longestHeadline` characters.
+    static func headline(_ prompt: String) -> String {
+        let line = DisplayText.line(prompt.split(whereSeparator: \.isNewline).joined(separator: " "))
+        return line.count > longestHeadline ? String(line.prefix(longestHeadline - 1)) + "…" : line
+    }
+
+    static let longestHeadline = 90
 
     static func format(_ value: Double) -> String {
         let rounded = (value * 10).rounded() / 10

@@ -83,7 +83,8 @@ import Testing
             ["run", "mini.lua", "--answers", "answers.jsonl", "--seed", "3"], in: scratch.url)
         #expect(human.status == 0, "\(human.stderr)")
         #expect(human.stdout.contains("Candidate: Ana"))
-        #expect(human.stdout.contains("1. why (80 s, overtime): clarity 1"))
+        // Answers by their prompt and levels by their criterion's title, as the candidate saw them.
+        #expect(human.stdout.contains("1. Why teaching? (80 s, overtime)\n       Clarity 1/"), "\(human.stdout)")
         #expect(human.stdout.contains("tip: Lead with your point."))
         let json = try RehearseProcess.run(
             ["run", "mini.lua", "--answers", "answers.jsonl", "--seed", "3", "--json", "--no-store"], in: scratch.url)

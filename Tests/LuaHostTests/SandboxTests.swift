@@ -181,13 +181,16 @@ import Testing
 
     @Test func stoppedStatesLeakNoDescriptors() throws {
         let before = openDescriptors()
-        for _ in 0..<50 {
+        for _ in 0..<100 {
             _ = try run("while true do end", limits: LuaLimits(instructions: 10_000, seconds: 0, memory: 0))
             _ = try run(
                 "local t = {} for i = 1, 1e9 do t[i] = i end",
                 limits: LuaLimits(instructions: 0, seconds: 0, memory: 1 << 20))
         }
-        #expect(openDescriptors() <= before)
+        // 200 stopped states: a descriptor leaked by each would add 200. The count is the whole test process's,
+        // and suites running at the same time open pipes for the processes they start, so a few more or fewer
+        // is their doing, not a leak (an exact comparison failed the full run now and then).
+        #expect(openDescriptors() < before + 50)
     }
 
     func openDescriptors() -> Int {

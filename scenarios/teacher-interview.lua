@@ -294,12 +294,14 @@ local function communication_level(answer)
     local problem = delivery_problem(answer)
     if problem then return problem end
     local kinds = specifics(answer)
+    -- Pace is praised only when it was measured: a typed or untimed answer has none (wpm is nil).
+    local clear = answer.wpm and "Clear, well paced" or "Clear"
     if answer.words >= 60 and (concrete_example(answer) or #kinds >= 3) then
-        return { level = 4, note = "Clear, well paced, and the panel can picture it: " .. table.concat(kinds, ", ")
-            .. "." }
+        return { level = 4, note = clear .. ", and the panel can picture it: " .. table.concat(kinds, ", ") .. "." }
     end
     if #kinds >= 1 then
-        return { level = 3, note = "Clear and well paced; specific about " .. table.concat(kinds, ", ") .. "." }
+        return { level = 3, note = (answer.wpm and "Clear and well paced" or "Clear") .. "; specific about "
+            .. table.concat(kinds, ", ") .. "." }
     end
     return { level = 2, note = "Clear but generic: name the class, the topic or the strategy you used." }
 end

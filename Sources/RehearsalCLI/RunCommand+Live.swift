@@ -53,7 +53,8 @@ extension RunCommand {
                     (
                         $0.question,
                         CandidateAnswer(
-                            text: $0.text, seconds: $0.seconds, thinkSeconds: $0.thinkSeconds, skipped: $0.skipped)
+                            text: $0.text, seconds: $0.seconds, thinkSeconds: $0.thinkSeconds, skipped: $0.skipped,
+                            typed: $0.typed)
                     )
                 }
             }

@@ -15,7 +15,8 @@ struct RunCommand: ParsableCommand {
             clock; Enter on an empty line or Ctrl-D submits, Ctrl-S skips, Ctrl-C stops) or, when input is not a \
             terminal, as blocks of lines ending with a line holding only ".". With --answers, recorded \
             answers are replayed: {"question": id, "text": string, "seconds"?: number, "think_seconds"?: number, \
-            "session"?: string, "candidate"?: string} per line; a question with no recorded answer is skipped, and \
+            "skipped"?: bool, "typed"?: bool, "session"?: string, "candidate"?: string} per line; a question \
+            with no recorded answer is skipped, and \
             an answer the flow never asks for is an error at its line. A replay is seeded, named and stored as \
             `rehearse grade` does it, so replaying and grading one recording stores it once.
             """

@@ -37,16 +37,21 @@ public struct CandidateAnswer: Hashable, Sendable {
     public var skipped: Bool
     /// Timed pieces of the answer (from a transcript), for pauses; empty when unknown.
     public var cues: [TimedCue]
+    /// Typed, not spoken (a live session at a terminal): `seconds` is then the time spent typing, which says
+    /// nothing of speaking pace, so the rates per minute (`wpm`, fillers a minute) are left unknown.
+    public var typed: Bool
 
     /// Creates an answer.
     public init(
-        text: String, seconds: Double? = nil, thinkSeconds: Double? = nil, skipped: Bool = false, cues: [TimedCue] = []
+        text: String, seconds: Double? = nil, thinkSeconds: Double? = nil, skipped: Bool = false, cues: [TimedCue] = [],
+        typed: Bool = false
     ) {
         self.text = text
         self.seconds = seconds
         self.thinkSeconds = thinkSeconds
         self.skipped = skipped
         self.cues = cues
+        self.typed = typed
     }
 
     /// A skipped question.

@@ -92,6 +92,7 @@ extension AnswerResult {
         out.string(text)
         out.syntax(#","think_seconds":"#)
         try out.number(thinkSeconds)
+        if typed { out.syntax(#","typed":true"#) }
         out.syntax("}")
     }
 }

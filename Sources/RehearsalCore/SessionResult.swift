@@ -106,12 +106,16 @@ public struct AnswerResult: Hashable, Sendable, Codable {
     public var scores: [String: Score]
     public var strengths: [String]
     public var improvements: [String]
+    /// Typed at a terminal rather than spoken: its `seconds` are typing time (``CandidateAnswer/typed``). In the
+    /// JSON only when true, so results of spoken and recorded answers read as before.
+    public var typed: Bool = false
 
     /// Creates a value.
     public init(
         question: String, prompt: String, text: String, thinkSeconds: Double?, seconds: Double?, overtime: Bool,
-        skipped: Bool, scores: [String: Score], strengths: [String], improvements: [String]
+        skipped: Bool, scores: [String: Score], strengths: [String], improvements: [String], typed: Bool = false
     ) {
+        self.typed = typed
         self.question = question
         self.prompt = prompt
         self.text = text
@@ -125,8 +129,23 @@ public struct AnswerResult: Hashable, Sendable, Codable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case question, prompt, text, seconds, overtime, skipped, scores, strengths, improvements
+        case question, prompt, text, seconds, overtime, skipped, scores, strengths, improvements, typed
         case thinkSeconds = "think_seconds"
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        question = try c.decode(String.self, forKey: .question)
+        prompt = try c.decode(String.self, forKey: .prompt)
+        text = try c.decode(String.self, forKey: .text)
+        thinkSeconds = try c.decodeIfPresent(Double.self, forKey: .thinkSeconds)
+        seconds = try c.decodeIfPresent(Double.self, forKey: .seconds)
+        overtime = try c.decode(Bool.self, forKey: .overtime)
+        skipped = try c.decode(Bool.self, forKey: .skipped)
+        scores = try c.decode([String: Score].self, forKey: .scores)
+        strengths = try c.decode([String].self, forKey: .strengths)
+        improvements = try c.decode([String].self, forKey: .improvements)
+        typed = try c.decodeIfPresent(Bool.self, forKey: .typed) ?? false
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -141,6 +160,7 @@ public struct AnswerResult: Hashable, Sendable, Codable {
         try c.encode(scores, forKey: .scores)
         try c.encode(strengths, forKey: .strengths)
         try c.encode(improvements, forKey: .improvements)
+        if typed { try c.encode(typed, forKey: .typed) }
     }
 }
 

@@ -25,7 +25,8 @@ extension SessionRun {
             (
                 identity,
                 AnswerMeasures(
-                    text: given.text, duration: given.seconds, cues: given.cues, keywords: question.keywords,
+                    text: given.text, duration: given.typed ? nil : given.seconds, cues: given.cues,
+                    keywords: question.keywords,
                     configuration: loaded.analysis)
             ))
     }

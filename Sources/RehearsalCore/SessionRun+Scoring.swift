@@ -8,7 +8,8 @@ extension SessionRun {
         let words = WordCount.count(given.text)
         let overtime = !given.skipped && question.limit.map { (given.seconds ?? 0) > $0 } == true
         var wpm: Double?
-        if let seconds = given.seconds, seconds > 0 { wpm = Double(words) / (seconds / 60) }
+        // Typing time is not speaking time: a typed answer has no pace.
+        if !given.typed, let seconds = given.seconds, seconds > 0 { wpm = Double(words) / (seconds / 60) }
         let measured = !given.skipped && options.measurements
         let answer = own(
             try state.makeTable(fields: 10) { table in
@@ -21,6 +22,7 @@ extension SessionRun {
                 if let seconds = given.seconds { table.set("seconds", seconds) }
                 if let think = given.thinkSeconds { table.set("think_seconds", think) }
                 if let wpm { table.set("wpm", wpm) }
+                if given.typed { table.set("typed", true) }
                 if measured { attachMeasures(to: table, given: given, question: question) }
             })
         try state.append(answersObject, .reference(answer))
@@ -30,7 +32,7 @@ extension SessionRun {
         var result = AnswerResult(
             question: question.id, prompt: question.prompt, text: given.text, thinkSeconds: given.thinkSeconds,
             seconds: given.seconds, overtime: overtime, skipped: given.skipped, scores: [:], strengths: [],
-            improvements: [])
+            improvements: [], typed: given.typed)
         let functions =
             adHoc[question.id].map { ($0.score, $0.followUp) }
             ?? (loaded.scoreFunctions[question.id], loaded.followUps[question.id])

@@ -11,10 +11,12 @@ struct AnswerRow {
     var startedAt: String?
     /// The candidate skipped the question (a live session's skip, exported): no text needed, scored as skipped.
     var skipped = false
+    /// Typed, not spoken (a live session at a terminal, exported): its seconds are typing time, so it has no pace.
+    var typed = false
 
     /// The column names, as JSONL keys and CSV headers write them.
     enum Column: String, CaseIterable {
-        case question, text, seconds, session, candidate, skipped
+        case question, text, seconds, session, candidate, skipped, typed
         case thinkSeconds = "think_seconds"
         case startedAt = "started_at"
     }
@@ -30,7 +32,7 @@ struct AnswerRow {
         guard let text else { return .failure(RowProblem("missing \"text\"")) }
         if let seconds, !(seconds >= 0) { return .failure(RowProblem("seconds must be 0 or more")) }
         if let thinkSeconds, !(thinkSeconds >= 0) { return .failure(RowProblem("think_seconds must be 0 or more")) }
-        let answer = CandidateAnswer(text: text, seconds: seconds, thinkSeconds: thinkSeconds)
+        let answer = CandidateAnswer(text: text, seconds: seconds, thinkSeconds: thinkSeconds, typed: typed)
         return .success(RecordedAnswer(question: question, answer: answer, line: line))
     }
 }

@@ -128,12 +128,14 @@ struct CSVRows: RowSource {
             case .session, .candidate, .startedAt:
                 let trimmed = field.trimmingSpaces
                 row.setText(column, trimmed.isEmpty ? nil : trimmed)
-            case .skipped:
+            case .skipped, .typed:
+                let flag: Bool
                 switch field.trimmingSpaces.lowercased() {
-                case "true", "yes", "1": row.skipped = true
-                case "false", "no", "0", "": row.skipped = false
-                default: return .failure(RowProblem("\"skipped\" is not true or false: \"\(field)\""))
+                case "true", "yes", "1": flag = true
+                case "false", "no", "0", "": flag = false
+                default: return .failure(RowProblem("\"\(column.rawValue)\" is not true or false: \"\(field)\""))
                 }
+                if column == .skipped { row.skipped = flag } else { row.typed = flag }
             }
         }
         return .success(row)

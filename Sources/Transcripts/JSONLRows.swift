@@ -73,6 +73,7 @@ extension AnswerRow.Column {
         let column: AnswerRow.Column
         switch key.count {
         case 4: column = .text
+        case 5: column = .typed
         case 7: column = key[1] == UInt8(ascii: "k") ? .skipped : key[3] == UInt8(ascii: "o") ? .seconds : .session
         case 8: column = .question
         case 9: column = .candidate
@@ -95,6 +96,7 @@ extension AnswerRow.Column {
         case .thinkSeconds: "think_seconds"
         case .startedAt: "started_at"
         case .skipped: "skipped"
+        case .typed: "typed"
         }
     }
 }
@@ -111,12 +113,14 @@ extension AnswerRow {
             default: return RowProblem("\"\(column.rawValue)\" must be a number")
             }
             if column == .seconds { seconds = number } else { thinkSeconds = number }
-        case .skipped:
+        case .skipped, .typed:
+            let flag: Bool
             switch value {
-            case .bool(let value): skipped = value
-            case .null: skipped = false
-            default: return RowProblem("\"skipped\" must be true or false")
+            case .bool(let value): flag = value
+            case .null: flag = false
+            default: return RowProblem("\"\(column.rawValue)\" must be true or false")
             }
+            if column == .skipped { skipped = flag } else { typed = flag }
         case .question, .text, .session, .candidate, .startedAt:
             let string: String?
             switch value {
@@ -137,7 +141,7 @@ extension AnswerRow {
         case .session: session = value
         case .candidate: candidate = value
         case .startedAt: startedAt = value
-        case .seconds, .thinkSeconds, .skipped: break
+        case .seconds, .thinkSeconds, .skipped, .typed: break
         }
     }
 }

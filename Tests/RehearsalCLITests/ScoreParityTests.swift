@@ -247,8 +247,8 @@ import Testing
     }
 
     /// A live session in the plain mode, answering as the recording does: it asks the same questions, and scores
-    /// what it measured as a replay of the same answers with the same times does. (Its times are its own: answers
-    /// piped in take about 0 seconds, so its levels for pace differ from the recording's.)
+    /// what it measured as a replay of the same answers with the same times does. (Its times are its own, and are
+    /// typing times: its answers have no pace, so its levels for pace differ from the recording's.)
     @Test func aLiveSessionScoresAsItsReplay() throws {
         let scratch = try Scratch()
         let store = scratch.url.appendingPathComponent("live.sqlite").path
@@ -270,8 +270,11 @@ import Testing
                 : [
                     "question": answer["question"] ?? "", "text": answer["text"] ?? "",
                     "seconds": answer["seconds"] ?? 0, "think_seconds": answer["think_seconds"] ?? 0,
+                    "typed": answer["typed"] ?? false,
                 ]
         }
+        // Typed answers: their seconds are typing time, which says nothing of speaking pace.
+        #expect(lines.filter { $0["text"] != nil }.allSatisfy { $0["typed"] as? Bool == true })
         let file = try scratch.write("live.jsonl", try Self.jsonLines(lines))
         #expect(Scores(try replay(file)) == scores)
     }

@@ -129,7 +129,8 @@
 ---@field think_seconds? number How long the candidate thought first; nil when unknown or skipped.
 ---@field overtime boolean The question has a limit and `seconds > limit` (false when seconds is unknown).
 ---@field skipped boolean The question got no answer.
----@field wpm? number Words per minute; nil when seconds is 0 or unknown.
+---@field wpm? number Words per minute; nil when seconds is 0 or unknown, or the answer was typed.
+---@field typed? boolean True when the answer was typed at a terminal: seconds is typing time, and it has no pace.
 ---@field scores table<string, integer> Once scored: the level per criterion id (after any overtime penalty).
 ---@field sentences integer The number of sentences (measured on first read, like every field below).
 ---@field average_sentence_length number Words per sentence.

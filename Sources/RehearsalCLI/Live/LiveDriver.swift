@@ -65,7 +65,8 @@ struct LiveDriver: CandidateDriver {
         var typed = lines.map(\.text)
         if spoken { typed.removeFirst(min(1, typed.count)) }
         return CandidateAnswer(
-            text: typed.joined(separator: "\n"), seconds: seconds, thinkSeconds: PlainConsole.seconds(shown, start))
+            text: typed.joined(separator: "\n"), seconds: seconds, thinkSeconds: PlainConsole.seconds(shown, start),
+            typed: !spoken)
     }
 
     mutating func feedback(_ answer: AnswerResult, for question: Question) throws {

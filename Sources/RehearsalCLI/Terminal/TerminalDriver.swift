@@ -180,7 +180,7 @@ struct TerminalDriver: CandidateDriver {
             record += LiveText.overtime(question.overtime, limit: limit, seconds: seconds)
         }
         console.write(record)
-        return CandidateAnswer(text: text, seconds: seconds, thinkSeconds: Self.seconds(shown, start))
+        return CandidateAnswer(text: text, seconds: seconds, thinkSeconds: Self.seconds(shown, start), typed: !spoken)
     }
 
     private func confirmSkip() -> Bool {

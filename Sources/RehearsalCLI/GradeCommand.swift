@@ -14,10 +14,11 @@ struct GradeCommand: ParsableCommand {
         commandName: "grade",
         abstract: "Grade recorded sessions (JSONL, CSV, WebVTT, SRT, Whisper JSON) with a scenario, in parallel.",
         discussion: """
-            Each session is replayed through the scenario exactly as a live session is scored, and stored.
-            Sessions already stored with the same scenario version are skipped, so a stopped run can simply be
-            started again. Rejected input is reported as FILE:LINE: reason. Exit status: 0 when everything was
-            graded, 3 when some input was rejected, 1 when nothing could run.
+            Each session is replayed through the scenario exactly as a live session is scored, and stored. \
+            Sessions already stored with the same scenario version are skipped, so a stopped run can simply be \
+            started again. Rejected input is reported as FILE:LINE: reason. Exit status: 0 when everything was \
+            graded, 3 when some input was rejected, 1 when nothing could run (or the rejects file could not be \
+            written in full).
             """
     )
 
@@ -30,7 +31,7 @@ struct GradeCommand: ParsableCommand {
     @Option(help: "auto, jsonl, csv, webvtt, srt or whisper (auto: by extension, then content).")
     var format: String = "auto"
 
-    @Option(help: "Worker threads, each with its own Lua state (default: the number of cores).")
+    @Option(help: "Worker threads, each with its own Lua state; the default is this machine's number of cores.")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
     @Option(help: "The interviewer's speaker name in transcripts (default: who asks the scenario's questions).")

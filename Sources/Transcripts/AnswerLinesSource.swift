@@ -36,8 +36,22 @@ struct AnswerRowsSource<Rows: RowSource> {
             }
             if more == nil {
                 finished = true
-                if let fileProblem = rows.fileProblem { pending.append(.failure(fileProblem)) }
-                if let last = assembler.finish() { pending.append(.success(last)) }
+                let last = assembler.finish()
+                // A header that could not be read because the file could not be is not a header problem.
+                if rows.readFailure == nil, let fileProblem = rows.fileProblem { pending.append(.failure(fileProblem)) }
+                if let failure = rows.readFailure {
+                    // Not the end of the file: the session being read may be cut short, so it is not graded (what
+                    // was read before it is; grading the file again once it can be read adds the rest).
+                    let line = rows.linesRead
+                    pending.append(
+                        .failure(
+                            Rejected(
+                                path: path, line: line > 0 ? line : nil,
+                                reason: failure
+                                    + (last.map { "; session '\($0.session)', being read, is not graded" } ?? ""))))
+                } else if let last {
+                    pending.append(.success(last))
+                }
                 if pending.isEmpty && !handedOut {
                     pending.append(.failure(Rejected(path: path, line: nil, reason: "no answers: \(Rows.noRows)")))
                 }
@@ -59,6 +73,11 @@ protocol RowSource {
     var fileProblem: Rejected? { get }
     /// Bytes read from the file so far.
     var bytesRead: Int64 { get }
+    /// Why the file could not be read to its end (an I/O error, a folder), if it could not; then the rows ended
+    /// there, not at the end of the file.
+    var readFailure: String? { get }
+    /// Lines read so far.
+    var linesRead: Int { get }
     /// What a file without a single row has ("no answers: ..."): a truncated export must not pass for graded.
     static var noRows: String { get }
 }

@@ -12,6 +12,8 @@ import RehearsalCore
 struct CSVRows: RowSource {
     private var lines: LineReader
     var bytesRead: Int64 { lines.bytesRead }
+    var readFailure: String? { lines.readFailure }
+    var linesRead: Int { lines.lineNumber }
     private let path: String
     /// The column of each header position (nil: ignored).
     private var columns: [AnswerRow.Column?] = []

@@ -9,6 +9,8 @@
 struct JSONLRows: RowSource {
     private var lines: LineReader
     var bytesRead: Int64 { lines.bytesRead }
+    var readFailure: String? { lines.readFailure }
+    var linesRead: Int { lines.lineNumber }
     let fileProblem: Rejected? = nil
     static let noRows = "the file has no answer lines"
 

@@ -30,6 +30,8 @@ struct TranscriptLines {
                 throw RecordingReader.tooLarge(path, reader.bytesRead)
             }
         }
+        // A transcript that could not be read to its end is not graded from what was read.
+        if let failure = reader.readFailure { throw Rejected(path: path, line: nil, reason: failure) }
         sha256 = SHA256.hex(bytes)
         lines = texts.map { number, piece in
             // NUL becomes U+FFFD, as the WebVTT parser asks; invalid UTF-8 is replaced the same way.

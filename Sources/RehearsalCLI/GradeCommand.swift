@@ -95,7 +95,8 @@ struct GradeCommand: ParsableCommand {
         // The rejects file's first write error: grading goes on (what it stores is safe), and the run then fails
         // saying the list is incomplete, rather than leave a short list behind a normal exit status.
         var rejectsError: Int32?
-        defer { if let rejectsFile { fclose(rejectsFile) } }
+        var rejectsOpen = rejectsFile != nil
+        defer { if rejectsOpen, let rejectsFile { fclose(rejectsFile) } }
         let bar = ProgressBar(enabled: isatty(2) == 1)
         var shown = 0
         let summary: GradeSummary
@@ -124,8 +125,12 @@ struct GradeCommand: ParsableCommand {
             throw ExitCode.failed
         }
         bar.clear()
-        if let rejectsFile, rejectsError == nil, fflush(rejectsFile) != 0 || ferror(rejectsFile) != 0 {
-            rejectsError = errno
+        if let rejectsFile {
+            // Flushed and closed here, each checked: a network disk or a quota may report a failed write only then.
+            if rejectsError == nil, fflush(rejectsFile) != 0 { rejectsError = errno }
+            if rejectsError == nil, ferror(rejectsFile) != 0 { rejectsError = EIO }
+            rejectsOpen = false
+            if fclose(rejectsFile) != 0, rejectsError == nil { rejectsError = errno }
         }
         if let rejects, let rejectsError {
             StandardStreams.out(json ? try JSONOutput.encode(summary) + "\n" : GradeReport.text(summary))

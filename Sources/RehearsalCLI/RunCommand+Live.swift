@@ -54,7 +54,8 @@ extension RunCommand {
                         $0.question,
                         CandidateAnswer(
                             text: $0.text, seconds: $0.seconds, thinkSeconds: $0.thinkSeconds, skipped: $0.skipped,
-                            typed: $0.typed)
+                            // A typed session's answers are typed, stored before they were marked so or not.
+                            typed: !spoken && !$0.skipped)
                     )
                 }
             }

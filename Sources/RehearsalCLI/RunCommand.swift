@@ -140,7 +140,8 @@ enum SessionSummary {
         let order = Dictionary(uniqueKeysWithValues: scenario.criteria.enumerated().map { ($1.id, $0) })
         let criterionTitles = Dictionary(uniqueKeysWithValues: scenario.criteria.map { ($0.id, $0.title) })
         for (index, answer) in result.answers.enumerated() {
-            var line = "  \(index + 1). \(headline(answer.prompt.isEmpty ? answer.question : answer.prompt))"
+            let prompt = headline(answer.prompt)
+            var line = "  \(index + 1). \(prompt.isEmpty ? DisplayText.line(answer.question) : prompt)"
             if answer.skipped {
                 line += " (skipped)"
             } else if let seconds = answer.seconds {
@@ -176,8 +177,11 @@ enum SessionSummary {
 
     /// A question's prompt on one line, cut after `longestHeadline` characters.
     static func headline(_ prompt: String) -> String {
-        let line = DisplayText.line(prompt.split(whereSeparator: \.isNewline).joined(separator: " "))
-        return line.count > longestHeadline ? String(line.prefix(longestHeadline - 1)) + "…" : line
+        // White space of any kind (a long string's line breaks and tabs) read as single spaces; cut before the
+        // control characters left are made visible, so that no caret notation is cut in two.
+        let words = prompt.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        let cut = words.count > longestHeadline ? String(words.prefix(longestHeadline - 1)) + "…" : words
+        return DisplayText.line(cut)
     }
 
     static let longestHeadline = 90

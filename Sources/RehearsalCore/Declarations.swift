@@ -76,9 +76,10 @@ enum Declarations {
         var text: String
         var seconds: Double?
         var thinkSeconds: Double?
+        var typed: Bool?
 
         enum CodingKeys: String, CodingKey, CaseIterable {
-            case text, seconds
+            case text, seconds, typed
             case thinkSeconds = "think_seconds"
         }
     }

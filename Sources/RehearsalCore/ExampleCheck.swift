@@ -21,7 +21,11 @@ public enum ExampleCheck {
         var driver = RecordedAnswers(
             order.compactMap { id in
                 example.answers[id].map {
-                    (id, CandidateAnswer(text: $0.text, seconds: $0.seconds, thinkSeconds: $0.thinkSeconds))
+                    (
+                        id,
+                        CandidateAnswer(
+                            text: $0.text, seconds: $0.seconds, thinkSeconds: $0.thinkSeconds, typed: $0.typed)
+                    )
                 }
             })
         let options = SessionOptions(seed: example.seed ?? 0, mode: .example, sessionID: "example-\(example.name)")

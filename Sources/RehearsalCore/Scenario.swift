@@ -112,6 +112,8 @@ public struct ExampleAnswer: Hashable, Sendable, Codable {
     public var text: String
     public var seconds: Double?
     public var thinkSeconds: Double?
+    /// Typed at a terminal, as a live session's answers are (``CandidateAnswer/typed``): no pace.
+    public var typed: Bool = false
 }
 
 /// An expected level: exact, or a range.

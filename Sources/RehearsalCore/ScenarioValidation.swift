@@ -159,11 +159,13 @@ extension DeclarationCollector {
                         line: line)
                 else { continue }
                 answers[id] = ExampleAnswer(
-                    text: answer.text, seconds: answer.seconds, thinkSeconds: answer.thinkSeconds)
+                    text: answer.text, seconds: answer.seconds, thinkSeconds: answer.thinkSeconds,
+                    typed: answer.typed ?? false)
             default:
                 error(
                     line,
-                    "\(label): answers.\(id) must be a text or { text, seconds?, think_seconds? }, not \(value.typeName)"
+                    "\(label): answers.\(id) must be a text or { text, seconds?, think_seconds?, typed? }, not "
+                        + value.typeName
                 )
             }
         }

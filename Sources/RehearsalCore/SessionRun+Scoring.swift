@@ -37,7 +37,9 @@ extension SessionRun {
             adHoc[question.id].map { ($0.score, $0.followUp) }
             ?? (loaded.scoreFunctions[question.id], loaded.followUps[question.id])
         if given.skipped {
-            for id in question.criteria {
+            // A skip is level 1 on the question's criteria, when the session scores at all: a spoken session
+            // (`scoring` off) has no automatic levels, so a skip there gives none either.
+            for id in question.criteria where options.scoring {
                 if let criterion = scenario.criterion(id) {
                     result.scores[id] = Score(level: 1, max: criterion.maxLevel)
                 }

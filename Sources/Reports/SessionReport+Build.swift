@@ -156,7 +156,9 @@ extension QuestionReport {
         scores = answer.scores.sorted { $0.key < $1.key }.map { id, score in
             ScoreRow(criterion: id, title: rubric.title(id), level: score.level, max: score.max, note: score.note)
         }
-        measures = answer.skipped ? nil : Measures(AnswerText(answer.text, duration: answer.seconds))
+        // A typed answer's time is typing time: no words a minute, no fillers a minute.
+        measures =
+            answer.skipped ? nil : Measures(AnswerText(answer.text, duration: answer.typed ? nil : answer.seconds))
         strengths = answer.strengths
         improvements = answer.improvements
     }

@@ -144,4 +144,15 @@ import Testing
         #expect(tested.stdout.contains("example 'bad^[[2Jname'"), "\(tested.stdout)")
         #expect(!tested.stdout.unicodeScalars.contains("\u{1B}"))
     }
+
+    /// The session summary heads an answer with its prompt on one line: white space collapsed, a long prompt cut
+    /// before its control characters are shown (so no caret notation is cut in two), the id when it is blank.
+    @Test func summaryHeadlines() {
+        #expect(
+            SessionSummary.headline("Tell us about\n\ta time  you changed your mind.")
+                == "Tell us about a time you changed your mind.")
+        let long = SessionSummary.headline(String(repeating: "x", count: 88) + "\u{1B}[31m and more words here")
+        #expect(long == String(repeating: "x", count: 88) + "^[…", "\(long)")
+        #expect(SessionSummary.headline("   ").isEmpty)
+    }
 }

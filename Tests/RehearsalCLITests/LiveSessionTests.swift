@@ -162,7 +162,8 @@ import Testing
         #expect(result.status == 0)
         #expect(result.stdout.contains("Before you see your scores, rate yourself on each criterion"))
         #expect(result.stdout.contains("Type a number from 1 to 3."))
-        #expect(result.stdout.contains("Feedback on why:\n"), "levels stay hidden until the self-assessment")
+        #expect(
+            result.stdout.contains("Feedback:\n  5 words; 0 fillers"), "levels stay hidden until the self-assessment")
         #expect(result.stdout.contains("You and the rubric\n  Clarity  you 3/3, scored 2"))
         #expect(try storedResult(store)["self_assessment"] as? [String: Int] == ["clarity": 3])
     }
@@ -175,7 +176,7 @@ import Testing
             ["run", "live.lua"], input: "Um, I love helping children learn.\n.\n/skip\n.\n", in: scratch.url,
             store: store)
         #expect(
-            result.stdout.contains("Feedback on why: clarity 3/3\n  6 words; 1 filler; STAR parts: none\n"),
+            result.stdout.contains("Feedback:\n  Clarity 3/3\n  6 words; 1 filler; STAR parts: none\n"),
             "\(result.stdout)")
     }
 
@@ -196,6 +197,20 @@ import Testing
             (answers.first?["scores"] as? [String: Any])?.isEmpty == true, "spoken answers are not scored automatically"
         )
         #expect(stored["self_assessment"] as? [String: Int] == ["clarity": 2])
+    }
+
+    /// A skip in a spoken session is a skip, not a level: the session has no automatic levels at all.
+    @Test func aSpokenSessionWithASkipHasNoAutomaticLevels() throws {
+        let scratch = try Scratch()
+        let store = scratch.url.appendingPathComponent("s.sqlite").path
+        try scratch.write("live.lua", Self.scenario())
+        let result = try RehearseProcess.run(
+            ["run", "live.lua", "--spoken"], input: "start\n.\n/skip\n.\n2\n", in: scratch.url, store: store)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("Overall: not scored"), "\(result.stdout)")
+        #expect(!result.stdout.contains("not answered yet"))
+        let answers = try #require(try storedResult(store)["answers"] as? [[String: Any]])
+        #expect(answers.allSatisfy { ($0["scores"] as? [String: Any])?.isEmpty == true })
     }
 
     @Test func ctrlCSavesAndResumeContinues() throws {

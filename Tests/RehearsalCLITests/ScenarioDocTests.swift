@@ -188,4 +188,26 @@ import Testing
         let questions = try #require(actualOutline["questions"] as? [[String: Any]])
         #expect(NSArray(array: shownQuestions) == NSArray(array: Array(questions.prefix(shownQuestions.count))))
     }
+
+    /// The pages name the shipped sample's session by the id a replay gives it, which holds eight hex digits of the
+    /// recording's and the scenario's identity: an edit of teacher-interview.lua changes it, and the pages' commands
+    /// (`rehearse review priya-nair-2025-11-20-...`) must follow.
+    @Test func thePagesNameTheSampleSessionByItsCurrentID() throws {
+        let root = ShippedScenarioTests.root
+        let replay = try RehearseProcess.run([
+            "run", root.appendingPathComponent("scenarios/teacher-interview.lua").path, "--answers",
+            root.appendingPathComponent("scenarios/answers/teacher-sample.jsonl").path, "--json", "--no-store",
+        ])
+        let result = try #require(try JSONSerialization.jsonObject(with: Data(replay.stdout.utf8)) as? [String: Any])
+        let id = try #require(result["session"] as? String)
+        var named = 0
+        for page in ["docs/cli.md", "docs/store.md", "docs/reports.md", "README.md"] {
+            let text = try String(contentsOf: root.appendingPathComponent(page), encoding: .utf8)
+            for match in text.matches(of: /priya-nair-2025-11-20-[0-9a-f]{8}/) {
+                #expect(String(match.output) == id, "\(page) names \(match.output), the replay is \(id)")
+                named += 1
+            }
+        }
+        #expect(named > 5)
+    }
 }

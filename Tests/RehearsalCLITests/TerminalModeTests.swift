@@ -71,7 +71,7 @@ struct TerminalModeTests {
         let screen = try tmux.finished(0)
         #expect(screen.contains("Your answer (00:"))
         #expect(screen.contains("  I love helping children\n  learn and grow.\n"))
-        #expect(screen.contains("Feedback on why: clarity 3/3"))
+        #expect(screen.contains("Feedback:\n  Clarity 3/3"))
         #expect(screen.contains("Overall: 100 / 100"))
         #expect(screen.contains("Stored as session live-"))
         let session = try #require(try setup.sessions().first)

@@ -54,6 +54,33 @@ import Testing
         #expect(typed.typed == true)
     }
 
+    /// Neither the feedback after an answer nor a report gives a typed answer a pace.
+    @Test func feedbackAndReportsShowNoPaceForATypedAnswer() throws {
+        let scratch = try Scratch()
+        try scratch.write(
+            "pace.lua",
+            Self.scenario.replacingOccurrences(of: #"title = "Pace" }"#, with: #"title = "Pace", feedback = "each" }"#))
+        let store = scratch.url.appendingPathComponent("live.sqlite").path
+        // The answer given over six seconds, as a slow typist would (a pace of 120 words a minute if spoken).
+        let live = try RehearseProcess.run(
+            [
+                "-c", "(sleep 6; printf '%s\\n.\\n' \"$1\") | \"$0\" run pace.lua", RehearseProcess.binary.path,
+                Self.text,
+            ],
+            in: scratch.url, store: store, executable: "/bin/sh")
+        #expect(live.status == 0, "\(live.stderr)")
+        #expect(live.stdout.contains("Feedback:\n  Delivery 3/3: wpm nil"), "\(live.stdout)")
+        #expect(!live.stdout.contains("words a minute"), "\(live.stdout)")
+        let history = try RehearseProcess.run(["history", "--json"], store: store)
+        let id = try #require(
+            (try JSONSerialization.jsonObject(with: Data(history.stdout.utf8)) as? [[String: Any]])?.first?["session"]
+                as? String)
+        let report = try RehearseProcess.run(["report", id, "--format", "json"], store: store)
+        #expect(report.status == 0 && !report.stdout.contains("words_per_minute"), "\(report.stdout)")
+        let markdown = try RehearseProcess.run(["report", id], store: store)
+        #expect(!markdown.stdout.contains("words a minute"), "\(markdown.stdout)")
+    }
+
     @Test func aRecordingSaysWhetherItsAnswersWereTyped() throws {
         let scratch = try Scratch()
         try scratch.write("pace.lua", Self.scenario)
@@ -82,5 +109,22 @@ import Testing
         let bad = try RehearseProcess.run(["run", "pace.lua", "--answers", "bad.jsonl"], in: scratch.url)
         #expect(bad.status == 1)
         #expect(bad.stderr.contains("bad.jsonl:1: error: \"typed\" must be true or false"), "\(bad.stderr)")
+    }
+
+    /// An example can stand for a typed answer, so `rehearse test` checks what a live session's candidate gets.
+    @Test func anExampleCanBeTyped() throws {
+        let scratch = try Scratch()
+        let examples = """
+            example { name = "typed", answers = { why = { text = "\(Self.text)", seconds = 6, typed = true } },
+                expect = { why = { delivery = 3 } } }
+            example { name = "spoken", answers = { why = { text = "\(Self.text)", seconds = 6 } },
+                expect = { why = { delivery = 1 } } }
+
+            """
+        try scratch.write("pace.lua", Self.scenario + examples)
+        let tested = try RehearseProcess.run(["test", "pace.lua"], in: scratch.url)
+        #expect(tested.status == 0, "\(tested.stdout)\(tested.stderr)")
+        #expect(tested.stdout.contains("2 passed, 0 failed"), "\(tested.stdout)")
+        #expect(!tested.stderr.contains("unknown field"), "\(tested.stderr)")
     }
 }

@@ -76,6 +76,7 @@
 ---@field text string The answer.
 ---@field seconds? number How long the answer took.
 ---@field think_seconds? number How long the candidate thought first.
+---@field typed? boolean Typed at a terminal, as a live session's answers are: seconds is typing time, no pace.
 
 ---An inclusive range; either bound may be left out.
 ---@class LevelRange

@@ -30,19 +30,25 @@ enum LiveText {
     }
 
     /// An answer's levels (hidden until the self-assessment is done), notes and measurements.
+    /// Each level by its criterion's title, in the rubric's order, with its note: what the candidate reads, not
+    /// the script's ids.
     static func feedback(_ answer: AnswerResult, for question: Question, in scenario: Scenario) -> String {
-        var text = "Feedback on \(question.id):"
+        var text = "Feedback:"
         if answer.skipped { return text + " skipped.\n" }
-        if !scenario.selfAssessment {
-            let levels = answer.scores.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value.level)/\($0.value.max)" }
-            if !levels.isEmpty { text += " " + levels.joined(separator: ", ") }
-        }
         text += "\n"
-        for (id, score) in answer.scores.sorted(by: { $0.key < $1.key }) where !scenario.selfAssessment {
-            if let note = score.note { text += "  \(id): \(DisplayText.block(note))\n" }
+        if !scenario.selfAssessment {
+            let order = scenario.criteria.map(\.id)
+            let scores = answer.scores.sorted {
+                (order.firstIndex(of: $0.key) ?? .max, $0.key) < (order.firstIndex(of: $1.key) ?? .max, $1.key)
+            }
+            for (id, score) in scores {
+                text += "  \(DisplayText.line(scenario.criterion(id)?.title ?? id)) \(score.level)/\(score.max)"
+                text += (score.note.map { ": \(DisplayText.block($0))" } ?? "") + "\n"
+            }
         }
-        let measured = AnswerText(answer.text, duration: answer.seconds)
-        var facts = ["\(measured.wordCount) words"]
+        // A typed answer's time is typing time: it has no speaking pace to show.
+        let measured = AnswerText(answer.text, duration: answer.typed ? nil : answer.seconds)
+        var facts = ["\(measured.wordCount) word\(measured.wordCount == 1 ? "" : "s")"]
         if let wpm = measured.wordsPerMinute, (answer.seconds ?? 0) >= 5 {
             facts.append("\(Int(wpm.rounded())) words a minute")
         }

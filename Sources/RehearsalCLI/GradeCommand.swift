@@ -203,7 +203,7 @@ final class ProgressBar {
         let width = 24
         let filled = min(width, Int(fraction * Double(width)))
         var line = "[" + String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled) + "] "
-        line += "\(megabytes(progress.bytesRead))/\(megabytes(progress.bytesTotal)) MB  "
+        line += "\(size(progress.bytesRead, of: progress.bytesTotal))  "
         line += "\(progress.sessions) sessions, \(progress.answers) answers"
         if progress.elapsed > 0.5 {
             line += ", \(Int((Double(progress.answers) / progress.elapsed).rounded())) answers/s"
@@ -221,5 +221,9 @@ final class ProgressBar {
         drawn = false
     }
 
-    private static func megabytes(_ bytes: Int64) -> String { String(format: "%.1f", Double(bytes) / 1_048_576) }
+    /// "25.0/100.0 MB"; in KB under a megabyte in all, where megabytes would read "0.0/0.0".
+    static func size(_ read: Int64, of total: Int64) -> String {
+        let (unit, name) = total < 1_048_576 ? (1024.0, "KB") : (1_048_576.0, "MB")
+        return String(format: "%.1f/%.1f ", Double(read) / unit, Double(total) / unit) + name
+    }
 }

@@ -163,5 +163,7 @@ import Testing
             line
                 == "[######..................] 25.0/100.0 MB  1200 sessions, 6000 answers, 3000 answers/s, 6 s left, 2 rejected"
         )
+        // A folder of a few small recordings is counted in kilobytes, not "0.0/0.0 MB".
+        #expect(ProgressBar.size(6_144, of: 24_576) == "6.0/24.0 KB")
     }
 }

@@ -26,13 +26,30 @@ public struct ProgressAnalysis: Sendable {
 
     /// The progress report of the sessions.
     public func report(candidate: String, scenario: String?) -> ProgressReport {
-        let themes = self.themes()
+        let headings = ProgressAnalysis.headings(sessions.map(\.date))
+        // Every row about a session is headed as the session is, so that two sessions of one day are told apart.
+        let headingOf = Dictionary(
+            zip(sessions.map(\.result.session), headings), uniquingKeysWith: { first, _ in first })
+        var themes = self.themes()
+        for theme in themes.indices {
+            for occurrence in themes[theme].occurrences.indices {
+                themes[theme].occurrences[occurrence].heading =
+                    headingOf[themes[theme].occurrences[occurrence].session] ?? ""
+            }
+        }
+        var disagreements = self.disagreements()
+        for index in disagreements.indices {
+            disagreements[index].heading = headingOf[disagreements[index].session] ?? ""
+        }
+        var calibration = self.calibration()
+        for index in calibration.points.indices {
+            calibration.points[index].heading = headingOf[calibration.points[index].session] ?? ""
+        }
         let criteria = criterionTrends()
         let latest = sessions.last
         let rubric = latest.map { Rubric(result: $0.result, scenario: scenarios[$0.scenario.sha256]) }
         // A theme not flagged the last time it was scored is behind the candidate: it does not lead the plan.
         let recurring = Set(themes.filter(\.open).compactMap(\.criterion))
-        let headings = ProgressAnalysis.headings(sessions.map(\.date))
         return ProgressReport(
             candidate: candidate, scenario: scenario,
             sessions: zip(sessions, headings).map { stored, heading in
@@ -50,7 +67,7 @@ public struct ProgressAnalysis: Sendable {
             criteria: criteria, themes: themes,
             improved: criteria.filter { $0.trend.direction == "improved" }.map(\.title),
             notImproved: criteria.filter { ["steady", "declined"].contains($0.trend.direction) }.map(\.title),
-            disagreements: disagreements(), calibration: calibration(),
+            disagreements: disagreements, calibration: calibration,
             plan: rubric?.plan(recurring: recurring) ?? [])
     }
 

@@ -31,6 +31,8 @@ public struct ProgressReport: Hashable, Sendable, Codable {
 public struct RaterDisagreement: Hashable, Sendable, Codable {
     public var session: String
     public var date: String
+    /// The session's heading, as in ``ProgressSession/heading``: its day, with the time when two sessions share it.
+    public var heading = ""
     public var criterion: String
     public var title: String
     public var max: Int
@@ -117,6 +119,8 @@ public struct Theme: Hashable, Sendable, Codable {
 public struct ThemeOccurrence: Hashable, Sendable, Codable {
     public var session: String
     public var date: String
+    /// The session's heading, as in ``ProgressSession/heading``: its day, with the time when two sessions share it.
+    public var heading = ""
     /// "rubric" for the scored feedback, else the rater's name.
     public var source: String
     public var text: String
@@ -140,6 +144,8 @@ public struct Calibration: Hashable, Sendable, Codable {
 public struct CalibrationPoint: Hashable, Sendable, Codable {
     public var session: String
     public var date: String
+    /// The session's heading, as in ``ProgressSession/heading``: its day, with the time when two sessions share it.
+    public var heading = ""
     /// Mean own level, normalised to 0-100 like the overall score.
     public var own: Double
     /// Mean scored level of the same criteria, normalised to 0-100.

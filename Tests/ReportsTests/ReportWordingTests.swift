@@ -52,5 +52,8 @@ import Testing
                 "| Criterion | 2 October 2025, 09:00 | 2 October 2025, 15:30 | 20 November 2025 | Change |"),
             "\(markdown)")
         #expect(!markdown.contains("\n\n\n"), "no doubled blank line (no self-assessment here)")
+        // Themes and raters' disagreements name the session the same way.
+        #expect(markdown.contains("\n- 2 October 2025, 15:30, "), "\(markdown)")
+        #expect(!markdown.contains("\n- 2 October 2025, rubric"), "\(markdown)")
     }
 }

@@ -41,7 +41,11 @@ import Testing
             let feedback = json["feedback"] as? [String: Any] ?? [:]
             self.feedback =
                 ["strengths", "improvements"].flatMap { key in
-                    (feedback[key] as? [[String: Any]] ?? []).map { "\(key): \($0["text"] as? String ?? "")" }
+                    // Each item whole: its criterion, text and tips.
+                    (feedback[key] as? [[String: Any]] ?? []).map { item in
+                        "\(key): [\(item["criterion"] as? String ?? "")] \(item["text"] as? String ?? "") "
+                            + ((item["tips"] as? [String])?.joined(separator: " | ") ?? "")
+                    }
                 } + (feedback["plan"] as? [String] ?? []).map { "plan: \($0)" }
             notes = json["notes"] as? [String] ?? []
         }

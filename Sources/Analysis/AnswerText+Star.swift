@@ -40,7 +40,7 @@ extension AnswerText {
                                         default: continue
                                         }
                                         guard done & (1 << part) == 0 else { continue }
-                                        if part == 3 && Self.isHypothetical(tokens, index, end) { continue }
+                                        if part == 3 && Self.isHypothetical(tokens, index, end, keys) { continue }
                                         done |= 1 << part
                                         marks[markCount] = Mark(
                                             part: part, sentence: sentence, phrase: phrase, first: -1, second: -1)
@@ -144,8 +144,14 @@ extension AnswerText {
         at index: Int, _ next: Int, _ span: SentenceSpan, _ tokens: UnsafeBufferPointer<Token>, _ keys: Keys
     ) -> Bool {
         let hash = tokens[index].hash
-        guard hash == keys.by || hash == keys.from, isNumberPart(tokens[next]) else { return false }
-        if isHypothetical(tokens, index, index) { return false }
+        guard hash == keys.by || hash == keys.from else { return false }
+        // "by a third", "by a hundred": the article is part of the number.
+        let byFraction =
+            hash == keys.by && (tokens[next].hash == keys.a || tokens[next].hash == keys.an)
+            && next + 1 < span.endToken && tokens[next].gapAfter.isAdjacent
+            && (tokens[next + 1].classes.contains(.fraction) || tokens[next + 1].classes.contains(.aJoin))
+        guard byFraction || isNumberPart(tokens[next]) else { return false }
+        if isHypothetical(tokens, index, index, keys) { return false }
         if hash == keys.by { return true }
         var later = next + 1
         while later + 1 < span.endToken {
@@ -158,12 +164,19 @@ extension AnswerText {
     }
 
     /// Whether a modal stands within the three words before tokens `first...last` or right after them
-    /// (in the same sentence): "would have improved", "the result would be".
-    static func isHypothetical(_ tokens: UnsafeBufferPointer<Token>, _ first: Int, _ last: Int) -> Bool {
+    /// (in the same sentence): "would have improved", "the result would be"; or an intention does: "to" right
+    /// after a goal verb ("aim to ship on time", "my plan is to cut costs by 20%", "we had to finish on time").
+    static func isHypothetical(_ tokens: UnsafeBufferPointer<Token>, _ first: Int, _ last: Int, _ keys: Keys) -> Bool {
         let sentence = tokens[first].sentence
         var index = first - 1
         while index >= 0 && index >= first - 3 && tokens[index].sentence == sentence {
-            if isModal(tokens[index]) { return true }
+            let token = tokens[index]
+            if isModal(token) { return true }
+            if token.hash == keys.to && index > 0 && token.gapBefore.isAdjacent
+                && tokens[index - 1].classes.contains(.goalVerb)
+            {
+                return true
+            }
             index -= 1
         }
         if last + 1 < tokens.count && tokens[last + 1].sentence == sentence && isModal(tokens[last + 1]) {
@@ -211,11 +224,30 @@ extension AnswerText {
         while index < span.endToken && tokens[index - 1].gapAfter.isAdjacent {
             let token = tokens[index]
             if isPastAction(index, tokens, bytes, keys) { return index }
-            guard token.classes.contains(.actionAdverb), adverbs < 2 else { return nil }
+            // A prefix joined by a hyphen: "co-designed", "re-ran".
+            if token.gapAfter.contains(.joiner) && index + 1 < span.endToken
+                && isPastAction(index + 1, tokens, bytes, keys)
+            {
+                return index + 1
+            }
+            guard token.classes.contains(.actionAdverb) || isLyAdverb(token, bytes), adverbs < 2 else { return nil }
             adverbs += 1
             index += 1
         }
         return nil
+    }
+
+    /// Whether the token reads as an adverb by its form: ASCII letters only, at least five, ending in "ly"
+    /// ("mostly", "calmly"; not "only").
+    static func isLyAdverb(_ token: Token, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard token.byteEnd - token.byteStart >= 5, !token.flags.contains(.digit),
+            !token.flags.contains(.nonASCII), bytes[token.byteEnd - 1] | 0x20 == UInt8(ascii: "y"),
+            bytes[token.byteEnd - 2] | 0x20 == UInt8(ascii: "l")
+        else { return false }
+        for position in token.byteStart..<token.byteEnd where CharKind.ascii(bytes[position]) != .letter {
+            return false
+        }
+        return true
     }
 
     /// Whether token `index` is a past-tense action verb (see docs/analysis.md, "Action").

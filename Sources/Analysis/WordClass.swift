@@ -59,4 +59,8 @@ struct WordClass: OptionSet, Sendable, Equatable, Hashable {
     /// A filler or hedge term's first word in the configuration (the term counts read `TokenHints`, which tell
     /// the two apart).
     static let termStart = WordClass(26)
+    /// Before "to" it makes what follows an intention, not an outcome (aim, plan, going, hope, had…).
+    static let goalVerb = WordClass(27)
+    /// A fraction word (third, quarters, fifth…): a number after a number word, or after "a" before "of".
+    static let fraction = WordClass(28)
 }

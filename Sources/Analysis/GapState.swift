@@ -23,12 +23,25 @@ struct GapState {
     var sentenceEndScalar = -1
     var pendingEndByte = -1
     var pendingEndScalar = -1
+    // The end of the % signs, closing brackets and quotes right after the word, when the sentence ends here
+    // without a terminal mark ("by 40%" at the end of a list item or of the text).
+    var trailingOpen = true
+    var trailingEndByte = -1
+    var trailingEndScalar = -1
 
     /// Records one gap character.
     @inline(__always)
     mutating func add(_ kind: CharKind, byteEnd: Int, scalarEnd: Int) {
         let position = charCount
         charCount += 1
+        if trailingOpen {
+            if kind == .percent || kind == .closer || kind == .quote {
+                trailingEndByte = byteEnd
+                trailingEndScalar = scalarEnd
+            } else {
+                trailingOpen = false
+            }
+        }
         switch kind {
         case .space, .newline:
             hasSpace = true
@@ -44,6 +57,10 @@ struct GapState {
             return
         default:
             break
+        }
+        // A list item: a bullet or a dash first on a line ends the sentence before it, as a blank line does.
+        if newlines > 0 && (kind == .bullet || kind == .hyphen || kind == .enDash || kind == .emDash) {
+            paragraph = true
         }
         newlines = 0
         currencyLast = false

@@ -183,12 +183,15 @@ enum Tokenizer {
                     tokens.commit()
                     if ends {
                         let haveEnd = gap.sentenceEndByte >= 0
+                        let haveTrailing = gap.trailingEndByte >= 0
                         sentences.append(
                             SentenceSpan(
                                 firstToken: sentenceFirstToken, endToken: tokens.count, byteStart: sentenceByteStart,
-                                byteEnd: haveEnd ? gap.sentenceEndByte : pending.byteEnd,
+                                byteEnd: haveEnd
+                                    ? gap.sentenceEndByte : haveTrailing ? gap.trailingEndByte : pending.byteEnd,
                                 scalarStart: sentenceScalarStart,
-                                scalarEnd: haveEnd ? gap.sentenceEndScalar : pending.scalarEnd))
+                                scalarEnd: haveEnd
+                                    ? gap.sentenceEndScalar : haveTrailing ? gap.trailingEndScalar : pending.scalarEnd))
                         sentenceCount &+= 1
                         sentenceOpen = false
                     }

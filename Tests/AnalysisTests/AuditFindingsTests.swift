@@ -87,3 +87,36 @@ struct AuditFindingsTests {
         #expect(AnswerText(text).star.task.present)
     }
 }
+
+@Suite("Audit findings: lists")
+struct AuditListTests {
+    @Test("each item of a bulleted or dashed list is a sentence of its own")
+    func bullets() {
+        let answer = AnswerText(
+            "Last spring our release was slipping\n- I rewrote the tests\n* we cut flakiness by 40%\n  • I trained the team"
+        )
+        #expect(answer.sentenceCount == 4)
+        #expect(
+            answer.sentences.map(\.text) == [
+                "Last spring our release was slipping", "I rewrote the tests", "we cut flakiness by 40%",
+                "I trained the team",
+            ])
+        #expect(
+            answer.star.action.evidence.map(\.text) == [
+                "I rewrote the tests", "we cut flakiness by 40%", "I trained the team",
+            ])
+        #expect(answer.star.result.evidence.map(\.text) == ["we cut flakiness by 40%"])
+    }
+
+    @Test("a sentence with no final mark ends after a % sign or closing bracket, not before it")
+    func trailingMarks() {
+        #expect(AnswerText("errors dropped by 90%").sentences.map(\.text) == ["errors dropped by 90%"])
+        #expect(AnswerText("we shipped (on time)\n\nthen rested").sentences.first?.text == "we shipped (on time)")
+    }
+
+    @Test("a wrapped line, a dash inside a line and emphasis stay in their sentence")
+    func notBullets() {
+        #expect(AnswerText("I rewrote the\npipeline - and it - worked *really* well").sentenceCount == 1)
+        #expect(AnswerText("We cut costs\n by 20%").sentenceCount == 1)
+    }
+}

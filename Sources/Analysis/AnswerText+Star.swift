@@ -53,6 +53,14 @@ extension AnswerText {
                                     end += 1
                                     node = trie.child(node, tokens[end].hash)
                                 }
+                                if !token.classes.isDisjoint(with: .starLabel),
+                                    let part = Self.labelPart(index, in: span, tokens, bytes), done & (1 << part) == 0
+                                {
+                                    done |= 1 << part
+                                    marks[markCount] = Mark(
+                                        part: part, sentence: sentence, phrase: -1, first: index, second: -1)
+                                    markCount += 1
+                                }
                                 let next = index + 1 < span.endToken && token.gapAfter.isAdjacent ? index + 1 : -1
                                 if done & 1 == 0 && next >= 0 && token.classes.contains(.yearPreposition)
                                     && Self.isYear(tokens[next], bytes)
@@ -101,6 +109,8 @@ extension AnswerText {
                     let cue: String
                     if mark.phrase >= 0 {
                         cue = lexicon.terms[Int(mark.phrase)]
+                    } else if mark.second < 0 {
+                        cue = lowercasedToken(Int(mark.first)) + ":"
                     } else if tokens[Int(mark.first)].hash == keys.from {
                         cue = "from … to"
                     } else {
@@ -114,6 +124,44 @@ extension AnswerText {
                 situation: component(0, perPart.0), task: component(1, perPart.1), action: component(2, perPart.2),
                 result: component(3, perPart.3))
         }
+    }
+
+    /// For a label word at `index` ("Result:"): the STAR part it heads (0…3), when it starts its line or
+    /// sentence and a colon follows it; an action or result label followed within three words by a modal
+    /// ("Action: I would call them") heads a hypothetical and counts for nothing.
+    static func labelPart(
+        _ index: Int, in span: SentenceSpan, _ tokens: UnsafeBufferPointer<Token>, _ bytes: UnsafeBufferPointer<UInt8>
+    ) -> Int? {
+        let token = tokens[index]
+        guard token.gapAfter.contains(.pauseMark) else { return nil }
+        var after = token.byteEnd
+        while after < bytes.count && (bytes[after] == 0x20 || bytes[after] == 0x09) { after += 1 }
+        guard after < bytes.count, bytes[after] == UInt8(ascii: ":") else { return nil }
+        if index != span.firstToken {
+            // Only spaces, tabs, bullets and dashes between the line's start and the label.
+            var before = token.byteStart - 1
+            while before >= 0 && bytes[before] != 0x0A {
+                let byte = bytes[before]
+                // A non-ASCII byte is taken for a bullet (•): a word of letters before the label stops the scan.
+                guard
+                    byte == 0x20 || byte == 0x09 || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "*")
+                        || byte >= 0x80
+                else { return nil }
+                before -= 1
+            }
+        }
+        let classes = token.classes
+        let part =
+            classes.contains(.situationLabel)
+            ? 0 : classes.contains(.taskLabel) ? 1 : classes.contains(.actionLabel) ? 2 : 3
+        if part >= 2 {
+            var next = index + 1
+            while next < span.endToken && next <= index + 3 {
+                if isModal(tokens[next]) { return nil }
+                next += 1
+            }
+        }
+        return part
     }
 
     /// The STAR parts (bit 0 situation, 1 task, 3 result, as in `done`) of the phrase kinds in `reach`.

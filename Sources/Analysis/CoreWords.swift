@@ -155,6 +155,10 @@ enum CoreWords {
                 "tasked", "expected", "supposed", "like", "love", "wish", "wished",
             ]
         ),
+        (.situationLabel, ["situation", "context", "background"]),
+        (.taskLabel, ["task", "tasks", "goal", "goals", "challenge", "objective", "objectives", "role", "problem"]),
+        (.actionLabel, ["action", "actions", "approach"]),
+        (.resultLabel, ["result", "results", "outcome", "outcomes", "impact"]),
         (
             .fraction,
             [

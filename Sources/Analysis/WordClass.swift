@@ -63,4 +63,12 @@ struct WordClass: OptionSet, Sendable, Equatable, Hashable {
     static let goalVerb = WordClass(27)
     /// A fraction word (third, quarters, fifth…): a number after a number word, or after "a" before "of".
     static let fraction = WordClass(28)
+    /// A heading that names a STAR part when a colon follows it at the start of a line or sentence
+    /// ("Situation:", "Task:", "Action:", "Result:" and their synonyms).
+    static let situationLabel = WordClass(29)
+    static let taskLabel = WordClass(30)
+    static let actionLabel = WordClass(31)
+    static let resultLabel = WordClass(32)
+    /// Any of the four labels.
+    static let starLabel: WordClass = [.situationLabel, .taskLabel, .actionLabel, .resultLabel]
 }

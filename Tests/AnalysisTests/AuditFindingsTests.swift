@@ -120,3 +120,38 @@ struct AuditListTests {
         #expect(AnswerText("We cut costs\n by 20%").sentenceCount == 1)
     }
 }
+
+@Suite("Audit findings: STAR headings")
+struct AuditLabelTests {
+    @Test("an answer written under Situation/Task/Action/Result headings shows each part")
+    func headings() {
+        let star = AnswerText(
+            "Situation: a Year 9 class falling behind in reading\nTask: lift their reading ages\n"
+                + "Action: weekly guided reading with each group\n• Result: reading ages up on average"
+        ).star
+        #expect(star.presentCount == 4)
+        #expect(star.situation.evidence.map(\.term) == ["situation:"])
+        #expect(star.task.evidence.map(\.term) == ["task:"])
+        #expect(star.action.evidence.map(\.term) == ["action:"])
+        #expect(star.result.evidence.map(\.term) == ["result:"])
+    }
+
+    static let cases: [(String, [String])] = [
+        ("Context: new team. Outcome: fewer incidents.", ["situation", "result"]),
+        ("Action: I would call the parents.", []),
+        ("My main goal: calm the class.", []),
+        ("Our result: we shipped.", ["action"]),
+        ("Impact : costs went down", ["result"]),
+        ("They set a goal, a result and a task.", []),
+    ]
+
+    @Test(
+        "a heading counts at the start of a line or sentence, before a colon, and not before a modal", arguments: cases)
+    func headingRules(text: String, parts: [String]) {
+        let star = AnswerText(text).star
+        let present = [
+            ("situation", star.situation), ("task", star.task), ("action", star.action), ("result", star.result),
+        ].filter { $0.1.present }.map(\.0)
+        #expect(present == parts)
+    }
+}

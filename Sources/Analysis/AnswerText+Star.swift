@@ -213,13 +213,16 @@ extension AnswerText {
 
     /// Whether a modal stands within the three words before tokens `first...last` or right after them
     /// (in the same sentence): "would have improved", "the result would be"; or an intention does: "to" right
-    /// after a goal verb ("aim to ship on time", "my plan is to cut costs by 20%", "we had to finish on time").
+    /// after a goal verb ("aim to ship on time", "my plan is to cut costs by 20%", "we had to finish on time");
+    /// or a negation stands right before them ("never improved").
     static func isHypothetical(_ tokens: UnsafeBufferPointer<Token>, _ first: Int, _ last: Int, _ keys: Keys) -> Bool {
         let sentence = tokens[first].sentence
         var index = first - 1
         while index >= 0 && index >= first - 3 && tokens[index].sentence == sentence {
             let token = tokens[index]
             if isModal(token) { return true }
+            // "never improved", "have not improved": a negated outcome is none (only right before the cue).
+            if index == first - 1 && token.classes.contains(.negation) { return true }
             if token.hash == keys.to && index > 0 && token.gapBefore.isAdjacent
                 && tokens[index - 1].classes.contains(.goalVerb)
             {

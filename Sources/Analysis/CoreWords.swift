@@ -155,6 +155,14 @@ enum CoreWords {
                 "tasked", "expected", "supposed", "like", "love", "wish", "wished",
             ]
         ),
+        (
+            .iMeanClause,
+            [
+                "was", "is", "wasn't", "isn't", "were", "has", "had", "hasn't", "would", "will", "could", "did",
+                "didn't", "does", "doesn't", "felt", "worked", "went", "took", "made",
+            ]
+        ),
+        (.negation, ["never", "not", "hardly", "barely"]),
         (.situationLabel, ["situation", "context", "background"]),
         (.taskLabel, ["task", "tasks", "goal", "goals", "challenge", "objective", "objectives", "role", "problem"]),
         (.actionLabel, ["action", "actions", "approach"]),

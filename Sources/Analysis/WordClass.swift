@@ -69,6 +69,10 @@ struct WordClass: OptionSet, Sendable, Equatable, Hashable {
     static let taskLabel = WordClass(30)
     static let actionLabel = WordClass(31)
     static let resultLabel = WordClass(32)
+    /// After "I mean it" / "I mean that", a verb that makes "I mean" the filler ("I mean it was hard").
+    static let iMeanClause = WordClass(33)
+    /// Right before a result cue it negates it: never, not, hardly, barely.
+    static let negation = WordClass(34)
     /// Any of the four labels.
     static let starLabel: WordClass = [.situationLabel, .taskLabel, .actionLabel, .resultLabel]
 }

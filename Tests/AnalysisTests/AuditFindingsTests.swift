@@ -155,3 +155,31 @@ struct AuditLabelTests {
         #expect(present == parts)
     }
 }
+
+@Suite("Audit findings: fillers and negated results")
+struct AuditFillerTests {
+    static let iMeanCases: [(String, Int)] = [
+        ("I mean it was hard.", 1),
+        ("I mean that was the whole point.", 1),
+        ("I mean it when I say it.", 0),
+        ("I mean it.", 0),
+        ("What I mean is that it was hard.", 0),
+    ]
+
+    @Test("\"I mean it was…\" is the filler; \"I mean it\" alone is the verb", arguments: iMeanCases)
+    func iMean(text: String, count: Int) {
+        #expect(AnswerText(text).fillers.count("i mean") == count)
+    }
+
+    static let negatedCases: [(String, Bool)] = [
+        ("Attendance never improved.", false),
+        ("Scores have not improved.", false),
+        ("It hardly worked out.", false),
+        ("Attendance improved, and it never dropped again.", true),
+    ]
+
+    @Test("a negated result cue is not a result", arguments: negatedCases)
+    func negated(text: String, expected: Bool) {
+        #expect(AnswerText(text).star.result.present == expected)
+    }
+}

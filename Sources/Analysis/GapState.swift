@@ -23,25 +23,12 @@ struct GapState {
     var sentenceEndScalar = -1
     var pendingEndByte = -1
     var pendingEndScalar = -1
-    // The end of the % signs, closing brackets and quotes right after the word, when the sentence ends here
-    // without a terminal mark ("by 40%" at the end of a list item or of the text).
-    var trailingOpen = true
-    var trailingEndByte = -1
-    var trailingEndScalar = -1
 
     /// Records one gap character.
     @inline(__always)
     mutating func add(_ kind: CharKind, byteEnd: Int, scalarEnd: Int) {
         let position = charCount
         charCount += 1
-        if trailingOpen {
-            if kind == .percent || kind == .closer || kind == .quote {
-                trailingEndByte = byteEnd
-                trailingEndScalar = scalarEnd
-            } else {
-                trailingOpen = false
-            }
-        }
         switch kind {
         case .space, .newline:
             hasSpace = true

@@ -130,7 +130,16 @@ extension AnswerText {
         let hash = tokens[index].hash
         guard hash == keys.a || hash == keys.an else { return false }
         guard let next = joined(index, tokens) else { return true }
-        return !tokens[next].classes.contains(.aJoin)
+        let classes = tokens[next].classes
+        if classes.contains(.aJoin) { return false }
+        return !(classes.contains(.fraction) && isFraction(index, next, tokens, keys))
+    }
+
+    /// Whether "a", "an" or "one" at `index` and the fraction word at `next` are a quantity: "a third of the
+    /// class", "by a quarter"; not "a third attempt", "£5k a quarter" or "in one quarter".
+    static func isFraction(_ index: Int, _ next: Int, _ tokens: UnsafeBufferPointer<Token>, _ keys: Keys) -> Bool {
+        if let after = joined(next, tokens), tokens[after].hash == keys.of { return true }
+        return index > 0 && tokens[index].gapBefore.isAdjacent && tokens[index - 1].hash == keys.by
     }
 
     /// The number mention starting at token `start`, if one does.
@@ -148,6 +157,7 @@ extension AnswerText {
                 let classes = tokens[next].classes
                 if classes.contains(.timeUnit) || classes.contains(.currencyWord) || classes.contains(.percentWord)
                     || classes.contains(.multiplier)
+                    || (classes.contains(.fraction) && isFraction(start, next, tokens, keys))
                 {
                     counts = true
                 }
@@ -162,6 +172,18 @@ extension AnswerText {
             let token = tokens[next]
             if isPart(next, tokens, bytes) || (token.hash == keys.one && tokens[last].gapAfter.contains(.joiner)) {
                 last = next
+                continue
+            }
+            // A fraction after its count: "two-thirds", "three quarters", "a third"; then "of a million".
+            if token.classes.contains(.fraction) && !tokens[last].classes.contains(.fraction) {
+                last = next
+                continue
+            }
+            if token.hash == keys.of && tokens[last].classes.contains(.fraction), let article = joined(next, tokens),
+                tokens[article].hash == keys.a || tokens[article].hash == keys.an,
+                let multiplier = joined(article, tokens), tokens[multiplier].classes.contains(.aJoin)
+            {
+                last = multiplier
                 continue
             }
             if (token.hash == keys.and && tokens[last].classes.contains(.multiplier))

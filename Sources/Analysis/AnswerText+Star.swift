@@ -40,7 +40,7 @@ extension AnswerText {
                                         default: continue
                                         }
                                         guard done & (1 << part) == 0 else { continue }
-                                        if part == 3 && Self.isHypothetical(tokens, index, end) { continue }
+                                        if part == 3 && Self.isHypothetical(tokens, index, end, keys) { continue }
                                         done |= 1 << part
                                         marks[markCount] = Mark(
                                             part: part, sentence: sentence, phrase: phrase, first: -1, second: -1)
@@ -52,6 +52,14 @@ extension AnswerText {
                                     else { break }
                                     end += 1
                                     node = trie.child(node, tokens[end].hash)
+                                }
+                                if !token.classes.isDisjoint(with: .starLabel),
+                                    let part = Self.labelPart(index, in: span, tokens, bytes), done & (1 << part) == 0
+                                {
+                                    done |= 1 << part
+                                    marks[markCount] = Mark(
+                                        part: part, sentence: sentence, phrase: -1, first: index, second: -1)
+                                    markCount += 1
                                 }
                                 let next = index + 1 < span.endToken && token.gapAfter.isAdjacent ? index + 1 : -1
                                 if done & 1 == 0 && next >= 0 && token.classes.contains(.yearPreposition)
@@ -101,6 +109,8 @@ extension AnswerText {
                     let cue: String
                     if mark.phrase >= 0 {
                         cue = lexicon.terms[Int(mark.phrase)]
+                    } else if mark.second < 0 {
+                        cue = lowercasedToken(Int(mark.first)) + ":"
                     } else if tokens[Int(mark.first)].hash == keys.from {
                         cue = "from … to"
                     } else {
@@ -114,6 +124,44 @@ extension AnswerText {
                 situation: component(0, perPart.0), task: component(1, perPart.1), action: component(2, perPart.2),
                 result: component(3, perPart.3))
         }
+    }
+
+    /// For a label word at `index` ("Result:"): the STAR part it heads (0…3), when it starts its line or
+    /// sentence and a colon follows it; an action or result label followed within three words by a modal
+    /// ("Action: I would call them") heads a hypothetical and counts for nothing.
+    static func labelPart(
+        _ index: Int, in span: SentenceSpan, _ tokens: UnsafeBufferPointer<Token>, _ bytes: UnsafeBufferPointer<UInt8>
+    ) -> Int? {
+        let token = tokens[index]
+        guard token.gapAfter.contains(.pauseMark) else { return nil }
+        var after = token.byteEnd
+        while after < bytes.count && (bytes[after] == 0x20 || bytes[after] == 0x09) { after += 1 }
+        guard after < bytes.count, bytes[after] == UInt8(ascii: ":") else { return nil }
+        if index != span.firstToken {
+            // Only spaces, tabs, bullets and dashes between the line's start and the label.
+            var before = token.byteStart - 1
+            while before >= 0 && bytes[before] != 0x0A {
+                let byte = bytes[before]
+                // A non-ASCII byte is taken for a bullet (•): a word of letters before the label stops the scan.
+                guard
+                    byte == 0x20 || byte == 0x09 || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "*")
+                        || byte >= 0x80
+                else { return nil }
+                before -= 1
+            }
+        }
+        let classes = token.classes
+        let part =
+            classes.contains(.situationLabel)
+            ? 0 : classes.contains(.taskLabel) ? 1 : classes.contains(.actionLabel) ? 2 : 3
+        if part >= 2 {
+            var next = index + 1
+            while next < span.endToken && next <= index + 3 {
+                if isModal(tokens[next]) { return nil }
+                next += 1
+            }
+        }
+        return part
     }
 
     /// The STAR parts (bit 0 situation, 1 task, 3 result, as in `done`) of the phrase kinds in `reach`.
@@ -144,8 +192,14 @@ extension AnswerText {
         at index: Int, _ next: Int, _ span: SentenceSpan, _ tokens: UnsafeBufferPointer<Token>, _ keys: Keys
     ) -> Bool {
         let hash = tokens[index].hash
-        guard hash == keys.by || hash == keys.from, isNumberPart(tokens[next]) else { return false }
-        if isHypothetical(tokens, index, index) { return false }
+        guard hash == keys.by || hash == keys.from else { return false }
+        // "by a third", "by a hundred": the article is part of the number.
+        let byFraction =
+            hash == keys.by && (tokens[next].hash == keys.a || tokens[next].hash == keys.an)
+            && next + 1 < span.endToken && tokens[next].gapAfter.isAdjacent
+            && (tokens[next + 1].classes.contains(.fraction) || tokens[next + 1].classes.contains(.aJoin))
+        guard byFraction || isNumberPart(tokens[next]) else { return false }
+        if isHypothetical(tokens, index, index, keys) { return false }
         if hash == keys.by { return true }
         var later = next + 1
         while later + 1 < span.endToken {
@@ -158,12 +212,22 @@ extension AnswerText {
     }
 
     /// Whether a modal stands within the three words before tokens `first...last` or right after them
-    /// (in the same sentence): "would have improved", "the result would be".
-    static func isHypothetical(_ tokens: UnsafeBufferPointer<Token>, _ first: Int, _ last: Int) -> Bool {
+    /// (in the same sentence): "would have improved", "the result would be"; or an intention does: "to" right
+    /// after a goal verb ("aim to ship on time", "my plan is to cut costs by 20%", "we had to finish on time");
+    /// or a negation stands right before them ("never improved").
+    static func isHypothetical(_ tokens: UnsafeBufferPointer<Token>, _ first: Int, _ last: Int, _ keys: Keys) -> Bool {
         let sentence = tokens[first].sentence
         var index = first - 1
         while index >= 0 && index >= first - 3 && tokens[index].sentence == sentence {
-            if isModal(tokens[index]) { return true }
+            let token = tokens[index]
+            if isModal(token) { return true }
+            // "never improved", "have not improved": a negated outcome is none (only right before the cue).
+            if index == first - 1 && token.classes.contains(.negation) { return true }
+            if token.hash == keys.to && index > 0 && token.gapBefore.isAdjacent
+                && tokens[index - 1].classes.contains(.goalVerb)
+            {
+                return true
+            }
             index -= 1
         }
         if last + 1 < tokens.count && tokens[last + 1].sentence == sentence && isModal(tokens[last + 1]) {
@@ -211,11 +275,30 @@ extension AnswerText {
         while index < span.endToken && tokens[index - 1].gapAfter.isAdjacent {
             let token = tokens[index]
             if isPastAction(index, tokens, bytes, keys) { return index }
-            guard token.classes.contains(.actionAdverb), adverbs < 2 else { return nil }
+            // A prefix joined by a hyphen: "co-designed", "re-ran".
+            if token.gapAfter.contains(.joiner) && index + 1 < span.endToken
+                && isPastAction(index + 1, tokens, bytes, keys)
+            {
+                return index + 1
+            }
+            guard token.classes.contains(.actionAdverb) || isLyAdverb(token, bytes), adverbs < 2 else { return nil }
             adverbs += 1
             index += 1
         }
         return nil
+    }
+
+    /// Whether the token reads as an adverb by its form: ASCII letters only, at least five, ending in "ly"
+    /// ("mostly", "calmly"; not "only").
+    static func isLyAdverb(_ token: Token, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard token.byteEnd - token.byteStart >= 5, !token.flags.contains(.digit),
+            !token.flags.contains(.nonASCII), bytes[token.byteEnd - 1] | 0x20 == UInt8(ascii: "y"),
+            bytes[token.byteEnd - 2] | 0x20 == UInt8(ascii: "l")
+        else { return false }
+        for position in token.byteStart..<token.byteEnd where CharKind.ascii(bytes[position]) != .letter {
+            return false
+        }
+        return true
     }
 
     /// Whether token `index` is a past-tense action verb (see docs/analysis.md, "Action").

@@ -149,7 +149,11 @@ extension AnswerText {
             return true
         case .iMean:
             if let before, before.classes.contains(.iMeanBefore) { return false }
-            if let after, after.classes.contains(.iMeanAfter) { return false }
+            if let after, after.classes.contains(.iMeanAfter) {
+                // "I mean it was hard", "I mean that was the point": a clause follows, so "I mean" is the filler.
+                return (after.hash == keys.it || after.hash == keys.that) && last + 2 < tokens.count
+                    && after.gapAfter.isAdjacent && tokens[last + 2].classes.contains(.iMeanClause)
+            }
             return true
         case .iThink:
             if let after, after.classes.contains(.iThinkAfter) { return false }

@@ -3,6 +3,8 @@ enum CharKind: UInt8 {
     case letter, digit, mark, apostrophe, period, comma, colon, semicolon, terminal, ellipsis
     case hyphen, enDash, emDash, slash, quote, opener, closer, percent, currency
     case space, newline, ignorable, other
+    /// A list bullet (* • ‣ ◦ ▪ ●): at the start of a line it starts a new sentence, as a dash does.
+    case bullet
 
     /// Classifies a scalar value (ASCII by a switch, the rest by a few known code points and then
     /// the standard library's Unicode properties).
@@ -32,6 +34,7 @@ enum CharKind: UInt8 {
         case 0x29, 0x5D, 0x7D: return .closer
         case 0x25: return .percent
         case 0x24: return .currency
+        case 0x2A: return .bullet
         case 0x00...0x1F, 0x7F: return .space
         default: return .other
         }
@@ -51,6 +54,7 @@ enum CharKind: UInt8 {
         case 0x200B, 0x2060, 0xFEFF: return .space
         case 0xFF05, 0x066A: return .percent
         case 0xFF01, 0xFF1F, 0x3002: return .terminal
+        case 0x2022, 0x2023, 0x25E6, 0x25AA, 0x25CF: return .bullet
         default: break
         }
         guard let scalar = Unicode.Scalar(value) else { return .other }

@@ -80,7 +80,10 @@ enum CoreWords {
                 "kept", "laid", "led", "left", "lent", "let", "lost", "made", "met", "paid", "put", "quit", "ran",
                 "read", "rebuilt", "redid", "rewrote", "rode", "said", "sat", "sent", "set", "shook", "shot", "shut",
                 "sold", "sought", "spent", "split", "spoke", "stood", "stuck", "struck", "swept", "took", "taught",
-                "told", "threw", "undertook", "withdrew", "woke", "won", "wrote", "overcame", "oversaw",
+                "told", "threw", "undertook", "withdrew", "woke", "won", "wrote", "overcame", "oversaw", "rang",
+                "dug", "spun", "sped", "fled", "froze", "hid", "lit", "bent", "flew", "swam", "drank", "sang", "tore",
+                "wore", "wept", "forgave", "foresaw", "mistook", "overtook", "underwent", "upheld", "withheld",
+                "withstood", "retaught", "rethought", "remade", "redrew", "reran", "resold", "resent", "retook",
             ]
         ),
         (
@@ -143,5 +146,33 @@ enum CoreWords {
             ]
         ),
         (.yearPreposition, ["in", "since", "during", "until"]),
+        (
+            .goalVerb,
+            [
+                "aim", "aims", "aiming", "plan", "plans", "planning", "going", "gonna", "want", "wants", "wanted",
+                "hope", "hopes", "hoped", "hoping", "intend", "intends", "intended", "intending", "need", "needs",
+                "needed", "have", "has", "had", "try", "tries", "tried", "trying", "is", "was", "are", "were", "asked",
+                "tasked", "expected", "supposed", "like", "love", "wish", "wished",
+            ]
+        ),
+        (
+            .iMeanClause,
+            [
+                "was", "is", "wasn't", "isn't", "were", "has", "had", "hasn't", "would", "will", "could", "did",
+                "didn't", "does", "doesn't", "felt", "worked", "went", "took", "made",
+            ]
+        ),
+        (.negation, ["never", "not", "hardly", "barely"]),
+        (.situationLabel, ["situation", "context", "background"]),
+        (.taskLabel, ["task", "tasks", "goal", "goals", "challenge", "objective", "objectives", "role", "problem"]),
+        (.actionLabel, ["action", "actions", "approach"]),
+        (.resultLabel, ["result", "results", "outcome", "outcomes", "impact"]),
+        (
+            .fraction,
+            [
+                "third", "thirds", "quarter", "quarters", "fifth", "fifths", "sixth", "sixths", "eighth", "eighths",
+                "tenth", "tenths", "halves",
+            ]
+        ),
     ]
 }

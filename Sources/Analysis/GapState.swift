@@ -45,6 +45,10 @@ struct GapState {
         default:
             break
         }
+        // A list item: a bullet or a dash first on a line ends the sentence before it, as a blank line does.
+        if newlines > 0 && (kind == .bullet || kind == .hyphen || kind == .enDash || kind == .emDash) {
+            paragraph = true
+        }
         newlines = 0
         currencyLast = false
         switch kind {

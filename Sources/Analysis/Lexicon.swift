@@ -104,7 +104,8 @@ final class Lexicon: Sendable {
     ) -> TokenHints {
         let kinds = node >= 0 ? reach[Int(node)] : 0
         var hints: TokenHints = []
-        if kinds & Phrase.Kind.starMask != 0 || classes.contains(.yearPreposition) || key == keys.i
+        if kinds & Phrase.Kind.starMask != 0 || classes.contains(.yearPreposition)
+            || !classes.isDisjoint(with: .starLabel) || key == keys.i
             || key == keys.we || key == keys.by || key == keys.from
         {
             hints.insert(.star)

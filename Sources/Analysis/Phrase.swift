@@ -64,7 +64,7 @@ struct Keys: Sendable {
     let guaranteed = WordHash.of("guaranteed"), one = WordHash.of("one"), a = WordHash.of("a")
     let an = WordHash.of("an"), and = WordHash.of("and"), half = WordHash.of("half"), point = WordHash.of("point")
     let per = WordHash.of("per"), cent = WordHash.of("cent"), by = WordHash.of("by"), from = WordHash.of("from")
-    let us = WordHash.of("us")
+    let us = WordHash.of("us"), of = WordHash.of("of"), it = WordHash.of("it"), that = WordHash.of("that")
     /// Squeezed spellings of the filler sounds: um, uhm, uh, er, erm, hm.
     let um = WordHash.of("um"), uhm = WordHash.of("uhm"), uh = WordHash.of("uh"), er = WordHash.of("er")
     let erm = WordHash.of("erm"), hm = WordHash.of("hm")

@@ -45,7 +45,8 @@ enum StarCues {
         "we were asked to", "i was tasked", "we were tasked", "i was assigned", "we were assigned",
         "i was in charge", "i needed to", "we needed to", "i had to", "we had to", "i wanted to", "we wanted to",
         "i was supposed to", "we were supposed to", "i was hired to", "the challenge", "my challenge",
-        "the problem was", "the issue was", "the aim", "my aim", "the objective", "my objective",
+        "the problem was", "the issue was", "the aim", "my aim", "our aim", "our challenge", "our job was",
+        "our role was", "our responsibility", "the objective", "my objective",
         "our objective", "i set out to", "the deadline", "it was up to me", "asked me to", "asked us to",
         "wanted me to", "needed me to",
     ]

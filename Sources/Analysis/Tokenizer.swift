@@ -182,13 +182,15 @@ enum Tokenizer {
                     tokens.next.pointee.gapAfter = flags
                     tokens.commit()
                     if ends {
-                        let haveEnd = gap.sentenceEndByte >= 0
+                        // Without a terminal mark (a list item, the end of the text) the sentence still takes in
+                        // the % signs, closing brackets and quotes right after its last word ("by 40%").
+                        let (byteEnd, scalarEnd) =
+                            gap.sentenceEndByte >= 0
+                            ? (gap.sentenceEndByte, gap.sentenceEndScalar) : Self.trailingMarksEnd(bytes, pending)
                         sentences.append(
                             SentenceSpan(
                                 firstToken: sentenceFirstToken, endToken: tokens.count, byteStart: sentenceByteStart,
-                                byteEnd: haveEnd ? gap.sentenceEndByte : pending.byteEnd,
-                                scalarStart: sentenceScalarStart,
-                                scalarEnd: haveEnd ? gap.sentenceEndScalar : pending.scalarEnd))
+                                byteEnd: byteEnd, scalarStart: sentenceScalarStart, scalarEnd: scalarEnd))
                         sentenceCount &+= 1
                         sentenceOpen = false
                     }
@@ -297,6 +299,20 @@ enum Tokenizer {
         if chunkHasAlphanumeric { wordCount += 1 }
         wordCountResult = wordCount
         return tokens
+    }
+
+    /// The end (byte, scalar) of the `%` signs, closing brackets and quotes right after a token.
+    static func trailingMarksEnd(_ bytes: UnsafeBufferPointer<UInt8>, _ token: Token) -> (Int, Int) {
+        var byte = token.byteEnd
+        var scalar = token.scalarEnd
+        while byte < bytes.count {
+            let (value, length) = decodeScalar(bytes, at: byte)
+            let kind = CharKind.of(value)
+            guard kind == .percent || kind == .closer || kind == .quote else { break }
+            byte += length
+            scalar += 1
+        }
+        return (byte, scalar)
     }
 
     /// A punctuation mark the gap fast path handles.

@@ -59,4 +59,20 @@ struct WordClass: OptionSet, Sendable, Equatable, Hashable {
     /// A filler or hedge term's first word in the configuration (the term counts read `TokenHints`, which tell
     /// the two apart).
     static let termStart = WordClass(26)
+    /// Before "to" it makes what follows an intention, not an outcome (aim, plan, going, hope, had…).
+    static let goalVerb = WordClass(27)
+    /// A fraction word (third, quarters, fifth…): a number after a number word, or after "a" before "of".
+    static let fraction = WordClass(28)
+    /// A heading that names a STAR part when a colon follows it at the start of a line or sentence
+    /// ("Situation:", "Task:", "Action:", "Result:" and their synonyms).
+    static let situationLabel = WordClass(29)
+    static let taskLabel = WordClass(30)
+    static let actionLabel = WordClass(31)
+    static let resultLabel = WordClass(32)
+    /// After "I mean it" / "I mean that", a verb that makes "I mean" the filler ("I mean it was hard").
+    static let iMeanClause = WordClass(33)
+    /// Right before a result cue it negates it: never, not, hardly, barely.
+    static let negation = WordClass(34)
+    /// Any of the four labels.
+    static let starLabel: WordClass = [.situationLabel, .taskLabel, .actionLabel, .resultLabel]
 }

@@ -15,7 +15,7 @@ struct NumberTests {
         ("it cost $18,000 a month", ["money:$18,000"]),
         ("a grant of £12k", ["money:£12k"]),
         ("twelve thousand pounds", ["money:twelve thousand pounds"]),
-        ("a quarter of a million dollars", ["money:a million dollars"]),
+        ("a quarter of a million dollars", ["money:a quarter of a million dollars"]),
         ("three hundred and fifty dollars", ["money:three hundred and fifty dollars"]),
         ("three weeks later", ["duration:three weeks"]),
         ("a 6-week pilot", ["duration:6-week"]),

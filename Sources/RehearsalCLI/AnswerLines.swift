@@ -5,7 +5,8 @@ import Transcripts
 
 /// Recorded answers in JSON Lines for `rehearse run --answers`: one answer a line,
 /// `{"question": id, "text": string, "seconds"?: number, "think_seconds"?: number, "session"?: string,
-/// "candidate"?: string, "started_at"?: string, "skipped"?: bool}`; a skipped answer needs no `text`.
+/// "candidate"?: string, "started_at"?: string, "skipped"?: bool, "typed"?: bool}`; a skipped answer needs no
+/// `text`, and a typed one (a live session's) has no pace.
 ///
 /// Read by the same reader as `rehearse grade` (`RecordingReader`), so a file replayed here and graded there is
 /// one session: the same input hash, seed, identity and session id. Unlike `grade`, which rejects a line and

@@ -208,7 +208,7 @@ struct ResultMaker {
                 scores: Dictionary(
                     keys().map { ($0, Score(level: level(), max: 4, note: maybe { $0.string() })) },
                     uniquingKeysWith: { first, _ in first }),
-                strengths: keys(), improvements: keys())
+                strengths: keys(), improvements: keys(), typed: random.below(2) == 0)
         }
         let criteria = Dictionary(
             keys().map {

@@ -15,6 +15,14 @@ enum DisplayText {
     /// Free text that may run over lines (a prompt, feedback): line feeds and tabs stay, the rest is shown.
     static func block(_ text: String) -> String { visible(text, keepingLines: true) }
 
+    /// ``block(_:)`` for an item of a list: its second and later lines start `indent` spaces in, under its first
+    /// line's text, rather than at the margin.
+    static func block(_ text: String, indent: Int) -> String {
+        let shown = block(text)
+        guard shown.contains("\n") else { return shown }
+        return shown.replacingOccurrences(of: "\n", with: "\n" + String(repeating: " ", count: indent))
+    }
+
     private static func visible(_ text: String, keepingLines: Bool) -> String {
         let hidden = { (scalar: Unicode.Scalar) -> Bool in
             let value = scalar.value

@@ -154,24 +154,30 @@ enum SessionSummary {
             for (id, score) in scores where !answer.skipped {
                 let title = DisplayText.line(criterionTitles[id] ?? id)
                 out += "       \(title) \(score.level)/\(score.max)"
-                out += score.note.map { ": \(DisplayText.block($0))" } ?? ""
+                out += score.note.map { ": \(DisplayText.block($0, indent: 9))" } ?? ""
                 out += "\n"
             }
         }
         if !result.feedback.strengths.isEmpty {
-            out += "\nStrengths\n" + result.feedback.strengths.map { "  - \(DisplayText.block($0.text))\n" }.joined()
+            out +=
+                "\nStrengths\n"
+                + result.feedback.strengths.map { "  - \(DisplayText.block($0.text, indent: 4))\n" }.joined()
         }
         if !result.feedback.improvements.isEmpty {
             out += "\nImprovements\n"
             for item in result.feedback.improvements {
-                out += "  - \(DisplayText.block(item.text))\n"
-                for tip in item.tips ?? [] { out += "      tip: \(DisplayText.block(tip))\n" }
+                out += "  - \(DisplayText.block(item.text, indent: 4))\n"
+                for tip in item.tips ?? [] { out += "      tip: \(DisplayText.block(tip, indent: 11))\n" }
             }
         }
         if !result.feedback.plan.isEmpty {
-            out += "\nDevelopment plan\n" + result.feedback.plan.map { "  - \(DisplayText.block($0))\n" }.joined()
+            out +=
+                "\nDevelopment plan\n"
+                + result.feedback.plan.map { "  - \(DisplayText.block($0, indent: 4))\n" }.joined()
         }
-        if !result.notes.isEmpty { out += "\nNotes\n" + result.notes.map { "  - \(DisplayText.block($0))\n" }.joined() }
+        if !result.notes.isEmpty {
+            out += "\nNotes\n" + result.notes.map { "  - \(DisplayText.block($0, indent: 4))\n" }.joined()
+        }
         return out
     }
 

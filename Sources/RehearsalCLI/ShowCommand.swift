@@ -76,9 +76,9 @@ struct ShowCommand: ParsableCommand {
         }
         for review in stored.reviews {
             let rater = DisplayText.line(review.rater)
-            if let note = review.note { out += "  \(rater): \(DisplayText.block(note))\n" }
+            if let note = review.note { out += "  \(rater): \(DisplayText.block(note, indent: 4))\n" }
             for (criterion, comment) in review.comments.sorted(by: { $0.key < $1.key }) {
-                out += "  \(rater) on \(DisplayText.line(criterion)): \(DisplayText.block(comment))\n"
+                out += "  \(rater) on \(DisplayText.line(criterion)): \(DisplayText.block(comment, indent: 4))\n"
             }
         }
         return out

@@ -155,4 +155,11 @@ import Testing
         #expect(long == String(repeating: "x", count: 88) + "^[…", "\(long)")
         #expect(SessionSummary.headline("   ").isEmpty)
     }
+
+    /// A multi-line note or remark in a list keeps its later lines under its text, not at the margin.
+    @Test func listItemsKeepTheirLaterLinesIndented() {
+        #expect(DisplayText.block("First line.\nSecond line.", indent: 4) == "First line.\n    Second line.")
+        #expect(DisplayText.block("One line.", indent: 4) == "One line.")
+        #expect(DisplayText.block("Tab\there\n\u{1B}[2J", indent: 2) == "Tab\there\n  ^[[2J")
+    }
 }

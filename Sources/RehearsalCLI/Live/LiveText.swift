@@ -43,7 +43,7 @@ enum LiveText {
             }
             for (id, score) in scores {
                 text += "  \(DisplayText.line(scenario.criterion(id)?.title ?? id)) \(score.level)/\(score.max)"
-                text += (score.note.map { ": \(DisplayText.block($0))" } ?? "") + "\n"
+                text += (score.note.map { ": \(DisplayText.block($0, indent: 4))" } ?? "") + "\n"
             }
         }
         // A typed answer's time is typing time: it has no speaking pace to show.
@@ -57,7 +57,7 @@ enum LiveText {
         let found = StarPart.allCases.filter { star[$0].present }.map(\.rawValue)
         facts.append("STAR parts: " + (found.isEmpty ? "none" : found.joined(separator: ", ")))
         text += "  " + facts.joined(separator: "; ") + "\n"
-        for remark in answer.improvements { text += "  to improve: \(DisplayText.block(remark))\n" }
+        for remark in answer.improvements { text += "  to improve: \(DisplayText.block(remark, indent: 4))\n" }
         return text
     }
 }

@@ -73,12 +73,13 @@ public struct ProgressAnalysis: Sendable {
 
     /// Headings that tell sessions apart: the day alone when it is the only session that day, else the day and
     /// the time (UTC, as stored), and a number after a heading that is still taken ("..., 14:05 (2)").
-    static func headings(_ dates: [String]) -> [String] {
+    /// - Parameter day: how a day is written ("20 November 2025"; charts use "20 Nov 2025").
+    static func headings(_ dates: [String], day write: (String) -> String = TemplateContext.day) -> [String] {
         var perDay: [String: Int] = [:]
-        for date in dates { perDay[TemplateContext.day(date), default: 0] += 1 }
+        for date in dates { perDay[write(date), default: 0] += 1 }
         var used: [String: Int] = [:]
         return dates.map { date in
-            let day = TemplateContext.day(date)
+            let day = write(date)
             var heading = day
             if perDay[day, default: 0] > 1, let time = TemplateContext.time(date) { heading += ", " + time }
             used[heading, default: 0] += 1

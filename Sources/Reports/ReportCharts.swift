@@ -16,7 +16,8 @@ enum ReportCharts {
 
     /// `overall` (the overall score over sessions) and `calibration` (own against scored, 0-100).
     static func progress(_ report: ProgressReport) -> [String: Any] {
-        let labels = report.sessions.map { TemplateContext.shortDay($0.date) }
+        // Two sessions of one day are told apart by their time, as in the report's tables.
+        let labels = ProgressAnalysis.headings(report.sessions.map(\.date), day: TemplateContext.shortDay)
         var charts: [String: Any] = [:]
         let overall = report.sessions.map(\.overall)
         charts["overall"] = SVGChart.line(
@@ -53,7 +54,7 @@ enum ReportCharts {
         return SVGChart.line(
             id: "trend-\(trend.criterion)", title: "\(trend.title) over sessions",
             description: describe(trend.trend.points.map { ($0.date, $0.value) }, of: trend.max),
-            labels: report.sessions.map { TemplateContext.shortDay($0.date) },
+            labels: ProgressAnalysis.headings(report.sessions.map(\.date), day: TemplateContext.shortDay),
             series: [.init(name: trend.title, values: values, colour: SVGChart.scoredColour)], low: 1,
             high: Double(max(trend.max, 2)), ticks: (1...max(trend.max, 2)).map(Double.init), width: 340, height: 180)
     }

@@ -35,6 +35,10 @@ import Testing
             ])
         #expect(
             ProgressAnalysis.headings(["2025-11-21", "2025-11-21"]) == ["21 November 2025", "21 November 2025 (2)"])
+        // Charts write the day short.
+        #expect(
+            ProgressAnalysis.headings(["2025-11-20T09:00:00Z", "2025-11-20T14:05:09Z"], day: TemplateContext.shortDay)
+                == ["20 Nov 2025, 09:00", "20 Nov 2025, 14:05"])
     }
 
     @Test func theProgressTableHeadsEachSessionApart() throws {

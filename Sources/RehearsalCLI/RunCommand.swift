@@ -135,10 +135,8 @@ enum SessionSummary {
                 "  \(pad(title, width))  \(format(scored.level))/\(scored.max)  \(DisplayText.line(scored.descriptor))\n"
         }
         out += "\nAnswers\n"
-        // Each answer by its question as it was asked, and each level by its criterion's title, in the rubric's
-        // order, with its note: what the candidate saw and reads, not the script's ids.
-        let order = Dictionary(uniqueKeysWithValues: scenario.criteria.enumerated().map { ($1.id, $0) })
-        let criterionTitles = Dictionary(uniqueKeysWithValues: scenario.criteria.map { ($0.id, $0.title) })
+        // Each answer by its question as it was asked, then its levels: what the candidate saw and reads, not the
+        // script's ids.
         for (index, answer) in result.answers.enumerated() {
             let prompt = headline(answer.prompt)
             var line = "  \(index + 1). \(prompt.isEmpty ? DisplayText.line(answer.question) : prompt)"
@@ -148,15 +146,7 @@ enum SessionSummary {
                 line += " (\(format(seconds)) s\(answer.overtime ? ", overtime" : ""))"
             }
             out += line + "\n"
-            let scores = answer.scores.sorted {
-                (order[$0.key] ?? .max, $0.key) < (order[$1.key] ?? .max, $1.key)
-            }
-            for (id, score) in scores where !answer.skipped {
-                let title = DisplayText.line(criterionTitles[id] ?? id)
-                out += "       \(title) \(score.level)/\(score.max)"
-                out += score.note.map { ": \(DisplayText.block($0, indent: 9))" } ?? ""
-                out += "\n"
-            }
+            if !answer.skipped { out += levels(answer, scenario, margin: 7) }
         }
         if !result.feedback.strengths.isEmpty {
             out +=
@@ -179,6 +169,18 @@ enum SessionSummary {
             out += "\nNotes\n" + result.notes.map { "  - \(DisplayText.block($0, indent: 4))\n" }.joined()
         }
         return out
+    }
+
+    /// An answer's levels, a line each, `margin` spaces in: each criterion by its title, in the rubric's order, with
+    /// its level out of its maximum and its note (whose later lines go two spaces further in).
+    static func levels(_ answer: AnswerResult, _ scenario: Scenario, margin: Int) -> String {
+        let order = scenario.criteria.map(\.id)
+        let place = { (id: String) in order.firstIndex(of: id) ?? .max }
+        let indent = String(repeating: " ", count: margin)
+        return answer.scores.sorted { (place($0.key), $0.key) < (place($1.key), $1.key) }.map { id, score in
+            "\(indent)\(DisplayText.line(scenario.criterion(id)?.title ?? id)) \(score.level)/\(score.max)"
+                + (score.note.map { ": \(DisplayText.block($0, indent: margin + 2))" } ?? "") + "\n"
+        }.joined()
     }
 
     /// A question's prompt on one line, cut after `longestHeadline` characters.

@@ -36,16 +36,7 @@ enum LiveText {
         var text = "Feedback:"
         if answer.skipped { return text + " skipped.\n" }
         text += "\n"
-        if !scenario.selfAssessment {
-            let order = scenario.criteria.map(\.id)
-            let scores = answer.scores.sorted {
-                (order.firstIndex(of: $0.key) ?? .max, $0.key) < (order.firstIndex(of: $1.key) ?? .max, $1.key)
-            }
-            for (id, score) in scores {
-                text += "  \(DisplayText.line(scenario.criterion(id)?.title ?? id)) \(score.level)/\(score.max)"
-                text += (score.note.map { ": \(DisplayText.block($0, indent: 4))" } ?? "") + "\n"
-            }
-        }
+        if !scenario.selfAssessment { text += SessionSummary.levels(answer, scenario, margin: 2) }
         // A typed answer's time is typing time: it has no speaking pace to show.
         let measured = AnswerText(answer.text, duration: answer.typed ? nil : answer.seconds)
         var facts = ["\(measured.wordCount) word\(measured.wordCount == 1 ? "" : "s")"]

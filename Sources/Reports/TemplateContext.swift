@@ -83,13 +83,9 @@ enum TemplateContext {
     /// The counts among an answer's measurements that get a `_text` twin, and the thing each counts.
     static let counted = ["words": "word", "fillers": "filler"]
 
-    /// "1 word", "104 words", "no fillers".
+    /// "1 word", "104 words", "no fillers" (the counts are whole numbers).
     static func count(_ value: Double, _ noun: String) -> String {
-        switch value {
-        case 0: "no \(noun)s"
-        case 1: "1 \(noun)"
-        default: "\(number(value)) \(noun)s"
-        }
+        value == 0 ? "no \(noun)s" : ProgressAnalysis.count(Int(value), noun)
     }
 
     /// At most one decimal: 3, 3.5, 72.5.

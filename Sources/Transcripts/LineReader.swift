@@ -118,7 +118,6 @@ public struct LineReader {
         }
         let count = readMore(at: end)
         if count <= 0 {
-            if count < 0 { readError = errno }
             atEndOfFile = true
             return
         }
@@ -131,16 +130,19 @@ public struct LineReader {
         bytesRead += Int64(count)
     }
 
-    /// Reads into the buffer from `offset` to its end; the byte count, 0 at the end of the file, -1 on an error.
+    /// Reads into the buffer from `offset` to its end; the byte count, 0 at the end of the file, -1 on an error
+    /// (kept in `readError`).
     private mutating func readMore(at offset: Int) -> Int {
         let capacity = buffer.count - offset
-        return buffer.withUnsafeMutableBufferPointer { bytes in
+        let count = buffer.withUnsafeMutableBufferPointer { bytes in
             var count: Int
             repeat {
                 count = read(file.descriptor, bytes.baseAddress! + offset, capacity)
             } while count < 0 && errno == EINTR
             return count
         }
+        if count < 0 { readError = errno }
+        return count
     }
 
     /// Drops the buffered line and the rest of it as it is read, up to its LF, which is left to end an empty line
@@ -152,7 +154,6 @@ public struct LineReader {
         while true {
             let count = readMore(at: 0)
             guard count > 0 else {
-                if count < 0 { readError = errno }
                 atEndOfFile = true
                 buffer[0] = 0x0A
                 end = 1

@@ -132,17 +132,16 @@ struct GradeCommand: ParsableCommand {
             rejectsOpen = false
             if fclose(rejectsFile) != 0, rejectsError == nil { rejectsError = errno }
         }
+        if let rejects, rejectsError == nil, summary.rejected > min(shown, 10) {
+            StandardStreams.err("\(summary.rejected) rejected in all: see \(rejects)\n")
+        }
+        StandardStreams.out(json ? try JSONOutput.encode(summary) + "\n" : GradeReport.text(summary))
         if let rejects, let rejectsError {
-            StandardStreams.out(json ? try JSONOutput.encode(summary) + "\n" : GradeReport.text(summary))
             StandardStreams.err(
                 "\(rejects): error: cannot write the rejects file: \(String(cString: strerror(rejectsError))); "
                     + "it does not list every reject (what was graded is stored)\n")
             throw ExitCode.failed
         }
-        if let rejects, summary.rejected > min(shown, 10) {
-            StandardStreams.err("\(summary.rejected) rejected in all: see \(rejects)\n")
-        }
-        StandardStreams.out(json ? try JSONOutput.encode(summary) + "\n" : GradeReport.text(summary))
         if summary.exitStatus != 0 { throw ExitCode(summary.exitStatus) }
     }
 }

@@ -125,7 +125,7 @@ extension SQLiteStore {
             let reviewID: Int64 = review[0]
             var levels: [String: Int] = [:]
             for score in try Row.fetchAll(
-                db, sql: "SELECT criterion, level FROM score WHERE review_id = ?", arguments: [reviewID])
+                db, sql: "SELECT criterion, level FROM score_stored WHERE review_id = ?", arguments: [reviewID])
             {
                 levels[score[0]] = Int((score[1] as Double).rounded())
             }

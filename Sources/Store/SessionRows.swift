@@ -1,14 +1,15 @@
 import Foundation
 import RehearsalCore
 
-/// The rows one session adds to the store: its session row, then its session-level score and note rows, and the
-/// answer and feedback rows its result JSON cannot give back (each table's rows together, in the order they were
-/// always inserted), as typed values whose text is packed into one byte buffer. Per-answer levels, answers and
-/// feedback are read from the result JSON (the `answer_score`, `answer` and `feedback` views, docs/store.md), except
-/// an answer or feedback line with a NUL character in its text: SQLite's JSON functions cut text there, so that row
-/// is stored as it is (`answer_verbatim`, `feedback_verbatim`) and the view gives it instead. Pure: batch grading builds them on its worker threads, so the single store writer only binds them
-/// through SQLite's C API and steps (``SessionInserter``), with no Swift value boxed, copied or reference-counted
-/// per column.
+/// The rows one session adds to the store: its session row, its self-assessment and note rows, and the rows its
+/// result JSON cannot give back (each table's rows together, in the order they were always inserted), as typed
+/// values whose text is packed into one byte buffer. Per-answer levels, session-level means, answers and feedback
+/// are read from the result JSON (the `answer_score`, `score`, `answer` and `feedback` views, docs/store.md), except
+/// an answer or feedback line with a NUL character in its text, which SQLite's JSON functions cut, and a mean the
+/// JSON might not give back bit for bit: those are stored as they are (`answer_verbatim`, `feedback_verbatim`,
+/// `score_stored`) and the view gives them instead. Pure: batch grading builds them on its worker threads, so the
+/// single store writer only binds them through SQLite's C API and steps (``SessionInserter``), with no Swift value
+/// boxed, copied or reference-counted per column.
 struct SessionRows: Sendable {
     /// A table the rows go to, with its insert statement and how many values a row holds.
     enum Kind: Int, Sendable, CaseIterable {
@@ -45,7 +46,8 @@ struct SessionRows: Sendable {
             switch self {
             case .answer: "answer_verbatim"
             case .feedback: "feedback_verbatim"
-            case .session, .score, .note: "\(self)"
+            case .score: "score_stored"
+            case .session, .note: "\(self)"
             }
         }
 
@@ -90,6 +92,33 @@ struct SessionRows: Sendable {
     }
 }
 
+extension SessionRows {
+    /// Whether SQLite's JSON functions would not give `text` back whole: they end a text at its first NUL.
+    static func cutByJSON(_ text: String) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable { bytes in
+            bytes.count > 0 && memchr(bytes.baseAddress!, 0, bytes.count) != nil
+        } ?? text.utf8.contains(0)
+    }
+
+    /// The means whose JSON text SQLite is known to read back as the same double: `sum / count` for every count of
+    /// answers up to `meanCounts` and every sum up to `meanLevels` times it (`StoreMeanTests` reads them all back
+    /// through SQLite).
+    static let meanCounts = 256
+    static let meanLevels = 16
+
+    /// Whether the `score` view gives a session-level mean back from the result JSON as it is: a mean of whole
+    /// levels over the answers that have one, of the family above, under a criterion id SQLite's JSON functions do
+    /// not cut. Any other level (an edited export line, say) is stored as a row.
+    static func meanGivenBack(_ level: Double, criterion: String, answers: [AnswerResult]) -> Bool {
+        guard !cutByJSON(criterion) else { return false }
+        var count = 0
+        for index in answers.indices where answers[index].scores[criterion] != nil { count += 1 }
+        guard count > 0, count <= meanCounts, level >= 0, level <= Double(meanLevels) else { return false }
+        let sum = (level * Double(count)).rounded()
+        return Double(Int(sum)) / Double(count) == level
+    }
+}
+
 /// Lays out a session's rows: their values, and their text after the result JSON in one buffer.
 private struct RowWriter: ~Copyable {
     typealias Value = SessionRows.Value
@@ -126,8 +155,8 @@ private struct RowWriter: ~Copyable {
         let auto = add("auto")
         // Each answer's fields are read in place: a copy of the answer would retain and release all of them.
         for index in answers.indices
-        where Self.cutByJSON(answers[index].text) || Self.cutByJSON(answers[index].prompt)
-            || Self.cutByJSON(answers[index].question)
+        where SessionRows.cutByJSON(answers[index].text) || SessionRows.cutByJSON(answers[index].prompt)
+            || SessionRows.cutByJSON(answers[index].question)
         {
             counts[Kind.answer.rawValue] += 1
             values.append(session)
@@ -140,7 +169,9 @@ private struct RowWriter: ~Copyable {
             values.append(.integer(answers[index].overtime ? 1 : 0))
             values.append(.integer(answers[index].skipped ? 1 : 0))
         }
+        // A criterion's mean is read from the JSON (the `score` view) when the JSON gives it back exactly.
         result.criteria.forEachSorted(by: <) { criterion, level in
+            guard !SessionRows.meanGivenBack(level.level, criterion: criterion, answers: answers) else { return }
             addScore(session, criterion, level.level, level.max, nil, auto)
         }
         if let assessment = result.selfAssessment, !assessment.isEmpty {
@@ -170,13 +201,6 @@ private struct RowWriter: ~Copyable {
     }
 
     private static func real(_ value: Double?) -> Value { value.map { .real($0) } ?? .null }
-
-    /// Whether SQLite's JSON functions would not give `text` back whole: they end a text at its first NUL.
-    static func cutByJSON(_ text: String) -> Bool {
-        text.utf8.withContiguousStorageIfAvailable { bytes in
-            bytes.count > 0 && memchr(bytes.baseAddress!, 0, bytes.count) != nil
-        } ?? text.utf8.contains(0)
-    }
 
     private mutating func add(_ string: String?) -> Value {
         guard let string else { return .null }
@@ -209,7 +233,9 @@ private struct RowWriter: ~Copyable {
         var kindValue: Value?
         for index in 0..<count {
             let item = item(index)
-            guard Self.cutByJSON(item.text) || item.criterion.map(Self.cutByJSON) == true else { continue }
+            guard SessionRows.cutByJSON(item.text) || item.criterion.map(SessionRows.cutByJSON) == true else {
+                continue
+            }
             let kindText = kindValue ?? add(kind)
             kindValue = kindText
             counts[Kind.feedback.rawValue] += 1

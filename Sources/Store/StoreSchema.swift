@@ -160,6 +160,28 @@ enum StoreSchema {
                         FROM session s, json_each(s.result, '$.answers') a, json_each(a.value, '$.scores') c;
                     """)
         }
+        // Session-level `auto` levels (each criterion's mean over the session) are read from the result JSON too, as
+        // per-answer levels have been since v3: writing them again as three or more rows a session, each with two
+        // index entries, was 28% of batch grading's store writer (docs/performance.md, "The store writer"). `score`
+        // becomes a view with the same columns: the rows kept in `score_stored` (self-assessment, coaches' reviews,
+        // and any level the JSON does not give back value for value), then the JSON's means for which no stored
+        // `auto` row of the same criterion exists, so a kept row wins. Migrating keeps exactly the rows the JSON does
+        // not give back with the same value and type.
+        migrator.registerMigration("v5: session-level means from the result JSON") { db in
+            try db.execute(
+                sql: """
+                    ALTER TABLE score RENAME TO score_stored;
+                    DELETE FROM score_stored AS r WHERE r.position IS NULL AND r.source = 'auto' AND \(means.givesBack);
+                    CREATE VIEW score (session_id, position, criterion, level, max, note, source, review_id) AS
+                        SELECT session_id, position, criterion, level, max, note, source, review_id FROM score_stored
+                        UNION ALL
+                        SELECT \(means.values(in: ["session_id", "position", "criterion", "level", "max", "note", "source", "review_id"]))
+                        FROM \(means.from)
+                        WHERE NOT EXISTS (
+                            SELECT 1 FROM score_stored r
+                            WHERE r.session_id = s.id AND r.position IS NULL AND r.source = 'auto' AND r.criterion = c.key);
+                    """)
+        }
         return migrator
     }
 
@@ -176,6 +198,11 @@ enum StoreSchema {
         let verbatim: String
 
         var names: String { columns.map(\.name).joined(separator: ", ") }
+
+        /// The columns' SQL in the order of `names`, for a view whose columns are ordered otherwise.
+        func values(in order: [String]) -> String {
+            order.compactMap { name in columns.first { $0.name == name }?.sql }.joined(separator: ", ")
+        }
 
         /// The view: the JSON's rows, each replaced by the verbatim table's row with the same key when there is one.
         var view: String {
@@ -199,6 +226,15 @@ enum StoreSchema {
             return "EXISTS (SELECT 1 FROM \(from) WHERE \(filter) AND " + same.joined(separator: " AND ") + ")"
         }
     }
+
+    /// Each criterion's session-level `auto` level (its mean over the session), with the columns and types of the
+    /// first schema's `score` table: part of the v5 migration, never edited once shipped.
+    static let means = JSONRows(
+        columns: [
+            ("session_id", "s.id"), ("criterion", "c.key"), ("position", "NULL"),
+            ("level", "CAST(json_extract(c.value, '$.level') AS REAL)"), ("max", "json_extract(c.value, '$.max')"),
+            ("note", "NULL"), ("source", "'auto'"), ("review_id", "NULL"),
+        ], key: 2, from: "session s JOIN json_each(s.result, '$.criteria') c", filter: "1", verbatim: "score_stored")
 
     /// Answers, with the columns and types of the first schema's `answer` table (seconds as reals, flags 0 or 1).
     static let answers = JSONRows(

@@ -51,9 +51,10 @@ for start in range(0, len(sessions), batch):
 PY
 /usr/bin/time -f "%U %S %e" -o "$work/time" sqlite3 -bail "$work/reference.sqlite" <"$work/reference.sql" >/dev/null
 read -r user system elapsed <"$work/time"
-# Rows stored: answers and feedback lines are views over the result JSON (schema v4), only their verbatim rows count.
+# Rows stored: answers, feedback lines (schema v4) and session-level means (v5) are views over the result JSON; only
+# the rows kept as they are count.
 rows=$(sqlite3 "$work/reference.sqlite" "SELECT (SELECT COUNT(*) FROM answer) || ' answers, ' ||
-    ((SELECT COUNT(*) FROM session) + (SELECT COUNT(*) FROM answer_verbatim) + (SELECT COUNT(*) FROM score) +
+    ((SELECT COUNT(*) FROM session) + (SELECT COUNT(*) FROM answer_verbatim) + (SELECT COUNT(*) FROM score_stored) +
      (SELECT COUNT(*) FROM note) + (SELECT COUNT(*) FROM feedback_verbatim)) || ' rows'")
 python3 -c "
 import sys

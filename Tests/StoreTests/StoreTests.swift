@@ -244,7 +244,10 @@ import Testing
         let feedbackRows =
             "SELECT session_id, kind, position, criterion, CAST(text AS BLOB), typeof(criterion), typeof(text) "
             + "FROM feedback ORDER BY session_id, kind, position"
-        let (rowsBefore, answersBefore, feedbackBefore) = try {
+        let meanRows =
+            "SELECT session_id, criterion, level, max, note, source, review_id, typeof(level), typeof(max) FROM score "
+            + "WHERE position IS NULL ORDER BY session_id, source, criterion"
+        let (rowsBefore, answersBefore, feedbackBefore, meansBefore) = try {
             let queue = try DatabaseQueue(path: path)
             try queue.writeWithoutTransaction { db in try db.execute(sql: dump) }
             // A level, an answer and a feedback line changed by hand no longer match the result JSON: the migrations
@@ -254,12 +257,14 @@ import Testing
                     sql: """
                         UPDATE answer SET text = 'Edited by hand.' WHERE position = 2;
                         UPDATE feedback SET text = text || ' (edited)' WHERE kind = 'plan' AND position = 1;
+                        UPDATE score SET level = 3.75 WHERE position IS NULL AND criterion = 'evidence';
                         """)
             }
             let rows = try queue.read { db in
                 (
                     try Row.fetchAll(db, sql: String(format: answerLevels, "score")),
-                    try Row.fetchAll(db, sql: answerRows), try Row.fetchAll(db, sql: feedbackRows)
+                    try Row.fetchAll(db, sql: answerRows), try Row.fetchAll(db, sql: feedbackRows),
+                    try Row.fetchAll(db, sql: meanRows)
                 )
             }
             // An answer row no answer of the result JSON matches (added by hand) is kept too, though the view, which
@@ -311,6 +316,17 @@ import Testing
         #expect(feedbackAfter == feedbackBefore)
         #expect(keptAnswers == ["Edited by hand.", "Added by hand."])
         #expect(keptFeedback == ["plan 1"])
+        // v5: session-level means are read from the result JSON too, the same values with the same types; only the
+        // mean that no longer matched is kept as a row, and the view gives it in place of the JSON's.
+        let (meansAfter, keptMeans) = try store.writer.read { db in
+            (
+                try Row.fetchAll(db, sql: meanRows),
+                try Row.fetchAll(db, sql: "SELECT criterion, level FROM score_stored WHERE position IS NULL")
+            )
+        }
+        #expect(meansBefore.count == 4)
+        #expect(meansAfter == meansBefore)
+        #expect(keptMeans.map { "\($0[0] as String) \($0[1] as Double)" } == ["evidence 3.75"])
     }
 
     @Test func fileStoresUseWALAndForeignKeys() throws {

@@ -4,7 +4,9 @@
 -- tailoring to the role.
 --
 -- There is no flow: the two questions are asked once each, in file order. The limits are generous,
--- because the candidate is pasting or writing a document, not speaking.
+-- because the candidate is pasting or writing a document, not speaking. They are written for typing
+-- already, so a typed answer gets them as they are (`typing_allowance = 1`; the default, 3, would stretch
+-- a limit written for speech to the time typing takes).
 --
 -- How the values are matched: the engine checks every answer against `institution.values` (`answer.values`),
 -- matching each value's inflections ("collaboration" finds collaborate and collaborative), and
@@ -31,6 +33,7 @@ scenario {
     version = "1.0",
     institution = INSTITUTION,
     feedback = "end",
+    typing_allowance = 1,
 }
 
 ------------------------------------------------------------------------------------------------------------

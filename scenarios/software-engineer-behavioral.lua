@@ -16,6 +16,12 @@
 -- why a level was given and overrule it. The term lists are the rubric: edit them for your company's
 -- vocabulary.
 
+-- The session is planned for 30 minutes of speech. A typed answer gets three times its question's limit
+-- (the typing allowance: typing runs at about 40 words a minute, speech at 130 to 150), so a typed session
+-- gets three times the budget too: the flow keeps its last five minutes of that.
+local TIME_LIMIT = 30 * 60
+local TYPING_ALLOWANCE = 3
+
 scenario {
     id = "software-engineer-behavioral",
     title = "Software engineer: behavioural round",
@@ -24,7 +30,8 @@ scenario {
         .. "should fit in three minutes and end with a result you can measure.",
     version = "1.0",
     feedback = "end",
-    time_limit = "30m",
+    time_limit = TIME_LIMIT,
+    typing_allowance = TYPING_ALLOWANCE,
 }
 
 ------------------------------------------------------------------------------------------------------------
@@ -500,8 +507,14 @@ flow(function(session)
     for _, id in ipairs(failure) do stories[#stories + 1] = id end
     for _, id in ipairs(others) do stories[#stories + 1] = id end
     for _, id in ipairs(stories) do
+        -- A typed session (one with a typed answer) has the budget times the typing allowance: a candidate who
+        -- types is not cut short for typing.
+        local budget = TIME_LIMIT
+        for _, answer in ipairs(session.answers) do
+            if answer.typed then budget = TIME_LIMIT * TYPING_ALLOWANCE end
+        end
         -- Keep the last five minutes for the candidate's own questions.
-        if session.remaining and session.remaining < 300 then
+        if budget - session.elapsed < 300 then
             session:note("Stopped before '" .. id .. "': under five minutes left.")
             break
         end
@@ -740,4 +753,46 @@ example {
             "mentoring", "mentoring-result",
         },
     },
+}
+
+-- The budget of a typed session. Slow answers, each within its typed limit (three times the spoken one),
+-- take 26 minutes over the opener and two stories. Spoken, that leaves under five of the 30 minutes and the
+-- flow stops before the third story; typed, the budget is three times as long and the third story is asked.
+-- Every story is in the first person and measured, so no follow-up is asked.
+local SLOW = {
+    background = [[I have been a backend engineer for six years, the last three at a payments company where I
+        built the ledger service that records about 2 million transactions a day. Next I want to own a platform
+        and mentor more.]],
+    ["production-failure"] = [[Last spring I deployed a schema migration that locked the orders table for 12
+        minutes at peak. I rolled it back, I wrote the postmortem, and I added a check to our pipeline that
+        rejects locking migrations. As a result, failed deploys fell by 30% in the 9 months since.]],
+    disagreement = [[I disagreed with our architect about splitting the billing service. I wrote a one-page
+        comparison, I listened to his concerns about latency, and I proposed a trial on 10% of traffic. The
+        trial cut deploy time by 40%, and we split the service together.]],
+    mentoring = [[I mentored a new graduate for 6 months. I paired with her twice a week, I reviewed her first
+        20 pull requests within a day, and I let her lead a small feature. As a result, she shipped 3 features
+        on her own by the end, and her reviews now take half the time.]],
+}
+
+local function slow_answers(typed)
+    return {
+        background = { text = SLOW.background, seconds = 300, think_seconds = 10, typed = typed },
+        ["production-failure"] = {
+            text = SLOW["production-failure"], seconds = 500, think_seconds = 120, typed = typed,
+        },
+        disagreement = { text = SLOW.disagreement, seconds = 500, think_seconds = 120, typed = typed },
+        mentoring = { text = SLOW.mentoring, seconds = 500, think_seconds = 120, typed = typed },
+    }
+end
+
+example {
+    name = "typed and slow: the typed budget leaves room for the third story",
+    answers = slow_answers(true),
+    expect = { asked = { "background", "production-failure", "disagreement", "mentoring" } },
+}
+
+example {
+    name = "spoken and as slow: the flow stops before the third story",
+    answers = slow_answers(false),
+    expect = { asked = { "background", "production-failure", "disagreement" } },
 }

@@ -64,9 +64,15 @@ struct ScenarioOutline: Encodable {
         var tags, criteria: [String]
         var think: Double
         var limit: Double?
+        var typingAllowance: Double
         var overtime: String
         var retakes: Int
         var line: Int
+
+        enum CodingKeys: String, CodingKey {
+            case id, prompt, tags, criteria, think, limit, overtime, retakes, line
+            case typingAllowance = "typing_allowance"
+        }
     }
     var path, id, title: String
     var version: String?
@@ -90,7 +96,7 @@ struct ScenarioOutline: Encodable {
         questions = scenario.questions.map {
             QuestionOutline(
                 id: $0.id, prompt: $0.prompt, tags: $0.tags, criteria: $0.criteria, think: $0.think, limit: $0.limit,
-                overtime: $0.overtime.rawValue, retakes: $0.retakes, line: $0.line)
+                typingAllowance: $0.typingAllowance, overtime: $0.overtime.rawValue, retakes: $0.retakes, line: $0.line)
         }
         examples = scenario.examples.map(\.name)
     }

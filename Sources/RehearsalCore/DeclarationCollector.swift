@@ -184,6 +184,9 @@ final class DeclarationCollector {
         if let version = decl.version, version.stringValue == nil, version.doubleValue == nil {
             error(line, "scenario.version must be a string or a number, not \(version.typeName)")
         }
+        if let problem = ScenarioValidation.typingAllowanceProblem(decl.typingAllowance) {
+            error(line, "scenario.typing_allowance \(problem)")
+        }
         guard let timeLimit = duration(decl.timeLimit, field: "scenario.time_limit", line: line) else { return .nil }
         if timeLimit == 0 {
             error(line, "scenario.time_limit must be more than 0 seconds (leave it out for no limit)")

@@ -12,11 +12,13 @@ enum Declarations {
         var feedback: String?
         var selfAssessment: Bool?
         var timeLimit: LuaValue?
+        var typingAllowance: LuaValue?
 
         enum CodingKeys: String, CodingKey, CaseIterable {
             case id, title, role, description, version, institution, feedback
             case selfAssessment = "self_assessment"
             case timeLimit = "time_limit"
+            case typingAllowance = "typing_allowance"
         }
     }
 
@@ -47,6 +49,7 @@ enum Declarations {
         var prompt: String
         var think: LuaValue?
         var limit: LuaValue?
+        var typingAllowance: LuaValue?
         var overtime: String?
         var tags: [String]?
         var criteria: [String]?
@@ -58,6 +61,7 @@ enum Declarations {
         enum CodingKeys: String, CodingKey, CaseIterable {
             case id, prompt, think, limit, overtime, tags, criteria, retakes, keywords, score
             case followUp = "follow_up"
+            case typingAllowance = "typing_allowance"
         }
     }
 

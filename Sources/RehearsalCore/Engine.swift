@@ -271,7 +271,7 @@ final class SessionRun {
             throw LuaError(
                 kind: .type, message: "\(what): question '\(decl.id)' lists criterion '\(id)', which is not declared")
         }
-        let question = ScenarioValidation.question(decl, line: line ?? 0)
+        let question = ScenarioValidation.question(decl, line: line ?? 0, typingAllowance: scenario.typingAllowance)
         // Asking the same question again is fine; giving another question the same id is not.
         if let earlier = adHoc[decl.id]?.question, earlier.prompt != question.prompt {
             throw LuaError(

@@ -15,6 +15,9 @@ public struct Scenario: Hashable, Sendable, Codable {
     public var selfAssessment: Bool
     /// The time budget of the whole session, in seconds.
     public var timeLimit: Double?
+    /// How many times its question's `limit` a typed answer gets (`typing_allowance`, 3 unless the script says
+    /// otherwise): typing runs at about 40 words a minute, speech at 130 to 150.
+    public var typingAllowance: Double = Scenario.defaultTypingAllowance
     public var criteria: [Criterion]
     public var questions: [Question]
     public var examples: [Example]
@@ -32,6 +35,11 @@ public struct Scenario: Hashable, Sendable, Codable {
     func maxLevel(of id: String) -> Int? { criteria.firstIndex { $0.id == id }.map { criteria[$0].levels.count } }
     /// The question with an id.
     public func question(_ id: String) -> Question? { questions.first { $0.id == id } }
+
+    /// The typing allowance of a scenario that does not set one: a limit written for speech (about 130 to 150
+    /// words a minute) gives a typist (about 40 words a minute) roughly a third of the words, so typed answers get
+    /// three times the time.
+    public static let defaultTypingAllowance = 3.0
 }
 
 /// The institution a scenario is for, and the values it looks for.
@@ -78,7 +86,7 @@ public struct Question: Hashable, Sendable, Codable {
     public var prompt: String
     /// Think time before answering, in seconds.
     public var think: Double
-    /// Answer limit, in seconds.
+    /// Answer limit, in seconds, as written: the limit of a spoken answer (see ``answerLimit(typed:)``).
     public var limit: Double?
     public var overtime: OvertimePolicy
     public var tags: [String]
@@ -91,6 +99,20 @@ public struct Question: Hashable, Sendable, Codable {
     public var hasFollowUp: Bool
     /// The line of the declaration (0 for a question made by the flow).
     public var line: Int
+    /// How many times `limit` a typed answer gets: the question's `typing_allowance`, or the scenario's.
+    public var typingAllowance: Double = Scenario.defaultTypingAllowance
+
+    /// The limit an answer is held to, in seconds: `limit` for a spoken answer, `limit * typingAllowance` for a
+    /// typed one (typing is slower than speaking). Think time is never scaled.
+    ///
+    /// ```swift
+    /// // limit = "2m", typing_allowance = 3
+    /// question.answerLimit(typed: false)  // 120
+    /// question.answerLimit(typed: true)   // 360
+    /// ```
+    public func answerLimit(typed: Bool) -> Double? {
+        limit.map { typed ? $0 * typingAllowance : $0 }
+    }
 }
 
 /// A worked example: answers, and the levels the rubric must give them.

@@ -60,7 +60,29 @@ enum ScenarioValidation {
                 ok = false
             }
         }
+        if let problem = typingAllowanceProblem(decl.typingAllowance) {
+            report("question '\(decl.id)': typing_allowance \(problem)")
+            ok = false
+        }
         return ok
+    }
+
+    /// What is wrong with a `typing_allowance` value (the end of a sentence that names the field), or nil when it
+    /// is absent or a number 1 or more.
+    static func typingAllowanceProblem(_ value: LuaValue?) -> String? {
+        guard let value, !value.isNil, typingAllowance(value) == nil else { return nil }
+        return
+            "must be a number 1 or more (how many times the limit a typed answer gets; 1 keeps the spoken limit), not \(value)"
+    }
+
+    /// A valid `typing_allowance` value, or nil.
+    static func typingAllowance(_ value: LuaValue) -> Double? {
+        switch value {
+        case .integer, .number:
+            guard let allowance = value.doubleValue, allowance >= 1, allowance.isFinite else { return nil }
+            return allowance
+        default: return nil
+        }
     }
 
     /// Seconds of a duration value (number or text), or nil.
@@ -74,14 +96,18 @@ enum ScenarioValidation {
         }
     }
 
-    /// The question a declaration describes (its durations already checked).
-    static func question(_ decl: Declarations.QuestionDecl, line: Int) -> Question {
+    /// The question a declaration describes (its durations already checked); it takes the scenario's typing
+    /// allowance unless it sets its own.
+    static func question(_ decl: Declarations.QuestionDecl, line: Int, typingAllowance scenarioAllowance: Double)
+        -> Question
+    {
         Question(
             id: decl.id, prompt: decl.prompt, think: decl.think.flatMap(seconds) ?? 0,
             limit: decl.limit.flatMap(seconds),
             overtime: decl.overtime.flatMap(OvertimePolicy.init(rawValue:)) ?? .warn, tags: decl.tags ?? [],
             criteria: decl.criteria ?? [], retakes: decl.retakes ?? 0, keywords: decl.keywords ?? [],
-            hasScore: decl.score != nil, hasFollowUp: decl.followUp != nil, line: line)
+            hasScore: decl.score != nil, hasFollowUp: decl.followUp != nil, line: line,
+            typingAllowance: decl.typingAllowance.flatMap(typingAllowance) ?? scenarioAllowance)
     }
 }
 
@@ -107,7 +133,12 @@ extension DeclarationCollector {
                 id: decl.id, title: decl.title, weight: decl.weight ?? 1, levels: decl.levels, tips: decl.tips ?? [],
                 resources: decl.resources ?? [], line: line ?? 0)
         }
-        let questionValues = questions.map { ScenarioValidation.question($0.decl, line: $0.line ?? 0) }
+        let allowance =
+            scenario?.decl.typingAllowance.flatMap(ScenarioValidation.typingAllowance)
+            ?? Scenario.defaultTypingAllowance
+        let questionValues = questions.map {
+            ScenarioValidation.question($0.decl, line: $0.line ?? 0, typingAllowance: allowance)
+        }
         let examples = self.examples.compactMap { example($0.decl, line: $0.line, criteria: criteriaValues) }
         guard !hasErrors, let (decl, _) = scenario else { return nil }
         let version: String? =
@@ -122,8 +153,9 @@ extension DeclarationCollector {
             institution: decl.institution.map { Institution(name: $0.name, values: $0.values ?? []) },
             feedback: decl.feedback.flatMap(FeedbackTiming.init(rawValue:)) ?? .end,
             selfAssessment: decl.selfAssessment ?? false,
-            timeLimit: decl.timeLimit.flatMap(ScenarioValidation.seconds), criteria: criteriaValues,
-            questions: questionValues, examples: examples, hasFlow: flow != nil, hasDebrief: debrief != nil,
+            timeLimit: decl.timeLimit.flatMap(ScenarioValidation.seconds), typingAllowance: allowance,
+            criteria: criteriaValues, questions: questionValues, examples: examples, hasFlow: flow != nil,
+            hasDebrief: debrief != nil,
             source: source)
     }
 

@@ -6,7 +6,9 @@ extension SessionRun {
         asked.append(question.id)
         let given = try answerFor(PosedQuestion(number: answers.count + 1, question: question))
         let words = WordCount.count(given.text)
-        let overtime = !given.skipped && question.limit.map { (given.seconds ?? 0) > $0 } == true
+        // A typed answer is held to the question's limit times its typing allowance: typing is slower than speech.
+        let limit = question.answerLimit(typed: given.typed)
+        let overtime = !given.skipped && limit.map { (given.seconds ?? 0) > $0 } == true
         var wpm: Double?
         // Typing time is not speaking time: a typed answer has no pace.
         if !given.typed, let seconds = given.seconds, seconds > 0 { wpm = Double(words) / (seconds / 60) }
@@ -19,6 +21,7 @@ extension SessionRun {
                 table.set("words", words)
                 table.set("overtime", overtime)
                 table.set("skipped", given.skipped)
+                if let limit { table.set("limit", limit) }
                 if let seconds = given.seconds { table.set("seconds", seconds) }
                 if let think = given.thinkSeconds { table.set("think_seconds", think) }
                 if let wpm { table.set("wpm", wpm) }

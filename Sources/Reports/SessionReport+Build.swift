@@ -150,7 +150,8 @@ extension QuestionReport {
         thinkSeconds = answer.thinkSeconds
         thinkLimitSeconds = question.map(\.think).flatMap { $0 > 0 ? $0 : nil }
         seconds = answer.seconds
-        limitSeconds = question?.limit
+        // A typed answer's limit is the question's times its typing allowance, as the live clock showed it.
+        limitSeconds = question?.answerLimit(typed: answer.typed)
         overtime = answer.overtime
         skipped = answer.skipped
         scores = answer.scores.sorted { $0.key < $1.key }.map { id, score in

@@ -112,7 +112,10 @@ import Testing
     func overtimePolicies(_ policy: String) throws {
         let scratch = try Scratch()
         let store = scratch.url.appendingPathComponent("s.sqlite").path
-        try scratch.write("live.lua", Self.scenario(question: ", limit = 1, overtime = \"\(policy)\""))
+        // The spoken limit for typed answers too (typing_allowance = 1): the policies at the limit are tested here,
+        // the allowance in aTypedAnswerHasTheScaledLimit.
+        try scratch.write(
+            "live.lua", Self.scenario(question: ", limit = 1, typing_allowance = 1, overtime = \"\(policy)\""))
         let live = try Live(["run", "live.lua"], in: scratch.url, store: store)
         Thread.sleep(forTimeInterval: 1.0)  // let the process start and show the question
         live.send("I love helping children learn.\n", thenWait: 1.6)
@@ -134,6 +137,54 @@ import Testing
             #expect(output.stdout.contains("this answer is marked overtime"))
             #expect(seconds >= 1.5 && answer["overtime"] as? Bool == true && level == 3)
         }
+    }
+
+    /// A typed answer has its question's limit times the typing allowance, and the candidate is told so: a line
+    /// typed past the spoken limit counts, one past the scaled limit is cut off (under "stop").
+    @Test func aTypedAnswerHasTheScaledLimit() throws {
+        let scratch = try Scratch()
+        let store = scratch.url.appendingPathComponent("s.sqlite").path
+        try scratch.write(
+            "live.lua", Self.scenario(question: ", limit = 1, overtime = \"stop\"", header: ", typing_allowance = 2"))
+        let live = try Live(["run", "live.lua"], in: scratch.url, store: store)
+        Thread.sleep(forTimeInterval: 1.0)  // let the process start and show the question
+        live.send("Before the spoken limit.\n", thenWait: 1.4)
+        live.send("Past the spoken limit.\n", thenWait: 1.1)
+        live.send("Past the typed limit.\n.\nThe objective.\n.\n")
+        let output = try live.finish()
+        #expect(output.status == 0, "\(output.stderr)")
+        #expect(
+            output.stdout.contains(
+                "Answer within 2 s (2 times the 1 s spoken limit, for typing; over the limit: stop)"),
+            "\(output.stdout)")
+        #expect(output.stdout.contains("Time is up: the answer stops at 2 s."), "\(output.stdout)")
+        let answer = try #require((try storedResult(store)["answers"] as? [[String: Any]])?.first)
+        #expect(answer["text"] as? String == "Before the spoken limit.\nPast the spoken limit.")
+        #expect(answer["seconds"] as? Double == 2 && answer["overtime"] as? Bool == false)
+    }
+
+    /// Past the spoken limit and within the typed one: a typed answer is not overtime, a spoken one is, and the
+    /// question line shows each its own limit.
+    @Test(arguments: [false, true])
+    func overtimeIsPastTheAnswersOwnLimit(spoken: Bool) throws {
+        let scratch = try Scratch()
+        let store = scratch.url.appendingPathComponent("s.sqlite").path
+        try scratch.write("live.lua", Self.scenario(question: ", limit = 1"))
+        let live = try Live(["run", "live.lua"] + (spoken ? ["--spoken"] : []), in: scratch.url, store: store)
+        Thread.sleep(forTimeInterval: 1.0)
+        live.send(spoken ? "start\n" : "I love helping children learn.\n", thenWait: 1.6)
+        live.send(spoken ? ".\nstart\n.\n2\n" : ".\nThe objective.\n.\n")
+        let output = try live.finish()
+        #expect(output.status == 0, "\(output.stderr)")
+        let shown =
+            spoken
+            ? "Answer within 1 s (over the limit: warn)"
+            : "Answer within 3 s (3 times the 1 s spoken limit, for typing; over the limit: warn)"
+        #expect(output.stdout.contains(shown), "\(output.stdout)")
+        #expect(output.stdout.contains("this answer is marked overtime") == spoken, "\(output.stdout)")
+        let answer = try #require((try storedResult(store)["answers"] as? [[String: Any]])?.first)
+        #expect((answer["seconds"] as? Double ?? 0) >= 1.5)
+        #expect(answer["overtime"] as? Bool == spoken)
     }
 
     @Test func answerTimingIsMeasured() throws {

@@ -95,7 +95,7 @@ import Testing
     }
 
     static func csv(_ lines: [[String: Any]]) -> String {
-        let columns = ["question", "text", "seconds", "think_seconds", "skipped"]
+        let columns = ["question", "text", "seconds", "think_seconds", "skipped", "typed"]
         return columns.joined(separator: ",") + "\n"
             + lines.map { line in columns.map { csvField(line[$0]) }.joined(separator: ",") }.joined(separator: "\n")
             + "\n"
@@ -153,7 +153,8 @@ import Testing
         var answers = ""
         for line in lines where line["skipped"] as? Bool != true {
             answers += "        [\"\(line["question"] ?? "")\"] = { text = [==[\(line["text"] ?? "")]==], "
-            answers += "seconds = \(line["seconds"] ?? 0), think_seconds = \(line["think_seconds"] ?? 0) },\n"
+            answers += "seconds = \(line["seconds"] ?? 0), think_seconds = \(line["think_seconds"] ?? 0)"
+            answers += (line["typed"] as? Bool == true ? ", typed = true" : "") + " },\n"
         }
         var expect = ""
         for answer in scores.answers where !answer.levels.isEmpty {
@@ -248,6 +249,41 @@ import Testing
         #expect(rubric == expected.criteria)
         let original = try RehearseProcess.run(["report", id, "--format", "json"], store: store)
         #expect(original.stdout == (try RehearseProcess.run(["report", id, "--format", "json"], store: fresh)).stdout)
+    }
+
+    /// Typed answers are held to the limit times the typing allowance (3 for the teacher interview) in every way
+    /// they are scored: `parent-conflict` at 400 s is past its 3:00 spoken limit but within the 9:00 a typed answer
+    /// has, `assessment` at 600 s is past both.
+    @Test func typedAnswersScoreTheSameEverywhere() throws {
+        let scratch = try Scratch()
+        var lines = try Self.recording().map { line in
+            var line = line
+            if line["skipped"] as? Bool != true { line["typed"] = true }
+            return line
+        }
+        let index = { (id: String) in try #require(Self.order.firstIndex(of: id)) }
+        lines[try index("parent-conflict")]["seconds"] = 400
+        lines[try index("assessment")]["seconds"] = 600
+        let expected = Scores(try replay(try scratch.write("typed.jsonl", try Self.jsonLines(lines))))
+        #expect(expected.answers.map(\.overtime) == [false, false, false, true, false, false])
+        // The same answers spoken: both are past the spoken limit.
+        let spokenLines = lines.map { $0.filter { $0.key != "typed" } }
+        let spoken = Scores(try replay(try scratch.write("spoken.jsonl", try Self.jsonLines(spokenLines))))
+        #expect(spoken.answers.map(\.overtime) == [false, false, false, true, true, false])
+
+        let answers = try scratch.write("answers.jsonl", try Self.jsonLines(lines))
+        #expect(Scores(try grade(answers, in: scratch, store: "jsonl").session) == expected, "grade JSONL")
+        let csv = try scratch.write("answers.csv", Self.csv(lines))
+        #expect(Scores(try grade(csv, in: scratch, store: "csv").session) == expected, "grade CSV")
+
+        let script = try String(contentsOfFile: Self.scenario, encoding: .utf8)
+        let copy = try scratch.write("teacher.lua", script + Self.example(lines, expecting: expected))
+        let tested = try RehearseProcess.run(["test", copy])
+        #expect(tested.stdout.contains("PASS \(copy):"), "\(tested.stdout)")
+        #expect(!tested.stdout.contains("FAIL"), "\(tested.stdout)")
+        // The example can fail: the spoken levels are not the typed ones.
+        let spokenCopy = try scratch.write("teacher-spoken.lua", script + Self.example(lines, expecting: spoken))
+        #expect(try RehearseProcess.run(["test", spokenCopy]).stdout.contains("FAIL"))
     }
 
     /// A live session in the plain mode, answering as the recording does: it asks the same questions, and scores

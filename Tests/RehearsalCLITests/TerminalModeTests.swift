@@ -86,11 +86,34 @@ struct TerminalModeTests {
         #expect(abs(think - 2) < 0.05, "the answer starts when the 2 s think time ends (measured \(think) s)")
     }
 
+    /// A typed answer's clock counts down the question's limit times the typing allowance (here 10 s times 3), and
+    /// stops it there under "stop"; the spoken limit alone is no overtime.
+    @Test func theClockCountsDownTheTypedLimit() throws {
+        let setup = try Setup(
+            scenario: """
+                scenario { id = "typing", title = "Typing" }
+                criterion { id = "clarity", title = "Clarity", levels = { "unclear", "mixed", "clear" } }
+                question { id = "why", prompt = "Why teaching?", criteria = { "clarity" }, limit = 4,
+                    overtime = "stop", score = function(a) return { clarity = 3 } end }
+                """)
+        let tmux = try setup.begin()
+        try tmux.wait(for: "Answer within 12 s (3 times the 4 s spoken limit, for typing; over the limit: stop)")
+        try tmux.wait(for: "Answer: ! 00:1")  // 12 s, then 11 and 10: more than the 4 s spoken
+        try tmux.type("Past the spoken limit.")
+        try tmux.wait(for: "Answer: ! 00:07 left", timeout: 8)  // 5 s in: past the 4 s spoken limit, still going
+        let screen = try tmux.wait(for: "Time is up: the answer stops at 12 s.", timeout: 10)
+        #expect(screen.contains("Your answer (00:12):\n  Past the spoken limit.\n"))
+        try tmux.finished(0)
+        let answer = try #require(try setup.answers().first)
+        #expect(answer["seconds"] as? Double == 12)
+        #expect(answer["overtime"] as? Bool == false)
+    }
+
     @Test(arguments: ["stop", "warn", "penalize"])
     func overtime(_ policy: String) throws {
         let setup = try Setup(
             scenario: """
-                scenario { id = "overtime", title = "Overtime" }
+                scenario { id = "overtime", title = "Overtime", typing_allowance = 1 }
                 criterion { id = "clarity", title = "Clarity", levels = { "unclear", "mixed", "clear" } }
                 question { id = "why", prompt = "Why teaching?", criteria = { "clarity" }, limit = 3,
                     overtime = "\(policy)", score = function(a) return { clarity = 3 } end }
@@ -289,7 +312,7 @@ struct TerminalModeTests {
     }
 
     static let colourScenario = """
-        scenario { id = "colour", title = "Colour" }
+        scenario { id = "colour", title = "Colour", typing_allowance = 1 }
         criterion { id = "clarity", title = "Clarity", levels = { "unclear", "clear" } }
         question { id = "why", prompt = "Why teaching?", criteria = { "clarity" }, limit = 20 }
         """

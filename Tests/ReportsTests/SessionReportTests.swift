@@ -34,6 +34,17 @@ import Testing
         #expect(report.questions.first?.thinkLimitSeconds == 20)
     }
 
+    /// A typed answer was held to its question's limit times the typing allowance: the report shows that limit.
+    @Test func aTypedAnswerShowsTheLimitItHad() throws {
+        var (stored, scenario) = try SessionReportTests.latest()
+        let spoken = SessionReport(stored, scenario: scenario)
+        stored.result.answers[0].typed = true
+        let typed = SessionReport(stored, scenario: scenario)
+        #expect(spoken.questions.first?.limitSeconds == 120)
+        #expect(typed.questions.first?.limitSeconds == 360)
+        #expect(typed.questions.dropFirst().map(\.limitSeconds) == spoken.questions.dropFirst().map(\.limitSeconds))
+    }
+
     @Test func thePlanAimsAtTheNextLevelWithTipsAndResources() throws {
         let sessions = try FixedSessions.all()
         let scenario = try FixedSessions.scenario().scenario

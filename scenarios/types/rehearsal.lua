@@ -45,6 +45,7 @@
 ---@field feedback? FeedbackTiming Live sessions: when feedback is shown. Default `"end"`.
 ---@field self_assessment? boolean Live sessions: the candidate rates themself on each criterion. Default `false`.
 ---@field time_limit? Duration The time planned for the whole session; read `session.remaining` in the flow.
+---@field typing_allowance? number 1 or more: a typed answer's limit is `limit` times this. Default `3`.
 
 ---The fields of `criterion { ... }`.
 ---@class CriterionSpec
@@ -63,6 +64,7 @@
 ---@field prompt string What the interviewer asks.
 ---@field think? Duration Live sessions: time to think before answering. Default `"0s"` (no thinking phase).
 ---@field limit? Duration Time allowed for the answer. Default: no limit.
+---@field typing_allowance? number 1 or more: a typed answer's limit is `limit` times this. Default: the scenario's.
 ---@field overtime? OvertimePolicy What happens when the answer runs over `limit`. Default `"warn"`.
 ---@field tags? string[] Labels for `session:pick`. Default `{}`.
 ---@field criteria? string[] Declared criterion ids; a skipped answer gets level 1 on each. Default `{}`.
@@ -128,6 +130,7 @@
 ---@field words integer Whitespace-separated tokens holding at least one letter or digit.
 ---@field seconds? number How long the answer took; nil when unknown or skipped.
 ---@field think_seconds? number How long the candidate thought first; nil when unknown or skipped.
+---@field limit? number The answer's limit in seconds: the question's, times its typing allowance when typed.
 ---@field overtime boolean The question has a limit and `seconds > limit` (false when seconds is unknown).
 ---@field skipped boolean The question got no answer.
 ---@field wpm? number Words per minute; nil when seconds is 0 or unknown, or the answer was typed.

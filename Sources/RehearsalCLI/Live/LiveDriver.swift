@@ -18,7 +18,7 @@ struct LiveDriver: CandidateDriver {
         if let stored = try resumed.next(for: posed) { return stored }
         let question = posed.question
         console.write(
-            LiveText.question(posed, in: scenario)
+            LiveText.question(posed, in: scenario, typed: !spoken)
                 + (spoken
                     ? "Answer aloud: type a line when you start, notes if you like, and a line holding only \".\" when you stop.\n"
                     : "Type your answer; end it with a line holding only \".\" (\"/skip\" skips the question).\n"))
@@ -52,7 +52,7 @@ struct LiveDriver: CandidateDriver {
         let start = block.lines.first?.at ?? block.end
         var lines = block.lines
         var seconds = PlainConsole.seconds(start, block.end)
-        if let limit = question.limit, seconds > limit {
+        if let limit = question.answerLimit(typed: !spoken), seconds > limit {
             if question.overtime == .stop {
                 let cut = start.advanced(by: .milliseconds(Int64(limit * 1000)))
                 lines = lines.filter { $0.at <= cut }

@@ -4,15 +4,21 @@ import RehearsalCore
 
 /// The words a live session shows, the same in the plain mode and the terminal mode.
 enum LiveText {
-    /// "Question N of M" (M when the scenario has no flow), the prompt, and the timing line.
-    static func question(_ posed: PosedQuestion, in scenario: Scenario) -> String {
+    /// "Question N of M" (M when the scenario has no flow), the prompt, and the timing line: the limit a typed
+    /// answer has (the spoken limit times the typing allowance) when `typed`, with the spoken one it comes from.
+    static func question(_ posed: PosedQuestion, in scenario: Scenario, typed: Bool) -> String {
         let question = posed.question
         let total = scenario.hasFlow ? "" : " of \(scenario.questions.count)"
         var text = "\nQuestion \(posed.number)\(total)\n\(DisplayText.block(question.prompt))\n"
         var timing: [String] = []
         if question.think > 0 { timing.append("think \(Clock.format(question.think))") }
-        if let limit = question.limit {
-            timing.append("answer within \(Clock.format(limit)) (over the limit: \(question.overtime.rawValue))")
+        if let spokenLimit = question.limit, let limit = question.answerLimit(typed: typed) {
+            let typing =
+                limit == spokenLimit
+                ? ""
+                : "\(SessionSummary.format(question.typingAllowance)) times the \(Clock.format(spokenLimit)) spoken limit, for typing; "
+            timing.append(
+                "answer within \(Clock.format(limit)) (\(typing)over the limit: \(question.overtime.rawValue))")
         }
         if !timing.isEmpty { text += timing.joined(separator: ", ").capitalizedFirst + "\n" }
         return text

@@ -37,7 +37,8 @@ struct TerminalDriver: CandidateDriver {
             console.draw([.init(text: "Press Enter to begin (Ctrl-C stops at any time; your answers are kept).")])
             while console.key() != .enter {}
         }
-        console.write(LiveText.question(posed, in: scenario) + (spoken ? Self.spokenHelp : Self.typedHelp))
+        console.write(
+            LiveText.question(posed, in: scenario, typed: !spoken) + (spoken ? Self.spokenHelp : Self.typedHelp))
         let question = posed.question
         return Takes.answer(
             question, take: { take(question) },
@@ -109,7 +110,9 @@ struct TerminalDriver: CandidateDriver {
         var editor = LineEditor(singleLine: spoken)
         var hint: String?
         var pending = typed
-        let stopAt = question.limit.flatMap {
+        // A typed answer has the question's limit times its typing allowance; a spoken one, the limit.
+        let limit = question.answerLimit(typed: !spoken)
+        let stopAt = limit.flatMap {
             question.overtime == .stop ? start.advanced(by: .milliseconds(Int64($0 * 1000))) : nil
         }
         var at = start
@@ -132,7 +135,7 @@ struct TerminalDriver: CandidateDriver {
                 }
             }
             let now = console.now
-            if let stopAt, now >= stopAt, let limit = question.limit {
+            if let stopAt, now >= stopAt, let limit {
                 return finish(editor.text, question, shown: shown, start: start, seconds: limit)
             }
             drawAnswer(editor, question, elapsed: Self.seconds(start, now), hint: hint)
@@ -144,7 +147,7 @@ struct TerminalDriver: CandidateDriver {
     }
 
     private func drawAnswer(_ editor: LineEditor, _ question: Question, elapsed: Double, hint: String?) {
-        let countdown = Countdown(limit: question.limit, elapsed: elapsed)
+        let countdown = Countdown(limit: question.answerLimit(typed: !spoken), elapsed: elapsed)
         var status = (spoken ? "Speaking: " : "Answer: ") + countdown.text
         let style: LiveArea.Style
         switch countdown.phase {
@@ -176,7 +179,9 @@ struct TerminalDriver: CandidateDriver {
             : ":\n"
                 + text.split(separator: "\n", omittingEmptySubsequences: false)
                 .map { "  \($0)\n" }.joined()
-        if let limit = question.limit, seconds >= limit, question.overtime == .stop || seconds > limit {
+        if let limit = question.answerLimit(typed: !spoken), seconds >= limit,
+            question.overtime == .stop || seconds > limit
+        {
             record += LiveText.overtime(question.overtime, limit: limit, seconds: seconds)
         }
         console.write(record)

@@ -1,9 +1,12 @@
 -- A short scenario for the terminal-mode tests: two questions, a think phase, a retake, short limits.
+-- Typed answers keep the spoken limits (typing_allowance = 1), so the clock shows them as written; the
+-- allowance has a test of its own (theClockCountsDownTheTypedLimit).
 scenario {
     id = "terminal-session",
     title = "Terminal practice",
     role = "Teacher",
     feedback = "each",
+    typing_allowance = 1,
 }
 
 criterion { id = "clarity", title = "Clarity", levels = { "unclear", "mixed", "clear" } }

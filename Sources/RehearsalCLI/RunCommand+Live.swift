@@ -95,12 +95,15 @@ extension RunCommand {
                 result = try Engine.run(loaded, driver: &driver, options: options, progress: save)
             }
             try save?(result)
-            var summary = "\n" + SessionSummary.text(result, scenario) + SessionSummary.selfAssessment(result, scenario)
+            let columns = terminal ? RawMode.size().columns : nil
+            var summary =
+                "\n" + SessionSummary.text(result, scenario, width: columns)
+                + SessionSummary.selfAssessment(result, scenario)
             if store != nil {
                 let session = DisplayText.line(result.session)
                 summary += "\nStored as session \(session): rehearse show \(session)\n"
             }
-            StandardStreams.out(terminal ? TextWrap.wrap(summary, columns: RawMode.size().columns) : summary)
+            StandardStreams.out(columns.map { TextWrap.wrap(summary, columns: $0) } ?? summary)
         } catch let error as ScenarioError {
             StandardStreams.diagnostic(error)
             throw ExitCode.failed

@@ -118,22 +118,16 @@ extension RunCommand {
 
 /// A session result for people to read.
 enum SessionSummary {
-    static func text(_ result: SessionResult, _ scenario: Scenario) -> String {
+    /// - Parameter width: the terminal's columns, when the text is shown on one: a rubric row that would not fit
+    ///   wraps its descriptor in its own column (or, when that column would be too narrow, on the lines below),
+    ///   so the table stays a table.
+    static func text(_ result: SessionResult, _ scenario: Scenario, width: Int? = nil) -> String {
         var out = "\(DisplayText.line(scenario.title)) (\(scenario.id)): \(result.mode.rawValue), seed \(result.seed)\n"
         if let candidate = result.candidate { out += "Candidate: \(DisplayText.line(candidate))\n" }
         out += "Session: \(DisplayText.line(result.session))\n"
         out += "Overall: " + (result.overall.map { "\(format($0)) / 100" } ?? "not scored") + "\n\n"
         out += "Rubric\n"
-        let titles = scenario.criteria.map { DisplayText.line($0.title) }
-        let width = titles.map(\.count).max() ?? 0
-        for (criterion, title) in zip(scenario.criteria, titles) {
-            guard let scored = result.criteria[criterion.id] else {
-                out += "  \(pad(title, width))  not scored\n"
-                continue
-            }
-            out +=
-                "  \(pad(title, width))  \(format(scored.level))/\(scored.max)  \(DisplayText.line(scored.descriptor))\n"
-        }
+        out += rubric(result, scenario, width: width)
         out += "\nAnswers\n"
         // Each answer by its question as it was asked, then its levels: what the candidate saw and reads, not the
         // script's ids.
@@ -200,6 +194,57 @@ enum SessionSummary {
     }
 
     static func pad(_ text: String, _ width: Int) -> String {
-        text.count >= width ? text : text + String(repeating: " ", count: width - text.count)
+        let cells = CellWidth.of(text)
+        return cells >= width ? text : text + String(repeating: " ", count: width - cells)
+    }
+
+    /// The rubric as a table: each criterion's title, level out of its maximum and descriptor in aligned columns.
+    static func rubric(_ result: SessionResult, _ scenario: Scenario, width: Int?) -> String {
+        let titles = scenario.criteria.map { DisplayText.line($0.title) }
+        let levels = scenario.criteria.map { criterion in
+            result.criteria[criterion.id].map { "\(format($0.level))/\($0.max)" }
+        }
+        let titleWidth = titles.map { CellWidth.of($0) }.max() ?? 0
+        let levelWidth = levels.compactMap { $0?.count }.max() ?? 0
+        var out = ""
+        for (index, criterion) in scenario.criteria.enumerated() {
+            guard let level = levels[index], let scored = result.criteria[criterion.id] else {
+                out += "  \(pad(titles[index], titleWidth))  not scored\n"
+                continue
+            }
+            let prefix = "  \(pad(titles[index], titleWidth))  \(pad(level, levelWidth))  "
+            let descriptor = DisplayText.line(scored.descriptor)
+            let column = CellWidth.of(prefix)
+            guard let width, column + CellWidth.of(descriptor) > width else {
+                out += prefix + descriptor + "\n"
+                continue
+            }
+            // Too wide for the terminal: the descriptor wraps in its own column, or below the row when that column
+            // would hold only a few words.
+            if width - column >= 32 {
+                let rows = wrapped(descriptor, width - column)
+                out += prefix + rows.joined(separator: "\n" + String(repeating: " ", count: column)) + "\n"
+            } else {
+                let rows = wrapped(descriptor, max(width - 6, 16))
+                out += "  \(pad(titles[index], titleWidth))  \(level)\n"
+                out += rows.map { "      " + $0 + "\n" }.joined()
+            }
+        }
+        return out
+    }
+
+    /// Words filled into rows of at most `width` cells (a longer word has a row of its own).
+    private static func wrapped(_ text: String, _ width: Int) -> [String] {
+        var rows: [String] = []
+        var row = ""
+        for word in text.split(separator: " ") {
+            if !row.isEmpty && CellWidth.of(row) + 1 + CellWidth.of(word) > width {
+                rows.append(row)
+                row = ""
+            }
+            row += (row.isEmpty ? "" : " ") + word
+        }
+        rows.append(row)
+        return rows
     }
 }

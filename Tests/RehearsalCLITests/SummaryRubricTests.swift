@@ -1,0 +1,94 @@
+import Foundation
+import RehearsalCore
+import Testing
+
+@testable import RehearsalCLI
+
+/// The session summary's rubric stays a table: titles, levels and descriptors in aligned columns, and on a
+/// terminal too narrow for a row, the descriptor wraps in its own column (or below the row), never collapsing the
+/// columns into running text.
+@Suite struct SummaryRubricTests {
+    /// The teacher interview's rubric (titles up to 40 characters, descriptors up to 72) with levels of two widths.
+    static func teacherResult() throws -> (SessionResult, Scenario) {
+        let path = ResultSchemaTests.repositoryRoot.appendingPathComponent("scenarios/teacher-interview.lua").path
+        let scenario = try ScenarioLoader().load(path: path).scenario
+        var criteria: [String: CriterionResult] = [:]
+        for (index, criterion) in scenario.criteria.enumerated() {
+            let level = index == 0 ? 3.5 : Double(criterion.maxLevel)
+            criteria[criterion.id] = CriterionResult(
+                title: criterion.title, level: level, max: criterion.maxLevel, weight: criterion.weight,
+                descriptor: criterion.levels[criterion.maxLevel - 1])
+        }
+        let result = SessionResult(
+            session: "s", candidate: "Ana",
+            scenario: ScenarioReference(
+                id: scenario.id, title: scenario.title, version: nil, sha256: scenario.source.sha256),
+            seed: 3, mode: .live, startedAt: nil, completed: true, answers: [], criteria: criteria, overall: 93,
+            feedback: Feedback(strengths: [], improvements: [], plan: []), notes: [], selfAssessment: nil)
+        return (result, scenario)
+    }
+
+    /// The column where each criterion's descriptor starts (after its level), and the descriptor as its row and the
+    /// rows indented to that column give it back.
+    static func descriptors(_ table: String, _ scenario: Scenario) -> [(column: Int, text: String)] {
+        let lines = table.split(separator: "\n").map(String.init)
+        var found: [(Int, String)] = []
+        var index = 0
+        for criterion in scenario.criteria where index < lines.count {
+            let line = lines[index]
+            index += 1
+            guard let level = line.range(of: "/\(criterion.maxLevel)") else { continue }
+            let rest = line[level.upperBound...]
+            let text = rest.drop { $0 == " " }
+            let column = line.count - text.count
+            var words = [String(text)]
+            while index < lines.count, lines[index].prefix(column).allSatisfy({ $0 == " " }) {
+                words.append(lines[index].trimmingCharacters(in: .whitespaces))
+                index += 1
+            }
+            found.append((column, words.joined(separator: " ")))
+        }
+        return found
+    }
+
+    @Test func withoutATerminalEachRowIsOneLineInAlignedColumns() throws {
+        let (result, scenario) = try Self.teacherResult()
+        let table = SessionSummary.rubric(result, scenario, width: nil)
+        #expect(table.split(separator: "\n").count == scenario.criteria.count)
+        let found = Self.descriptors(table, scenario)
+        #expect(Set(found.map(\.column)).count == 1, "descriptors start in one column: \(table)")
+        #expect(found.map(\.text) == scenario.criteria.map { result.criteria[$0.id]?.descriptor ?? "" })
+    }
+
+    @Test(arguments: [100, 90])
+    func onANarrowTerminalTheDescriptorWrapsInItsColumn(width: Int) throws {
+        let (result, scenario) = try Self.teacherResult()
+        let table = SessionSummary.rubric(result, scenario, width: width)
+        for line in table.split(separator: "\n") {
+            #expect(CellWidth.of(line) <= width, "\(line)")
+        }
+        let found = Self.descriptors(table, scenario)
+        #expect(Set(found.map(\.column)).count == 1, "descriptors start in one column:\n\(table)")
+        #expect(found.map(\.text) == scenario.criteria.map { result.criteria[$0.id]?.descriptor ?? "" })
+        #expect(table.split(separator: "\n").count > scenario.criteria.count, "some descriptor wrapped:\n\(table)")
+    }
+
+    @Test(arguments: [80, 60])
+    func whenTheColumnWouldBeTooNarrowTheDescriptorGoesBelowItsRow(width: Int) throws {
+        let (result, scenario) = try Self.teacherResult()
+        let table = SessionSummary.rubric(result, scenario, width: width)
+        let lines = table.split(separator: "\n").map(String.init)
+        for line in lines { #expect(CellWidth.of(line) <= width, "\(line)") }
+        for criterion in scenario.criteria {
+            let descriptor = result.criteria[criterion.id]?.descriptor ?? ""
+            let row = try #require(lines.firstIndex { $0.hasPrefix("  " + criterion.title) })
+            #expect(lines[row].hasSuffix("/\(criterion.maxLevel)"), "the row ends with its level: \(lines[row])")
+            var words: [String] = []
+            for next in lines[(row + 1)...] {
+                guard next.hasPrefix("      ") else { break }
+                words.append(next.trimmingCharacters(in: .whitespaces))
+            }
+            #expect(words.joined(separator: " ") == descriptor)
+        }
+    }
+}

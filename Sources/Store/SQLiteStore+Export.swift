@@ -119,26 +119,32 @@ extension SQLiteStore {
     static func reviews(of id: String, _ db: Database) throws -> [Review] {
         var reviews: [Review] = []
         for review in try Row.fetchAll(
-            db, sql: "SELECT id, rater, note, created_at FROM review WHERE session_id = ? ORDER BY created_at, rater",
+            db,
+            sql: """
+                SELECT id, CAST(rater AS BLOB), CAST(note AS BLOB), created_at FROM review WHERE session_id = ?
+                ORDER BY created_at, rater
+                """,
             arguments: [id])
         {
             let reviewID: Int64 = review[0]
             var levels: [String: Int] = [:]
             for score in try Row.fetchAll(
-                db, sql: "SELECT criterion, level FROM score_stored WHERE review_id = ?", arguments: [reviewID])
+                db, sql: "SELECT CAST(criterion AS BLOB), level FROM score_stored WHERE review_id = ?",
+                arguments: [reviewID])
             {
-                levels[score[0]] = Int((score[1] as Double).rounded())
+                levels[score.whole(0)] = Int((score[1] as Double).rounded())
             }
             var comments: [String: String] = [:]
             for comment in try Row.fetchAll(
-                db, sql: "SELECT criterion, text FROM review_comment WHERE review_id = ?", arguments: [reviewID])
+                db, sql: "SELECT CAST(criterion AS BLOB), CAST(text AS BLOB) FROM review_comment WHERE review_id = ?",
+                arguments: [reviewID])
             {
-                comments[comment[0]] = comment[1]
+                comments[comment.whole(0)] = comment.whole(1)
             }
             reviews.append(
                 Review(
-                    session: id, rater: review[1], levels: levels, comments: comments, note: review[2],
-                    createdAt: review[3]))
+                    session: id, rater: review.whole(1), levels: levels, comments: comments,
+                    note: review.wholeIfAny(2), createdAt: review[3]))
         }
         return reviews
     }
@@ -171,12 +177,41 @@ extension StoredScenario {
     static func fetch(_ sha256: String, _ db: Database) throws -> StoredScenario? {
         guard
             let row = try Row.fetchOne(
-                db, sql: "SELECT sha256, id, title, version, path, source FROM scenario WHERE sha256 = ?",
-                arguments: [sha256])
+                db, sql: "SELECT \(columns("scenario")) FROM scenario WHERE sha256 = ?", arguments: [sha256])
         else { return nil }
-        return StoredScenario(
-            sha256: row[0], id: row[1], title: row[2], version: row[3], path: row[4], source: row[5])
+        return StoredScenario(row, from: 0)
     }
+
+    /// The scenario table's columns as `init(_:from:)` reads them, of the table or alias `table`: text read as blobs,
+    /// so that a script with a NUL character in it comes back whole.
+    static func columns(_ table: String) -> String {
+        ["sha256", "id", "title", "version", "path", "source"].map { "CAST(\(table).\($0) AS BLOB)" }
+            .joined(separator: ", ")
+    }
+
+    /// The scenario of a row whose columns from `first` on are ``columns(_:)``.
+    init(_ row: Row, from first: Int) {
+        self.init(
+            sha256: row.whole(first), id: row.whole(first + 1), title: row.whole(first + 2),
+            version: row.wholeIfAny(first + 3), path: row.whole(first + 4), source: row.whole(first + 5))
+    }
+}
+
+extension Row {
+    /// A text column selected as `CAST(column AS BLOB)`, whole, NUL characters included (GRDB reads text as a C
+    /// string, which ends at the first NUL); nil for NULL.
+    func wholeIfAny(_ index: Int) -> String? {
+        switch (self[index] as DatabaseValue).storage {
+        case .null: nil
+        case .blob(let bytes): String(decoding: bytes, as: UTF8.self)
+        case .string(let text): text
+        case .int64(let number): String(number)
+        case .double(let number): String(number)
+        }
+    }
+
+    /// A text column of a NOT NULL column, selected as `CAST(column AS BLOB)`, whole.
+    func whole(_ index: Int) -> String { wholeIfAny(index) ?? "" }
 }
 
 extension JSONText {

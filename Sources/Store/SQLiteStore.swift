@@ -128,8 +128,13 @@ public final class SQLiteStore: ResultStore {
         _ db: Database, _ session: String, _ position: Int?, _ criterion: String, _ level: Double, _ max: Int,
         _ note: String?, _ source: String, review: Int64? = nil
     ) throws {
-        try db.run(
-            SessionRows.Kind.score.sql, [session, position, criterion, level, max, note, source, review])
+        try db.insertWhole(
+            SessionRows.Kind.score.sql,
+            [
+                .text(session), .integer(position.map(Int64.init)), .text(criterion), .real(level),
+                .integer(Int64(max)),
+                .text(note), .text(source), .integer(review),
+            ])
     }
 
     // MARK: - Reviews
@@ -162,9 +167,9 @@ public final class SQLiteStore: ResultStore {
     }
 
     func insert(_ review: Review, _ db: Database, maxLevels: [String: Int]) throws {
-        try db.execute(
-            sql: "INSERT INTO review (session_id, rater, note, created_at) VALUES (?, ?, ?, ?)",
-            arguments: [review.session, review.rater, review.note, review.createdAt])
+        try db.insertWhole(
+            "INSERT INTO review (session_id, rater, note, created_at) VALUES (?, ?, ?, ?)",
+            [.text(review.session), .text(review.rater), .text(review.note), .text(review.createdAt)])
         let id = db.lastInsertedRowID
         for (criterion, level) in review.levels.sorted(by: { $0.key < $1.key }) {
             try insertScore(
@@ -172,9 +177,9 @@ public final class SQLiteStore: ResultStore {
                 "coach:\(review.rater)", review: id)
         }
         for (criterion, text) in review.comments.sorted(by: { $0.key < $1.key }) {
-            try db.execute(
-                sql: "INSERT INTO review_comment (review_id, criterion, text) VALUES (?, ?, ?)",
-                arguments: [id, criterion, text])
+            try db.insertWhole(
+                "INSERT INTO review_comment (review_id, criterion, text) VALUES (?, ?, ?)",
+                [.integer(id), .text(criterion), .text(text)])
         }
     }
 
@@ -229,16 +234,14 @@ public final class SQLiteStore: ResultStore {
             let row = try Row.fetchOne(
                 db,
                 sql: """
-                    SELECT s.result, s.input_sha256, s.stored_at, sc.sha256, sc.id, sc.title, sc.version, sc.path, sc.source
+                    SELECT s.result, s.input_sha256, s.stored_at, \(StoredScenario.columns("sc"))
                     FROM session s JOIN scenario sc ON sc.sha256 = s.scenario_sha256 WHERE s.id = ?
                     """, arguments: [id])
         else { return nil }
         let reviews = try Self.reviews(of: id, db)
         return StoredSession(
-            result: try StoreJSON.result(row[0]),
-            scenario: StoredScenario(
-                sha256: row[3], id: row[4], title: row[5], version: row[6], path: row[7], source: row[8]),
-            inputSHA256: row[1], storedAt: row[2], reviews: reviews)
+            result: try StoreJSON.result(row[0]), scenario: StoredScenario(row, from: 3), inputSHA256: row[1],
+            storedAt: row[2], reviews: reviews)
     }
 
     // MARK: - Export, import, delete
@@ -287,12 +290,5 @@ enum StoreJSON {
         } catch {
             throw StoreError("a stored result cannot be read: \(error)")
         }
-    }
-}
-
-extension Database {
-    /// Runs a statement compiled once per connection: batch grading inserts thousands of rows a second.
-    func run(_ sql: String, _ arguments: StatementArguments) throws {
-        try cachedStatement(sql: sql).execute(arguments: arguments)
     }
 }

@@ -54,10 +54,13 @@ struct SessionInserter {
         var addedScenario = false
         if !scenarios.contains(scenario) {
             let row = scenarioRow()
-            try db.execute(
-                sql:
-                    "INSERT OR IGNORE INTO scenario (sha256, id, title, version, path, source) VALUES (?, ?, ?, ?, ?, ?)",
-                arguments: [row.sha256, row.id, row.title, row.version, row.path, row.source])
+            // The script is kept whole, NUL characters included: it is what reproduces the session.
+            try db.insertWhole(
+                "INSERT OR IGNORE INTO scenario (sha256, id, title, version, path, source) VALUES (?, ?, ?, ?, ?, ?)",
+                [
+                    .text(row.sha256), .text(row.id), .text(row.title), .text(row.version), .text(row.path),
+                    .text(row.source),
+                ])
             addedScenario = db.changesCount > 0
             scenarios.insert(scenario)
         }
@@ -207,8 +210,9 @@ private func bind(
     }
 }
 
-/// Binds a Swift string as text that SQLite copies (for the few values the writer adds itself).
-private func bindCopy(_ handle: OpaquePointer, _ column: Int32, _ string: String) -> Int32 {
+/// Binds a Swift string as text that SQLite copies (for the few values the writer adds itself), whole: with its
+/// length, so a NUL character in it is kept (GRDB binds a string as a C string, which ends there).
+func bindCopy(_ handle: OpaquePointer, _ column: Int32, _ string: String) -> Int32 {
     var string = string
     return string.withUTF8 { bytes in
         // An empty buffer may have no address, and SQLite binds a nil text pointer as NULL.
@@ -222,3 +226,39 @@ private func bindCopy(_ handle: OpaquePointer, _ column: Int32, _ string: String
 
 /// SQLite's SQLITE_TRANSIENT: copy the bound value now.
 private let transient = unsafeBitCast(OpaquePointer(bitPattern: -1), to: sqlite3_destructor_type.self)
+
+/// A value ``Database/insertWhole(_:_:)`` binds.
+enum WholeValue {
+    case text(String?)
+    case integer(Int64?)
+    case real(Double?)
+}
+
+extension Database {
+    /// Runs an insert (compiled once per connection) with its text bound whole, NUL characters included: GRDB binds
+    /// a string as a C string, which SQLite ends at its first NUL, and what the store keeps must come back as given.
+    func insertWhole(_ sql: String, _ values: [WholeValue]) throws {
+        let statement = try cachedStatement(sql: sql)
+        let handle = statement.sqliteStatement
+        sqlite3_reset(handle)
+        defer {
+            sqlite3_reset(handle)
+            sqlite3_clear_bindings(handle)
+        }
+        var code = SQLITE_OK
+        for (index, value) in values.enumerated() {
+            let column = Int32(index + 1)
+            switch value {
+            case .text(let text?): code |= bindCopy(handle, column, text)
+            case .integer(let number?): code |= sqlite3_bind_int64(handle, column, number)
+            case .real(let number?): code |= sqlite3_bind_double(handle, column, number)
+            case .text(nil), .integer(nil), .real(nil): code |= sqlite3_bind_null(handle, column)
+            }
+        }
+        guard code == SQLITE_OK, sqlite3_step(handle) == SQLITE_DONE else {
+            throw DatabaseError(
+                resultCode: ResultCode(rawValue: sqlite3_extended_errcode(sqliteConnection)),
+                message: String(cString: sqlite3_errmsg(sqliteConnection)), sql: sql)
+        }
+    }
+}

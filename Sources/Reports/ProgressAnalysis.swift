@@ -2,8 +2,9 @@ import Foundation
 import RehearsalCore
 import Store
 
-/// Computes a ``ProgressReport`` from a candidate's stored sessions: trends per criterion and overall,
-/// recurring themes across sessions and raters, calibration of self-assessment, and the current plan.
+/// Computes a ``ProgressReport`` from a candidate's stored sessions: trends per criterion and of the overall
+/// score (within each scenario: scores of different scenarios are never compared), recurring themes across
+/// sessions and raters, calibration of self-assessment, and the current plan.
 ///
 /// ```swift
 /// let analysis = ProgressAnalysis(sessions: stored, scenarios: [sha256: scenario])

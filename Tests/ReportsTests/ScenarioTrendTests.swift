@@ -189,4 +189,20 @@ import Testing
         #expect(ScenarioTrendTests.occurrences("<polyline", in: chart) == 1)
         #expect(!chart.contains("Teacher interview") && !chart.contains("<polygon"))
     }
+
+    @Test func aScenarioTitleStaysTextInEveryFormat() throws {
+        var report = ScenarioTrendTests.report(ScenarioTrendTests.alternating)
+        report.overallByScenario[0].label = "Round | two\n# <script>alert(1)</script> (2 sessions)"
+        let markdown = try ScenarioTrendTests.render(report, .markdown)
+        #expect(
+            markdown.contains(
+                "- **Overall score, Round \\| two \\# \\<script>alert(1)\\</script> (2 sessions):** 40 to 55 (improved, 15)\n"
+            ))
+        let html = try ScenarioTrendTests.render(report, .html)
+        #expect(!html.contains("<script"))
+        #expect(html.contains(">Round | two\n# &lt;script&gt;alert(1)&lt;/script&gt; (2 sessions)</text>"))
+        let message = try ReportRenderer(templates: try ReportTemplates()).email(
+            .progress(report), envelope: FixedSessions.envelope)
+        #expect(message.plain.contains("- **Overall score, Round | two # <script>alert(1)</script> (2 sessions):** 40"))
+    }
 }

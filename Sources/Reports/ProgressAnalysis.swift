@@ -2,8 +2,9 @@ import Foundation
 import RehearsalCore
 import Store
 
-/// Computes a ``ProgressReport`` from a candidate's stored sessions: trends per criterion and overall,
-/// recurring themes across sessions and raters, calibration of self-assessment, and the current plan.
+/// Computes a ``ProgressReport`` from a candidate's stored sessions: trends per criterion and of the overall
+/// score (within each scenario: scores of different scenarios are never compared), recurring themes across
+/// sessions and raters, calibration of self-assessment, and the current plan.
 ///
 /// ```swift
 /// let analysis = ProgressAnalysis(sessions: stored, scenarios: [sha256: scenario])
@@ -46,6 +47,7 @@ public struct ProgressAnalysis: Sendable {
             calibration.points[index].heading = headingOf[calibration.points[index].session] ?? ""
         }
         let criteria = criterionTrends()
+        let perScenario = scenarioTrends()
         let latest = sessions.last
         let rubric = latest.map { Rubric(result: $0.result, scenario: scenarios[$0.scenario.sha256]) }
         // A theme not flagged the last time it was scored is behind the candidate: it does not lead the plan.
@@ -58,15 +60,10 @@ public struct ProgressAnalysis: Sendable {
                     scenario: stored.result.scenario.id, scenarioTitle: stored.result.scenario.title,
                     overall: stored.result.overall, raters: stored.reviews.map(\.rater))
             },
-            overall: Trend(
-                sessions.compactMap { stored in
-                    stored.result.overall.map {
-                        TrendPoint(session: stored.result.session, date: stored.date, value: $0)
-                    }
-                }, threshold: ProgressAnalysis.threshold * 10),
-            criteria: criteria, themes: themes,
-            improved: criteria.filter { $0.trend.direction == "improved" }.map(\.title),
-            notImproved: criteria.filter { ["steady", "declined"].contains($0.trend.direction) }.map(\.title),
+            overall: perScenario.first?.trend ?? Trend([], threshold: ProgressAnalysis.threshold * 10),
+            overallByScenario: perScenario, criteria: criteria, themes: themes,
+            improved: criteria.filter { $0.trend.direction == "improved" }.map(\.name),
+            notImproved: criteria.filter { ["steady", "declined"].contains($0.trend.direction) }.map(\.name),
             disagreements: disagreements, calibration: calibration,
             plan: rubric?.plan(recurring: recurring) ?? [])
     }
@@ -85,33 +82,6 @@ public struct ProgressAnalysis: Sendable {
             used[heading, default: 0] += 1
             if let seen = used[heading], seen > 1 { heading += " (\(seen))" }
             return heading
-        }
-    }
-
-    /// One trend per criterion, in the order criteria first appear.
-    func criterionTrends() -> [CriterionTrend] {
-        var order: [String] = []
-        var titles: [String: (String, Int)] = [:]
-        var points: [String: [TrendPoint]] = [:]
-        for stored in sessions {
-            let rubric = Rubric(result: stored.result, scenario: scenarios[stored.scenario.sha256])
-            for entry in rubric.entries {
-                guard let level = entry.level else { continue }
-                if titles[entry.id] == nil { order.append(entry.id) }
-                titles[entry.id] = (entry.title, entry.max)
-                points[entry.id, default: []].append(
-                    TrendPoint(session: stored.result.session, date: stored.date, value: level))
-            }
-        }
-        return order.map { id in
-            let trend = Trend(points[id] ?? [], threshold: ProgressAnalysis.threshold)
-            return CriterionTrend(
-                criterion: id, title: titles[id]?.0 ?? id, max: titles[id]?.1 ?? 0, trend: trend,
-                cells: sessions.map { stored in
-                    TrendCell(
-                        session: stored.result.session,
-                        value: trend.points.first { $0.session == stored.result.session }?.value)
-                })
         }
     }
 

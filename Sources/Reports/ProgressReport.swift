@@ -12,13 +12,20 @@ public struct ProgressReport: Hashable, Sendable, Codable {
     public var scenario: String?
     /// The sessions, oldest first.
     public var sessions: [ProgressSession]
+    /// The overall score over sessions. An overall score is comparable only within one scenario (each has its
+    /// own questions and rubric), so with sessions of several scenarios this is the trend within the scenario
+    /// of the latest session, the first of ``overallByScenario``.
     public var overall: Trend
+    /// The overall score trended within each scenario, the scenario practised most recently first (one entry
+    /// when every session is of one scenario).
+    public var overallByScenario: [ScenarioTrend]
     public var criteria: [CriterionTrend]
     /// Criteria and remarks flagged as improvements in two or more sessions or by two or more raters.
     public var themes: [Theme]
-    /// Titles of criteria that rose by half a level or more from the first session to the last.
+    /// Titles of criteria that rose by half a level or more from the first session to the last; a criterion
+    /// trended per scenario has the scenario's title after it: "Communication (Teacher interview)".
     public var improved: [String]
-    /// Titles of criteria that stayed level or fell.
+    /// Titles of criteria that stayed level or fell, written as in ``improved``.
     public var notImproved: [String]
     /// Criteria that two or more raters gave one session different levels, oldest session first.
     public var disagreements: [RaterDisagreement]
@@ -70,6 +77,21 @@ public struct Trend: Hashable, Sendable, Codable {
     public var direction: String
 }
 
+/// The overall score of one scenario's sessions over time.
+public struct ScenarioTrend: Hashable, Sendable, Codable {
+    /// The scenario's id.
+    public var scenario: String
+    /// The scenario's title, as in its latest session.
+    public var title: String
+    /// How many of the report's sessions are of this scenario.
+    public var sessions: Int
+    /// "Classroom teacher: first interview (3 sessions)".
+    public var label: String
+    public var trend: Trend
+    /// "20 to 78 (improved, 58)", "78 (one session)" or "not scored".
+    public var summary: String
+}
+
 /// A value in one session.
 public struct TrendPoint: Hashable, Sendable, Codable {
     public var session: String
@@ -85,6 +107,12 @@ public struct CriterionTrend: Hashable, Sendable, Codable {
     public var trend: Trend
     /// The level in every session of the report, in order (nil: not scored in that session).
     public var cells: [TrendCell]
+    /// The scenario id, when the criterion's id has different maximum levels in different scenarios: its
+    /// levels are then not comparable, and each scenario has a trend of its own. Nil when the trend runs over
+    /// every session that scored the criterion.
+    public var scenario: String?
+    /// The title of ``scenario``.
+    public var scenarioTitle: String?
 }
 
 /// A criterion's level in one session, or nil when the session did not score it.

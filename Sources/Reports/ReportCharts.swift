@@ -14,17 +14,33 @@ enum ReportCharts {
         ]
     }
 
-    /// `overall` (the overall score over sessions) and `calibration` (own against scored, 0-100).
+    /// `overall` (the overall score over sessions: one line per scenario when there are several, since a score
+    /// is compared only within its scenario) and `calibration` (own against scored, 0-100).
     static func progress(_ report: ProgressReport) -> [String: Any] {
         // Two sessions of one day are told apart by their time, as in the report's tables.
         let labels = ProgressAnalysis.headings(report.sessions.map(\.date), day: TemplateContext.shortDay)
         var charts: [String: Any] = [:]
-        let overall = report.sessions.map(\.overall)
-        charts["overall"] = SVGChart.line(
-            id: "overall", title: "Overall score over sessions",
-            description: describe(report.overall.points.map { ($0.date, $0.value) }, of: 100),
-            labels: labels, series: [.init(name: "overall", values: overall, colour: SVGChart.scoredColour)], low: 0,
-            high: 100, ticks: [0, 25, 50, 75, 100])
+        if report.overallByScenario.count > 1 {
+            let series = report.overallByScenario.enumerated().map { index, scenario in
+                SVGChart.series(
+                    index, name: scenario.label,
+                    values: report.sessions.map { $0.scenario == scenario.scenario ? $0.overall : nil })
+            }
+            let description = report.overallByScenario.map { scenario in
+                "\(scenario.label): " + describe(scenario.trend.points.map { ($0.date, $0.value) }, of: 100)
+            }
+            charts["overall"] = SVGChart.line(
+                id: "overall", title: "Overall score over sessions, one line per scenario",
+                description: description.joined(separator: " "), labels: labels, series: series, low: 0, high: 100,
+                ticks: [0, 25, 50, 75, 100], stacked: true)
+        } else {
+            charts["overall"] = SVGChart.line(
+                id: "overall", title: "Overall score over sessions",
+                description: describe(report.overall.points.map { ($0.date, $0.value) }, of: 100),
+                labels: labels,
+                series: [.init(name: "overall", values: report.sessions.map(\.overall), colour: SVGChart.scoredColour)],
+                low: 0, high: 100, ticks: [0, 25, 50, 75, 100])
+        }
         if !report.calibration.points.isEmpty {
             let own = report.sessions.map { session in
                 report.calibration.points.first { $0.session == session.session }?.own
@@ -52,10 +68,11 @@ enum ReportCharts {
             trend.trend.points.first { $0.session == session.session }?.value
         }
         return SVGChart.line(
-            id: "trend-\(trend.criterion)", title: "\(trend.title) over sessions",
+            id: "trend-\(trend.criterion)" + (trend.scenario.map { "-" + $0 } ?? ""),
+            title: "\(trend.name) over sessions",
             description: describe(trend.trend.points.map { ($0.date, $0.value) }, of: trend.max),
             labels: ProgressAnalysis.headings(report.sessions.map(\.date), day: TemplateContext.shortDay),
-            series: [.init(name: trend.title, values: values, colour: SVGChart.scoredColour)], low: 1,
+            series: [.init(name: trend.name, values: values, colour: SVGChart.scoredColour)], low: 1,
             high: Double(max(trend.max, 2)), ticks: (1...max(trend.max, 2)).map(Double.init), width: 340, height: 180)
     }
 

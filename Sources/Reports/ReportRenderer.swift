@@ -99,6 +99,8 @@ public struct ReportRenderer: Sendable {
             if escaping != .none { context["session_code"] = escaping.codeSpan(report.session) }
         case .progress(let report):
             context = try TemplateContext.make(report, escaping: escaping)
+            // With several scenarios the overall score is listed per scenario, never as one series.
+            context["several_scenarios"] = report.overallByScenario.count > 1
             if charts {
                 context["charts"] = ReportCharts.progress(report)
                 if var criteria = context["criteria"] as? [[String: Any]] {

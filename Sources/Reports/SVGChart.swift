@@ -10,6 +10,40 @@ enum SVGChart {
         var values: [Double?]
         var colour: String
         var dashed = false
+        var marker = Marker.circle
+    }
+
+    /// The shape of a series' dots, so that lines are told apart without their colour.
+    enum Marker: CaseIterable {
+        case circle, square, triangle, diamond
+
+        /// The shape at (x, y), about 9 units across.
+        func svg(x: Double, y: Double, colour: String) -> String {
+            let corners: [(Double, Double)] =
+                switch self {
+                case .circle: []
+                case .square: [(-4, -4), (4, -4), (4, 4), (-4, 4)]
+                case .triangle: [(0, -5), (5, 4), (-5, 4)]
+                case .diamond: [(0, -5), (5, 0), (0, 5), (-5, 0)]
+                }
+            guard !corners.isEmpty else {
+                return "<circle cx=\"\(SVGChart.n(x))\" cy=\"\(SVGChart.n(y))\" r=\"4\" fill=\"\(colour)\"/>"
+            }
+            let points = corners.map { "\(SVGChart.n(x + $0.0)),\(SVGChart.n(y + $0.1))" }.joined(separator: " ")
+            return "<polygon points=\"\(points)\" fill=\"\(colour)\"/>"
+        }
+    }
+
+    /// Colours for series that are not own against scored: dark blue, dark orange, dark green, purple, dark
+    /// grey, each 4.5:1 or more on white.
+    static let palette = [scoredColour, ownColour, "#047857", "#7e22ce", "#374151"]
+
+    /// The look of the `index`th of several series: colour, dot shape and dashes all differ from its
+    /// neighbours', so that a printout in grey still tells eight lines apart.
+    static func series(_ index: Int, name: String, values: [Double?]) -> Series {
+        Series(
+            name: name, values: values, colour: palette[index % palette.count], dashed: (index + index / 4) % 2 == 1,
+            marker: Marker.allCases[index % Marker.allCases.count])
     }
 
     static let width = 560.0
@@ -20,11 +54,15 @@ enum SVGChart {
     static let bottom = 40.0
 
     /// A line chart of series over labelled points, on a scale from `low` to `high`; `width` and `height`
-    /// set the viewBox (a small chart keeps its text readable with a small viewBox).
+    /// set the viewBox (a small chart keeps its text readable with a small viewBox). A `stacked` legend puts
+    /// each series on a line of its own under the chart (the viewBox grows to hold it), with its dot shape
+    /// and dashes, for names too long to share a line.
     static func line(
         id: String, title: String, description: String, labels: [String], series: [Series], low: Double,
-        high: Double, ticks: [Double], width: Double = SVGChart.width, height: Double = SVGChart.height
+        high: Double, ticks: [Double], width: Double = SVGChart.width, height: Double = SVGChart.height,
+        stacked: Bool = false
     ) -> String {
+        let legendHeight = stacked ? 20 * Double(series.count) : 0
         let left = SVGChart.left
         let right = 40.0
         let plotWidth = width - left - right
@@ -38,8 +76,8 @@ enum SVGChart {
         }
         let id = identifier(id)
         var svg =
-            "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(n(width)) \(n(height))\" role=\"img\" "
-            + "aria-labelledby=\"\(id)-title \(id)-desc\" class=\"chart\">"
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(n(width)) \(n(height + legendHeight))\" "
+            + "role=\"img\" aria-labelledby=\"\(id)-title \(id)-desc\" class=\"chart\">"
         svg += "<title id=\"\(id)-title\">\(escape(title))</title><desc id=\"\(id)-desc\">\(escape(description))</desc>"
         for tick in ticks {
             svg +=
@@ -68,10 +106,20 @@ enum SVGChart {
                     (index == 0 || line.values[index - 1] == nil)
                     && (index + 1 == line.values.count || line.values[index + 1] == nil)
                 guard spacing >= 10 || isolated else { continue }
-                svg += "<circle cx=\"\(n(x(index)))\" cy=\"\(n(y(value)))\" r=\"4\" fill=\"\(line.colour)\"/>"
+                svg += line.marker.svg(x: x(index), y: y(value), colour: line.colour)
             }
         }
-        if series.count > 1 {
+        if stacked {
+            for (index, line) in series.enumerated() {
+                let rowY = height + 20 * Double(index) + 4
+                svg +=
+                    "<line x1=\"\(n(left))\" y1=\"\(n(rowY))\" x2=\"\(n(left + 28))\" y2=\"\(n(rowY))\" "
+                    + "stroke=\"\(line.colour)\" stroke-width=\"2.5\""
+                    + (line.dashed ? " stroke-dasharray=\"6 4\"" : "")
+                    + "/>" + line.marker.svg(x: left + 14, y: rowY, colour: line.colour)
+                svg += "<text x=\"\(n(left + 36))\" y=\"\(n(rowY + 4))\" class=\"tick\">\(escape(line.name))</text>"
+            }
+        } else if series.count > 1 {
             var legendX = left
             for line in series {
                 svg +=

@@ -19,8 +19,11 @@ enum TemplateContext {
         "calibration.points",
     ]
 
-    /// The strings the Markdown templates put in headings, which end with their line.
-    static let headings: Set<String> = ["scenario.title", "questions.prompt", "candidate", "themes.title"]
+    /// The strings the Markdown templates put in headings, which end with their line (and a scenario's label,
+    /// which leads its line in bold).
+    static let headings: Set<String> = [
+        "scenario.title", "questions.prompt", "candidate", "themes.title", "overall_by_scenario.label",
+    ]
 
     static func escape(_ text: String, at path: String, _ escaping: TextEscaping) -> String {
         if tables.contains(where: { path == $0 || path.hasPrefix($0 + ".") }) { return escaping.cell(text) }

@@ -86,6 +86,50 @@ import Testing
         #expect(object["scenario"] as? String == "teacher-interview")
     }
 
+    /// The teacher interview's sample (93.1), then the engineer round twice: its first two answers the same
+    /// afternoon, and its sample the next day (79.6). As one series that reads "declined"; it is not.
+    @Test func aProgressReportOverTwoScenariosTrendsEachScenarioOnItsOwn() throws {
+        let scratch = try Scratch()
+        let store = scratch.url.appendingPathComponent("results.sqlite").path
+        let sample = try String(
+            contentsOf: ReportCommandTests.root.appendingPathComponent("scenarios/answers/engineer-sample.jsonl"),
+            encoding: .utf8)
+        let early = try scratch.write(
+            "early.jsonl",
+            sample.split(separator: "\n").prefix(2).joined(separator: "\n")
+                .replacingOccurrences(of: "marta-kowalski-2025-11-21", with: "priya-nair-2025-11-20-pm")
+                .replacingOccurrences(of: "2025-11-21T10:00:00Z", with: "2025-11-20T16:00:00Z") + "\n")
+        for (scenario, answers) in [
+            ("teacher-interview", "scenarios/answers/teacher-sample.jsonl"),
+            ("software-engineer-behavioral", early),
+            ("software-engineer-behavioral", "scenarios/answers/engineer-sample.jsonl"),
+        ] {
+            let run = try RehearseProcess.run(
+                ["run", "scenarios/\(scenario).lua", "--answers", answers, "--candidate", "Priya Nair"],
+                in: ReportCommandTests.root,
+                store: store)
+            #expect(run.status == 0, "\(run.stderr)")
+        }
+        let markdown = try RehearseProcess.run(
+            ["report", "--candidate", "Priya Nair", "--format", "md"], store: store)
+        #expect(markdown.status == 0, "\(markdown.stderr)")
+        #expect(markdown.stdout.contains("- **Sessions:** 3\n"))
+        #expect(
+            markdown.stdout.contains(
+                "- **Overall score, Software engineer: behavioural round (2 sessions):** 63.9 to 79.6 (improved, 15.7)\n"
+                    + "- **Overall score, Classroom teacher: first interview (1 session):** 93.1 (one session)\n"))
+        #expect(!markdown.stdout.contains("- **Overall score:**") && !markdown.stdout.contains("declined"))
+
+        let json = try RehearseProcess.run(["report", "--candidate", "Priya Nair", "--format", "json"], store: store)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let perScenario = try #require(object["overall_by_scenario"] as? [[String: Any]])
+        #expect(
+            perScenario.compactMap { $0["scenario"] as? String } == [
+                "software-engineer-behavioral", "teacher-interview",
+            ])
+        #expect((object["overall"] as? [String: Any])?["direction"] as? String == "improved")
+    }
+
     @Test func unknownSessionsAndCandidatesFailWithAMessage() throws {
         let scratch = try Scratch()
         let store = try ReportCommandTests.store(scratch)

@@ -24,15 +24,19 @@ enum FixedSessions {
     }
 
     /// The loaded teacher interview.
-    static func scenario() throws -> LoadedScenario {
-        let path = repositoryRoot.appendingPathComponent("scenarios/teacher-interview.lua").path
-        return try ScenarioLoader().load(path: path)
+    static func scenario() throws -> LoadedScenario { try load("scenarios/teacher-interview.lua") }
+
+    /// The loaded software engineer behavioural interview.
+    static func engineer() throws -> LoadedScenario { try load("scenarios/software-engineer-behavioral.lua") }
+
+    static func load(_ path: String) throws -> LoadedScenario {
+        try ScenarioLoader().load(path: repositoryRoot.appendingPathComponent(path).path)
     }
 
     /// Replays answers (in the order given) as one stored session.
     static func replay(
         _ loaded: LoadedScenario, answers: [(String, CandidateAnswer)], session: String, startedAt: String,
-        own: [String: Int]?, reviews: [Review]
+        own: [String: Int]?, reviews: [Review], path: String = "scenarios/teacher-interview.lua"
     ) throws -> StoredSession {
         var driver = RecordedAnswers(answers)
         let options = SessionOptions(
@@ -44,7 +48,7 @@ enum FixedSessions {
             result: result,
             scenario: StoredScenario(
                 sha256: scenario.source.sha256, id: scenario.id, title: scenario.title, version: scenario.version,
-                path: "scenarios/teacher-interview.lua", source: scenario.source.text),
+                path: path, source: scenario.source.text),
             inputSHA256: nil, storedAt: startedAt, reviews: reviews)
     }
 
@@ -61,10 +65,9 @@ enum FixedSessions {
         }
     }
 
-    /// The sample recording of scenarios/answers/teacher-sample.jsonl.
-    static func sample() throws -> [(String, CandidateAnswer)] {
-        let data = try Data(
-            contentsOf: repositoryRoot.appendingPathComponent("scenarios/answers/teacher-sample.jsonl"))
+    /// The sample recording of scenarios/answers/teacher-sample.jsonl (or another of that folder).
+    static func sample(_ name: String = "teacher-sample.jsonl") throws -> [(String, CandidateAnswer)] {
+        let data = try Data(contentsOf: repositoryRoot.appendingPathComponent("scenarios/answers/" + name))
         return try data.split(separator: UInt8(ascii: "\n")).map {
             let line = try JSONDecoder().decode(Line.self, from: Data($0))
             return (
@@ -121,6 +124,27 @@ enum FixedSessions {
                     comments: ["communication": "Lead with the outcome, then the story."]),
             ])
         return [first, second, third]
+    }
+
+    /// The three sessions of ``all()`` and two of the software engineer behavioural interview between and
+    /// after them (its "weak" example on 9 October, its sample recording on 21 November), oldest first: the
+    /// first session and the last are of different scenarios.
+    static func twoScenarios() throws -> [StoredSession] {
+        let loaded = try engineer()
+        let path = "scenarios/software-engineer-behavioral.lua"
+        let weak = try replay(
+            loaded, answers: example(loaded, named: "weak"), session: "priya-2025-10-09",
+            startedAt: "2025-10-09T09:00:00Z", own: nil, reviews: [], path: path)
+        let recorded = try replay(
+            loaded, answers: sample("engineer-sample.jsonl"), session: "priya-2025-11-21",
+            startedAt: "2025-11-21T10:00:00Z", own: nil, reviews: [], path: path)
+        let teacher = try all()
+        return [teacher[0], weak, teacher[1], teacher[2], recorded]
+    }
+
+    /// Scenarios by SHA-256 for ``twoScenarios()``.
+    static func bothScenarios() throws -> [String: Scenario] {
+        Dictionary(uniqueKeysWithValues: try [scenario(), engineer()].map { ($0.scenario.source.sha256, $0.scenario) })
     }
 
     /// Scenarios by SHA-256, as the CLI loads them from the stored sources.

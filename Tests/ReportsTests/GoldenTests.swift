@@ -2,8 +2,8 @@ import Foundation
 import Reports
 import Testing
 
-/// Golden files: each format of the session and progress reports of ``FixedSessions``, compared byte for
-/// byte with Fixtures/golden/. Set REHEARSE_UPDATE_GOLDEN=1 to write them again after a deliberate change.
+/// Golden files: each format of the session and progress reports of ``FixedSessions`` (and of a progress
+/// report over two scenarios), compared byte for byte with Fixtures/golden/. Set REHEARSE_UPDATE_GOLDEN=1 to write them again after a deliberate change.
 @Suite struct GoldenTests {
     static let update = ProcessInfo.processInfo.environment["REHEARSE_UPDATE_GOLDEN"] == "1"
 
@@ -16,6 +16,11 @@ import Testing
             "progress": .progress(
                 ProgressAnalysis(sessions: sessions, scenarios: scenarios).report(
                     candidate: "Priya Nair", scenario: nil)),
+            "progress-two-scenarios": .progress(
+                ProgressAnalysis(
+                    sessions: try FixedSessions.twoScenarios(), scenarios: try FixedSessions.bothScenarios()
+                )
+                .report(candidate: "Priya Nair", scenario: nil)),
         ]
     }
 
@@ -29,7 +34,7 @@ import Testing
         #expect(text == expected, "\(name) differs from its golden file (REHEARSE_UPDATE_GOLDEN=1 rewrites it)")
     }
 
-    @Test(arguments: ["session", "progress"], ["md", "html", "json", "eml"])
+    @Test(arguments: ["session", "progress", "progress-two-scenarios"], ["md", "html", "json", "eml"])
     func formatMatchesItsGoldenFile(kind: String, format: String) throws {
         let document = try #require(try GoldenTests.documents()[kind])
         let renderer = ReportRenderer(templates: try ReportTemplates())

@@ -15,7 +15,7 @@ import Testing
             [schema, file.path])
     }
 
-    @Test(arguments: ["session", "progress"])
+    @Test(arguments: ["session", "progress", "progress-two-scenarios"])
     func jsonMatchesTheSchema(kind: String) throws {
         let document = try #require(try GoldenTests.documents()[kind])
         let json = try ReportRenderer(templates: try ReportTemplates()).render(document, format: .json)

@@ -17,10 +17,8 @@
 -- vocabulary.
 
 -- The session is planned for 30 minutes of speech. A typed answer gets three times its question's limit
--- (the typing allowance: typing runs at about 40 words a minute, speech at 130 to 150), so a typed session
--- gets three times the budget too: the flow keeps its last five minutes of that.
-local TIME_LIMIT = 30 * 60
-local TYPING_ALLOWANCE = 3
+-- (the typing allowance: typing runs at about 40 words a minute, speech at 130 to 150), and a typed session
+-- three times the budget: the flow keeps the last five minutes of whichever it has (session.remaining).
 
 scenario {
     id = "software-engineer-behavioral",
@@ -30,8 +28,8 @@ scenario {
         .. "should fit in three minutes and end with a result you can measure.",
     version = "1.0",
     feedback = "end",
-    time_limit = TIME_LIMIT,
-    typing_allowance = TYPING_ALLOWANCE,
+    time_limit = "30m",
+    typing_allowance = 3,
 }
 
 ------------------------------------------------------------------------------------------------------------
@@ -507,14 +505,9 @@ flow(function(session)
     for _, id in ipairs(failure) do stories[#stories + 1] = id end
     for _, id in ipairs(others) do stories[#stories + 1] = id end
     for _, id in ipairs(stories) do
-        -- A typed session (one with a typed answer) has the budget times the typing allowance: a candidate who
-        -- types is not cut short for typing.
-        local budget = TIME_LIMIT
-        for _, answer in ipairs(session.answers) do
-            if answer.typed then budget = TIME_LIMIT * TYPING_ALLOWANCE end
-        end
-        -- Keep the last five minutes for the candidate's own questions.
-        if budget - session.elapsed < 300 then
+        -- Keep the last five minutes for the candidate's own questions. (A typed session's budget, and so what
+        -- remains of it, is three times as long: the engine scales it by the typing allowance.)
+        if session.remaining < 300 then
             session:note("Stopped before '" .. id .. "': under five minutes left.")
             break
         end

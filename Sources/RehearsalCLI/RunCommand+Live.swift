@@ -18,6 +18,7 @@ extension RunCommand {
                 sessionID: "live-" + String(UInt64.random(in: 0...UInt64.max), radix: 16),
                 startedAt: SQLiteStore.isoNow())
             options.scoring = !spoken
+            options.typed = !spoken
             var resumed: [(question: String, answer: CandidateAnswer)] = []
             if let resume, let store {
                 guard let stored = try storeOperation({ try store.session(resume) }) else {
@@ -59,7 +60,7 @@ extension RunCommand {
                     )
                 }
             }
-            let header = LiveHeader.text(scenario, resumedAnswers: resumed.count)
+            let header = LiveHeader.text(scenario, resumedAnswers: resumed.count, typed: !spoken)
             let environment = ProcessInfo.processInfo.environment
             let terminal = RawMode.available(environment: environment)
             StandardStreams.out(terminal ? TextWrap.wrap(header, columns: RawMode.size().columns) : header)
@@ -113,14 +114,21 @@ extension RunCommand {
 
 /// What a live session shows before the first question.
 enum LiveHeader {
-    static func text(_ scenario: Scenario, resumedAnswers: Int) -> String {
+    /// - Parameter typed: whether the candidate types the answers, whose time budget is then scaled.
+    static func text(_ scenario: Scenario, resumedAnswers: Int, typed: Bool) -> String {
         var text = "\(scenario.title)\n"
         var facts: [String] = []
         if let role = scenario.role { facts.append("Role: \(role)") }
         if let institution = scenario.institution { facts.append(institution.name) }
         let criteria = scenario.criteria.count == 1 ? "1 criterion" : "\(scenario.criteria.count) criteria"
         facts.append("\(criteria): " + scenario.criteria.map(\.title).joined(separator: ", "))
-        if let limit = scenario.timeLimit { facts.append("time budget \(Clock.format(limit))") }
+        if let spoken = scenario.timeLimit, let budget = scenario.sessionBudget(typed: typed) {
+            let typing =
+                budget == spoken
+                ? ""
+                : " (\(SessionSummary.format(scenario.typingAllowance)) times the \(Clock.format(spoken)) spoken budget, for typing)"
+            facts.append("Time budget \(Clock.format(budget))\(typing)")
+        }
         text += facts.joined(separator: ". ") + ".\n"
         if resumedAnswers > 0 {
             text += "Resuming after \(resumedAnswers) answered question\(resumedAnswers == 1 ? "" : "s").\n"

@@ -16,6 +16,9 @@ public struct SessionOptions: Hashable, Sendable {
     /// Whether answer objects carry the analysis measurements (fillers, star, ...). They cost nothing
     /// until read; tools that know no score function reads them may turn them off.
     public var measurements = true
+    /// Whether the candidate types the answers (a live session not `--spoken`): the session's time budget is then
+    /// `time_limit` times the typing allowance from the start. A session also becomes typed at its first typed answer.
+    public var typed = false
 
     /// Creates options.
     public init(
@@ -69,6 +72,8 @@ final class SessionRun {
     var notes: [String] = []
     var asked: [String] = []
     var elapsed = 0.0
+    /// Whether an answer so far was typed (or the options say the session is): the time budget is then scaled.
+    var typed = false
     /// Questions made by the flow (session:ask with a table, follow-ups), with their functions.
     var adHoc: [String: (question: Question, score: LuaRef?, followUp: LuaRef?)] = [:]
     /// The question session:ask is waiting for, between the yield and the resume.
@@ -106,6 +111,7 @@ final class SessionRun {
         self.options = options
         self.recordedOrder = recordedOrder
         random = SeededGenerator(seed: options.seed)
+        typed = options.typed
         // Sized for a session that asks each question once, rather than grown (and copied) as it goes.
         let questions = loaded.scenario.questions.count
         answers.reserveCapacity(questions)
@@ -169,16 +175,16 @@ final class SessionRun {
                 try table.set("answers", value: .reference(answers), state: state)
                 table.set("elapsed", 0)
                 if let candidate = options.candidate { table.set("candidate", candidate) }
-                if let limit = scenario.timeLimit { table.set("remaining", limit) }
+                if let budget = scenario.sessionBudget(typed: options.typed) { table.set("remaining", budget) }
             })
     }
 
     func updateClock() throws {
         let elapsed = elapsed
-        let limit = scenario.timeLimit
+        let budget = scenario.sessionBudget(typed: typed)
         try state.update(sessionObject) { table in
             table.set("elapsed", elapsed)
-            if let limit { table.set("remaining", Swift.max(0, limit - elapsed)) }
+            if let budget { table.set("remaining", Swift.max(0, budget - elapsed)) }
         }
     }
 

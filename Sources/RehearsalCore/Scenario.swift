@@ -36,6 +36,12 @@ public struct Scenario: Hashable, Sendable, Codable {
     /// The question with an id.
     public func question(_ id: String) -> Question? { questions.first { $0.id == id } }
 
+    /// The session's time budget, in seconds: `timeLimit` for a spoken session, `timeLimit * typingAllowance` for a
+    /// typed one (one with a typed answer), as each typed answer gets its limit times the allowance.
+    public func sessionBudget(typed: Bool) -> Double? {
+        timeLimit.map { typed ? $0 * typingAllowance : $0 }
+    }
+
     /// The typing allowance of a scenario that does not set one: a limit written for speech (about 130 to 150
     /// words a minute) gives a typist (about 40 words a minute) roughly a third of the words, so typed answers get
     /// three times the time.

@@ -30,6 +30,7 @@ extension SessionRun {
             })
         try state.append(answersObject, .reference(answer))
         elapsed += (given.thinkSeconds ?? 0) + (given.seconds ?? 0)
+        if given.typed { typed = true }
         try updateClock()
 
         var result = AnswerResult(

@@ -23,7 +23,9 @@ extension SessionReport {
         questions = result.answers.enumerated().map { index, answer in
             QuestionReport(answer, number: index + 1, question: scenario?.question(answer.question), rubric: rubric)
         }
-        time = TimeUse(answers: result.answers, budget: scenario?.timeLimit)
+        // A typed session has its budget times the typing allowance, as its answers have their limits.
+        time = TimeUse(
+            answers: result.answers, budget: scenario?.sessionBudget(typed: result.answers.contains(where: \.typed)))
         strengths = result.feedback.strengths.map {
             ReportRemark(criterion: $0.criterion, text: $0.text, tips: [], inAnswers: [])
         }

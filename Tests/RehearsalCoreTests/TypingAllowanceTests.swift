@@ -148,4 +148,37 @@ import Testing
                 "session:ask: question 'own': typing_allowance must be a number 1 or more")
         }
     }
+
+    /// A typed session's time budget is `time_limit` times the allowance, as its answers' limits are: the flow's
+    /// `session.remaining` counts down from it, from the start when the options say the session is typed, else from
+    /// its first typed answer. A spoken session keeps the budget as written.
+    @Test(arguments: [
+        (false, false, [600.0, 570, 540]), (true, false, [600, 1770, 1740]), (false, true, [1800, 1770, 1740]),
+    ])
+    func aTypedSessionHasTheBudgetTimesTheAllowance(typedAnswers: Bool, typedSession: Bool, seen: [Double]) throws {
+        let source = """
+            scenario { id = "budget", title = "Budget", time_limit = "10m", typing_allowance = 3 }
+            criterion { id = "clarity", title = "Clarity", levels = { "unclear", "clear" } }
+            question { id = "a", prompt = "One?" }
+            question { id = "b", prompt = "Two?" }
+            flow(function(session)
+                session:note(tostring(session.remaining))
+                session:ask("a")
+                session:note(tostring(session.remaining))
+                session:ask("b")
+                session:note(tostring(session.remaining))
+            end)
+            """
+        var driver = RecordedAnswers([
+            ("a", CandidateAnswer(text: "one", seconds: 20, thinkSeconds: 10, typed: typedAnswers)),
+            ("b", CandidateAnswer(text: "two", seconds: 20, thinkSeconds: 10, typed: typedAnswers)),
+        ])
+        var options = SessionOptions(seed: 1, mode: .replay)
+        options.typed = typedSession
+        let result = try Engine.run(try loadScenario(source), driver: &driver, options: options)
+        #expect(result.notes.compactMap(Double.init) == seen)
+        let scenario = try loadScenario(source).scenario
+        #expect(scenario.sessionBudget(typed: false) == 600)
+        #expect(scenario.sessionBudget(typed: true) == 1800)
+    }
 }

@@ -43,6 +43,14 @@ import Testing
         #expect(spoken.questions.first?.limitSeconds == 120)
         #expect(typed.questions.first?.limitSeconds == 360)
         #expect(typed.questions.dropFirst().map(\.limitSeconds) == spoken.questions.dropFirst().map(\.limitSeconds))
+        // A session with a typed answer has the time budget times the allowance (30:00 written, 90:00 typed): 40
+        // minutes of typing are not "over the budget".
+        #expect(spoken.time.budgetSeconds == 1800)
+        #expect(typed.time.budgetSeconds == 5400)
+        stored.result.answers[0].seconds = 2400
+        #expect(SessionReport(stored, scenario: scenario).time.overBudget == false)
+        stored.result.answers[0].typed = false
+        #expect(SessionReport(stored, scenario: scenario).time.overBudget == true)
     }
 
     @Test func thePlanAimsAtTheNextLevelWithTipsAndResources() throws {

@@ -182,6 +182,16 @@ enum StoreSchema {
                             WHERE r.session_id = s.id AND r.position IS NULL AND r.source = 'auto' AND r.criterion = c.key);
                     """)
         }
+        // The `score` view looks up, for each mean of each session, whether a kept `auto` row replaces it. Through
+        // `score_by_criterion` that read every kept row of the criterion: with 20,000 kept means (a criterion of
+        // more than 16 levels keeps every session's), the per-candidate means query took 31 s instead of 0.4 s.
+        migrator.registerMigration("v6: kept means found by their session") { db in
+            try db.execute(
+                sql: """
+                    CREATE INDEX score_auto_by_session ON score_stored(session_id, criterion)
+                        WHERE position IS NULL AND source = 'auto';
+                    """)
+        }
         return migrator
     }
 

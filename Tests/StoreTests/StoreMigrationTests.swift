@@ -25,4 +25,21 @@ import Testing
         }
         #expect(plan.contains("score_by_criterion"), "\(plan)")
     }
+
+    /// The `score` view finds a kept `auto` row for a session's mean by the session (schema v6), not by reading every
+    /// kept row of the criterion (31 s instead of 0.4 s for the per-candidate means over 20,000 sessions that each
+    /// kept one).
+    @Test func theScoreViewFindsKeptMeansBySession() throws {
+        let store = try SQLiteStore(inMemoryWithClock: StoreTests.Clock().now)
+        let plan = try store.writer.read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    EXPLAIN QUERY PLAN SELECT sc.criterion, AVG(sc.level) FROM score sc JOIN session s ON s.id = sc.session_id
+                    WHERE sc.position IS NULL AND sc.source = 'auto' GROUP BY sc.criterion
+                    """
+            ).map { $0["detail"] as String? ?? "" }.joined(separator: "\n")
+        }
+        #expect(plan.contains("score_auto_by_session (session_id=? AND criterion=?)"), "\(plan)")
+    }
 }

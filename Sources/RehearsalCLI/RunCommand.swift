@@ -206,6 +206,17 @@ enum SessionSummary {
         }
         let titleWidth = titles.map { CellWidth.of($0) }.max() ?? 0
         let levelWidth = levels.compactMap { $0?.count }.max() ?? 0
+        // On a terminal too narrow for even the title and level columns, each criterion is stacked: its title, then
+        // its level and descriptor below it.
+        if let width, 2 + titleWidth + 2 + max(levelWidth, "not scored".count) > width {
+            return scenario.criteria.indices.map { index in
+                let title = wrapped(titles[index], width - 2).map { "  " + $0 + "\n" }.joined()
+                guard let level = levels[index], let scored = result.criteria[scenario.criteria[index].id] else {
+                    return title + "      not scored\n"
+                }
+                return title + hanging("      " + level + "  ", DisplayText.line(scored.descriptor), width)
+            }.joined()
+        }
         var out = ""
         for (index, criterion) in scenario.criteria.enumerated() {
             guard let level = levels[index], let scored = result.criteria[criterion.id] else {
@@ -222,26 +233,47 @@ enum SessionSummary {
             // Too wide for the terminal: the descriptor wraps in its own column, or below the row when that column
             // would hold only a few words.
             if width - column >= 32 {
-                let rows = wrapped(descriptor, width - column)
-                out += prefix + rows.joined(separator: "\n" + String(repeating: " ", count: column)) + "\n"
+                out += hanging(prefix, descriptor, width)
             } else {
-                let rows = wrapped(descriptor, max(width - 6, 16))
                 out += "  \(pad(titles[index], titleWidth))  \(level)\n"
-                out += rows.map { "      " + $0 + "\n" }.joined()
+                out += wrapped(descriptor, max(width - 6, 16)).map { "      " + $0 + "\n" }.joined()
             }
         }
         return out
     }
 
-    /// Words filled into rows of at most `width` cells (a longer word has a row of its own).
+    /// `prefix` then `text` wrapped in the column after it (at least 16 cells; below the prefix when narrower).
+    private static func hanging(_ prefix: String, _ text: String, _ width: Int) -> String {
+        let column = CellWidth.of(prefix)
+        guard width - column >= 16 else {
+            let head = String(prefix.reversed().drop { $0 == " " }.reversed())
+            return head + "\n" + wrapped(text, max(width - 6, 16)).map { "      " + $0 + "\n" }.joined()
+        }
+        return prefix + wrapped(text, width - column).joined(separator: "\n" + String(repeating: " ", count: column))
+            + "\n"
+    }
+
+    /// Words filled into rows of at most `width` cells; a word wider than a row is cut where the row ends.
     private static func wrapped(_ text: String, _ width: Int) -> [String] {
         var rows: [String] = []
         var row = ""
-        for word in text.split(separator: " ") {
+        for whole in text.split(separator: " ") {
+            var word = Substring(whole)
             if !row.isEmpty && CellWidth.of(row) + 1 + CellWidth.of(word) > width {
                 rows.append(row)
                 row = ""
             }
+            while row.isEmpty && CellWidth.of(word) > width {
+                var cells = 0
+                let piece = word.prefix { character in
+                    cells += CellWidth.of(character)
+                    return cells <= width
+                }
+                let cut = piece.isEmpty ? word.prefix(1) : piece
+                rows.append(String(cut))
+                word = word.dropFirst(cut.count)
+            }
+            guard !word.isEmpty else { continue }
             row += (row.isEmpty ? "" : " ") + word
         }
         rows.append(row)

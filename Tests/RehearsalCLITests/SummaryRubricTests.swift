@@ -91,4 +91,25 @@ import Testing
             #expect(words.joined(separator: " ") == descriptor)
         }
     }
+
+    /// However narrow the terminal, no rubric line is wider than it and nothing is lost: a wide (CJK) title, a title
+    /// longer than the terminal, a criterion not scored.
+    @Test(arguments: [100, 60, 38, 24])
+    func anyWidthKeepsEveryLineInsideAndEveryWord(width: Int) throws {
+        var (result, scenario) = try Self.teacherResult()
+        scenario.criteria[0].title = "説明の明確さと構成 (日本語の評価基準)"
+        scenario.criteria[1].title = "Content knowledge of the subject, of pedagogy and of the school's own curriculum"
+        result.criteria[scenario.criteria[2].id] = nil
+        let table = SessionSummary.rubric(result, scenario, width: width)
+        for line in table.split(separator: "\n") {
+            #expect(CellWidth.of(line) <= width, "\(width): \(line)")
+        }
+        let expected = scenario.criteria.map { criterion in
+            criterion.title
+                + (result.criteria[criterion.id].map {
+                    "\(SessionSummary.format($0.level))/\($0.max)\($0.descriptor)"
+                } ?? "not scored")
+        }.joined()
+        #expect(table.filter { !$0.isWhitespace } == expected.filter { !$0.isWhitespace }, "\(width):\n\(table)")
+    }
 }

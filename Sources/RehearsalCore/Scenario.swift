@@ -39,7 +39,7 @@ public struct Scenario: Hashable, Sendable, Codable {
     /// The session's time budget, in seconds: `timeLimit` for a spoken session, `timeLimit * typingAllowance` for a
     /// typed one (one with a typed answer), as each typed answer gets its limit times the allowance.
     public func sessionBudget(typed: Bool) -> Double? {
-        timeLimit.map { typed ? $0 * typingAllowance : $0 }
+        timeLimit.map { typed ? Question.scaled($0, by: typingAllowance) : $0 }
     }
 
     /// The typing allowance of a scenario that does not set one: a limit written for speech (about 130 to 150
@@ -117,7 +117,13 @@ public struct Question: Hashable, Sendable, Codable {
     /// question.answerLimit(typed: true)   // 360
     /// ```
     public func answerLimit(typed: Bool) -> Double? {
-        limit.map { typed ? $0 * typingAllowance : $0 }
+        limit.map { typed ? Question.scaled($0, by: typingAllowance) : $0 }
+    }
+
+    /// A spoken time scaled for typing, in whole seconds (an allowance of 1.5 on 45 s gives 68 s, not 67.5), so that
+    /// the limit shown, the clock and `answer.limit` agree and a script can format it as a whole number.
+    static func scaled(_ seconds: Double, by allowance: Double) -> Double {
+        allowance == 1 ? seconds : (seconds * allowance).rounded()
     }
 }
 

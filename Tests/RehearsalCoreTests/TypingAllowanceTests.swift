@@ -37,6 +37,21 @@ import Testing
         #expect(loaded.scenario.typingAllowance == 2)
         let limits = loaded.scenario.questions.map { $0.answerLimit(typed: true) }
         #expect(limits == [120, 90, 60])
+        // A scaled limit is in whole seconds, so the limit shown, the clock and answer.limit agree and a script can
+        // format it with %d: 1.5 times 45 s is 68 s; an allowance of 1 keeps a fractional limit as written.
+        let odd = try loadScenario(
+            """
+            scenario { id = "odd", title = "Odd", typing_allowance = 1.5 }
+            criterion { id = "clarity", title = "Clarity", levels = { "unclear", "clear" } }
+            question { id = "q", prompt = "Why?", limit = "45s", criteria = { "clarity" },
+                score = function(a) return { clarity = { level = 2, note = ("%d s"):format(a.limit) } } end }
+            question { id = "r", prompt = "How?", limit = 7.5, typing_allowance = 1 }
+            """)
+        #expect(odd.scenario.question("q")?.answerLimit(typed: true) == 68)
+        #expect(odd.scenario.question("r")?.answerLimit(typed: true) == 7.5)
+        var driver = RecordedAnswers([("q", CandidateAnswer(text: "because", seconds: 60, typed: true))])
+        let result = try Engine.run(odd, driver: &driver, options: SessionOptions(seed: 1, mode: .replay))
+        #expect(result.answers.first?.scores["clarity"]?.note == "68 s")
         #expect(loaded.scenario.questions.allSatisfy { $0.answerLimit(typed: false) == 60 })
     }
 

@@ -108,6 +108,9 @@ extension SQLiteStore {
             let exists = try db.makeStatement(sql: "SELECT 1 FROM session WHERE id = ?")
             while let session = try next() {
                 count.read += 1
+                if let problem = session.unstorableName {
+                    throw StoreError("session '\(session.result.session)': \(problem)")
+                }
                 if try Bool.fetchOne(exists, arguments: [session.result.session]) == true { continue }
                 if case .stored = try insert(session, db, &inserter) { count.added += 1 }
             }
@@ -218,5 +221,35 @@ extension JSONText {
     /// Appends a run of JSON syntax known at compile time.
     fileprivate mutating func append(literal: StaticString) {
         append(bytes: UnsafeRawBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount))
+    }
+}
+
+extension StoredSession {
+    /// Why an imported session cannot be stored as it is, or nil: a question or criterion id with a control
+    /// character (which a scenario cannot declare, and SQLite's JSON functions cut at a NUL), or a session id,
+    /// candidate or rater with a NUL character (which the store's lookups would cut, taking it for another).
+    /// Texts (answers, notes, comments) may hold anything.
+    var unstorableName: String? {
+        let result = result
+        func control(_ text: String) -> Bool {
+            text.unicodeScalars.contains { $0.properties.generalCategory == .control }
+        }
+        func nul(_ text: String?) -> Bool { text?.utf8.contains(0) == true }
+        if nul(result.session) { return "its id holds a NUL character" }
+        if nul(result.candidate) { return "its candidate's name holds a NUL character" }
+        if let id = result.answers.map(\.question).first(where: control) {
+            return "question id \(id.debugDescription) holds a control character, which no scenario can declare"
+        }
+        let criteria =
+            Array(result.criteria.keys) + result.answers.flatMap { $0.scores.keys }
+            + (result.selfAssessment.map { Array($0.keys) } ?? []) + reviews.flatMap { $0.levels.keys }
+            + reviews.flatMap { $0.comments.keys }
+        if let id = criteria.first(where: control) {
+            return "criterion id \(id.debugDescription) holds a control character, which no scenario can declare"
+        }
+        if let rater = reviews.map(\.rater).first(where: nul) {
+            return "the rater \(rater.debugDescription) holds a NUL character"
+        }
+        return nil
     }
 }

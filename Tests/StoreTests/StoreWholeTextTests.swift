@@ -48,4 +48,41 @@ import Testing
         #expect(imported.note == review.note)
         #expect(imported.comments == review.comments)
     }
+
+    /// An imported session whose id, candidate or rater holds a NUL (which the store's lookups would cut, taking it
+    /// for another session), or whose question or criterion id holds a control character (which no scenario can
+    /// declare), is refused with the reason, and nothing of the import is stored.
+    @Test(arguments: ["id", "candidate", "question", "criterion", "self", "rater"])
+    func anImportedSessionWithAnUnstorableNameIsRefused(field: String) throws {
+        let store = try SQLiteStore(inMemoryWithClock: StoreTests.Clock().now)
+        let good = StoredSession(
+            result: StoreTests.result("good"),
+            scenario: StoredScenario(
+                sha256: StoreTests.source.sha256, id: "demo", title: "Demo", version: "1.0",
+                path: StoreTests.source.path,
+                source: StoreTests.source.text), inputSHA256: nil,
+            storedAt: "2026-11-27T10:00:00Z", reviews: [])
+        var bad = good
+        bad.result.session = "bad"
+        switch field {
+        case "id": bad.result.session = "s\u{0}x"
+        case "candidate": bad.result.candidate = "Ana\u{0}Lee"
+        case "question": bad.result.answers[0].question = "intro\u{1B}"
+        case "criterion": bad.result.criteria["x\u{0}y"] = bad.result.criteria["clarity"]
+        case "self": bad.result.selfAssessment = ["clarity\n": 3]
+        default:
+            bad.reviews = [
+                Review(
+                    session: "bad", rater: "Dana\u{0}", levels: ["clarity": 3], comments: [:], note: nil,
+                    createdAt: "2026-11-27T10:00:00Z")
+            ]
+        }
+        var queue = [good, bad]
+        #expect {
+            _ = try store.importSessions { queue.isEmpty ? nil : queue.removeFirst() }
+        } throws: { error in
+            "\(error)".contains("NUL character") || "\(error)".contains("control character")
+        }
+        #expect(try store.sessions(candidate: nil, scenario: nil).isEmpty, "nothing of the import is stored")
+    }
 }

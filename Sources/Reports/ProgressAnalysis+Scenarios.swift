@@ -58,13 +58,18 @@ extension ProgressAnalysis {
             }
         }
         var scales: [String: Set<Int>] = [:]
-        for item in scored { scales[item.entry.id, default: []].insert(item.entry.max) }
+        // The scales a criterion has within one scenario: two versions of a scenario may differ too.
+        var scenarioScales: [String: Set<Int>] = [:]
+        for item in scored {
+            scales[item.entry.id, default: []].insert(item.entry.max)
+            scenarioScales[item.entry.id + "\u{0}" + item.scenario.id, default: []].insert(item.entry.max)
+        }
         var order: [String] = []
         var latest: [String: Scored] = [:]
         var points: [String: [TrendPoint]] = [:]
         for item in scored {
             let split = scales[item.entry.id, default: []].count > 1
-            let key = split ? item.entry.id + "\u{0}" + item.scenario.id : item.entry.id
+            let key = split ? "\(item.entry.id)\u{0}\(item.scenario.id)\u{0}\(item.entry.max)" : item.entry.id
             if latest[key] == nil { order.append(key) }
             latest[key] = item
             points[key, default: []].append(item.point)
@@ -72,6 +77,9 @@ extension ProgressAnalysis {
         return order.compactMap { key in
             guard let item = latest[key] else { return nil }
             let split = scales[item.entry.id, default: []].count > 1
+            // Named by its scenario, and by its scale too when one scenario scored it on two.
+            let versions = scenarioScales[item.entry.id + "\u{0}" + item.scenario.id, default: []].count > 1
+            let scenarioTitle = versions ? "\(item.scenario.title), \(item.entry.max) levels" : item.scenario.title
             let trend = Trend(points[key] ?? [], threshold: ProgressAnalysis.threshold)
             return CriterionTrend(
                 criterion: item.entry.id, title: item.entry.title, max: item.entry.max, trend: trend,
@@ -80,7 +88,7 @@ extension ProgressAnalysis {
                         session: stored.result.session,
                         value: trend.points.first { $0.session == stored.result.session }?.value)
                 },
-                scenario: split ? item.scenario.id : nil, scenarioTitle: split ? item.scenario.title : nil)
+                scenario: split ? item.scenario.id : nil, scenarioTitle: split ? scenarioTitle : nil)
         }
     }
 }

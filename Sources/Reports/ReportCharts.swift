@@ -67,8 +67,12 @@ enum ReportCharts {
         let values = report.sessions.map { session in
             trend.trend.points.first { $0.session == session.session }?.value
         }
+        // Two versions of a scenario that score the criterion on two scales have a chart each.
+        let twin = report.criteria.contains {
+            $0.criterion == trend.criterion && $0.scenario == trend.scenario && $0.max != trend.max
+        }
         return SVGChart.line(
-            id: "trend-\(trend.criterion)" + (trend.scenario.map { "-" + $0 } ?? ""),
+            id: "trend-\(trend.criterion)" + (trend.scenario.map { "-" + $0 } ?? "") + (twin ? "-of-\(trend.max)" : ""),
             title: "\(trend.name) over sessions",
             description: describe(trend.trend.points.map { ($0.date, $0.value) }, of: trend.max),
             labels: ProgressAnalysis.headings(report.sessions.map(\.date), day: TemplateContext.shortDay),

@@ -153,6 +153,27 @@ import Testing
         #expect(html.contains("<h3>Communication (Behavioural round)</h3>"))
     }
 
+    /// Two versions of one scenario that score a criterion on two scales (4 levels, then 5) are not one trend either:
+    /// each scale has its own, named by it.
+    @Test func twoVersionsOfAScenarioOnDifferentScalesAreTrendedApart() throws {
+        let report = ScenarioTrendTests.report([
+            ScenarioTrendTests.session(
+                "v1", day: 1, scenario: "teacher", overall: 50, levels: ["communication": 3], max: ["communication": 4]),
+            ScenarioTrendTests.session(
+                "v2", day: 2, scenario: "teacher", overall: 60, levels: ["communication": 2], max: ["communication": 5]),
+            ScenarioTrendTests.session(
+                "v3", day: 3, scenario: "teacher", overall: 70, levels: ["communication": 4], max: ["communication": 5]),
+        ])
+        let communication = report.criteria.filter { $0.criterion == "communication" }
+        #expect(communication.map(\.max) == [4, 5])
+        #expect(communication.map(\.trend.points.count) == [1, 2])
+        #expect(communication.map(\.trend.direction) == ["single", "improved"])
+        #expect(communication.map(\.scenarioTitle) == ["Teacher interview, 4 levels", "Teacher interview, 5 levels"])
+        let html = try ScenarioTrendTests.render(report, .html)
+        #expect(html.contains("id=\"trend-communication-teacher-of-4-title\""))
+        #expect(html.contains("id=\"trend-communication-teacher-of-5-title\""))
+    }
+
     /// The overall chart's SVG in the HTML report.
     static func overallChart(_ html: String) throws -> String {
         let start = try #require(html.range(of: "<svg xmlns=\"http://www.w3.org/2000/svg\""))

@@ -176,7 +176,8 @@ enum GradeReport {
             out += "\nSlowest questions to score (mean time from the answer to the next question)\n"
             for timing in summary.slowestQuestions {
                 out +=
-                    "  \(timing.question): \(Int(timing.meanMicroseconds.rounded())) µs over \(timing.answers) answers\n"
+                    "  \(timing.question): \(Int(timing.meanMicroseconds.rounded())) µs over \(timing.answers) "
+                    + (timing.answers == 1 ? "answer\n" : "answers\n")
             }
         }
         return out

@@ -48,6 +48,8 @@ import Testing
             {"session":"s1","question":"e","text":"unterminated}
             {"session":"s1","question":"f","text":"x"} trailing
             [1,2]
+            {"session":"s\\u0000x","question":"h","text":"x"}
+            {"session":"s1","candidate":"Ana\\u0000Lee","question":"i","text":"x"}
             {"session":"s1","question":"g","text":"last"}
             """)
         let (sessions, rejected) = try readAll(path)
@@ -60,6 +62,8 @@ import Testing
                 "\(path):6: malformed JSON: an unterminated string",
                 "\(path):7: unexpected text after the JSON object",
                 "\(path):8: not a JSON object",
+                "\(path):9: \"session\" holds a NUL character",
+                "\(path):10: \"candidate\" holds a NUL character",
             ])
         #expect(sessions.count == 1)
         #expect(answers(sessions[0]).map(\.question) == ["a", "g"])

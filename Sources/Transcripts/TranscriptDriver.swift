@@ -20,7 +20,8 @@ import RehearsalCore
 /// does not declare) to the most similar turn before the next labelled one. No such turn: the question was not asked, and it is skipped. The answer is the
 /// candidate's speech from the matched turn up to the next interviewer turn that asks something else: a turn
 /// labelled with another question, or a new question (it ends with "?" and has at least three content words)
-/// after the candidate has spoken, or a shorter request that asks one of the scenario's follow-ups (``FollowUps``,
+/// after the candidate has spoken that does not ask the same question again (as a label would: three shared
+/// content words for a request for an example), or a shorter request that asks one of the scenario's follow-ups (``FollowUps``,
 /// learnt by ``learningFollowUps(turns:interviewer:candidate:loaded:threshold:options:)``). Small talk ("Mm-hm, go
 /// on.", "Right. And then?") does not end an answer.
 ///
@@ -246,10 +247,13 @@ public struct TranscriptDriver: CandidateDriver {
         while index < turns.count {
             if isInterviewer[index] {
                 // The same question asked again ("Sorry, you froze. Why do you want to teach here?"):
-                // labelled with it, or as alike to its prompt as the threshold asks, it does not end its answer.
+                // labelled with it, or as alike to its prompt as a label needs (the threshold, and the content words
+                // shared: three for a turn asking for an example, which is most often a follow-up, "Can you give
+                // us a specific example: what went wrong?"), it does not end its answer.
                 let label = labels[index]?.question
                 let asksOther = label.map { $0 != question.id } ?? false
-                let asksAgain = label == question.id || (label == nil && score(index) >= threshold)
+                let asksAgain =
+                    label == question.id || (label == nil && asksAgainUnlabelled(index, score(index), prompt))
                 if asksOther || (isNewQuestion[index] && !answerTurns.isEmpty && !asksAgain) { break }
                 // Without speakers, a turn like the question after it is the candidate's ("Why do I want to
                 // teach here? Because...") unless it asks the candidate ("Sorry, you froze. Why do you...?"): the
@@ -281,6 +285,15 @@ public struct TranscriptDriver: CandidateDriver {
         return CandidateAnswer(
             text: text, seconds: max(0, turns[last].end - turns[first].start),
             thinkSeconds: max(0, turns[first].start - asked), cues: cues)
+    }
+
+    /// Whether an unlabelled turn of the panel asks the current question again: as alike to its prompt as the
+    /// threshold asks, sharing as many content words with it as ``PromptSimilarity`` needs for a label.
+    private func asksAgainUnlabelled(_ index: Int, _ score: Double, _ prompt: [String: Double]) -> Bool {
+        guard score >= threshold else { return false }
+        let turn = turnVectors[index] ?? similarity.vector(turns[index].text)
+        let needed = PromptSimilarity.asksForExample(turns[index].text) ? 3 : 2
+        return PromptSimilarity.shared(turn, prompt) >= needed
     }
 
     /// The turn that asks `question` in the first run of turns labelled with it within `range`: the most similar

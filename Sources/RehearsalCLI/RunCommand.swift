@@ -132,14 +132,17 @@ enum SessionSummary {
         // Each answer by its question as it was asked, then its levels: what the candidate saw and reads, not the
         // script's ids.
         for (index, answer) in result.answers.enumerated() {
-            let prompt = headline(answer.prompt)
-            var line = "  \(index + 1). \(prompt.isEmpty ? DisplayText.line(answer.question) : prompt)"
+            let number = "  \(index + 1). "
+            var time = ""
             if answer.skipped {
-                line += " (skipped)"
+                time = " (skipped)"
             } else if let seconds = answer.seconds {
-                line += " (\(format(seconds)) s\(answer.overtime ? ", overtime" : ""))"
+                time = " (\(format(seconds)) s\(answer.overtime ? ", overtime" : ""))"
             }
-            out += line + "\n"
+            // On a terminal the prompt is cut to fit the line with its time, so the time is never split.
+            let room = width.map { $0 - number.count - time.count } ?? longestHeadline
+            let prompt = headline(answer.prompt, longest: max(min(room, longestHeadline), 24))
+            out += number + (prompt.isEmpty ? DisplayText.line(answer.question) : prompt) + time + "\n"
             if !answer.skipped { out += levels(answer, scenario, margin: 7) }
         }
         if !result.feedback.strengths.isEmpty {
@@ -178,11 +181,20 @@ enum SessionSummary {
     }
 
     /// A question's prompt on one line, cut after `longestHeadline` characters.
-    static func headline(_ prompt: String) -> String {
+    static func headline(_ prompt: String, longest: Int = longestHeadline) -> String {
         // White space of any kind (a long string's line breaks and tabs) read as single spaces; cut before the
-        // control characters left are made visible, so that no caret notation is cut in two.
+        // control characters left are made visible, so that no caret notation is cut in two. A cut ends at a word.
         let words = prompt.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
-        let cut = words.count > longestHeadline ? String(words.prefix(longestHeadline - 1)) + "…" : words
+        guard CellWidth.of(words) > longest else { return DisplayText.line(words) }
+        var kept = ""
+        for word in words.split(separator: " ") {
+            let next = kept.isEmpty ? String(word) : kept + " " + word
+            guard CellWidth.of(next) <= longest - 1 else { break }
+            kept = next
+        }
+        // A first word longer than the room is cut inside it.
+        if kept.isEmpty { kept = String(words.prefix(longest - 1)) }
+        let cut = kept + "…"
         return DisplayText.line(cut)
     }
 

@@ -112,4 +112,24 @@ import Testing
         }.joined()
         #expect(table.filter { !$0.isWhitespace } == expected.filter { !$0.isWhitespace }, "\(width):\n\(table)")
     }
+
+    /// On a terminal an answer's line holds its number, its prompt cut at a word to fit, and its time whole.
+    @Test(arguments: [100, 70])
+    func anAnswersTimeIsNeverSplitFromItsPrompt(width: Int) throws {
+        var (result, scenario) = try Self.teacherResult()
+        result.answers = [
+            AnswerResult(
+                question: "failed-lesson",
+                prompt:
+                    "Tell us about a lesson you taught that did not go well. What happened, and what did you do next?",
+                text: "It went badly.", thinkSeconds: 5, seconds: 12.5, overtime: true, skipped: false, scores: [:],
+                strengths: [], improvements: [])
+        ]
+        let text = SessionSummary.text(result, scenario, width: width)
+        let line = try #require(text.split(separator: "\n").first { $0.hasPrefix("  1. ") })
+        #expect(CellWidth.of(line) <= width, "\(line)")
+        #expect(line.hasSuffix("… (12.5 s, overtime)"), "\(line)")
+        #expect(line.dropLast(" (12.5 s, overtime)".count + 1).last != " ", "cut after a whole word: \(line)")
+        #expect(SessionSummary.text(result, scenario).contains("What happened, and what did you… (12.5 s"))
+    }
 }

@@ -38,4 +38,20 @@ import Testing
         let wrapped = TextWrap.wrap("日本語 日本語 日本語", columns: 14)
         #expect(wrapped == "日本語 日本語\n日本語")
     }
+
+    /// A list item's later rows hang under its text, not under its marker: "- ", "4. ", "tip: ".
+    @Test(arguments: [
+        ("  - Connected your motivation to our values: inclusion and reading and more", "    "),
+        ("      tip: Name the strategy you used and why it fitted the class you taught", "           "),
+        ("  4. Tell us about a lesson you taught that did not go well and what you did next", "     "),
+        ("       Communication skills 1/4: too brief for the panel to follow a point at all", "       "),
+    ])
+    func listItemsHangUnderTheirText(line: String, hang: String) {
+        let rows = TextWrap.wrap(line, columns: 40).split(separator: "\n")
+        #expect(rows.count > 1)
+        for row in rows.dropFirst() {
+            #expect(row.hasPrefix(hang) && !row.dropFirst(hang.count).hasPrefix(" "), "\(row)")
+        }
+        #expect(rows.allSatisfy { $0.count <= 40 })
+    }
 }

@@ -1,6 +1,7 @@
 /// Wraps text that stays on the screen at word boundaries, so the terminal does not cut words in two at its
-/// right edge. Widths are terminal cells (CellWidth). Continuation rows keep the line's indentation; a word
-/// wider than a row is cut where the row ends. Lines that fit are left exactly as they are.
+/// right edge. Widths are terminal cells (CellWidth). Continuation rows keep the line's indentation, and hang
+/// under the text of a list item (`- `, `3. `, `tip: `); a word wider than a row is cut where the row ends. Lines
+/// that fit are left exactly as they are.
 enum TextWrap {
     static func wrap(_ text: String, columns: Int) -> String {
         guard columns > 8 else { return text }
@@ -11,9 +12,10 @@ enum TextWrap {
 
     private static func wrapLine(_ line: Substring, columns: Int) -> String {
         guard CellWidth.of(line) > columns else { return String(line) }
-        var indent = String(line.prefix { $0 == " " })
-        let words = line.dropFirst(indent.count).split(separator: " ")
-        if indent.count > columns / 2 { indent = "" }
+        let leading = String(line.prefix { $0 == " " })
+        let words = line.dropFirst(leading.count).split(separator: " ")
+        var indent = leading + String(repeating: " ", count: marker(words.first))
+        if indent.count > columns / 2 { indent = leading.count > columns / 2 ? "" : leading }
         var rows: [String] = []
         var row = indent
         var width = indent.count
@@ -47,5 +49,22 @@ enum TextWrap {
         }
         rows.append(row)
         return rows.joined(separator: "\n")
+    }
+
+    /// The width of a list item's marker and the space after it (`- `, `12. `, `tip: `), or 0 for other text.
+    private static func marker(_ first: Substring?) -> Int {
+        guard let first else { return 0 }
+        if first == "-" || first == "*" { return 2 }
+        if first.count >= 2, first.last == ".", first.dropLast().allSatisfy(\.isASCII),
+            first.dropLast().allSatisfy(\.isNumber)
+        {
+            return first.count + 1
+        }
+        if first.count >= 2, first.count <= 8, first.last == ":",
+            first.dropLast().allSatisfy({ $0.isASCII && $0.isLowercase })
+        {
+            return first.count + 1
+        }
+        return 0
     }
 }

@@ -250,6 +250,8 @@ public struct LineTrackingAnswers: CandidateDriver {
     static let comparedQuestions = 16
     /// The question ids answered, in the order of their first answer (session:pick draws from them).
     public var recordedQuestionOrder: [String]? { questions }
+    /// Whether an answer is typed: the session was typed from its start.
+    public var recordedTyped: Bool { answers.contains { $0.answer.typed } }
 
     /// Creates a driver replaying `answers` in recorded order.
     public init(_ answers: [RecordedAnswer]) {
@@ -340,6 +342,7 @@ struct Timed<Inner: CandidateDriver>: CandidateDriver {
     }
 
     var recordedQuestionOrder: [String]? { inner.recordedQuestionOrder }
+    var recordedTyped: Bool { inner.recordedTyped }
 
     mutating func answer(to question: PosedQuestion) throws -> CandidateAnswer {
         close()

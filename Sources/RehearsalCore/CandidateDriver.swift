@@ -6,6 +6,9 @@ public protocol CandidateDriver {
     mutating func answer(to question: PosedQuestion) throws -> CandidateAnswer
     /// When replaying: the question ids the recording answered, in order (session:pick draws from them).
     var recordedQuestionOrder: [String]? { get }
+    /// When replaying: whether the recording has a typed answer, so the session is typed from its start, as it was
+    /// live (its time budget is scaled by the typing allowance before the first answer too).
+    var recordedTyped: Bool { get }
     /// Shows an answer's levels and measurements right after it (scenarios with `feedback = "each"`).
     mutating func feedback(_ answer: AnswerResult, for question: Question) throws
     /// The candidate's own level per criterion, asked before they see any score (scenarios with
@@ -14,6 +17,8 @@ public protocol CandidateDriver {
 }
 
 extension CandidateDriver {
+    /// Not known to be typed: a live driver says so through ``SessionOptions/typed``, a transcript is spoken.
+    public var recordedTyped: Bool { false }
     /// Recordings show nothing.
     public mutating func feedback(_ answer: AnswerResult, for question: Question) throws {}
     /// Recordings carry no self-assessment.
@@ -63,6 +68,7 @@ public struct CandidateAnswer: Hashable, Sendable {
 public struct RecordedAnswers: CandidateDriver {
     private var queues: [String: [CandidateAnswer]] = [:]
     public let recordedQuestionOrder: [String]?
+    public let recordedTyped: Bool
 
     /// Creates a driver from (question id, answer) pairs in recorded order.
     public init(_ answers: [(question: String, answer: CandidateAnswer)]) {
@@ -72,6 +78,7 @@ public struct RecordedAnswers: CandidateDriver {
             queues[question, default: []].append(answer)
         }
         recordedQuestionOrder = order
+        recordedTyped = answers.contains { $0.answer.typed }
     }
 
     public mutating func answer(to question: PosedQuestion) throws -> CandidateAnswer {

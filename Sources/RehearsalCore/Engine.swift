@@ -49,6 +49,8 @@ public enum Engine {
         progress: ((SessionResult) throws -> Void)? = nil
     ) throws -> SessionResult {
         let session = try SessionRun(loaded: loaded, options: options, recordedOrder: driver.recordedQuestionOrder)
+        // A recording with a typed answer was a typed session from its start, so its flow sees the budget it saw live.
+        if driver.recordedTyped { session.typed = true }
         session.progress = progress
         return try withUnsafeMutablePointer(to: &driver) { pointer in
             session.feedbackFor = { answer, question in try pointer.pointee.feedback(answer, for: question) }
@@ -175,7 +177,7 @@ final class SessionRun {
                 try table.set("answers", value: .reference(answers), state: state)
                 table.set("elapsed", 0)
                 if let candidate = options.candidate { table.set("candidate", candidate) }
-                if let budget = scenario.sessionBudget(typed: options.typed) { table.set("remaining", budget) }
+                if let budget = scenario.sessionBudget(typed: typed) { table.set("remaining", budget) }
             })
     }
 

@@ -39,6 +39,32 @@ import Transcripts
         #expect(driver.unasked.map(\.line) == [2 * count + 1])
     }
 
+    /// A graded recording with a typed answer was a typed session from its start: the flow sees the scaled budget
+    /// before the first answer, as it did live, so a flow that asks by the time left asks the same questions.
+    @Test func aTypedRecordingHasTheTypedBudgetFromItsStart() throws {
+        let source = """
+            scenario { id = "budget", title = "Budget", time_limit = "10m", typing_allowance = 1.5 }
+            criterion { id = "c", title = "Clarity", levels = { "weak", "ok" } }
+            question { id = "q1", prompt = "First?" }
+            question { id = "q2", prompt = "Second?" }
+            flow(function(session)
+                if session.remaining > 700 then session:ask("q1") end
+                session:ask("q2")
+            end)
+            """
+        let loaded = try ScenarioLoader().load(source: Array(source.utf8), path: "budget.lua")
+        for typed in [true, false] {
+            let answers = ["q1", "q2"].enumerated().map { line, question in
+                RecordedAnswer(
+                    question: question, answer: CandidateAnswer(text: "yes", seconds: 5, typed: typed), line: line + 1)
+            }
+            var driver = LineTrackingAnswers(answers)
+            #expect(driver.recordedTyped == typed)
+            let result = try Engine.run(loaded, driver: &driver, options: SessionOptions(seed: 1, mode: .replay))
+            #expect(result.answers.map(\.question) == (typed ? ["q1", "q2"] : ["q2"]))
+        }
+    }
+
     @Test func leftoversAreReportedInLineOrder() throws {
         let ids = (1...20).map { "q\($0)" }
         var driver = LineTrackingAnswers(answers(ids + ["q3", "q19"]))

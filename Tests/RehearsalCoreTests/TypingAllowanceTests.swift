@@ -165,10 +165,10 @@ import Testing
     }
 
     /// A typed session's time budget is `time_limit` times the allowance, as its answers' limits are: the flow's
-    /// `session.remaining` counts down from it, from the start when the options say the session is typed, else from
-    /// its first typed answer. A spoken session keeps the budget as written.
+    /// `session.remaining` counts down from it, from the start: a live session says so in its options, a replay has
+    /// a typed answer, so the flow sees what it saw live. A spoken session keeps the budget as written.
     @Test(arguments: [
-        (false, false, [600.0, 570, 540]), (true, false, [600, 1770, 1740]), (false, true, [1800, 1770, 1740]),
+        (false, false, [600.0, 570, 540]), (true, false, [1800, 1770, 1740]), (false, true, [1800, 1770, 1740]),
     ])
     func aTypedSessionHasTheBudgetTimesTheAllowance(typedAnswers: Bool, typedSession: Bool, seen: [Double]) throws {
         let source = """

@@ -45,7 +45,8 @@ struct TranscriptLines {
 }
 
 extension String {
-    fileprivate var replacingNUL: String {
+    /// The text with each NUL character replaced by U+FFFD, as the WebVTT parsing rules replace it.
+    var replacingNUL: String {
         String(String.UnicodeScalarView(unicodeScalars.map { $0 == "\0" ? "\u{FFFD}" : $0 }))
     }
 }

@@ -67,7 +67,9 @@ enum WhisperParser {
                     case "text": text = try scanner.string()
                     case "offsets": (start, end) = try offsets(&scanner)
                     case "speaker":
-                        if case .string(let name) = try scanner.scalar(), name != "?" { speaker = name }
+                        // A NUL in a name becomes U+FFFD, as in a WebVTT or SRT file: the name may become the
+                        // candidate's, which the store finds by it.
+                        if case .string(let name) = try scanner.scalar(), name != "?" { speaker = name.replacingNUL }
                     case "words": words = try wordList(&scanner)
                     default: try scanner.skipValue()
                     }

@@ -48,6 +48,21 @@ import Transcripts
             ])
     }
 
+    /// A speaker's name with a NUL in it reads with U+FFFD there, as a WebVTT or SRT file's does: the name may become
+    /// the candidate's, which the store finds by it (a NUL would be cut short there).
+    @Test func aNULInASpeakersNameBecomesTheReplacementCharacter() throws {
+        let path = try temporaryFile(
+            "nul.json",
+            """
+            {"segments": [
+              {"start": 1.0, "end": 4.0, "text": "Why do you want to teach here?", "speaker": "SPEAKER_00"},
+              {"start": 5.0, "end": 9.0, "text": "Because of the reading programme.", "speaker": "Ana\\u0000Lee"}
+            ]}
+            """)
+        let session = try #require(try readAll(path).sessions.first)
+        #expect(turns(session).map(\.speaker) == ["SPEAKER_00", "Ana\u{FFFD}Lee"])
+    }
+
     static let whisperCpp = """
         {
           "systeminfo": "AVX = 1 | AVX2 = 1",

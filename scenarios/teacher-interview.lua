@@ -445,20 +445,19 @@ local function hedging_remark(answer)
 end
 
 ------------------------------------------------------------------------------------------------------------
--- Follow-up: when an answer has no concrete example, ask for one, in words that fit the question (a panel asks
--- about "one conversation with a parent", not "which class"), opening as panels do ("Can you give us a specific
--- example"), which is also what lets a transcript's follow-up be found. The follow-up is scored on one criterion,
+-- Follow-up: when an answer has no concrete example, ask for one. The follow-up is scored on one criterion,
 -- the one the original question most needed evidence for, so a candidate who can produce the example on
 -- the second try earns that credit back. Skipping it gives level 1 on that criterion. `keywords` are the
 -- original question's strategy terms, for `knowledge_level`.
 ------------------------------------------------------------------------------------------------------------
 
-local function ask_for_example(prompt, focus, level_of, keywords)
+local function ask_for_example(focus, level_of, keywords)
     return function(answer)
         if concrete_example(answer) then return nil end
         return {
             id = answer.id .. "-example",
-            prompt = prompt,
+            prompt = "Can you give us a specific example: which class, what you did, and what happened for the "
+                .. "pupils?",
             think = "15s",
             limit = "2m",
             criteria = { focus },
@@ -544,10 +543,7 @@ question {
     criteria = { communication, reflective, knowledge },
     keywords = PEDAGOGY,
     score = score_failed_lesson,
-    follow_up = ask_for_example(
-        "Can you give us a specific example: which class it was, and what you changed afterwards?",
-        reflective, reflective_level, PEDAGOGY
-    ),
+    follow_up = ask_for_example(reflective, reflective_level, PEDAGOGY),
 }
 
 -- Differentiation: naming strategies is not enough; the answer has to say *who* the adaptation was for.
@@ -578,10 +574,7 @@ question {
     criteria = { knowledge, communication },
     keywords = PEDAGOGY,
     score = score_differentiation,
-    follow_up = ask_for_example(
-        "Can you give us a specific example: which class, who you adapted for, and how they did?",
-        knowledge, knowledge_level, PEDAGOGY
-    ),
+    follow_up = ask_for_example(knowledge, knowledge_level, PEDAGOGY),
 }
 
 local function score_parent(answer)
@@ -597,10 +590,7 @@ question {
     tags = { "core", "relationships" },
     criteria = { interpersonal, communication },
     score = score_parent,
-    follow_up = ask_for_example(
-        "Can you give us a specific example: one conversation with a parent, and how it ended?",
-        interpersonal, interpersonal_level
-    ),
+    follow_up = ask_for_example(interpersonal, interpersonal_level),
 }
 
 -- Behaviour: knowledge here means behaviour-management practice, so its keywords are that list.
@@ -618,10 +608,7 @@ question {
     criteria = { interpersonal, knowledge },
     keywords = BEHAVIOUR,
     score = score_behaviour,
-    follow_up = ask_for_example(
-        "Can you give us a specific example: one pupil, what you did, and what changed?",
-        knowledge, knowledge_level, BEHAVIOUR
-    ),
+    follow_up = ask_for_example(knowledge, knowledge_level, BEHAVIOUR),
 }
 
 -- Assessment: knowing *that* pupils learned, and doing something with what you found.
@@ -638,10 +625,7 @@ question {
     criteria = { knowledge, reflective },
     keywords = PEDAGOGY,
     score = score_assessment,
-    follow_up = ask_for_example(
-        "Can you give us a specific example: what you checked, what you found, and what you did?",
-        knowledge, knowledge_level, PEDAGOGY
-    ),
+    follow_up = ask_for_example(knowledge, knowledge_level, PEDAGOGY),
 }
 
 local function score_colleague(answer)
@@ -657,10 +641,7 @@ question {
     tags = { "core", "relationships" },
     criteria = { interpersonal, communication },
     score = score_colleague,
-    follow_up = ask_for_example(
-        "Can you give us a specific example: one pupil, who did what, and what difference it made?",
-        interpersonal, interpersonal_level
-    ),
+    follow_up = ask_for_example(interpersonal, interpersonal_level),
 }
 
 -- The curiosity question counts its hooks alongside the general pedagogy list.
@@ -687,10 +668,7 @@ question {
     criteria = { knowledge, communication },
     keywords = CURIOSITY_TERMS,
     score = score_curiosity,
-    follow_up = ask_for_example(
-        "Can you give us a specific example: when you did that with a class, and how they reacted?",
-        knowledge, knowledge_level, CURIOSITY_TERMS
-    ),
+    follow_up = ask_for_example(knowledge, knowledge_level, CURIOSITY_TERMS),
 }
 
 -- The closing question looks forward, so there is no past-tense requirement for level 3: a concrete offer

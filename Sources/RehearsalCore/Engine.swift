@@ -17,7 +17,8 @@ public struct SessionOptions: Hashable, Sendable {
     /// until read; tools that know no score function reads them may turn them off.
     public var measurements = true
     /// Whether the candidate types the answers (a live session not `--spoken`): the session's time budget is then
-    /// `time_limit` times the typing allowance from the start. A session also becomes typed at its first typed answer.
+    /// `time_limit` times the typing allowance from the start. A replay is typed from its start when its driver's
+    /// recording has a typed answer (`CandidateDriver.recordedTyped`), else at its first typed answer.
     public var typed = false
 
     /// Creates options.

@@ -17,12 +17,10 @@ import RehearsalCore
 /// matched to the next run of the panel's turns labelled with it (after the furthest matched turn, and before the
 /// candidate speaks), at the most similar turn of the run, or else to the first earlier such turn that reads as a
 /// request and no match has taken (the panel asked it before the flow does); a follow-up (a question the scenario
-/// does not declare) to the most similar turn before the next labelled one (a follow-up asking for an example, else
-/// to the first request for an example there). No such turn: the question was not asked, and it is skipped. The answer is the
+/// does not declare) to the most similar turn before the next labelled one. No such turn: the question was not asked, and it is skipped. The answer is the
 /// candidate's speech from the matched turn up to the next interviewer turn that asks something else: a turn
 /// labelled with another question, or a new question (it ends with "?" and has at least three content words)
-/// after the candidate has spoken that does not ask the same question again (as alike to its prompt as the
-/// threshold asks; a request for an example after a question that asks for none needs three shared content words), or a shorter request that asks one of the scenario's follow-ups (``FollowUps``,
+/// after the candidate has spoken, or a shorter request that asks one of the scenario's follow-ups (``FollowUps``,
 /// learnt by ``learningFollowUps(turns:interviewer:candidate:loaded:threshold:options:)``). Small talk ("Mm-hm, go
 /// on.", "Right. And then?") does not end an answer.
 ///
@@ -225,8 +223,7 @@ public struct TranscriptDriver: CandidateDriver {
                 ?? firstRun(of: question.id, in: 0..<min(furthest + 1, turns.count), earlier: true)
         } else {
             // A follow-up or a question no turn was labelled with: the most similar turn before the next
-            // labelled one. A follow-up asking for an example, which panels ask in their own words ("Can you give
-            // us an example from a class you have taught?"), is else the first request for an example there.
+            // labelled one.
             var index = start
             while index < turns.count && labels[index] == nil {
                 if isInterviewer[index] && score(index) >= threshold && (chosen == nil || score(index) > score(chosen!))
@@ -234,12 +231,6 @@ public struct TranscriptDriver: CandidateDriver {
                     chosen = index
                 }
                 index += 1
-            }
-            if chosen == nil, PromptSimilarity.asksForExample(question.prompt) {
-                chosen = (start..<index).first { turn in
-                    isInterviewer[turn] && PromptSimilarity.asksForExample(turns[turn].text)
-                        && PromptSimilarity.readsAsRequest(turns[turn].text)
-                }
             }
         }
         guard let matched = chosen else {
@@ -254,15 +245,11 @@ public struct TranscriptDriver: CandidateDriver {
         var index = matched + 1
         while index < turns.count {
             if isInterviewer[index] {
-                // The same question asked again ("Sorry, could you tell us again: why Riverside?"):
-                // labelled with it, or as alike to its prompt as a label needs (the threshold, and the content words
-                // shared: three for a turn asking for an example, which is most often a follow-up, "Can you give
-                // us a specific example: what went wrong?"), it does not end its answer.
+                // The same question asked again ("Sorry, you froze. Why do you want to teach here?"):
+                // labelled with it, or as alike to its prompt as the threshold asks, it does not end its answer.
                 let label = labels[index]?.question
                 let asksOther = label.map { $0 != question.id } ?? false
-                let asksAgain =
-                    label == question.id
-                    || (label == nil && asksAgainUnlabelled(index, score(index), prompt, question.prompt))
+                let asksAgain = label == question.id || (label == nil && score(index) >= threshold)
                 if asksOther || (isNewQuestion[index] && !answerTurns.isEmpty && !asksAgain) { break }
                 // Without speakers, a turn like the question after it is the candidate's ("Why do I want to
                 // teach here? Because...") unless it asks the candidate ("Sorry, you froze. Why do you...?"): the
@@ -294,24 +281,6 @@ public struct TranscriptDriver: CandidateDriver {
         return CandidateAnswer(
             text: text, seconds: max(0, turns[last].end - turns[first].start),
             thinkSeconds: max(0, turns[first].start - asked), cues: cues)
-    }
-
-    /// Whether an unlabelled turn of the panel asks the current question again: as alike to its prompt as the
-    /// threshold asks, sharing as many content words with it as ``PromptSimilarity`` needs for a label.
-    ///
-    /// A turn that asks for an example after a question that does not is most often a follow-up, so it needs three
-    /// content words shared with the prompt (or all of a shorter prompt's), as a label would ("What happened, and
-    /// what did you do next?", then "Can you give us a specific example: what happened for the pupils?"). Any other
-    /// turn as alike as the threshold asks is the question again ("Sorry, could you tell us again: why Riverside?").
-    private func asksAgainUnlabelled(_ index: Int, _ score: Double, _ prompt: [String: Double], _ text: String)
-        -> Bool
-    {
-        guard score >= threshold else { return false }
-        guard PromptSimilarity.asksForExample(turns[index].text), !PromptSimilarity.asksForExample(text) else {
-            return true
-        }
-        let turn = turnVectors[index] ?? similarity.vector(turns[index].text)
-        return PromptSimilarity.shared(turn, prompt) >= min(3, prompt.count)
     }
 
     /// The turn that asks `question` in the first run of turns labelled with it within `range`: the most similar

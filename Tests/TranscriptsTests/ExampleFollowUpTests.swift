@@ -8,10 +8,13 @@ import Transcripts
 @Suite struct ExampleFollowUpTests {
     /// A WebVTT transcript of the panel (Helen Carter) and the candidate (Sam Okafor) taking turns, six seconds each.
     static func vtt(_ turns: [(panel: Bool, text: String)]) -> String {
+        func time(_ seconds: Int) -> String {
+            "00:\(seconds / 600)\(seconds / 60 % 10):\(seconds % 60 / 10)\(seconds % 10).000"
+        }
         var out = "WEBVTT\n\n"
         for (index, turn) in turns.enumerated() {
             let start = 1 + index * 6
-            out += "00:00:\(start < 10 ? "0" : "")\(start).000 --> 00:00:\(start + 5 < 10 ? "0" : "")\(start + 5).000\n"
+            out += "\(time(start)) --> \(time(start + 5))\n"
             out += "<v \(turn.panel ? "Helen Carter" : "Sam Okafor")>\(turn.text)</v>\n\n"
         }
         return out

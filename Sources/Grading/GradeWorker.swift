@@ -98,12 +98,8 @@ final class GradeWorker {
                     ? try TranscriptDriver.learningFollowUps(
                         turns: turns, interviewer: options.interviewer, candidate: options.candidate, loaded: loaded,
                         threshold: options.threshold, options: sessionOptions) : transcript!
-                // Replayed again, keeping more of the candidate's words, when a question of the panel's own ended
-                // an answer before speech no answer took.
-                let replayed = try TranscriptDriver.replay(
-                    learnt, loaded: loaded, options: sessionOptions, wrap: { Timed($0) }, inner: { $0.inner })
-                var driver = replayed.driver
-                result = replayed.result
+                var driver = Timed(learnt)
+                result = try Engine.run(loaded, driver: &driver, options: sessionOptions)
                 // Not one question of the scenario found: most likely another interview's recording, or the wrong
                 // scenario. Stored, it would pass for a candidate who answered nothing.
                 if let unmatched = GradeWorker.noQuestionFound(driver.inner, session, options) {

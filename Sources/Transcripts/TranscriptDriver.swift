@@ -73,7 +73,7 @@ public struct TranscriptDriver: CandidateDriver {
     private let isCandidate: [Bool]
     /// For each turn: the scenario question it asks and how alike, when an interviewer turn reaches the threshold.
     private let labels: [(question: String, similarity: Double)?]
-    private var isNewQuestion: [Bool]
+    private let isNewQuestion: [Bool]
     private let similarity: PromptSimilarity
     /// Each turn's weighted words (`PromptSimilarity.vector`), once they have been needed.
     private var turnVectors: [[String: Double]?]
@@ -318,56 +318,5 @@ public struct TranscriptDriver: CandidateDriver {
             if !earlier || (!used[chosen] && PromptSimilarity.readsAsRequest(turns[chosen].text)) { return chosen }
         }
         return nil
-    }
-}
-
-extension TranscriptDriver {
-    /// The candidate's turns that no answer took, after the first question the panel asked (speech before it is a
-    /// greeting), once the session has run.
-    public var lostTurns: [Int] {
-        guard let first = used.firstIndex(of: true) else { return [] }
-        return turns.indices.filter { $0 > first && isCandidate[$0] && !used[$0] }
-    }
-
-    /// The panel turns that ended an answer, as a new question, right before speech no answer took: a question of
-    /// the panel's own ("Could you give us an example of a time you used technology?"), a check ("Is that an
-    /// example from your current school?"), small talk ("Thanks, that's a helpful example, isn't it?").
-    public var endingsBeforeLostSpeech: Set<Int> {
-        var endings: Set<Int> = []
-        for turn in lostTurns {
-            guard let panel = (0..<turn).last(where: { isInterviewer[$0] }), labels[panel] == nil, isNewQuestion[panel]
-            else { continue }
-            endings.insert(panel)
-        }
-        return endings
-    }
-
-    /// This transcript, not yet replayed, with the panel's turns at `endings` continuing the answer they come in
-    /// instead of ending it: replayed so, the speech after them joins that answer instead of being lost.
-    public func continuing(at endings: Set<Int>) -> TranscriptDriver {
-        var copy = self
-        for index in endings { copy.isNewQuestion[index] = false }
-        copy.matches = []
-        copy.lastMatched = -1
-        copy.furthest = -1
-        copy.used = Array(repeating: false, count: turns.count)
-        return copy
-    }
-
-    /// Replays a transcript through `wrap` (a driver around it, such as one that times questions), then, when
-    /// a panel turn ended an answer right before speech no answer took, once more with those turns continuing
-    /// their answers, and keeps the replay that loses fewer of the candidate's turns: no word the candidate said
-    /// is dropped because the panel asked something the scenario does not know.
-    public static func replay<Wrapped: CandidateDriver>(
-        _ driver: TranscriptDriver, loaded: LoadedScenario, options: SessionOptions,
-        wrap: (TranscriptDriver) -> Wrapped, inner: (Wrapped) -> TranscriptDriver
-    ) throws -> (result: SessionResult, driver: Wrapped) {
-        var first = wrap(driver)
-        let result = try Engine.run(loaded, driver: &first, options: options)
-        let endings = inner(first).endingsBeforeLostSpeech
-        guard !endings.isEmpty else { return (result, first) }
-        var second = wrap(driver.continuing(at: endings))
-        let again = try Engine.run(loaded, driver: &second, options: options)
-        return inner(second).lostTurns.count < inner(first).lostTurns.count ? (again, second) : (result, first)
     }
 }

@@ -123,10 +123,7 @@ enum LiveHeader {
         let criteria = scenario.criteria.count == 1 ? "1 criterion" : "\(scenario.criteria.count) criteria"
         facts.append("\(criteria): " + scenario.criteria.map(\.title).joined(separator: ", "))
         if let spoken = scenario.timeLimit, let budget = scenario.sessionBudget(typed: typed) {
-            let typing =
-                budget == spoken
-                ? ""
-                : " (\(SessionSummary.format(scenario.typingAllowance)) times the \(Clock.format(spoken)) spoken budget, for typing)"
+            let typing = budget == spoken ? "" : " (" + Clock.typing(scenario.typingAllowance, spoken, "budget") + ")"
             facts.append("Time budget \(Clock.format(budget))\(typing)")
         }
         text += facts.joined(separator: ". ") + ".\n"

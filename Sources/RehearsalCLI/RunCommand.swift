@@ -267,28 +267,6 @@ enum SessionSummary {
 
     /// Words filled into rows of at most `width` cells; a word wider than a row is cut where the row ends.
     private static func wrapped(_ text: String, _ width: Int) -> [String] {
-        var rows: [String] = []
-        var row = ""
-        for whole in text.split(separator: " ") {
-            var word = Substring(whole)
-            if !row.isEmpty && CellWidth.of(row) + 1 + CellWidth.of(word) > width {
-                rows.append(row)
-                row = ""
-            }
-            while row.isEmpty && CellWidth.of(word) > width {
-                var cells = 0
-                let piece = word.prefix { character in
-                    cells += CellWidth.of(character)
-                    return cells <= width
-                }
-                let cut = piece.isEmpty ? word.prefix(1) : piece
-                rows.append(String(cut))
-                word = word.dropFirst(cut.count)
-            }
-            guard !word.isEmpty else { continue }
-            row += (row.isEmpty ? "" : " ") + word
-        }
-        rows.append(row)
-        return rows
+        TextWrap.rows(text.split(separator: " "), columns: width)
     }
 }

@@ -36,6 +36,10 @@ public struct Scenario: Hashable, Sendable, Codable {
     /// The question with an id.
     public func question(_ id: String) -> Question? { questions.first { $0.id == id } }
 
+    /// Whether an id holds a control character, which no scenario can declare: the loader refuses such a question
+    /// or criterion id, and import refuses a session that names one.
+    public static func idHasControlCharacter(_ id: String) -> Bool { ScenarioValidation.hasControlCharacter(id) }
+
     /// The session's time budget, in seconds: `timeLimit` for a spoken session, `timeLimit * typingAllowance` for a
     /// typed one (one with a typed answer), as each typed answer gets its limit times the allowance.
     public func sessionBudget(typed: Bool) -> Double? {

@@ -231,9 +231,7 @@ extension StoredSession {
     /// Texts (answers, notes, comments) may hold anything.
     var unstorableName: String? {
         let result = result
-        func control(_ text: String) -> Bool {
-            text.unicodeScalars.contains { $0.properties.generalCategory == .control }
-        }
+        let control = Scenario.idHasControlCharacter
         func nul(_ text: String?) -> Bool { text?.utf8.contains(0) == true }
         if nul(result.session) { return "its id holds a NUL character" }
         if nul(result.candidate) { return "its candidate's name holds a NUL character" }

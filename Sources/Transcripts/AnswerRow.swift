@@ -26,9 +26,8 @@ struct AnswerRow {
         guard let question else { return .failure(RowProblem("missing \"question\"")) }
         guard !question.isEmpty else { return .failure(RowProblem("\"question\" is empty")) }
         // A name with a NUL would be stored whole but found, listed and looked up cut short at the NUL.
-        for (field, name) in [("session", session), ("candidate", candidate)] where name?.utf8.contains(0) == true {
-            return .failure(RowProblem("\"\(field)\" holds a NUL character"))
-        }
+        if session?.utf8.contains(0) == true { return .failure(RowProblem("\"session\" holds a NUL character")) }
+        if candidate?.utf8.contains(0) == true { return .failure(RowProblem("\"candidate\" holds a NUL character")) }
         if skipped {
             // What a skip is, whatever else the line says: no text, no time.
             return .success(RecordedAnswer(question: question, answer: .skipped, line: line))

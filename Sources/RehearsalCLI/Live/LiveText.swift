@@ -14,9 +14,7 @@ enum LiveText {
         if question.think > 0 { timing.append("think \(Clock.format(question.think))") }
         if let spokenLimit = question.limit, let limit = question.answerLimit(typed: typed) {
             let typing =
-                limit == spokenLimit
-                ? ""
-                : "\(SessionSummary.format(question.typingAllowance)) times the \(Clock.format(spokenLimit)) spoken limit, for typing; "
+                limit == spokenLimit ? "" : Clock.typing(question.typingAllowance, spokenLimit, "limit") + "; "
             timing.append(
                 "answer within \(Clock.format(limit)) (\(typing)over the limit: \(question.overtime.rawValue))")
         }
@@ -64,6 +62,11 @@ enum Clock {
     static func format(_ seconds: Double) -> String {
         let total = Int(seconds.rounded())
         return total < 60 ? "\(total) s" : "\(total / 60):\(String(format: "%02d", total % 60))"
+    }
+
+    /// What a time scaled for typing is: "3 times the 2:00 spoken limit, for typing".
+    static func typing(_ allowance: Double, _ spoken: Double, _ what: String) -> String {
+        "\(SessionSummary.format(allowance)) times the \(format(spoken)) spoken \(what), for typing"
     }
 }
 

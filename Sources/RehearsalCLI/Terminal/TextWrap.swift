@@ -16,6 +16,12 @@ enum TextWrap {
         let words = line.dropFirst(leading.count).split(separator: " ")
         var indent = leading + String(repeating: " ", count: marker(words.first))
         if indent.count > columns / 2 { indent = leading.count > columns / 2 ? "" : leading }
+        return rows(words, columns: columns, indent: indent).joined(separator: "\n")
+    }
+
+    /// Words filled into rows of at most `columns` cells, each row starting with `indent`; a word wider than a
+    /// row is cut where the row ends.
+    static func rows(_ words: [Substring], columns: Int, indent: String = "") -> [String] {
         var rows: [String] = []
         var row = indent
         var width = indent.count
@@ -48,7 +54,7 @@ enum TextWrap {
             rowHasWord = true
         }
         rows.append(row)
-        return rows.joined(separator: "\n")
+        return rows
     }
 
     /// The width of a list item's marker and the space after it (`- `, `12. `, `tip: `), or 0 for other text.
